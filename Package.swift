@@ -1,0 +1,70 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Concordat",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "concordat", targets: ["concordat"]),
+        .library(name: "ConcordatCore", targets: ["ConcordatCore"]),
+        .library(name: "Ingest", targets: ["Ingest"]),
+        .library(name: "Storage", targets: ["Storage"]),
+        .library(name: "Web", targets: ["Web"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
+    ],
+    targets: [
+        .target(name: "ConcordatCore"),
+        .target(
+            name: "Ingest",
+            dependencies: ["ConcordatCore"],
+            resources: [.copy("Resources/kent-medway")]
+        ),
+        .target(
+            name: "Storage",
+            dependencies: [
+                "ConcordatCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
+            name: "Web",
+            dependencies: [
+                "ConcordatCore",
+                "Storage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "ConcordatCLI",
+            dependencies: [
+                "ConcordatCore",
+                "Ingest",
+                "Storage",
+                "Web",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "concordat", dependencies: ["ConcordatCLI"]),
+        .testTarget(name: "ConcordatCoreTests", dependencies: ["ConcordatCore"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Ingest"]),
+        .testTarget(
+            name: "WebTests",
+            dependencies: [
+                "Web", "Storage", "Ingest",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "ConcordatCLITests", dependencies: ["ConcordatCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Storage
+
+/// `concordat init`: loads a system into the database.
+struct InitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Load a system into the database.",
+        discussion: """
+            Loads Kent & Medway from the published NHS files shipped with Concordat (the default), or the \
+            Leicester, Leicestershire & Rutland example with --example llr. The load is one transaction: \
+            it completes or leaves the database as it was. A database that already holds a system is left \
+            alone unless you pass --replace.
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var source: SystemOptions
+
+    @Flag(help: "Replace a system already in the database (its organisations and edits are lost).")
+    var replace = false
+
+    func run() async throws {
+        let system = try source.system()
+        let store = try store.open()
+        if let existing = try await store.loadSystem(), !replace {
+            throw ValidationError("the database already holds \(existing.name); pass --replace to load \(system.name) in its place")
+        }
+        try await store.replaceSystem(system)
+        print("Loaded into \(self.store.resolvedPath):\n\(SystemSummary(system: system))")
+    }
+}

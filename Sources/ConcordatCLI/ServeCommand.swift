@@ -1,0 +1,36 @@
+import ConcordatCore
+import ArgumentParser
+import Hummingbird
+import Logging
+import Storage
+import Web
+
+/// `concordat serve`: serves the system already in the database.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the system in the database on the web (HTML pages and the JSON API).",
+        discussion: "Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var server: ServerOptions
+
+    func run() async throws {
+        let store = try store.open()
+        guard let system = try await store.loadSystem() else {
+            throw ValidationError("\(self.store.resolvedPath) holds no system: run `concordat init` or `concordat demo` first")
+        }
+        try await Serving.run(system: system, store: store, configuration: try server.configuration, database: self.store.resolvedPath)
+    }
+}
+
+/// What `serve` and `demo` share: log what is being served, then run until a shutdown signal.
+enum Serving {
+    static func run(system: ConcordatCore.HealthSystem, store: any Store, configuration: WebConfiguration, database: String) async throws {
+        let logger = Logger(label: "concordat")
+        logger.info("serving \(system.name) from \(database)")
+        let app = try buildApplication(configuration: configuration, store: store, logger: logger)
+        try await app.runService()
+        logger.info("stopped")
+    }
+}

@@ -1,0 +1,41 @@
+/// A member of the partnership: a commissioner, trust, primary care provider, council or adviser.
+public struct Organisation: Hashable, Sendable, Codable, Identifiable {
+    /// A short stable code (an ODS code where the organisation has one, else a slug).
+    public var code: String
+    /// The organisation's name as the founding papers give it.
+    public var name: String
+    /// The part it plays.
+    public var role: OrganisationRole
+    /// Whether it signs the memorandum (and so holds a seat). Advisers are non-signatories.
+    public var isSignatory: Bool
+    /// How it relates to the agreement where the system distinguishes them (LLR: "parties" to the ACS
+    /// agreement and "partners" to it); `nil` where the papers draw no distinction.
+    public var membership: Membership?
+    /// Where the facts come from, so a reader can check them.
+    public var source: String?
+
+    /// The organisation's code.
+    public var id: String { code }
+
+    /// LLR's distinction between the parties to the ACS agreement (CCGs, UHL and LPT) and the partners
+    /// to it (local authorities, EMAS, DHU), from *Moving Towards an Accountable Care System in LLR* (2017).
+    public enum Membership: String, Hashable, Sendable, Codable, CaseIterable {
+        /// A party to the agreement.
+        case party
+        /// A partner to the agreement: operational and service working, not governance or finance.
+        case partner
+    }
+
+    /// Makes an organisation. `isSignatory` defaults to what the role implies.
+    public init(
+        code: String, name: String, role: OrganisationRole, isSignatory: Bool? = nil,
+        membership: Membership? = nil, source: String? = nil
+    ) {
+        self.code = code
+        self.name = name
+        self.role = role
+        self.isSignatory = isSignatory ?? role.signsByDefault
+        self.membership = membership
+        self.source = source
+    }
+}

@@ -1,0 +1,26 @@
+import ConcordatCore
+import GRDB
+
+/// The `area` table: one row per area of the hierarchy.
+struct AreaRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "area"
+    var code: String
+    var name: String
+    var level: String
+    var parentCode: String?
+    var postcode: String?
+    var district: String?
+
+    init(_ area: Area) {
+        code = area.code
+        name = area.name
+        level = area.level
+        parentCode = area.parentCode
+        postcode = area.postcode
+        district = area.district
+    }
+
+    var area: Area {
+        Area(code: code, name: name, level: level, parentCode: parentCode, postcode: postcode, district: district)
+    }
+}

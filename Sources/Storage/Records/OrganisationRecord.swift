@@ -1,0 +1,40 @@
+import ConcordatCore
+import GRDB
+
+/// The `organisation` table: the partnership's members, in the order they were added.
+struct OrganisationRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "organisation"
+    var position: Int64?
+    var code: String
+    var name: String
+    var role: String
+    var isSignatory: Bool
+    var membership: String?
+    var source: String?
+
+    init(_ organisation: Organisation, position: Int64? = nil) {
+        self.position = position
+        code = organisation.code
+        name = organisation.name
+        role = organisation.role.rawValue
+        isSignatory = organisation.isSignatory
+        membership = organisation.membership?.rawValue
+        source = organisation.source
+    }
+
+    func organisation() throws -> Organisation {
+        guard let role = OrganisationRole(rawValue: role) else {
+            throw StoreError.corrupt("organisation \(code) has an unknown role '\(role)'")
+        }
+        let membership = try membership.map { raw in
+            guard let value = Organisation.Membership(rawValue: raw) else {
+                throw StoreError.corrupt("organisation \(code) has an unknown membership '\(raw)'")
+            }
+            return value
+        }
+        return Organisation(
+            code: code, name: name, role: role, isSignatory: isSignatory, membership: membership, source: source)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { position = inserted.rowID }
+}

@@ -1,0 +1,53 @@
+import GRDB
+
+extension SQLiteStore {
+    /// The schema, one migration per change, never edited once released.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: system registry and partnership") { db in
+            try db.create(table: "health_system") { t in
+                t.primaryKey("code", .text)
+                t.column("name", .text).notNull()
+                t.column("levels", .text).notNull()
+                t.column("publishedRegisteredTotal", .integer)
+                t.column("loadedAt", .datetime).notNull()
+            }
+            try db.create(table: "area") { t in
+                t.primaryKey("code", .text)
+                t.column("name", .text).notNull()
+                t.column("level", .text).notNull()
+                t.column("parentCode", .text).references("area", onDelete: .cascade)
+                t.column("postcode", .text)
+                t.column("district", .text)
+            }
+            try db.create(table: "population_cell") { t in
+                t.column("areaCode", .text).notNull().references("area", onDelete: .cascade)
+                t.column("sex", .text).notNull().check { ["female", "male"].contains($0) }
+                t.column("ageBand", .integer).notNull().check { $0 >= 0 && $0 < 20 }
+                t.column("count", .integer).notNull().check { $0 >= 0 }
+                t.primaryKey(["areaCode", "sex", "ageBand"])
+            }
+            try db.create(table: "organisation") { t in
+                t.autoIncrementedPrimaryKey("position")
+                t.column("code", .text).notNull().unique()
+                t.column("name", .text).notNull()
+                t.column("role", .text).notNull()
+                t.column("isSignatory", .boolean).notNull()
+                t.column("membership", .text)
+                t.column("source", .text)
+            }
+            try db.create(table: "data_quality_note") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("kind", .text).notNull()
+                t.column("subject", .text).notNull()
+                t.column("message", .text).notNull()
+            }
+            try db.create(table: "reference_source") { t in
+                t.primaryKey("file", .text)
+                t.column("publication", .text).notNull()
+                t.column("rows", .integer).notNull()
+            }
+        }
+        return migrator
+    }
+}

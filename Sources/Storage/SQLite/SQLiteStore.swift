@@ -1,0 +1,155 @@
+import ConcordatCore
+import Foundation
+import GRDB
+
+/// The default ``Store``: an embedded SQLite database through GRDB, in WAL mode, so readers never wait
+/// for a writer and a crash mid-write leaves the last committed state.
+public final class SQLiteStore: Store {
+    private let writer: any DatabaseWriter
+
+    /// Opens (creating if needed) the database file at `path` and migrates it to the current schema.
+    /// - Throws: ``StoreError`` `unavailable` when the file cannot be opened or migrated.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrator.migrate(pool)
+            writer = pool
+        } catch {
+            throw StoreError.unavailable("cannot open the SQLite database at \(path): \(error)")
+        }
+    }
+
+    /// An empty database in memory, for tests and one-off commands.
+    public init() throws {
+        let queue = try DatabaseQueue()
+        try Self.migrator.migrate(queue)
+        writer = queue
+    }
+
+    public func replaceSystem(_ system: HealthSystem) async throws {
+        let levels = String(decoding: try JSONEncoder().encode(system.levels), as: UTF8.self)
+        try await writer.write { db in
+            try db.execute(sql: "DELETE FROM population_cell; DELETE FROM organisation; DELETE FROM data_quality_note;")
+            try db.execute(sql: "DELETE FROM reference_source; DELETE FROM health_system;")
+            try db.execute(sql: "DELETE FROM area")
+            try HealthSystemRecord(
+                code: system.code, name: system.name, levels: levels,
+                publishedRegisteredTotal: system.publishedRegisteredTotal, loadedAt: Date()
+            ).insert(db)
+            for area in system.areas { try AreaRecord(area).insert(db) }
+            for (code, profile) in system.sourcePopulations {
+                for cell in profile.cells {
+                    try PopulationCellRecord(
+                        areaCode: code, sex: cell.sex.rawValue, ageBand: cell.band.index, count: cell.count
+                    ).insert(db)
+                }
+            }
+            for organisation in system.organisations {
+                var record = OrganisationRecord(organisation)
+                try record.insert(db)
+            }
+            for note in system.notes {
+                var record = DataQualityNoteRecord(kind: note.kind.rawValue, subject: note.subject, message: note.message)
+                try record.insert(db)
+            }
+            for source in system.sources {
+                try ReferenceSourceRecord(file: source.file, publication: source.publication, rows: source.rows).insert(db)
+            }
+        }
+    }
+
+    public func loadSystem() async throws -> HealthSystem? {
+        let stored = try await writer.read { db -> StoredSystem? in
+            guard let system = try HealthSystemRecord.fetchOne(db) else { return nil }
+            return StoredSystem(
+                system: system,
+                areas: try AreaRecord.fetchAll(db),
+                cells: try PopulationCellRecord.fetchAll(db),
+                organisations: try OrganisationRecord.order(Column("position")).fetchAll(db),
+                notes: try DataQualityNoteRecord.order(Column("id")).fetchAll(db),
+                sources: try ReferenceSourceRecord.order(Column.rowID).fetchAll(db))
+        }
+        return try stored?.healthSystem()
+    }
+
+    public func organisations() async throws -> [Organisation] {
+        try await writer.read { db in
+            try OrganisationRecord.order(Column("position")).fetchAll(db).map { try $0.organisation() }
+        }
+    }
+
+    public func organisation(code: String) async throws -> Organisation {
+        try await writer.read { db in
+            guard let record = try OrganisationRecord.filter(Column("code") == code).fetchOne(db) else {
+                throw StoreError.notFound("organisation", code)
+            }
+            return try record.organisation()
+        }
+    }
+
+    public func insertOrganisation(_ organisation: Organisation) async throws {
+        try await writer.write { db in
+            guard try HealthSystemRecord.fetchCount(db) > 0 else { throw StoreError.noSystem }
+            guard try OrganisationRecord.filter(Column("code") == organisation.code).fetchCount(db) == 0 else {
+                throw StoreError.conflict("organisation", organisation.code)
+            }
+            var record = OrganisationRecord(organisation)
+            try record.insert(db)
+        }
+    }
+
+    public func updateOrganisation(_ organisation: Organisation) async throws {
+        try await writer.write { db in
+            guard var record = try OrganisationRecord.filter(Column("code") == organisation.code).fetchOne(db) else {
+                throw StoreError.notFound("organisation", organisation.code)
+            }
+            let position = record.position
+            record = OrganisationRecord(organisation, position: position)
+            try record.update(db)
+        }
+    }
+}
+
+/// What `loadSystem` reads inside one transaction, assembled outside it.
+private struct StoredSystem: Sendable {
+    var system: HealthSystemRecord
+    var areas: [AreaRecord]
+    var cells: [PopulationCellRecord]
+    var organisations: [OrganisationRecord]
+    var notes: [DataQualityNoteRecord]
+    var sources: [ReferenceSourceRecord]
+
+    func healthSystem() throws -> HealthSystem {
+        let levels: [HierarchyLevel]
+        do {
+            levels = try JSONDecoder().decode([HierarchyLevel].self, from: Data(system.levels.utf8))
+        } catch {
+            throw StoreError.corrupt("the stored hierarchy levels are not valid: \(error)")
+        }
+        var populations: [String: PopulationProfile] = [:]
+        for cell in cells {
+            guard let sex = Sex(rawValue: cell.sex), let band = AgeBand(index: cell.ageBand) else {
+                throw StoreError.corrupt("a population cell of \(cell.areaCode) has sex '\(cell.sex)' and band \(cell.ageBand)")
+            }
+            populations[cell.areaCode, default: PopulationProfile()][sex, band] += cell.count
+        }
+        let notes = try notes.map { record in
+            guard let kind = DataQualityNote.Kind(rawValue: record.kind) else {
+                throw StoreError.corrupt("a data-quality note has the unknown kind '\(record.kind)'")
+            }
+            return DataQualityNote(kind: kind, subject: record.subject, message: record.message)
+        }
+        do {
+            return try HealthSystem(
+                code: system.code, name: system.name, levels: levels, areas: areas.map(\.area),
+                populations: populations, organisations: try organisations.map { try $0.organisation() },
+                notes: notes,
+                sources: sources.map { ReferenceSource(file: $0.file, publication: $0.publication, rows: $0.rows) },
+                publishedRegisteredTotal: system.publishedRegisteredTotal)
+        } catch let error as HealthSystemError {
+            throw StoreError.corrupt("the stored areas do not form a valid hierarchy: \(error)")
+        }
+    }
+}

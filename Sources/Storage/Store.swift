@@ -1,0 +1,28 @@
+import ConcordatCore
+
+/// Where Concordat keeps a system: its geography, populations, partnership and data-quality notes.
+///
+/// Every adapter (SQLite by default; PostgreSQL for production) passes the same contract test suite.
+/// Writes are atomic: a reader sees the state before a write or after it, never half of it.
+public protocol Store: Sendable {
+    /// Replaces the stored system, whole, in one transaction.
+    func replaceSystem(_ system: HealthSystem) async throws
+
+    /// The stored system with its organisations, or `nil` when the store is empty.
+    func loadSystem() async throws -> HealthSystem?
+
+    /// The partnership's organisations, in the order they were added.
+    func organisations() async throws -> [Organisation]
+
+    /// One organisation by code.
+    /// - Throws: ``StoreError`` `notFound` when there is none.
+    func organisation(code: String) async throws -> Organisation
+
+    /// Adds an organisation.
+    /// - Throws: ``StoreError`` `conflict` when the code is taken, `noSystem` when no system is loaded.
+    func insertOrganisation(_ organisation: Organisation) async throws
+
+    /// Replaces an existing organisation (matched by code).
+    /// - Throws: ``StoreError`` `notFound` when there is none.
+    func updateOrganisation(_ organisation: Organisation) async throws
+}

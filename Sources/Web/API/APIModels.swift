@@ -1,0 +1,138 @@
+import ConcordatCore
+import Hummingbird
+
+/// `GET /api/v1/system`: the system, its levels, how its population reconciles with the published
+/// total, and what assembling it found.
+struct SystemDocument: ResponseCodable {
+    var code: String
+    var name: String
+    var levels: [LevelDocument]
+    var registeredPopulation: Int
+    var publishedRegisteredTotal: Int?
+    var reconciles: Bool?
+    var places: [AreaSummary]
+    var organisationCount: Int
+    var dataQualityNotes: [DataQualityNote]
+    var sources: [ReferenceSource]
+
+    init(_ system: HealthSystem) {
+        code = system.code
+        name = system.name
+        levels = system.levels.map { level in
+            LevelDocument(
+                key: level.key, singular: level.singular, plural: level.plural,
+                designPopulationMinimum: level.designPopulation?.lowerBound,
+                designPopulationMaximum: level.designPopulation?.upperBound,
+                count: system.areas(atLevel: level.key).count)
+        }
+        let registered = system.population(of: system.root.code).total
+        registeredPopulation = registered
+        publishedRegisteredTotal = system.publishedRegisteredTotal
+        reconciles = system.publishedRegisteredTotal.map { $0 == registered }
+        places = system.children(of: system.root.code).map { AreaSummary($0, in: system) }
+        organisationCount = system.organisations.count
+        dataQualityNotes = system.notes
+        sources = system.sources
+    }
+}
+
+/// One level of the hierarchy and how many areas it has.
+struct LevelDocument: Codable, Sendable {
+    var key: String
+    var singular: String
+    var plural: String
+    var designPopulationMinimum: Int?
+    var designPopulationMaximum: Int?
+    var count: Int
+}
+
+/// An area in a list: enough to show and link to it.
+struct AreaSummary: ResponseCodable {
+    var code: String
+    var name: String
+    var level: String
+    var parentCode: String?
+    var population: Int
+    var outsideDesignSize: Bool?
+    /// How many areas of each lower level it contains, by level key.
+    var contains: [String: Int]
+
+    init(_ area: Area, in system: HealthSystem) {
+        code = area.code
+        name = area.name
+        level = area.level
+        parentCode = area.parentCode
+        population = system.population(of: area.code).total
+        outsideDesignSize = system.isOutsideDesignSize(area.code)
+        var counts: [String: Int] = [:]
+        var frontier = system.children(of: area.code)
+        while !frontier.isEmpty {
+            for child in frontier { counts[child.level, default: 0] += 1 }
+            frontier = frontier.flatMap { system.children(of: $0.code) }
+        }
+        contains = counts
+    }
+}
+
+/// `GET /api/v1/places/{code}` and `/api/v1/areas/{code}`: an area, where it sits, its population by
+/// sex and age band, and what it contains.
+struct AreaDocument: ResponseCodable {
+    var code: String
+    var name: String
+    var level: String
+    var levelName: String
+    var postcode: String?
+    var district: String?
+    var lineage: [AreaReference]
+    var population: PopulationDocument
+    var outsideDesignSize: Bool?
+    var children: [AreaSummary]
+
+    init(_ area: Area, in system: HealthSystem) {
+        code = area.code
+        name = area.name
+        level = area.level
+        levelName = system.level(of: area)?.singular ?? area.level
+        postcode = area.postcode
+        district = area.district
+        lineage = system.lineage(of: area.code).map { AreaReference(code: $0.code, name: $0.name, level: $0.level) }
+        population = PopulationDocument(system.population(of: area.code))
+        outsideDesignSize = system.isOutsideDesignSize(area.code)
+        children = system.children(of: area.code).map { AreaSummary($0, in: system) }
+    }
+}
+
+/// A link to an area.
+struct AreaReference: Codable, Sendable {
+    var code: String
+    var name: String
+    var level: String
+}
+
+/// A population by sex and five-year age band, with totals.
+struct PopulationDocument: Codable, Sendable {
+    var total: Int
+    var female: Int
+    var male: Int
+    var bands: [BandDocument]
+
+    struct BandDocument: Codable, Sendable {
+        var band: String
+        var female: Int
+        var male: Int
+    }
+
+    init(_ profile: PopulationProfile) {
+        total = profile.total
+        female = profile.total(of: .female)
+        male = profile.total(of: .male)
+        bands = AgeBand.all.map { BandDocument(band: $0.publicationCode, female: profile[.female, $0], male: profile[.male, $0]) }
+    }
+}
+
+/// `GET /api/v1/places` and `GET /api/v1/organisations`: a list under `items`.
+struct ListDocument<Item: Codable & Sendable>: ResponseCodable {
+    var items: [Item]
+}
+
+extension Organisation: ResponseCodable {}

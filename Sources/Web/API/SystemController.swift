@@ -1,0 +1,40 @@
+import ConcordatCore
+import Hummingbird
+
+/// The read-only system API: `GET /api/v1/system`, `/places`, `/places/{code}`, `/areas/{code}`.
+struct SystemController<Context: RequestContext> {
+    let registry: SystemRegistry
+
+    /// The routes, to mount at `/api/v1`.
+    var routes: RouteCollection<Context> {
+        let routes = RouteCollection(context: Context.self)
+        routes.get("system") { _, _ in SystemDocument(try await registry.system()) }
+        routes.get("places") { _, _ in
+            let system = try await registry.system()
+            return ListDocument(items: system.children(of: system.root.code).filter { $0.level == placeLevel(system) }
+                .map { AreaSummary($0, in: system) })
+        }
+        routes.get("places/:code") { _, context in
+            let system = try await registry.system()
+            let code = try context.parameters.require("code")
+            guard let area = system.area(code), area.level == placeLevel(system) else {
+                throw Problem.notFound("no place has the code '\(code)'; GET /api/v1/places lists them, and /api/v1/areas/{code} finds an area at any level")
+            }
+            return AreaDocument(area, in: system)
+        }
+        routes.get("areas/:code") { _, context in
+            let system = try await registry.system()
+            let code = try context.parameters.require("code")
+            guard let area = system.area(code) else {
+                throw Problem.notFound("no area has the code '\(code)'")
+            }
+            return AreaDocument(area, in: system)
+        }
+        return routes
+    }
+
+    /// Places are the second level of the hierarchy, whatever the system calls them.
+    private func placeLevel(_ system: HealthSystem) -> String? {
+        system.levels.count > 1 ? system.levels[1].key : nil
+    }
+}

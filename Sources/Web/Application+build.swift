@@ -1,0 +1,45 @@
+import Hummingbird
+import Logging
+import Storage
+
+/// Where and how the web server listens.
+public struct WebConfiguration: Sendable {
+    /// The address to bind (loopback by default).
+    public var host: String
+    /// The TCP port (0 picks a free one).
+    public var port: Int
+
+    /// Makes a configuration.
+    public init(host: String = "127.0.0.1", port: Int = 8080) {
+        self.host = host
+        self.port = port
+    }
+}
+
+/// The request context every Concordat route uses.
+public typealias ConcordatRequestContext = BasicRequestContext
+
+/// Builds the router: the JSON API under `/api/v1`, the HTML pages, and problem+json errors.
+/// A free function so tests can drive it without a socket (`app.test(.router)`).
+public func buildRouter(store: any Store) throws -> Router<ConcordatRequestContext> {
+    let registry = SystemRegistry(store: store)
+    let renderer = try PageRenderer()
+    let router = Router(context: ConcordatRequestContext.self)
+    router.add(middleware: ProblemMiddleware(pages: renderer))
+    router.get("/health") { _, _ in "ok" }
+    router.addRoutes(SystemController(registry: registry).routes, atPath: "/api/v1")
+    router.addRoutes(OrganisationController(store: store).routes, atPath: "/api/v1/organisations")
+    router.addRoutes(PageController(registry: registry, store: store, renderer: renderer).routes)
+    return router
+}
+
+/// Builds the application: the router bound to the configured address, with graceful shutdown on
+/// SIGINT and SIGTERM when run as a service.
+public func buildApplication(configuration: WebConfiguration, store: any Store, logger: Logger)
+    throws -> some ApplicationProtocol
+{
+    Application(
+        router: try buildRouter(store: store),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Concordat"),
+        logger: logger)
+}

@@ -1,0 +1,43 @@
+import ConcordatCore
+import Hummingbird
+import Storage
+
+/// The HTML pages: the system map (`/`), a page per area (`/areas/{code}`), the partnership
+/// (`/partnership`) and the stylesheet.
+struct PageController<Context: RequestContext> {
+    let registry: SystemRegistry
+    let store: any Store
+    let renderer: PageRenderer
+
+    var routes: RouteCollection<Context> {
+        let routes = RouteCollection(context: Context.self)
+        routes.get("/") { _, _ in
+            let system = try await registry.system()
+            return renderer.page("home", title: "System map", systemName: system.name, model: HomePage(system))
+        }
+        routes.get("/areas/:code") { _, context in
+            let system = try await registry.system()
+            let code = try context.parameters.require("code")
+            guard let area = system.area(code) else { throw Problem.notFound("no area has the code '\(code)'") }
+            let lineage = system.lineage(of: code)
+            let crumbs = lineage.enumerated().map { index, step in
+                Crumb(name: step.name, href: index == lineage.count - 1 ? nil : (index == 0 ? "/" : "/areas/\(step.code)"))
+            }
+            return renderer.page(
+                "area", title: area.name, systemName: system.name, breadcrumb: crumbs, model: AreaPage(area, in: system))
+        }
+        routes.get("/partnership") { _, _ in
+            let system = try await registry.system()
+            return renderer.page(
+                "partnership", title: "Partnership", systemName: system.name,
+                breadcrumb: [Crumb(name: system.root.name, href: "/"), Crumb(name: "Partnership")],
+                model: PartnershipPage(try await store.organisations()))
+        }
+        routes.get("/styles.css") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: Templates.stylesheet)))
+        }
+        return routes
+    }
+}

@@ -1,0 +1,242 @@
+import ConcordatCore
+
+/// A row in a table of areas: a place's PCNs, a PCN's practices.
+struct AreaRow {
+    var code: String
+    var name: String
+    var levelName: String
+    var population: String
+    var contains: String
+    var outside: Bool
+    var design: String
+
+    init(_ area: Area, in system: HealthSystem) {
+        code = area.code
+        name = area.name
+        let level = system.level(of: area)
+        levelName = level?.singular ?? area.level
+        population = system.population(of: area.code).total.grouped
+        contains = Self.contents(of: area.code, in: system)
+        outside = system.isOutsideDesignSize(area.code) ?? false
+        design = level?.designPopulation.map { "Within \($0.lowerBound.grouped)–\($0.upperBound.grouped)" } ?? "—"
+    }
+
+    /// "3 Primary Care Networks, 12 GP practices": what an area holds, level by level.
+    static func contents(of code: String, in system: HealthSystem) -> String {
+        var counts: [String: Int] = [:]
+        var frontier = system.children(of: code)
+        while !frontier.isEmpty {
+            for child in frontier { counts[child.level, default: 0] += 1 }
+            frontier = frontier.flatMap { system.children(of: $0.code) }
+        }
+        let parts = system.levels.compactMap { level -> String? in
+            guard let count = counts[level.key] else { return nil }
+            return "\(count.grouped) \(count == 1 ? level.singular : level.plural)"
+        }
+        return parts.isEmpty ? "—" : parts.joined(separator: ", ")
+    }
+}
+
+/// The home page: the system map.
+struct HomePage {
+    var systemName: String
+    var summary: String
+    var hasReconciliation: Bool
+    var reconciliation: String
+    var reconciliationClass: String
+    var placeLevelPlural: String
+    var designSizeText: String
+    var places: [PlaceSection]
+    var hasOutside: Bool
+    var outsideSummary: String
+    var outsideList: [OutsideEntry]
+    var hasNotes: Bool
+    var noteCount: Int
+    var notes: [NoteEntry]
+    var hasSources: Bool
+    var sources: [SourceEntry]
+
+    struct PlaceSection {
+        var code: String
+        var name: String
+        var facts: String
+        var hasChildren: Bool
+        var children: [AreaRow]
+    }
+
+    struct OutsideEntry {
+        var code: String
+        var name: String
+        var population: String
+    }
+
+    struct NoteEntry {
+        var kind: String
+        var message: String
+    }
+
+    struct SourceEntry {
+        var file: String
+        var publication: String
+        var rows: String
+    }
+
+    init(_ system: HealthSystem) {
+        systemName = system.name
+        let root = system.root.code
+        let total = system.population(of: root).total
+        let counts = system.levels.dropFirst().map { level in
+            "\(system.areas(atLevel: level.key).count.grouped) \(level.plural.lowercased())"
+        }
+        summary =
+            total > 0
+            ? "\(total.grouped) people registered, in \(counts.joined(separator: ", "))."
+            : "\(counts.joined(separator: ", ").capitalisedFirst). No registered population has been loaded."
+        if let published = system.publishedRegisteredTotal {
+            hasReconciliation = true
+            if published == total {
+                reconciliation = "Reconciled: the areas add up to the published total of \(published.grouped) registered patients."
+                reconciliationClass = "ok"
+            } else {
+                reconciliation = "Does not reconcile: the areas add up to \(total.grouped), the published total is \(published.grouped)."
+                reconciliationClass = "bad"
+            }
+        } else {
+            hasReconciliation = false
+            reconciliation = ""
+            reconciliationClass = ""
+        }
+        placeLevelPlural = system.levels.count > 1 ? system.levels[1].plural.lowercased() : "areas"
+        let designed = system.levels.first { $0.designPopulation != nil }
+        designSizeText =
+            designed.flatMap { level in
+                level.designPopulation.map {
+                    "\(level.plural) are designed to serve \($0.lowerBound.grouped)–\($0.upperBound.grouped) people; those outside that range are marked."
+                }
+            } ?? ""
+        places = system.children(of: root).map { place in
+            let children = system.children(of: place.code)
+            return PlaceSection(
+                code: place.code, name: place.name,
+                facts: "\(system.population(of: place.code).total.grouped) registered · \(AreaRow.contents(of: place.code, in: system))",
+                hasChildren: !children.isEmpty, children: children.map { AreaRow($0, in: system) })
+        }
+        let outside = system.areas.filter { system.isOutsideDesignSize($0.code) == true }
+        hasOutside = !outside.isEmpty
+        outsideSummary =
+            designed.map { "\(outside.count) of \(system.areas(atLevel: $0.key).count) \($0.plural.lowercased()) fall outside the design size:" } ?? ""
+        outsideList = outside.map { OutsideEntry(code: $0.code, name: $0.name, population: system.population(of: $0.code).total.grouped) }
+        hasNotes = !system.notes.isEmpty
+        noteCount = system.notes.count
+        notes = system.notes.map { NoteEntry(kind: $0.kind.rawValue.replacingOccurrences(of: "_", with: " "), message: $0.message) }
+        hasSources = !system.sources.isEmpty
+        sources = system.sources.map { SourceEntry(file: $0.file, publication: $0.publication, rows: $0.rows.grouped) }
+    }
+}
+
+/// The page for one area: place, neighbourhood, practice, cluster or locality.
+struct AreaPage {
+    var code: String
+    var name: String
+    var levelName: String
+    var hasPostcode: Bool
+    var postcode: String
+    var hasDistrict: Bool
+    var district: String
+    var hasPopulation: Bool
+    var total: String
+    var female: String
+    var male: String
+    var over65: String
+    var hasDesign: Bool
+    var designText: String
+    var designClass: String
+    var pyramid: String
+    var bands: [BandRow]
+    var hasChildren: Bool
+    var childrenHeading: String
+    var children: [AreaRow]
+    var hasNotes: Bool
+    var notes: [HomePage.NoteEntry]
+
+    struct BandRow {
+        var band: String
+        var male: String
+        var female: String
+        var total: String
+    }
+
+    init(_ area: Area, in system: HealthSystem) {
+        code = area.code
+        name = area.name
+        let level = system.level(of: area)
+        levelName = level?.singular ?? area.level
+        hasPostcode = area.postcode != nil
+        postcode = area.postcode ?? ""
+        hasDistrict = area.district != nil
+        district = area.district ?? ""
+        let profile = system.population(of: area.code)
+        hasPopulation = profile.total > 0
+        total = profile.total.grouped
+        female = profile.total(of: .female).grouped
+        male = profile.total(of: .male).grouped
+        over65 = profile.total(agedAtLeast: 65).grouped
+        if let range = level?.designPopulation, let outside = system.isOutsideDesignSize(area.code) {
+            hasDesign = true
+            let design = "the design size of \(range.lowerBound.grouped)–\(range.upperBound.grouped) for a \(level!.singular)"
+            designText = outside ? "\(profile.total.grouped) registered: outside \(design)." : "\(profile.total.grouped) registered: within \(design)."
+            designClass = outside ? "warn" : "ok"
+        } else {
+            hasDesign = false
+            designText = ""
+            designClass = ""
+        }
+        pyramid = hasPopulation ? PopulationPyramid(profile: profile, title: "Population pyramid: \(area.name)").svg : ""
+        bands = AgeBand.all.reversed().map {
+            BandRow(
+                band: $0.label, male: profile[.male, $0].grouped, female: profile[.female, $0].grouped,
+                total: profile.total(in: $0).grouped)
+        }
+        let children = system.children(of: area.code)
+        hasChildren = !children.isEmpty
+        let childLevels = Set(children.map(\.level))
+        childrenHeading =
+            childLevels.count == 1
+            ? (system.level(children[0].level)?.plural ?? "Contains") + " in \(area.name)" : "In \(area.name)"
+        self.children = children.map { AreaRow($0, in: system) }
+        let subjects = Set([area.code] + children.map(\.code))
+        let relevant = system.notes.filter { subjects.contains($0.subject) }
+        hasNotes = !relevant.isEmpty
+        notes = relevant.map { HomePage.NoteEntry(kind: $0.kind.rawValue, message: $0.message) }
+    }
+}
+
+/// The partnership page.
+struct PartnershipPage {
+    var summary: String
+    var organisations: [Row]
+
+    struct Row {
+        var name: String
+        var role: String
+        var signatory: String
+        var membership: String
+        var source: String
+    }
+
+    init(_ organisations: [Organisation]) {
+        let signatories = organisations.filter(\.isSignatory).count
+        summary =
+            "\(organisations.count) organisations: \(signatories) signatories, one seat each irrespective of size, and \(organisations.count - signatories) advisers without a vote."
+        self.organisations = organisations.map {
+            Row(
+                name: $0.name, role: $0.role.label, signatory: $0.isSignatory ? "Yes" : "No (adviser)",
+                membership: $0.membership.map { $0 == .party ? "Party" : "Partner" } ?? "—", source: $0.source ?? "—")
+        }
+    }
+}
+
+extension String {
+    /// The string with its first letter in upper case.
+    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

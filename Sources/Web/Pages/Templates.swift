@@ -1,0 +1,167 @@
+/// The Mustache templates for the HTML pages, kept in code so the binary carries them wherever it runs.
+enum Templates {
+    /// Every template by name.
+    static let all: [String: String] = [
+        "layout": layout, "home": home, "area": area, "partnership": partnership, "error": error,
+    ]
+
+    static let layout = """
+        <!doctype html>
+        <html lang="en-GB">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{title}} – Concordat</title>
+        <link rel="stylesheet" href="/styles.css">
+        </head>
+        <body>
+        <a class="skip-link" href="#main">Skip to main content</a>
+        <header class="site-header"><div class="wrap">
+        <a class="brand" href="/">Concordat</a>
+        <span class="system-name">{{systemName}}</span>
+        <nav aria-label="Main"><ul>
+        <li><a href="/">System map</a></li>
+        <li><a href="/partnership">Partnership</a></li>
+        <li><a href="/api/v1/system">API</a></li>
+        </ul></nav>
+        </div></header>
+        <main id="main" class="wrap">
+        {{#hasBreadcrumb}}<nav aria-label="Breadcrumb" class="breadcrumb"><ol>{{#breadcrumb}}<li>{{#href}}<a href="{{href}}">{{name}}</a>{{/href}}{{^href}}<span aria-current="page">{{name}}</span>{{/href}}</li>{{/breadcrumb}}</ol></nav>{{/hasBreadcrumb}}
+        {{{content}}}
+        </main>
+        <footer class="site-footer"><div class="wrap">
+        <p>Population data: NHS Digital and NHS England publications, Open Government Licence v3.0.
+        Concordat is open software for integrated care systems.</p>
+        </div></footer>
+        </body>
+        </html>
+        """
+
+    static let home = """
+        <h1>{{systemName}}</h1>
+        <p class="lede">{{summary}}</p>
+        {{#hasReconciliation}}<p class="notice {{reconciliationClass}}">{{reconciliation}}</p>{{/hasReconciliation}}
+        <h2>System map</h2>
+        <p>The system by {{placeLevelPlural}}. {{designSizeText}}</p>
+        {{#places}}
+        <section class="place" aria-labelledby="place-{{code}}">
+        <h3 id="place-{{code}}"><a href="/areas/{{code}}">{{name}}</a></h3>
+        <p class="meta">{{facts}}</p>
+        {{#hasChildren}}
+        <table class="data">
+        <caption class="visually-hidden">What {{name}} contains</caption>
+        <thead><tr><th scope="col">Name</th><th scope="col">Level</th><th scope="col" class="num">Registered</th><th scope="col">Contains</th><th scope="col">Design size</th></tr></thead>
+        <tbody>
+        {{#children}}<tr><td><a href="/areas/{{code}}">{{name}}</a></td><td>{{levelName}}</td><td class="num">{{population}}</td><td>{{contains}}</td><td>{{#outside}}<strong class="tag tag-warn">Outside</strong>{{/outside}}{{^outside}}{{design}}{{/outside}}</td></tr>
+        {{/children}}
+        </tbody>
+        </table>
+        {{/hasChildren}}
+        </section>
+        {{/places}}
+        {{#hasOutside}}
+        <h2>Outside the design size</h2>
+        <p>{{outsideSummary}}</p>
+        <ul>{{#outsideList}}<li><a href="/areas/{{code}}">{{name}}</a>: {{population}}</li>{{/outsideList}}</ul>
+        {{/hasOutside}}
+        <h2>Data quality</h2>
+        {{#hasNotes}}<p>{{noteCount}} findings from joining the published files. Nothing was dropped silently.</p>
+        <ul class="notes">{{#notes}}<li><span class="tag">{{kind}}</span> {{message}}</li>{{/notes}}</ul>{{/hasNotes}}
+        {{^hasNotes}}<p>No findings.</p>{{/hasNotes}}
+        {{#hasSources}}<h2>Sources</h2>
+        <ul>{{#sources}}<li><code>{{file}}</code>: {{publication}} ({{rows}} rows)</li>{{/sources}}</ul>{{/hasSources}}
+        """
+
+    static let area = """
+        <h1>{{name}}</h1>
+        <p class="meta">{{levelName}} · code {{code}}{{#hasPostcode}} · {{postcode}}{{/hasPostcode}}{{#hasDistrict}} · {{district}} district{{/hasDistrict}}</p>
+        {{#hasPopulation}}
+        <dl class="stats">
+        <div><dt>Registered</dt><dd>{{total}}</dd></div>
+        <div><dt>Female</dt><dd>{{female}}</dd></div>
+        <div><dt>Male</dt><dd>{{male}}</dd></div>
+        <div><dt>Aged 65 and over</dt><dd>{{over65}}</dd></div>
+        </dl>
+        {{#hasDesign}}<p class="notice {{designClass}}">{{designText}}</p>{{/hasDesign}}
+        <figure class="chart">
+        {{{pyramid}}}
+        <figcaption>Registered population of {{name}} by sex and five-year age band, July 2026.</figcaption>
+        </figure>
+        <details><summary>Show the pyramid as a table</summary>
+        <table class="data"><caption>Registered population of {{name}} by age band and sex</caption>
+        <thead><tr><th scope="col">Age band</th><th scope="col" class="num">Male</th><th scope="col" class="num">Female</th><th scope="col" class="num">Total</th></tr></thead>
+        <tbody>{{#bands}}<tr><th scope="row">{{band}}</th><td class="num">{{male}}</td><td class="num">{{female}}</td><td class="num">{{total}}</td></tr>{{/bands}}</tbody>
+        </table></details>
+        {{/hasPopulation}}
+        {{^hasPopulation}}<p class="notice">No registered population has been loaded for this area.</p>{{/hasPopulation}}
+        {{#hasChildren}}
+        <h2>{{childrenHeading}}</h2>
+        <table class="data">
+        <thead><tr><th scope="col">Name</th><th scope="col">Level</th><th scope="col" class="num">Registered</th><th scope="col">Contains</th><th scope="col">Design size</th></tr></thead>
+        <tbody>
+        {{#children}}<tr><td><a href="/areas/{{code}}">{{name}}</a></td><td>{{levelName}}</td><td class="num">{{population}}</td><td>{{contains}}</td><td>{{#outside}}<strong class="tag tag-warn">Outside</strong>{{/outside}}{{^outside}}{{design}}{{/outside}}</td></tr>
+        {{/children}}
+        </tbody>
+        </table>
+        {{/hasChildren}}
+        {{#hasNotes}}<h2>Data quality</h2><ul class="notes">{{#notes}}<li>{{message}}</li>{{/notes}}</ul>{{/hasNotes}}
+        """
+
+    static let partnership = """
+        <h1>The partnership</h1>
+        <p class="lede">{{summary}}</p>
+        <table class="data">
+        <caption class="visually-hidden">Organisations in the partnership</caption>
+        <thead><tr><th scope="col">Organisation</th><th scope="col">Role</th><th scope="col">Signatory</th><th scope="col">Membership</th><th scope="col">Source</th></tr></thead>
+        <tbody>
+        {{#organisations}}<tr><td>{{name}}</td><td>{{role}}</td><td>{{signatory}}</td><td>{{membership}}</td><td>{{source}}</td></tr>
+        {{/organisations}}
+        </tbody>
+        </table>
+        <p>Organisations can be added and edited through the API: <code>POST /api/v1/organisations</code> and <code>PATCH /api/v1/organisations/{code}</code>.</p>
+        """
+
+    static let error = """
+        <h1>{{title}}</h1>
+        <p>{{detail}}</p>
+        <p><a href="/">Go to the system map</a></p>
+        """
+
+    /// The stylesheet: NHS-style colours, clear type, high contrast, large targets; no JavaScript.
+    static let stylesheet = """
+        :root{--blue:#005eb8;--dark:#003087;--text:#212b32;--grey:#4c6272;--pale:#f0f4f5;--warn:#ffb81c;--red:#d5281b;--green:#007f3b;--border:#d8dde0}
+        *{box-sizing:border-box}
+        body{margin:0;font-family:Arial,"Helvetica Neue",sans-serif;font-size:1.1875rem;line-height:1.5;color:var(--text);background:var(--pale)}
+        .wrap{max-width:1100px;margin:0 auto;padding:0 16px}
+        a{color:var(--blue)}a:visited{color:#330072}a:hover{color:#7c2855}
+        a:focus{outline:4px solid transparent;background:var(--warn);color:var(--text);box-shadow:0 -2px var(--warn),0 4px var(--text);text-decoration:none}
+        .skip-link{position:absolute;left:-9999px}.skip-link:focus{left:16px;top:8px;padding:8px}
+        .site-header{background:var(--blue);color:#fff;padding:12px 0}
+        .site-header .wrap{display:flex;flex-wrap:wrap;align-items:center;gap:16px}
+        .site-header a{color:#fff}.brand{font-weight:700;font-size:1.5rem;text-decoration:none}
+        .system-name{opacity:.9}
+        .site-header nav ul{display:flex;gap:16px;list-style:none;margin:0;padding:0}
+        .site-header nav a{display:inline-block;padding:8px 4px;min-height:44px}
+        main{background:#fff;padding:24px 16px 40px;margin-top:0}
+        h1{font-size:2.25rem;line-height:1.2;margin:0 0 16px}h2{font-size:1.6rem;margin:32px 0 12px}h3{font-size:1.3rem;margin:24px 0 8px}
+        .lede{font-size:1.35rem}.meta{color:var(--grey)}
+        .breadcrumb ol{list-style:none;padding:0;margin:0 0 16px;display:flex;flex-wrap:wrap}
+        .breadcrumb li+li:before{content:"›";padding:0 8px;color:var(--grey)}
+        .notice{border-left:8px solid var(--blue);background:var(--pale);padding:12px 16px}
+        .notice.ok{border-color:var(--green)}.notice.warn{border-color:var(--warn)}.notice.bad{border-color:var(--red)}
+        table.data{border-collapse:collapse;width:100%;margin:8px 0 16px;font-size:1rem}
+        table.data th,table.data td{border-bottom:1px solid var(--border);padding:8px;text-align:left;vertical-align:top}
+        table.data .num{text-align:right;font-variant-numeric:tabular-nums}
+        .tag{display:inline-block;border:2px solid var(--grey);padding:0 6px;font-size:.85rem;font-weight:700}
+        .tag-warn{border-color:#8a5a00;background:#fff4d6;color:#5c3d00}
+        .stats{display:flex;flex-wrap:wrap;gap:16px;margin:0 0 16px}
+        .stats div{background:var(--pale);padding:12px 16px;min-width:160px}.stats dt{color:var(--grey)}.stats dd{margin:0;font-size:1.6rem;font-weight:700}
+        figure.chart{margin:16px 0;max-width:720px}
+        svg.chart .male{fill:#005eb8}svg.chart .female{fill:#ae2573}
+        svg.chart .tick{font-size:11px;fill:#212b32}svg.chart .label{font-size:13px;fill:#212b32;font-weight:700}
+        .notes li{margin-bottom:6px}
+        .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+        .site-footer{padding:24px 0;color:var(--grey);font-size:1rem}
+        @media (max-width:640px){h1{font-size:1.75rem}table.data{font-size:.9rem}}
+        """
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Hummingbird
+
+/// An RFC 9457 problem details document: how every API error is reported.
+///
+/// `type` is a stable URI naming the kind of problem, `title` a short summary, `detail` what went wrong
+/// this time, and `invalidParams` (the RFC's own example extension) which fields were refused and why.
+public struct Problem: Error, Codable, Sendable, Equatable {
+    /// A URI naming the kind of problem.
+    public var type: String
+    /// A short human-readable summary of the kind.
+    public var title: String
+    /// The HTTP status code.
+    public var status: Int
+    /// What went wrong with this request.
+    public var detail: String
+    /// The fields that were refused, when the request body was invalid.
+    public var invalidParams: [InvalidParam]?
+
+    /// One refused field.
+    public struct InvalidParam: Codable, Sendable, Equatable {
+        /// The field's name (a JSON key, or a path such as `levels[0].key`).
+        public var name: String
+        /// Why it was refused.
+        public var reason: String
+
+        /// Makes an entry.
+        public init(name: String, reason: String) {
+            self.name = name
+            self.reason = reason
+        }
+    }
+
+    /// Makes a problem.
+    public init(status: HTTPResponse.Status, type: String, title: String, detail: String, invalidParams: [InvalidParam]? = nil) {
+        self.type = type
+        self.title = title
+        self.status = status.code
+        self.detail = detail
+        self.invalidParams = invalidParams
+    }
+
+    /// 404: nothing at this address.
+    public static func notFound(_ detail: String) -> Problem {
+        Problem(status: .notFound, type: "https://concordat.dev/problems/not-found", title: "Not found", detail: detail)
+    }
+
+    /// 400: the request body or parameters are not acceptable.
+    public static func invalidRequest(_ detail: String, invalidParams: [InvalidParam]? = nil) -> Problem {
+        Problem(
+            status: .badRequest, type: "https://concordat.dev/problems/invalid-request", title: "Invalid request",
+            detail: detail, invalidParams: invalidParams)
+    }
+
+    /// 409: the request conflicts with what is stored.
+    public static func conflict(_ detail: String) -> Problem {
+        Problem(status: .conflict, type: "https://concordat.dev/problems/conflict", title: "Conflict", detail: detail)
+    }
+
+    /// The problem as an `application/problem+json` response.
+    public func response() -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = (try? encoder.encode(self)) ?? Data()
+        return Response(
+            status: HTTPResponse.Status(code: status),
+            headers: [.contentType: "application/problem+json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Hummingbird
+import Logging
+import Storage
+
+/// Turns every error a route throws into a clear answer: `application/problem+json` under `/api/`,
+/// a plain HTML error page elsewhere. Known errors map to 4xx; only a genuine fault is a 500, and its
+/// details go to the log, not the client.
+struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    let pages: PageRenderer
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let problem = Self.problem(for: error, logger: context.logger)
+            if request.uri.path.hasPrefix("/api/") {
+                return problem.response()
+            }
+            return pages.errorPage(problem)
+        }
+    }
+
+    static func problem(for error: any Error, logger: Logger) -> Problem {
+        switch error {
+        case let problem as Problem:
+            return problem
+        case let error as StoreError:
+            switch error.code {
+            case .notFound: return .notFound(error.message)
+            case .conflict: return .conflict(error.message)
+            case .noSystem:
+                return Problem(
+                    status: .conflict, type: "https://concordat.dev/problems/no-system", title: "No system loaded",
+                    detail: error.message)
+            case .unavailable:
+                return Problem(
+                    status: .serviceUnavailable, type: "https://concordat.dev/problems/unavailable",
+                    title: "Store unavailable", detail: "the database cannot be reached; try again shortly")
+            default:
+                logger.error("store fault", metadata: ["error": "\(error)"])
+                return Problem(
+                    status: .internalServerError, type: "about:blank", title: "Internal error",
+                    detail: "the stored data could not be read")
+            }
+        case let error as HTTPError:
+            let detail = error.body ?? error.status.reasonPhrase
+            switch error.status {
+            case .notFound:
+                return .notFound(error.body ?? "there is nothing at this address")
+            case .badRequest:
+                return .invalidRequest(detail)
+            default:
+                return Problem(status: error.status, type: "about:blank", title: error.status.reasonPhrase, detail: detail)
+            }
+        case let error as DecodingError:
+            return .invalidRequest("the request body is not valid: \(DecodingErrorText(error))")
+        default:
+            logger.error("unhandled error", metadata: ["error": "\(error)"])
+            return Problem(
+                status: .internalServerError, type: "about:blank", title: "Internal error",
+                detail: "something went wrong on the server; it has been logged")
+        }
+    }
+}
+
+/// A readable sentence for a `DecodingError`, naming the field path.
+struct DecodingErrorText: CustomStringConvertible {
+    let error: DecodingError
+    init(_ error: DecodingError) { self.error = error }
+
+    var description: String {
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let prefix = path(context.codingPath)
+            return "the field '\(prefix.isEmpty ? key.stringValue : prefix + "." + key.stringValue)' is required"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "the field '\(path(context.codingPath))' has the wrong type: \(context.debugDescription)"
+        case .dataCorrupted(let context):
+            let at = path(context.codingPath)
+            return at.isEmpty ? "it is not valid JSON" : "the field '\(at)' is not valid: \(context.debugDescription)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,3 @@
+import ConcordatCLI
+
+await ConcordatCommand.runFromCommandLine()
