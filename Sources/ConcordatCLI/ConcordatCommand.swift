@@ -2,6 +2,7 @@ import ArgumentParser
 
 /// `concordat`: the command line for running an integrated care system.
 public struct ConcordatCommand: AsyncParsableCommand {
+    /// The command's name, help text and subcommands.
     public static let configuration = CommandConfiguration(
         commandName: "concordat",
         abstract: "Run an integrated care system: its population, money, assurance and decisions.",
@@ -16,6 +17,7 @@ public struct ConcordatCommand: AsyncParsableCommand {
         subcommands: [DemoCommand.self, InitCommand.self, ServeCommand.self]
     )
 
+    /// Makes the command (argument-parser fills it in).
     public init() {}
 }
 

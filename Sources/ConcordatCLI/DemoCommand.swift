@@ -1,5 +1,5 @@
-import ConcordatCore
 import ArgumentParser
+import ConcordatCore
 import Storage
 
 /// `concordat demo`: the main job. Loads Kent & Medway (if the database holds no system yet) and serves it.
@@ -24,8 +24,9 @@ struct DemoCommand: AsyncParsableCommand {
         } else {
             system = try SystemOptions.parse([]).system()
             try await store.replaceSystem(system)
-            print("Loaded into \(self.store.resolvedPath):\n\(SystemSummary(system: system))")
+            SystemSummary(system: system).report(loadedInto: self.store.resolvedPath)
         }
-        try await Serving.run(system: system, store: store, configuration: try server.configuration, database: self.store.resolvedPath)
+        try await Serving.run(
+            system: system, store: store, configuration: try server.configuration, database: self.store.resolvedPath)
     }
 }

@@ -23,9 +23,10 @@ struct InitCommand: AsyncParsableCommand {
         let system = try source.system()
         let store = try store.open()
         if let existing = try await store.loadSystem(), !replace {
-            throw ValidationError("the database already holds \(existing.name); pass --replace to load \(system.name) in its place")
+            throw ValidationError(
+                "the database already holds \(existing.name); pass --replace to load \(system.name) in its place")
         }
         try await store.replaceSystem(system)
-        print("Loaded into \(self.store.resolvedPath):\n\(SystemSummary(system: system))")
+        SystemSummary(system: system).report(loadedInto: self.store.resolvedPath)
     }
 }

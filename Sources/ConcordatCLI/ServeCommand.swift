@@ -1,5 +1,5 @@
-import ConcordatCore
 import ArgumentParser
+import ConcordatCore
 import Hummingbird
 import Logging
 import Storage
@@ -18,15 +18,19 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try store.open()
         guard let system = try await store.loadSystem() else {
-            throw ValidationError("\(self.store.resolvedPath) holds no system: run `concordat init` or `concordat demo` first")
+            throw ValidationError(
+                "\(self.store.resolvedPath) holds no system: run `concordat init` or `concordat demo` first")
         }
-        try await Serving.run(system: system, store: store, configuration: try server.configuration, database: self.store.resolvedPath)
+        try await Serving.run(
+            system: system, store: store, configuration: try server.configuration, database: self.store.resolvedPath)
     }
 }
 
 /// What `serve` and `demo` share: log what is being served, then run until a shutdown signal.
 enum Serving {
-    static func run(system: ConcordatCore.HealthSystem, store: any Store, configuration: WebConfiguration, database: String) async throws {
+    static func run(
+        system: ConcordatCore.HealthSystem, store: any Store, configuration: WebConfiguration, database: String
+    ) async throws {
         let logger = Logger(label: "concordat")
         logger.info("serving \(system.name) from \(database)")
         let app = try buildApplication(configuration: configuration, store: store, logger: logger)

@@ -12,7 +12,10 @@ struct SystemOptions: ParsableArguments {
         case llr
     }
 
-    @Option(help: ArgumentHelp("The system to load: kent-medway (published NHS data) or llr (Leicester, Leicestershire & Rutland example).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "The system to load: kent-medway (published NHS data) or llr (Leicester, Leicestershire & Rutland example).",
+            valueName: "name"))
     var example: Example = .kentMedway
 
     @Option(
@@ -39,18 +42,21 @@ struct SystemOptions: ParsableArguments {
         case .llr:
             return try LeicesterLeicestershireRutland.system()
         case .kentMedway:
-            let files = try data.map { try PublishedReferenceData(directory: URL(fileURLWithPath: $0)) }
+            let files =
+                try data.map { try PublishedReferenceData(directory: URL(fileURLWithPath: $0)) }
                 ?? PublishedReferenceData.bundledKentMedway()
             var rules = PlaceRules.kentAndMedway
             if let placeOverrides {
                 let url = URL(fileURLWithPath: placeOverrides)
                 let bytes: Data
                 do { bytes = try Data(contentsOf: url) } catch {
-                    throw IngestError.unreadable(file: placeOverrides, reason: "cannot read the file (\(error.localizedDescription))")
+                    throw IngestError.unreadable(
+                        file: placeOverrides, reason: "cannot read the file (\(error.localizedDescription))")
                 }
                 rules = try rules.withOverrides(from: try CSVTable(parsing: bytes, file: placeOverrides))
             }
-            return try PublishedSystemAssembly.assemble(from: files, rules: rules, organisations: EastKentPartnership.organisations)
+            return try PublishedSystemAssembly.assemble(
+                from: files, rules: rules, organisations: EastKentPartnership.organisations)
         }
     }
 }

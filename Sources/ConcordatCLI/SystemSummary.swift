@@ -1,4 +1,5 @@
 import ConcordatCore
+import Foundation
 
 /// One paragraph describing a loaded system, for the terminal.
 struct SystemSummary: CustomStringConvertible {
@@ -19,5 +20,12 @@ struct SystemSummary: CustomStringConvertible {
             lines.append("  \(system.notes.count) data-quality notes (see the home page or GET /api/v1/system)")
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension SystemSummary {
+    /// Prints the summary after a load, flushed at once so it shows before the server's own logs.
+    func report(loadedInto path: String) {
+        FileHandle.standardOutput.write(Data("Loaded into \(path):\n\(self)\n".utf8))
     }
 }

@@ -21,6 +21,7 @@ public struct IngestError: Error, Hashable, Sendable, CustomStringConvertible {
         /// The file contradicts itself or another file.
         public static let inconsistent = Code(base: .inconsistent)
 
+        /// The kind in words.
         public var description: String {
             switch base {
             case .unreadable: "unreadable"

@@ -47,5 +47,6 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What is stored is not a valid system.
     public static func corrupt(_ reason: String) -> StoreError { StoreError(.corrupt, reason) }
 
+    /// The plain-English message.
     public var description: String { message }
 }

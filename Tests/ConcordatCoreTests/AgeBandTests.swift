@@ -3,16 +3,19 @@ import Testing
 
 @Suite("Five-year age bands as NHS Digital publishes them")
 struct AgeBandTests {
-    @Test("publication codes read back to the right band", arguments: [
-        ("0_4", 0), ("5_9", 1), ("10_14", 2), ("45_49", 9), ("90_94", 18), ("95+", 19),
-    ])
+    @Test(
+        "publication codes read back to the right band",
+        arguments: [
+            ("0_4", 0), ("5_9", 1), ("10_14", 2), ("45_49", 9), ("90_94", 18), ("95+", 19),
+        ])
     func readsPublicationCodes(code: String, index: Int) {
         let band = AgeBand(publicationCode: code)
         #expect(band?.index == index)
         #expect(band?.publicationCode == code)
     }
 
-    @Test("codes that are not five-year bands are refused", arguments: ["ALL", "0_5", "3_7", "95_99", "100+", "", "a_b"])
+    @Test(
+        "codes that are not five-year bands are refused", arguments: ["ALL", "0_5", "3_7", "95_99", "100+", "", "a_b"])
     func refusesOtherCodes(code: String) {
         #expect(AgeBand(publicationCode: code) == nil)
     }

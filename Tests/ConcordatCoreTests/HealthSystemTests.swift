@@ -74,21 +74,45 @@ struct HealthSystemTests {
             try HealthSystem(code: "S", name: "S", levels: Self.levels, areas: [root, root])
         }
         #expect(throws: HealthSystemError.unknownParent(area: "X", parent: "Q")) {
-            try HealthSystem(code: "S", name: "S", levels: Self.levels, areas: [root, Area(code: "X", name: "X", level: "place", parentCode: "Q")])
+            try HealthSystem(
+                code: "S", name: "S", levels: Self.levels,
+                areas: [root, Area(code: "X", name: "X", level: "place", parentCode: "Q")])
         }
         #expect(throws: HealthSystemError.notOneRoot(found: ["S", "T"])) {
-            try HealthSystem(code: "S", name: "S", levels: Self.levels, areas: [root, Area(code: "T", name: "T", level: "system", parentCode: nil)])
+            try HealthSystem(
+                code: "S", name: "S", levels: Self.levels,
+                areas: [root, Area(code: "T", name: "T", level: "system", parentCode: nil)])
         }
         #expect(throws: HealthSystemError.unknownLevel(area: "X", level: "ward")) {
-            try HealthSystem(code: "S", name: "S", levels: Self.levels, areas: [root, Area(code: "X", name: "X", level: "ward", parentCode: "S")])
+            try HealthSystem(
+                code: "S", name: "S", levels: Self.levels,
+                areas: [root, Area(code: "X", name: "X", level: "ward", parentCode: "S")])
         }
         #expect(throws: HealthSystemError.parentNotHigher(area: "Y", parent: "X")) {
             try HealthSystem(
                 code: "S", name: "S", levels: Self.levels,
-                areas: [root, Area(code: "X", name: "X", level: "place", parentCode: "S"), Area(code: "Y", name: "Y", level: "place", parentCode: "X")])
+                areas: [
+                    root, Area(code: "X", name: "X", level: "place", parentCode: "S"),
+                    Area(code: "Y", name: "Y", level: "place", parentCode: "X"),
+                ])
         }
         #expect(throws: HealthSystemError.populationForUnknownArea("Z")) {
-            try HealthSystem(code: "S", name: "S", levels: Self.levels, areas: [root], populations: ["Z": PopulationProfile()])
+            try HealthSystem(
+                code: "S", name: "S", levels: Self.levels, areas: [root], populations: ["Z": PopulationProfile()])
         }
+    }
+}
+
+@Suite("Natural ordering of names")
+struct NaturalOrderTests {
+    @Test("digits compare as numbers, letters case-insensitively")
+    func orders() {
+        let names = ["Locality 10", "locality 2", "Locality 1", "Alpha", "Locality 9", "beta", "Locality 02"]
+        #expect(
+            names.sorted(by: NaturalOrder.precedes) == [
+                "Alpha", "beta", "Locality 1", "locality 2", "Locality 02", "Locality 9", "Locality 10",
+            ])
+        #expect(!NaturalOrder.precedes("a", "a"))
+        #expect(NaturalOrder.precedes("a", "ab"))
     }
 }

@@ -9,15 +9,19 @@ struct BadReferenceDataTests {
         let real = try PublishedReferenceData.bundledKentMedway()
         return PublishedReferenceData(
             practiceMap: real.practiceMap,
-            registeredPatients: try CSVTable(parsing: Array(patients.utf8), file: PublishedReferenceData.FileName.registeredPatients),
+            registeredPatients: try CSVTable(
+                parsing: Array(patients.utf8), file: PublishedReferenceData.FileName.registeredPatients),
             weightedPopulation: real.weightedPopulation, payments: real.payments)
     }
 
-    static let header = "PUBLICATION,EXTRACT_DATE,ORG_TYPE,ORG_CODE,ONS_CODE,POSTCODE,SEX,AGE_GROUP_5,NUMBER_OF_PATIENTS\n"
+    static let header =
+        "PUBLICATION,EXTRACT_DATE,ORG_TYPE,ORG_CODE,ONS_CODE,POSTCODE,SEX,AGE_GROUP_5,NUMBER_OF_PATIENTS\n"
 
     @Test("a negative count names its line and field")
     func negativeCount() throws {
-        let data = try Self.data(patients: Self.header + "P,2026-07-01,GP,G82002,,CT16 1SF,FEMALE,0_4,12\nP,2026-07-01,GP,G82002,,CT16 1SF,MALE,0_4,-3\n")
+        let data = try Self.data(
+            patients: Self.header
+                + "P,2026-07-01,GP,G82002,,CT16 1SF,FEMALE,0_4,12\nP,2026-07-01,GP,G82002,,CT16 1SF,MALE,0_4,-3\n")
         #expect {
             try PublishedSystemAssembly.assemble(from: data)
         } throws: { error in
@@ -50,7 +54,8 @@ struct BadReferenceDataTests {
     @Test("a practice total that disagrees with its bands is refused")
     func totalsDisagree() throws {
         let data = try Self.data(
-            patients: Self.header + "P,2026-07-01,GP,G82002,,CT16 1SF,ALL,ALL,30\nP,2026-07-01,GP,G82002,,CT16 1SF,FEMALE,0_4,12\n")
+            patients: Self.header
+                + "P,2026-07-01,GP,G82002,,CT16 1SF,ALL,ALL,30\nP,2026-07-01,GP,G82002,,CT16 1SF,FEMALE,0_4,12\n")
         #expect {
             try PublishedSystemAssembly.assemble(from: data)
         } throws: { error in
@@ -60,7 +65,8 @@ struct BadReferenceDataTests {
 
     @Test("a missing file is named")
     func missingFile() throws {
-        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("concordat-empty-\(UUID().uuidString)")
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "concordat-empty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: empty) }
         #expect {

@@ -5,12 +5,14 @@ import Testing
 struct CSVTableTests {
     @Test("quoted fields, doubled quotes, CRLF, a byte order mark and line breaks inside quotes")
     func readsRFC4180() throws {
-        let text = "\u{FEFF}code,name,note\r\nA1,\"Smith, Jones & Partners\",plain\r\nB2,\"The \"\"Oaks\"\"\",\"two\nlines\"\r\nC3,,\r\n"
+        let text =
+            "\u{FEFF}code,name,note\r\nA1,\"Smith, Jones & Partners\",plain\r\nB2,\"The \"\"Oaks\"\"\",\"two\nlines\"\r\nC3,,\r\n"
         let table = try CSVTable(parsing: Array(text.utf8), file: "t.csv")
         #expect(table.header == ["code", "name", "note"])
-        #expect(table.records.map(\.fields) == [
-            ["A1", "Smith, Jones & Partners", "plain"], ["B2", "The \"Oaks\"", "two\nlines"], ["C3", "", ""],
-        ])
+        #expect(
+            table.records.map(\.fields) == [
+                ["A1", "Smith, Jones & Partners", "plain"], ["B2", "The \"Oaks\"", "two\nlines"], ["C3", "", ""],
+            ])
         #expect(table.records.map(\.line) == [2, 3, 5])
     }
 

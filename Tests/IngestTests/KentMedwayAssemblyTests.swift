@@ -8,12 +8,17 @@ import Testing
 @Suite("Kent & Medway reconciles with the published files")
 struct KentMedwayAssemblyTests {
     static let directory = PublishedReferenceData.bundledKentMedwayDirectory
-    static let system = Result { try PublishedSystemAssembly.assemble(from: .bundledKentMedway(), organisations: EastKentPartnership.organisations) }
+    static let system = Result {
+        try PublishedSystemAssembly.assemble(
+            from: .bundledKentMedway(), organisations: EastKentPartnership.organisations)
+    }
 
     /// Raw lines of a shipped file, header dropped (these two files have no quoted fields).
     static func lines(_ name: String) throws -> [[Substring]] {
         let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
-        return text.split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        return text.split(whereSeparator: \.isNewline).dropFirst().map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
     }
 
     /// Practice → (ALL, FEMALE total, MALE total) straight from the age/sex file.
@@ -43,9 +48,10 @@ struct KentMedwayAssemblyTests {
         #expect(system.publishedRegisteredTotal == publishedSum)
         #expect(system.areas(atLevel: "practice").count == 175)
         #expect(system.areas(atLevel: "neighbourhood").count == 45)
-        #expect(system.areas(atLevel: "place").map(\.name) == [
-            "Dartford, Gravesham & Swanley", "East Kent", "Medway & Swale", "West Kent",
-        ])
+        #expect(
+            system.areas(atLevel: "place").map(\.name) == [
+                "Dartford, Gravesham & Swanley", "East Kent", "Medway & Swale", "West Kent",
+            ])
         let placeSum = system.areas(atLevel: "place").reduce(0) { $0 + system.population(of: $1.code).total }
         #expect(placeSum == publishedSum)
     }
@@ -68,7 +74,8 @@ struct KentMedwayAssemblyTests {
         let system = try Self.system.get()
         let published = try Self.publishedTotals()
         let map = try CSVTable(
-            parsing: Data(contentsOf: Self.directory.appendingPathComponent(PublishedReferenceData.FileName.practiceMap)),
+            parsing: Data(
+                contentsOf: Self.directory.appendingPathComponent(PublishedReferenceData.FileName.practiceMap)),
             file: "map")
         let (practice, pcn) = (try map.column("PRACTICE_CODE"), try map.column("PCN_CODE"))
         var expected: [String: Int] = [:]
@@ -131,7 +138,8 @@ struct KentMedwayAssemblyTests {
 
     @Test("an override places a practice by hand, and an unknown place in the override file is refused by line")
     func overrides() throws {
-        let good = try CSVTable(parsing: Array("practice_code,place_code\nG82218,dartford-gravesham-swanley\n".utf8), file: "o.csv")
+        let good = try CSVTable(
+            parsing: Array("practice_code,place_code\nG82218,dartford-gravesham-swanley\n".utf8), file: "o.csv")
         let rules = try PlaceRules.kentAndMedway.withOverrides(from: good)
         let system = try PublishedSystemAssembly.assemble(from: .bundledKentMedway(), rules: rules)
         #expect(!system.notes.contains { $0.kind == .placeConflict && $0.subject == "G82218" })

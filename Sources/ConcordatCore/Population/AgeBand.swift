@@ -56,10 +56,13 @@ public struct AgeBand: Hashable, Sendable, Comparable, Codable, CustomStringConv
         upperAge.map { "\(lowerAge)–\($0)" } ?? "\(lowerAge)+"
     }
 
+    /// The band's label.
     public var description: String { label }
 
+    /// Younger bands sort first.
     public static func < (lhs: AgeBand, rhs: AgeBand) -> Bool { lhs.index < rhs.index }
 
+    /// Decodes a publication code such as `0_4` or `95+`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let code = try container.decode(String.self)
@@ -70,6 +73,7 @@ public struct AgeBand: Hashable, Sendable, Comparable, Codable, CustomStringConv
         self = band
     }
 
+    /// Encodes the publication code.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(publicationCode)

@@ -69,9 +69,12 @@ public struct HealthSystem: Sendable, Hashable {
         for code in populations.keys where index[code] == nil {
             throw HealthSystemError.populationForUnknownArea(code)
         }
+        let byName = { (a: Area, b: Area) -> Bool in
+            a.name == b.name ? a.code < b.code : NaturalOrder.precedes(a.name, b.name)
+        }
         let order = areas.sorted {
             let (left, right) = (depth[$0.level]!, depth[$1.level]!)
-            return left != right ? left < right : ($0.name, $0.code) < ($1.name, $1.code)
+            return left != right ? left < right : byName($0, $1)
         }
         self.code = code
         self.name = name
@@ -79,7 +82,7 @@ public struct HealthSystem: Sendable, Hashable {
         self.areas = order
         self.index = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1.code, $0) })
         self.childCodes = childCodes.mapValues { codes in
-            codes.sorted { (order[index[$0]!].name, $0) < (order[index[$1]!].name, $1) }
+            codes.sorted { byName(areas[index[$0]!], areas[index[$1]!]) }
         }
         self.ownPopulations = populations
         self.organisations = organisations
@@ -167,11 +170,13 @@ public enum HealthSystemError: Error, Hashable, Sendable, CustomStringConvertibl
     /// A population is given for a code that is not an area.
     case populationForUnknownArea(String)
 
+    /// A sentence saying what is wrong with the tree.
     public var description: String {
         switch self {
         case .noLevels: "the system declares no hierarchy levels"
         case .duplicateCode(let code): "two areas share the code \(code)"
-        case .unknownLevel(let area, let level): "area \(area) is at level '\(level)', which the system does not declare"
+        case .unknownLevel(let area, let level):
+            "area \(area) is at level '\(level)', which the system does not declare"
         case .notOneRoot(let found): "the hierarchy must have exactly one top area at the first level; found \(found)"
         case .unknownParent(let area, let parent): "area \(area) names parent \(parent), which is not an area"
         case .parentNotHigher(let area, let parent): "area \(area) has parent \(parent) at the same or a lower level"

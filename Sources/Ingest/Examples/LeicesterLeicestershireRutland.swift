@@ -30,12 +30,21 @@ public enum LeicesterLeicestershireRutland {
     /// The organisations: the parties to the ACS agreement (CCGs, UHL and LPT) and the partners to it
     /// (local authorities, EMAS, DHU).
     public static let organisations: [Organisation] = [
-        Organisation(code: "leicester-city-ccg", name: "Leicester City Clinical Commissioning Group", role: .commissioner, membership: .party, source: source),
-        Organisation(code: "west-leicestershire-ccg", name: "West Leicestershire Clinical Commissioning Group", role: .commissioner, membership: .party, source: source),
-        Organisation(code: "llr-ccg-3", name: "Third LLR CCG (not named in the paper)", role: .commissioner, membership: .party, source: source),
+        Organisation(
+            code: "leicester-city-ccg", name: "Leicester City Clinical Commissioning Group", role: .commissioner,
+            membership: .party, source: source),
+        Organisation(
+            code: "west-leicestershire-ccg", name: "West Leicestershire Clinical Commissioning Group",
+            role: .commissioner, membership: .party, source: source),
+        Organisation(
+            code: "llr-ccg-3", name: "Third LLR CCG (not named in the paper)", role: .commissioner, membership: .party,
+            source: source),
         Organisation(code: "uhl", name: "UHL", role: .nhsTrust, membership: .party, source: source),
-        Organisation(code: "lpt", name: "Leicestershire Partnership Trust", role: .nhsTrust, membership: .party, source: source),
-        Organisation(code: "llr-local-authorities", name: "Local authorities (not named individually in the paper)", role: .localAuthority, membership: .partner, source: source),
+        Organisation(
+            code: "lpt", name: "Leicestershire Partnership Trust", role: .nhsTrust, membership: .party, source: source),
+        Organisation(
+            code: "llr-local-authorities", name: "Local authorities (not named individually in the paper)",
+            role: .localAuthority, membership: .partner, source: source),
         Organisation(code: "emas", name: "EMAS", role: .otherProvider, membership: .partner, source: source),
         Organisation(code: "dhu", name: "DHU", role: .otherProvider, membership: .partner, source: source),
     ]
@@ -49,13 +58,18 @@ public enum LeicesterLeicestershireRutland {
             let cluster = "cluster-\(index + 1)"
             areas.append(Area(code: cluster, name: "Cluster \(index + 1)", level: "cluster", parentCode: "LLR"))
             for _ in 0..<size {
-                areas.append(Area(code: "locality-\(locality)", name: "Locality \(locality)", level: "locality", parentCode: cluster))
+                areas.append(
+                    Area(
+                        code: "locality-\(locality)", name: "Locality \(locality)", level: "locality",
+                        parentCode: cluster))
                 locality += 1
             }
         }
         let note = DataQualityNote(
             kind: .placeOverridden, subject: "LLR",
-            message: "The LLR paper names 11 localities working in 3 clusters but not which locality is in which cluster; Localities 1–4, 5–8 and 9–11 are grouped as placeholders to be edited.")
+            message:
+                "The LLR paper names 11 localities working in 3 clusters but not which locality is in which cluster; Localities 1–4, 5–8 and 9–11 are grouped as placeholders to be edited."
+        )
         return try HealthSystem(
             code: "LLR", name: "Leicester, Leicestershire & Rutland", levels: levels, areas: areas,
             organisations: organisations, notes: [note])

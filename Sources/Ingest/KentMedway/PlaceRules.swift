@@ -95,7 +95,6 @@ public enum PlaceDecision: Sendable, Hashable {
     case district
 }
 
-
 extension PlaceRules {
     /// The same rules with per-practice overrides read from a CSV with columns `practice_code` and
     /// `place_code`.
@@ -108,12 +107,14 @@ extension PlaceRules {
         for record in table.records {
             let practiceCode = record[practice].uppercased()
             guard !practiceCode.isEmpty else {
-                throw IngestError.invalidValue(file: table.file, line: record.line, field: practice.name, reason: "the practice code is empty")
+                throw IngestError.invalidValue(
+                    file: table.file, line: record.line, field: practice.name, reason: "the practice code is empty")
             }
             guard known.contains(record[place]) else {
                 throw IngestError.invalidValue(
                     file: table.file, line: record.line, field: place.name,
-                    reason: "'\(record[place])' is not a place; use one of \(places.map(\.code).joined(separator: ", "))")
+                    reason:
+                        "'\(record[place])' is not a place; use one of \(places.map(\.code).joined(separator: ", "))")
             }
             copy.overrides[practiceCode] = record[place]
         }

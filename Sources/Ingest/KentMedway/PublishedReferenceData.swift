@@ -56,7 +56,8 @@ public struct PublishedReferenceData: Sendable {
             let url = directory.appendingPathComponent(name)
             let data: Data
             do { data = try Data(contentsOf: url) } catch {
-                throw IngestError.unreadable(file: url.path, reason: "cannot read the file (\(error.localizedDescription))")
+                throw IngestError.unreadable(
+                    file: url.path, reason: "cannot read the file (\(error.localizedDescription))")
             }
             return try CSVTable(parsing: data, file: name)
         }

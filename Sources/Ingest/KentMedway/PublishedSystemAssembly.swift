@@ -35,17 +35,21 @@ public enum PublishedSystemAssembly {
         let map = data.practiceMap
         let (mCode, mName, mPostcode, mPCN, mPCNName, mICB, mICBName) = (
             try map.column("PRACTICE_CODE"), try map.column("PRACTICE_NAME"), try map.column("PRACTICE_POSTCODE"),
-            try map.column("PCN_CODE"), try map.column("PCN_NAME"), try map.column("ICB_CODE"), try map.column("ICB_NAME")
+            try map.column("PCN_CODE"), try map.column("PCN_NAME"), try map.column("ICB_CODE"),
+            try map.column("ICB_NAME")
         )
         var mapped: [String: MappedPractice] = [:]
         var mappedOrder: [String] = []
         for record in map.records {
             let code = record[mCode].uppercased()
             guard !code.isEmpty else {
-                throw IngestError.invalidValue(file: File.practiceMap, line: record.line, field: mCode.name, reason: "the practice code is empty")
+                throw IngestError.invalidValue(
+                    file: File.practiceMap, line: record.line, field: mCode.name, reason: "the practice code is empty")
             }
             guard mapped[code] == nil else {
-                throw IngestError.inconsistent(file: File.practiceMap, line: record.line, field: mCode.name, reason: "practice \(code) is listed twice")
+                throw IngestError.inconsistent(
+                    file: File.practiceMap, line: record.line, field: mCode.name,
+                    reason: "practice \(code) is listed twice")
             }
             mapped[code] = MappedPractice(
                 name: record[mName], postcode: record[mPostcode], pcnCode: record[mPCN], pcnName: record[mPCNName])
@@ -86,24 +90,54 @@ public enum PublishedSystemAssembly {
         for code in current {
             let name = mapped[code]?.name ?? weightedPractices[code]?.name ?? code
             if mapped[code] == nil {
-                notes.append(DataQualityNote(kind: .missingFromSource, subject: code, message: "\(name) (\(code)) has registered patients in \(File.registeredPatients) but is not in \(File.practiceMap); it is kept, in no PCN."))
+                notes.append(
+                    DataQualityNote(
+                        kind: .missingFromSource, subject: code,
+                        message:
+                            "\(name) (\(code)) has registered patients in \(File.registeredPatients) but is not in \(File.practiceMap); it is kept, in no PCN."
+                    ))
             }
             if populations[code] == nil {
-                notes.append(DataQualityNote(kind: .missingFromSource, subject: code, message: "\(name) (\(code)) is in \(File.practiceMap) but has no rows in \(File.registeredPatients); it is kept with no population."))
+                notes.append(
+                    DataQualityNote(
+                        kind: .missingFromSource, subject: code,
+                        message:
+                            "\(name) (\(code)) is in \(File.practiceMap) but has no rows in \(File.registeredPatients); it is kept with no population."
+                    ))
             }
             if weightedPractices[code] == nil {
-                notes.append(DataQualityNote(kind: .missingFromSource, subject: code, message: "\(name) (\(code)) is not in \(File.weightedPopulation) (it may have opened or merged since 2025/26), so its district is unknown."))
+                notes.append(
+                    DataQualityNote(
+                        kind: .missingFromSource, subject: code,
+                        message:
+                            "\(name) (\(code)) is not in \(File.weightedPopulation) (it may have opened or merged since 2025/26), so its district is unknown."
+                    ))
             }
             if paidPractices[code] == nil {
-                notes.append(DataQualityNote(kind: .missingFromSource, subject: code, message: "\(name) (\(code)) is not in \(File.payments) (it may have opened or merged since 2022/23)."))
+                notes.append(
+                    DataQualityNote(
+                        kind: .missingFromSource, subject: code,
+                        message:
+                            "\(name) (\(code)) is not in \(File.payments) (it may have opened or merged since 2022/23)."
+                    ))
             }
         }
         for (code, practice) in weightedPractices.sorted(by: { $0.key < $1.key }) where !currentSet.contains(code) {
-            notes.append(DataQualityNote(kind: .missingFromSource, subject: code, message: "\(practice.name) (\(code)) is in \(File.weightedPopulation) but not in the July 2026 practice list: not a current practice, so not shown in the hierarchy."))
+            notes.append(
+                DataQualityNote(
+                    kind: .missingFromSource, subject: code,
+                    message:
+                        "\(practice.name) (\(code)) is in \(File.weightedPopulation) but not in the July 2026 practice list: not a current practice, so not shown in the hierarchy."
+                ))
         }
         for (code, practice) in paidPractices.sorted(by: { $0.key < $1.key }) where !currentSet.contains(code) {
             let closed = practice.closed.isEmpty ? "" : " (closed \(practice.closed))"
-            notes.append(DataQualityNote(kind: .missingFromSource, subject: code, message: "\(practice.name) (\(code))\(closed) is in \(File.payments) but not in the July 2026 practice list: not a current practice, so not shown in the hierarchy."))
+            notes.append(
+                DataQualityNote(
+                    kind: .missingFromSource, subject: code,
+                    message:
+                        "\(practice.name) (\(code))\(closed) is in \(File.payments) but not in the July 2026 practice list: not a current practice, so not shown in the hierarchy."
+                ))
         }
 
         // Each practice's own place, from overrides, postcode district or district.
@@ -115,10 +149,18 @@ public enum PublishedSystemAssembly {
             if let (place, decision) = rules.place(practice: code, district: district, postcode: postcode) {
                 ownPlace[code] = place.code
                 if decision == .overridden {
-                    notes.append(DataQualityNote(kind: .placeOverridden, subject: code, message: "\(name) (\(code)) is placed in \(place.name) by an override."))
+                    notes.append(
+                        DataQualityNote(
+                            kind: .placeOverridden, subject: code,
+                            message: "\(name) (\(code)) is placed in \(place.name) by an override."))
                 }
             } else if let district {
-                notes.append(DataQualityNote(kind: .unknownDistrict, subject: code, message: "\(name) (\(code)) is in district '\(district)', which no place rule covers; it takes its PCN's place."))
+                notes.append(
+                    DataQualityNote(
+                        kind: .unknownDistrict, subject: code,
+                        message:
+                            "\(name) (\(code)) is in district '\(district)', which no place rule covers; it takes its PCN's place."
+                    ))
             }
         }
 
@@ -129,7 +171,12 @@ public enum PublishedSystemAssembly {
             let practice = mapped[code]!
             if isUnallocated(practice) {
                 let name = practice.name
-                notes.append(DataQualityNote(kind: .noNeighbourhood, subject: code, message: "\(name) (\(code)) belongs to no PCN (\"\(practice.pcnName)\" in \(File.practiceMap)); it is shown directly under its place."))
+                notes.append(
+                    DataQualityNote(
+                        kind: .noNeighbourhood, subject: code,
+                        message:
+                            "\(name) (\(code)) belongs to no PCN (\"\(practice.pcnName)\" in \(File.practiceMap)); it is shown directly under its place."
+                    ))
                 continue
             }
             pcnMembers[practice.pcnCode, default: []].append(code)
@@ -143,13 +190,20 @@ public enum PublishedSystemAssembly {
                 if let place = ownPlace[member] { weight[place, default: 0] += populations[member]?.total ?? 0 }
             }
             let order = rules.places.map(\.code)
-            if let best = weight.max(by: { ($0.value, -order.firstIndex(of: $0.key)!) < ($1.value, -order.firstIndex(of: $1.key)!) }) {
+            if let best = weight.max(by: {
+                ($0.value, -order.firstIndex(of: $0.key)!) < ($1.value, -order.firstIndex(of: $1.key)!)
+            }) {
                 pcnPlace[pcn] = best.key
             }
             for member in members {
                 guard let own = ownPlace[member], let chosen = pcnPlace[pcn], own != chosen else { continue }
                 let name = mapped[member]!.name
-                notes.append(DataQualityNote(kind: .placeConflict, subject: member, message: "\(name) (\(member)) is in \(placeNames[own] ?? own) by its district, but its PCN, \(pcnNames[pcn] ?? pcn), serves mostly \(placeNames[chosen] ?? chosen); it is shown with its PCN in \(placeNames[chosen] ?? chosen)."))
+                notes.append(
+                    DataQualityNote(
+                        kind: .placeConflict, subject: member,
+                        message:
+                            "\(name) (\(member)) is in \(placeNames[own] ?? own) by its district, but its PCN, \(pcnNames[pcn] ?? pcn), serves mostly \(placeNames[chosen] ?? chosen); it is shown with its PCN in \(placeNames[chosen] ?? chosen)."
+                    ))
             }
         }
 
@@ -169,10 +223,11 @@ public enum PublishedSystemAssembly {
             } else {
                 parent = ownPlace[code] ?? systemCode
             }
-            areas.append(Area(
-                code: code, name: practice?.name ?? weightedPractices[code]?.name ?? code, level: "practice",
-                parentCode: parent, postcode: practice?.postcode ?? weightedPractices[code]?.postcode,
-                district: weightedPractices[code]?.district))
+            areas.append(
+                Area(
+                    code: code, name: practice?.name ?? weightedPractices[code]?.name ?? code, level: "practice",
+                    parentCode: parent, postcode: practice?.postcode ?? weightedPractices[code]?.postcode,
+                    district: weightedPractices[code]?.district))
         }
 
         let sources = [
@@ -183,7 +238,11 @@ public enum PublishedSystemAssembly {
         for (code, published) in publishedTotals.sorted(by: { $0.key < $1.key }) {
             let counted = populations[code]?.total ?? 0
             if counted != published {
-                throw IngestError.inconsistent(file: File.registeredPatients, field: "NUMBER_OF_PATIENTS", reason: "practice \(code): the ALL row says \(published) but its sex and age band rows add up to \(counted)")
+                throw IngestError.inconsistent(
+                    file: File.registeredPatients, field: "NUMBER_OF_PATIENTS",
+                    reason:
+                        "practice \(code): the ALL row says \(published) but its sex and age band rows add up to \(counted)"
+                )
             }
         }
         return try HealthSystem(
@@ -205,7 +264,9 @@ public enum PublishedSystemAssembly {
 
     /// Reads the age/sex file: per practice, the profile from the FEMALE/MALE band rows, and the
     /// published ALL/ALL total to check it against.
-    static func registeredPopulations(_ table: CSVTable) throws -> ([String: PopulationProfile], [String: Int], [String]) {
+    static func registeredPopulations(_ table: CSVTable) throws -> (
+        [String: PopulationProfile], [String: Int], [String]
+    ) {
         let file = PublishedReferenceData.FileName.registeredPatients
         let (code, sex, band, count) = (
             try table.column("ORG_CODE"), try table.column("SEX"), try table.column("AGE_GROUP_5"),
@@ -217,24 +278,32 @@ public enum PublishedSystemAssembly {
         for record in table.records {
             let practice = record[code].uppercased()
             guard let number = Int(record[count]), number >= 0 else {
-                throw IngestError.invalidValue(file: file, line: record.line, field: count.name, reason: "'\(record[count])' is not a whole number of patients (0 or more)")
+                throw IngestError.invalidValue(
+                    file: file, line: record.line, field: count.name,
+                    reason: "'\(record[count])' is not a whole number of patients (0 or more)")
             }
             if profiles[practice] == nil, totals[practice] == nil { order.append(practice) }
             let sexCode = record[sex].uppercased()
             let bandCode = record[band].uppercased()
             if sexCode == "ALL" {
                 guard bandCode == "ALL" || AgeBand(publicationCode: bandCode) != nil else {
-                    throw IngestError.invalidValue(file: file, line: record.line, field: band.name, reason: "'\(record[band])' is not a five-year age band (0_4 … 90_94, 95+) or ALL")
+                    throw IngestError.invalidValue(
+                        file: file, line: record.line, field: band.name,
+                        reason: "'\(record[band])' is not a five-year age band (0_4 … 90_94, 95+) or ALL")
                 }
                 if bandCode == "ALL" { totals[practice] = number }
                 continue
             }
             guard let recordedSex = Sex(publicationCode: sexCode) else {
-                throw IngestError.invalidValue(file: file, line: record.line, field: sex.name, reason: "'\(record[sex])' is not FEMALE, MALE or ALL")
+                throw IngestError.invalidValue(
+                    file: file, line: record.line, field: sex.name,
+                    reason: "'\(record[sex])' is not FEMALE, MALE or ALL")
             }
             if bandCode == "ALL" { continue }  // a per-sex total; the bands carry the detail
             guard let ageBand = AgeBand(publicationCode: bandCode) else {
-                throw IngestError.invalidValue(file: file, line: record.line, field: band.name, reason: "'\(record[band])' is not a five-year age band (0_4 … 90_94, 95+) or ALL")
+                throw IngestError.invalidValue(
+                    file: file, line: record.line, field: band.name,
+                    reason: "'\(record[band])' is not a five-year age band (0_4 … 90_94, 95+) or ALL")
             }
             profiles[practice, default: PopulationProfile()][recordedSex, ageBand] += number
         }

@@ -28,6 +28,7 @@ public final class SQLiteStore: Store {
         writer = queue
     }
 
+    /// Replaces the stored system in one transaction: all of it or, on any error, none of it.
     public func replaceSystem(_ system: HealthSystem) async throws {
         let levels = String(decoding: try JSONEncoder().encode(system.levels), as: UTF8.self)
         try await writer.write { db in
@@ -51,15 +52,18 @@ public final class SQLiteStore: Store {
                 try record.insert(db)
             }
             for note in system.notes {
-                var record = DataQualityNoteRecord(kind: note.kind.rawValue, subject: note.subject, message: note.message)
+                var record = DataQualityNoteRecord(
+                    kind: note.kind.rawValue, subject: note.subject, message: note.message)
                 try record.insert(db)
             }
             for source in system.sources {
-                try ReferenceSourceRecord(file: source.file, publication: source.publication, rows: source.rows).insert(db)
+                try ReferenceSourceRecord(file: source.file, publication: source.publication, rows: source.rows).insert(
+                    db)
             }
         }
     }
 
+    /// Reads the whole system in one read transaction, so it is never a mix of two writes.
     public func loadSystem() async throws -> HealthSystem? {
         let stored = try await writer.read { db -> StoredSystem? in
             guard let system = try HealthSystemRecord.fetchOne(db) else { return nil }
@@ -74,12 +78,14 @@ public final class SQLiteStore: Store {
         return try stored?.healthSystem()
     }
 
+    /// The organisations in the order they were added.
     public func organisations() async throws -> [Organisation] {
         try await writer.read { db in
             try OrganisationRecord.order(Column("position")).fetchAll(db).map { try $0.organisation() }
         }
     }
 
+    /// One organisation; throws `notFound` when there is none.
     public func organisation(code: String) async throws -> Organisation {
         try await writer.read { db in
             guard let record = try OrganisationRecord.filter(Column("code") == code).fetchOne(db) else {
@@ -89,6 +95,7 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// Adds an organisation; throws `noSystem` or `conflict`.
     public func insertOrganisation(_ organisation: Organisation) async throws {
         try await writer.write { db in
             guard try HealthSystemRecord.fetchCount(db) > 0 else { throw StoreError.noSystem }
@@ -100,6 +107,7 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// Replaces an organisation, keeping its position; throws `notFound`.
     public func updateOrganisation(_ organisation: Organisation) async throws {
         try await writer.write { db in
             guard var record = try OrganisationRecord.filter(Column("code") == organisation.code).fetchOne(db) else {
@@ -131,7 +139,8 @@ private struct StoredSystem: Sendable {
         var populations: [String: PopulationProfile] = [:]
         for cell in cells {
             guard let sex = Sex(rawValue: cell.sex), let band = AgeBand(index: cell.ageBand) else {
-                throw StoreError.corrupt("a population cell of \(cell.areaCode) has sex '\(cell.sex)' and band \(cell.ageBand)")
+                throw StoreError.corrupt(
+                    "a population cell of \(cell.areaCode) has sex '\(cell.sex)' and band \(cell.ageBand)")
             }
             populations[cell.areaCode, default: PopulationProfile()][sex, band] += cell.count
         }

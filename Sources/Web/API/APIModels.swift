@@ -126,7 +126,9 @@ struct PopulationDocument: Codable, Sendable {
         total = profile.total
         female = profile.total(of: .female)
         male = profile.total(of: .male)
-        bands = AgeBand.all.map { BandDocument(band: $0.publicationCode, female: profile[.female, $0], male: profile[.male, $0]) }
+        bands = AgeBand.all.map {
+            BandDocument(band: $0.publicationCode, female: profile[.female, $0], male: profile[.male, $0])
+        }
     }
 }
 

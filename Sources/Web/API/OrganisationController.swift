@@ -1,5 +1,5 @@
-import Foundation
 import ConcordatCore
+import Foundation
 import Hummingbird
 import Storage
 
@@ -51,8 +51,16 @@ struct OrganisationBody: Decodable, Sendable {
     private func checked(requireAll: Bool) throws -> (role: OrganisationRole?, membership: Organisation.Membership?) {
         var invalid: [Problem.InvalidParam] = []
         if requireAll {
-            if let code { if !Self.isValidCode(code) { invalid.append(.init(name: "code", reason: "'\(code)' is not a code: use 1–64 lower-case letters, digits and hyphens")) } }
-            else { invalid.append(.init(name: "code", reason: "is required")) }
+            if let code {
+                if !Self.isValidCode(code) {
+                    invalid.append(
+                        .init(
+                            name: "code",
+                            reason: "'\(code)' is not a code: use 1–64 lower-case letters, digits and hyphens"))
+                }
+            } else {
+                invalid.append(.init(name: "code", reason: "is required"))
+            }
             if name == nil { invalid.append(.init(name: "name", reason: "is required")) }
             if role == nil { invalid.append(.init(name: "role", reason: "is required")) }
         }
@@ -68,9 +76,12 @@ struct OrganisationBody: Decodable, Sendable {
         if let raw = self.membership, membership == nil {
             invalid.append(.init(name: "membership", reason: "'\(raw)' is not a membership; use party or partner"))
         }
-        if let source, source.count > 500 { invalid.append(.init(name: "source", reason: "must be at most 500 characters")) }
+        if let source, source.count > 500 {
+            invalid.append(.init(name: "source", reason: "must be at most 500 characters"))
+        }
         if !invalid.isEmpty {
-            throw Problem.invalidRequest("the organisation was not saved: \(invalid.count) field(s) refused", invalidParams: invalid)
+            throw Problem.invalidRequest(
+                "the organisation was not saved: \(invalid.count) field(s) refused", invalidParams: invalid)
         }
         return (role, membership)
     }
@@ -78,13 +89,16 @@ struct OrganisationBody: Decodable, Sendable {
     /// The organisation a POST describes.
     func newOrganisation() throws -> Organisation {
         let (role, membership) = try checked(requireAll: true)
-        return Organisation(code: code!, name: name!, role: role!, isSignatory: isSignatory, membership: membership, source: source)
+        return Organisation(
+            code: code!, name: name!, role: role!, isSignatory: isSignatory, membership: membership, source: source)
     }
 
     /// `existing` with this PATCH's fields applied.
     func applied(to existing: Organisation) throws -> Organisation {
         if let code, code != existing.code {
-            throw Problem.invalidRequest("an organisation's code cannot change", invalidParams: [.init(name: "code", reason: "is '\(existing.code)' and cannot change")])
+            throw Problem.invalidRequest(
+                "an organisation's code cannot change",
+                invalidParams: [.init(name: "code", reason: "is '\(existing.code)' and cannot change")])
         }
         let (role, membership) = try checked(requireAll: false)
         var updated = existing

@@ -11,14 +11,17 @@ struct SystemController<Context: RequestContext> {
         routes.get("system") { _, _ in SystemDocument(try await registry.system()) }
         routes.get("places") { _, _ in
             let system = try await registry.system()
-            return ListDocument(items: system.children(of: system.root.code).filter { $0.level == placeLevel(system) }
-                .map { AreaSummary($0, in: system) })
+            return ListDocument(
+                items: system.children(of: system.root.code).filter { $0.level == placeLevel(system) }
+                    .map { AreaSummary($0, in: system) })
         }
         routes.get("places/:code") { _, context in
             let system = try await registry.system()
             let code = try context.parameters.require("code")
             guard let area = system.area(code), area.level == placeLevel(system) else {
-                throw Problem.notFound("no place has the code '\(code)'; GET /api/v1/places lists them, and /api/v1/areas/{code} finds an area at any level")
+                throw Problem.notFound(
+                    "no place has the code '\(code)'; GET /api/v1/places lists them, and /api/v1/areas/{code} finds an area at any level"
+                )
             }
             return AreaDocument(area, in: system)
         }

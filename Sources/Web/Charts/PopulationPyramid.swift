@@ -22,7 +22,9 @@ struct PopulationPyramid {
         let description =
             "Registered population \(total.grouped): \(profile.total(of: .female).grouped) female, "
             + "\(profile.total(of: .male).grouped) male. Largest band: "
-            + (AgeBand.all.max { profile.total(in: $0) < profile.total(in: $1) }.map { "\($0.label) (\(profile.total(in: $0).grouped))" } ?? "none")
+            + (AgeBand.all.max { profile.total(in: $0) < profile.total(in: $1) }.map {
+                "\($0.label) (\(profile.total(in: $0).grouped))"
+            } ?? "none")
             + "."
         var svg = """
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(width) \(height)" width="100%" role="img" \

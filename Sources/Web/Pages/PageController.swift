@@ -21,10 +21,13 @@ struct PageController<Context: RequestContext> {
             guard let area = system.area(code) else { throw Problem.notFound("no area has the code '\(code)'") }
             let lineage = system.lineage(of: code)
             let crumbs = lineage.enumerated().map { index, step in
-                Crumb(name: step.name, href: index == lineage.count - 1 ? nil : (index == 0 ? "/" : "/areas/\(step.code)"))
+                Crumb(
+                    name: step.name, href: index == lineage.count - 1 ? nil : (index == 0 ? "/" : "/areas/\(step.code)")
+                )
             }
             return renderer.page(
-                "area", title: area.name, systemName: system.name, breadcrumb: crumbs, model: AreaPage(area, in: system))
+                "area", title: area.name, systemName: system.name, breadcrumb: crumbs, model: AreaPage(area, in: system)
+            )
         }
         routes.get("/partnership") { _, _ in
             let system = try await registry.system()

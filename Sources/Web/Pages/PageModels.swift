@@ -95,10 +95,12 @@ struct HomePage {
         if let published = system.publishedRegisteredTotal {
             hasReconciliation = true
             if published == total {
-                reconciliation = "Reconciled: the areas add up to the published total of \(published.grouped) registered patients."
+                reconciliation =
+                    "Reconciled: the areas add up to the published total of \(published.grouped) registered patients."
                 reconciliationClass = "ok"
             } else {
-                reconciliation = "Does not reconcile: the areas add up to \(total.grouped), the published total is \(published.grouped)."
+                reconciliation =
+                    "Does not reconcile: the areas add up to \(total.grouped), the published total is \(published.grouped)."
                 reconciliationClass = "bad"
             }
         } else {
@@ -118,17 +120,24 @@ struct HomePage {
             let children = system.children(of: place.code)
             return PlaceSection(
                 code: place.code, name: place.name,
-                facts: "\(system.population(of: place.code).total.grouped) registered · \(AreaRow.contents(of: place.code, in: system))",
+                facts:
+                    "\(system.population(of: place.code).total.grouped) registered · \(AreaRow.contents(of: place.code, in: system))",
                 hasChildren: !children.isEmpty, children: children.map { AreaRow($0, in: system) })
         }
         let outside = system.areas.filter { system.isOutsideDesignSize($0.code) == true }
         hasOutside = !outside.isEmpty
         outsideSummary =
-            designed.map { "\(outside.count) of \(system.areas(atLevel: $0.key).count) \($0.plural.lowercased()) fall outside the design size:" } ?? ""
-        outsideList = outside.map { OutsideEntry(code: $0.code, name: $0.name, population: system.population(of: $0.code).total.grouped) }
+            designed.map {
+                "\(outside.count) of \(system.areas(atLevel: $0.key).count) \($0.plural.lowercased()) fall outside the design size:"
+            } ?? ""
+        outsideList = outside.map {
+            OutsideEntry(code: $0.code, name: $0.name, population: system.population(of: $0.code).total.grouped)
+        }
         hasNotes = !system.notes.isEmpty
         noteCount = system.notes.count
-        notes = system.notes.map { NoteEntry(kind: $0.kind.rawValue.replacingOccurrences(of: "_", with: " "), message: $0.message) }
+        notes = system.notes.map {
+            NoteEntry(kind: $0.kind.rawValue.replacingOccurrences(of: "_", with: " "), message: $0.message)
+        }
         hasSources = !system.sources.isEmpty
         sources = system.sources.map { SourceEntry(file: $0.file, publication: $0.publication, rows: $0.rows.grouped) }
     }
@@ -183,15 +192,20 @@ struct AreaPage {
         over65 = profile.total(agedAtLeast: 65).grouped
         if let range = level?.designPopulation, let outside = system.isOutsideDesignSize(area.code) {
             hasDesign = true
-            let design = "the design size of \(range.lowerBound.grouped)–\(range.upperBound.grouped) for a \(level!.singular)"
-            designText = outside ? "\(profile.total.grouped) registered: outside \(design)." : "\(profile.total.grouped) registered: within \(design)."
+            let design =
+                "the design size of \(range.lowerBound.grouped)–\(range.upperBound.grouped) for a \(level!.singular)"
+            designText =
+                outside
+                ? "\(profile.total.grouped) registered: outside \(design)."
+                : "\(profile.total.grouped) registered: within \(design)."
             designClass = outside ? "warn" : "ok"
         } else {
             hasDesign = false
             designText = ""
             designClass = ""
         }
-        pyramid = hasPopulation ? PopulationPyramid(profile: profile, title: "Population pyramid: \(area.name)").svg : ""
+        pyramid =
+            hasPopulation ? PopulationPyramid(profile: profile, title: "Population pyramid: \(area.name)").svg : ""
         bands = AgeBand.all.reversed().map {
             BandRow(
                 band: $0.label, male: profile[.male, $0].grouped, female: profile[.female, $0].grouped,

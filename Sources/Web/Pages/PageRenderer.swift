@@ -14,10 +14,14 @@ struct PageRenderer: Sendable {
     }
 
     /// A full HTML page: `model` rendered with `template`, inside the layout.
-    func page(_ template: String, title: String, systemName: String, breadcrumb: [Crumb] = [], model: Any, status: HTTPResponse.Status = .ok) -> Response {
+    func page(
+        _ template: String, title: String, systemName: String, breadcrumb: [Crumb] = [], model: Any,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
         let content = library.render(model, withTemplate: template) ?? ""
         let layout = LayoutModel(
-            title: title, systemName: systemName, hasBreadcrumb: !breadcrumb.isEmpty, breadcrumb: breadcrumb, content: content)
+            title: title, systemName: systemName, hasBreadcrumb: !breadcrumb.isEmpty, breadcrumb: breadcrumb,
+            content: content)
         let html = library.render(layout, withTemplate: "layout") ?? content
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],

@@ -32,7 +32,9 @@ public struct Problem: Error, Codable, Sendable, Equatable {
     }
 
     /// Makes a problem.
-    public init(status: HTTPResponse.Status, type: String, title: String, detail: String, invalidParams: [InvalidParam]? = nil) {
+    public init(
+        status: HTTPResponse.Status, type: String, title: String, detail: String, invalidParams: [InvalidParam]? = nil
+    ) {
         self.type = type
         self.title = title
         self.status = status.code

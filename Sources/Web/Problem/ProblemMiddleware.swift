@@ -9,7 +9,9 @@ import Storage
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     let pages: PageRenderer
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         do {
             return try await next(request, context)
         } catch {
@@ -51,7 +53,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             case .badRequest:
                 return .invalidRequest(detail)
             default:
-                return Problem(status: error.status, type: "about:blank", title: error.status.reasonPhrase, detail: detail)
+                return Problem(
+                    status: error.status, type: "about:blank", title: error.status.reasonPhrase, detail: detail)
             }
         case let error as DecodingError:
             return .invalidRequest("the request body is not valid: \(DecodingErrorText(error))")

@@ -1,0 +1,146 @@
+import ConcordatCore
+import Foundation
+import Ingest
+import Storage
+import Testing
+
+/// The contract every ``Store`` adapter must meet. Each test runs once per adapter that can run here.
+@Suite("Store contract")
+struct StoreContractTests {
+    /// An adapter under test, opened fresh for each test.
+    enum Adapter: String, CaseIterable, CustomTestStringConvertible {
+        case sqliteInMemory = "SQLite (in memory)"
+        case sqliteFile = "SQLite (file, WAL)"
+
+        var testDescription: String { rawValue }
+
+        func open() throws -> (any Store, cleanup: () -> Void) {
+            switch self {
+            case .sqliteInMemory:
+                return (try SQLiteStore(), {})
+            case .sqliteFile:
+                let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+                    "concordat-\(UUID().uuidString).sqlite"
+                ).path
+                return (
+                    try SQLiteStore(path: path),
+                    {
+                        for suffix in ["", "-wal", "-shm"] {
+                            try? FileManager.default.removeItem(atPath: path + suffix)
+                        }
+                    }
+                )
+            }
+        }
+    }
+
+    static let kent = Result {
+        try PublishedSystemAssembly.assemble(
+            from: .bundledKentMedway(), organisations: EastKentPartnership.organisations)
+    }
+
+    @Test("an empty store holds no system", arguments: Adapter.allCases)
+    func emptyStore(adapter: Adapter) async throws {
+        let (store, cleanup) = try adapter.open()
+        defer { cleanup() }
+        #expect(try await store.loadSystem() == nil)
+        #expect(try await store.organisations().isEmpty)
+    }
+
+    @Test(
+        "Kent & Medway round-trips whole: areas, populations, organisations, notes, sources",
+        arguments: Adapter.allCases)
+    func roundTrip(adapter: Adapter) async throws {
+        let (store, cleanup) = try adapter.open()
+        defer { cleanup() }
+        let kent = try Self.kent.get()
+        try await store.replaceSystem(kent)
+        let loaded = try #require(try await store.loadSystem())
+        #expect(loaded == kent)
+        #expect(loaded.population(of: "QKS").total == 2_039_483)
+        #expect(loaded.organisations.map(\.code) == kent.organisations.map(\.code))
+    }
+
+    @Test("replacing a system replaces everything", arguments: Adapter.allCases)
+    func replace(adapter: Adapter) async throws {
+        let (store, cleanup) = try adapter.open()
+        defer { cleanup() }
+        try await store.replaceSystem(try Self.kent.get())
+        let llr = try LeicesterLeicestershireRutland.system()
+        try await store.replaceSystem(llr)
+        let loaded = try #require(try await store.loadSystem())
+        #expect(loaded == llr)
+        #expect(loaded.area("QKS") == nil)
+        #expect(try await store.organisations().count == 8)
+    }
+
+    @Test("a replace that fails part-way leaves the previous system untouched", arguments: Adapter.allCases)
+    func failedReplaceIsAtomic(adapter: Adapter) async throws {
+        let (store, cleanup) = try adapter.open()
+        defer { cleanup() }
+        let llr = try LeicesterLeicestershireRutland.system()
+        try await store.replaceSystem(llr)
+        // A negative count breaks a constraint after most rows have been written.
+        var broken = PopulationProfile()
+        broken[.female, AgeBand(index: 0)!] = 5
+        broken[.male, AgeBand(index: 19)!] = -1
+        let bad = try HealthSystem(
+            code: "BAD", name: "Bad", levels: llr.levels,
+            areas: [Area(code: "BAD", name: "Bad", level: "system", parentCode: nil)], populations: ["BAD": broken],
+            organisations: EastKentPartnership.organisations)
+        await #expect(throws: (any Error).self) { try await store.replaceSystem(bad) }
+        #expect(try await store.loadSystem() == llr)
+    }
+
+    @Test("organisations: add, read, conflict, update, not found", arguments: Adapter.allCases)
+    func organisations(adapter: Adapter) async throws {
+        let (store, cleanup) = try adapter.open()
+        defer { cleanup() }
+        let newcomer = Organisation(code: "medway-council", name: "Medway Council", role: .localAuthority)
+        await #expect { try await store.insertOrganisation(newcomer) } throws: {
+            ($0 as? StoreError)?.code == .noSystem
+        }
+        try await store.replaceSystem(try Self.kent.get())
+        try await store.insertOrganisation(newcomer)
+        #expect(try await store.organisation(code: "medway-council") == newcomer)
+        #expect(try await store.organisations().last == newcomer)
+        await #expect { try await store.insertOrganisation(newcomer) } throws: {
+            ($0 as? StoreError)?.code == .conflict
+        }
+        var renamed = newcomer
+        renamed.name = "Medway Council (unitary authority)"
+        try await store.updateOrganisation(renamed)
+        #expect(try await store.organisation(code: "medway-council").name == "Medway Council (unitary authority)")
+        #expect(try await store.organisations().last?.code == "medway-council")  // position kept
+        await #expect { try await store.organisation(code: "nobody") } throws: {
+            ($0 as? StoreError)?.code == .notFound
+        }
+        let ghost = Organisation(code: "nobody", name: "Nobody", role: .adviser)
+        await #expect { try await store.updateOrganisation(ghost) } throws: { ($0 as? StoreError)?.code == .notFound }
+    }
+}
+
+@Suite("SQLite specifics")
+struct SQLiteStoreTests {
+    @Test("a file database persists across opens and runs in WAL mode")
+    func persists() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "concordat-\(UUID().uuidString).sqlite"
+        ).path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        do {
+            let store = try SQLiteStore(path: path)
+            try await store.replaceSystem(try LeicesterLeicestershireRutland.system())
+        }
+        let reopened = try SQLiteStore(path: path)
+        #expect(try await reopened.loadSystem()?.code == "LLR")
+        #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+    }
+
+    @Test("a path that cannot be opened is a clear 'unavailable' error")
+    func unavailable() {
+        #expect { try SQLiteStore(path: "/nonexistent-dir-\(UUID().uuidString)/x.sqlite") } throws: { error in
+            (error as? StoreError)?.code == .unavailable
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import ConcordatCore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Ingest
+import Testing
+
+@testable import Web
+
+@Suite("The HTML pages")
+struct PageTests {
+    @Test("the home page shows the system map, reconciliation and PCNs outside the design size")
+    func home() async throws {
+        let kent = try kentMedway.get()
+        let app = try await makeApp(kent)
+        let outside = kent.areas(atLevel: "neighbourhood").filter { kent.isOutsideDesignSize($0.code) == true }
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                let html = response.text
+                #expect(html.contains("2,039,483 people registered"))
+                #expect(html.contains("Reconciled"))
+                for place in ["East Kent", "West Kent", "Medway &amp; Swale", "Dartford, Gravesham &amp; Swanley"] {
+                    #expect(html.contains(place), "\(place)")
+                }
+                #expect(html.contains("\(outside.count) of 45 primary care networks fall outside the design size"))
+                #expect(html.contains("MARGATE PCN"))
+                #expect(html.contains("G82067"))  // the practice in no PCN, in the data-quality notes
+            }
+        }
+    }
+
+    @Test("a PCN page has a breadcrumb, a population pyramid in SVG with a text alternative, and its practices")
+    func area() async throws {
+        let app = try await makeApp(try kentMedway.get())
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/areas/U40722", method: .get) { response in
+                let html = response.text
+                #expect(html.contains(#"<nav aria-label="Breadcrumb""#))
+                #expect(
+                    html.contains(#"<a href="/areas/dartford-gravesham-swanley">Dartford, Gravesham &amp; Swanley</a>"#)
+                )
+                #expect(html.contains("<svg"))
+                #expect(
+                    html.contains("<title id=\"pyramid-title\">Population pyramid: SWANLEY &amp; RURAL PCN</title>"))
+                #expect(html.contains("37,248"))
+                #expect(html.contains("SWANLEY MEDICAL PRACTICE"))
+                #expect(html.contains("RIVER DARENT"))
+                #expect(html.contains("Show the pyramid as a table"))
+            }
+        }
+    }
+
+    @Test("the partnership page lists signatories and advisers")
+    func partnership() async throws {
+        let app = try await makeApp(try kentMedway.get())
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/partnership", method: .get) { response in
+                let html = response.text
+                #expect(html.contains("16 organisations: 14 signatories"))
+                #expect(html.contains("Kent County Council"))
+                #expect(html.contains("No (adviser)"))
+            }
+        }
+    }
+
+    @Test("an unknown area is an HTML 404 page; the stylesheet is served")
+    func notFoundAndStyles() async throws {
+        let app = try await makeApp(try kentMedway.get())
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/areas/NOPE", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                #expect(response.text.contains("no area has the code &#39;NOPE&#39;") || response.text.contains("NOPE"))
+            }
+            try await client.execute(uri: "/styles.css", method: .get) { response in
+                #expect(response.headers[.contentType] == "text/css; charset=utf-8")
+                #expect(response.text.contains("--blue:#005eb8"))
+            }
+        }
+    }
+}
+
+@Suite("The population pyramid")
+struct PopulationPyramidTests {
+    @Test("bars are proportional to counts, males left and females right, with escaped titles")
+    func bars() {
+        var profile = PopulationProfile()
+        profile[.male, AgeBand(index: 0)!] = 100
+        profile[.female, AgeBand(index: 0)!] = 50
+        profile[.female, AgeBand(index: 19)!] = 25
+        let svg = PopulationPyramid(profile: profile, title: "A & B <test>").svg
+        #expect(svg.contains("A &amp; B &lt;test&gt;"))
+        #expect(svg.contains("<title>0–4: 100 male, 50 female</title>"))
+        // The largest bar (100) spans the half-width; 50 spans half of it.
+        let half = (640 - 56 - 24) / 2
+        #expect(svg.contains(#"width="\#(half)" height="14" class="male""#))
+        #expect(svg.contains(#"width="\#(half / 2)" height="14" class="female""#))
+        #expect(svg.contains(#"width="\#(half / 4)" height="14" class="female""#))
+        #expect(svg.contains("Registered population 175: 75 female, 100 male"))
+    }
+
+    @Test("thousands separators")
+    func grouping() {
+        #expect(2_039_483.grouped == "2,039,483")
+        #expect(999.grouped == "999")
+        #expect(1000.grouped == "1,000")
+        #expect((-45_000).grouped == "-45,000")
+    }
+}

@@ -1,0 +1,122 @@
+import ConcordatCore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Ingest
+import Testing
+
+@testable import Web
+
+@Suite("The system API")
+struct SystemAPITests {
+    @Test("GET /api/v1/system: Kent & Medway reconciles with the published 2,039,483")
+    func system() async throws {
+        let app = try await makeApp(try kentMedway.get())
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/api/v1/system", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "application/json; charset=utf-8")
+                let document = try response.json(SystemDocument.self)
+                #expect(document.code == "QKS")
+                #expect(document.registeredPopulation == 2_039_483)
+                #expect(document.publishedRegisteredTotal == 2_039_483)
+                #expect(document.reconciles == true)
+                #expect(document.levels.map(\.count) == [1, 4, 45, 175])
+                #expect(document.levels[2].designPopulationMinimum == 30_000)
+                #expect(document.places.count == 4)
+                #expect(document.organisationCount == 16)
+                #expect(document.dataQualityNotes.contains { $0.subject == "G82067" })
+            }
+        }
+    }
+
+    @Test("GET /api/v1/places: four places whose populations add up to the system's")
+    func places() async throws {
+        let app = try await makeApp(try kentMedway.get())
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/api/v1/places", method: .get) { response in
+                let list = try response.json(ListDocument<AreaSummary>.self)
+                #expect(
+                    list.items.map(\.code) == ["dartford-gravesham-swanley", "east-kent", "medway-swale", "west-kent"])
+                #expect(list.items.reduce(0) { $0 + $1.population } == 2_039_483)
+                #expect(list.items.reduce(0) { $0 + ($1.contains["neighbourhood"] ?? 0) } == 45)
+                #expect(list.items.reduce(0) { $0 + ($1.contains["practice"] ?? 0) } == 175)
+            }
+        }
+    }
+
+    @Test("GET /api/v1/places/{code}: a place with its PCNs, lineage and bands that add up")
+    func place() async throws {
+        let kent = try kentMedway.get()
+        let app = try await makeApp(kent)
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/api/v1/places/east-kent", method: .get) { response in
+                #expect(response.status == .ok)
+                let place = try response.json(AreaDocument.self)
+                #expect(place.name == "East Kent")
+                #expect(place.lineage.map(\.code) == ["QKS", "east-kent"])
+                #expect(place.population.total == kent.population(of: "east-kent").total)
+                #expect(place.population.bands.reduce(0) { $0 + $1.female + $1.male } == place.population.total)
+                #expect(place.population.female + place.population.male == place.population.total)
+                #expect(place.children.allSatisfy { $0.level == "neighbourhood" })
+                #expect(place.children.reduce(0) { $0 + $1.population } == place.population.total)
+                // Margate PCN, 70,521: outside the 30,000–50,000 design size.
+                #expect(place.children.contains { $0.code == "U91844" && $0.outsideDesignSize == true })
+            }
+            try await client.execute(uri: "/api/v1/places/U40722", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(response.headers[.contentType] == "application/problem+json")
+                let problem = try response.json(Problem.self)
+                #expect(problem.status == 404)
+                #expect(problem.detail.contains("U40722"))
+            }
+            try await client.execute(uri: "/api/v1/areas/G82028", method: .get) { response in
+                let practice = try response.json(AreaDocument.self)
+                #expect(practice.lineage.map(\.code) == ["QKS", "dartford-gravesham-swanley", "U40722", "G82028"])
+                #expect(practice.postcode == "BR8 7AH")
+                #expect(practice.district == "Sevenoaks")
+            }
+        }
+    }
+
+    @Test("another system's hierarchy is served the same way: LLR's places are its clusters")
+    func llr() async throws {
+        let app = try await makeApp(try LeicesterLeicestershireRutland.system())
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/api/v1/places", method: .get) { response in
+                let list = try response.json(ListDocument<AreaSummary>.self)
+                #expect(list.items.map(\.name) == ["Cluster 1", "Cluster 2", "Cluster 3"])
+                #expect(list.items.reduce(0) { $0 + ($1.contains["locality"] ?? 0) } == 11)
+            }
+            try await client.execute(uri: "/api/v1/system", method: .get) { response in
+                let document = try response.json(SystemDocument.self)
+                #expect(document.reconciles == nil)
+                #expect(document.levels.map(\.key) == ["system", "cluster", "locality"])
+            }
+        }
+    }
+
+    @Test("an empty store answers 409 problem+json saying how to load a system")
+    func noSystem() async throws {
+        let app = try await makeApp(nil)
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/api/v1/system", method: .get) { response in
+                #expect(response.status == .conflict)
+                #expect(response.headers[.contentType] == "application/problem+json")
+                let problem = try response.json(Problem.self)
+                #expect(problem.detail.contains("concordat init"))
+            }
+        }
+    }
+
+    @Test("an unknown API address is a 404 problem+json, not an HTML page")
+    func unknownRoute() async throws {
+        let app = try await makeApp(try kentMedway.get())
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/api/v1/nothing-here", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(response.headers[.contentType] == "application/problem+json")
+            }
+        }
+    }
+}
