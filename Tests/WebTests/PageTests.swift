@@ -109,3 +109,25 @@ struct PopulationPyramidTests {
         #expect((-45_000).grouped == "-45,000")
     }
 }
+
+@Suite("The design-size chart")
+struct DesignSizeChartTests {
+    @Test("one bar per PCN grouped by place; bars outside 30,000–50,000 are marked outside")
+    func bars() throws {
+        let kent = try kentMedway.get()
+        let svg = try #require(DesignSizeChart(system: kent).svg)
+        let pcns = kent.areas(atLevel: "neighbourhood")
+        let outside = pcns.filter { !(30_000...50_000).contains(kent.population(of: $0.code).total) }
+        #expect(svg.components(separatedBy: "class=\"outside\"").count - 1 == outside.count)
+        #expect(svg.components(separatedBy: "class=\"within\"").count - 1 == pcns.count - outside.count)
+        #expect(svg.contains("<title>MARGATE PCN: 70,521 (outside the design size)</title>"))
+        #expect(svg.contains("<title>ABC PCN: 49,830</title>"))
+        #expect(svg.contains("\(outside.count) fall outside the design size of 30,000–50,000"))
+        for place in kent.areas(atLevel: "place") { #expect(svg.contains(place.name.escapedForXML)) }
+    }
+
+    @Test("a system without a design size or population has no chart")
+    func none() throws {
+        #expect(DesignSizeChart(system: try LeicesterLeicestershireRutland.system()).svg == nil)
+    }
+}

@@ -46,6 +46,8 @@ struct HomePage {
     var reconciliationClass: String
     var placeLevelPlural: String
     var designSizeText: String
+    var hasDesignChart: Bool
+    var designChart: String
     var places: [PlaceSection]
     var hasOutside: Bool
     var outsideSummary: String
@@ -86,7 +88,7 @@ struct HomePage {
         let root = system.root.code
         let total = system.population(of: root).total
         let counts = system.levels.dropFirst().map { level in
-            "\(system.areas(atLevel: level.key).count.grouped) \(level.plural.lowercased())"
+            "\(system.areas(atLevel: level.key).count.grouped) \(level.plural.inSentence)"
         }
         summary =
             total > 0
@@ -108,7 +110,7 @@ struct HomePage {
             reconciliation = ""
             reconciliationClass = ""
         }
-        placeLevelPlural = system.levels.count > 1 ? system.levels[1].plural.lowercased() : "areas"
+        placeLevelPlural = system.levels.count > 1 ? system.levels[1].plural.inSentence : "areas"
         let designed = system.levels.first { $0.designPopulation != nil }
         designSizeText =
             designed.flatMap { level in
@@ -116,6 +118,9 @@ struct HomePage {
                     "\(level.plural) are designed to serve \($0.lowerBound.grouped)–\($0.upperBound.grouped) people; those outside that range are marked."
                 }
             } ?? ""
+        let chart = DesignSizeChart(system: system).svg
+        hasDesignChart = chart != nil
+        designChart = chart ?? ""
         places = system.children(of: root).map { place in
             let children = system.children(of: place.code)
             return PlaceSection(
@@ -128,7 +133,7 @@ struct HomePage {
         hasOutside = !outside.isEmpty
         outsideSummary =
             designed.map {
-                "\(outside.count) of \(system.areas(atLevel: $0.key).count) \($0.plural.lowercased()) fall outside the design size:"
+                "\(outside.count) of \(system.areas(atLevel: $0.key).count) \($0.plural.inSentence) fall outside the design size:"
             } ?? ""
         outsideList = outside.map {
             OutsideEntry(code: $0.code, name: $0.name, population: system.population(of: $0.code).total.grouped)
@@ -251,6 +256,14 @@ struct PartnershipPage {
 }
 
 extension String {
+    /// The name as it reads mid-sentence: each word in lower case unless it is an acronym
+    /// ("Primary Care Networks" → "primary care networks", "GP practices" stays).
+    var inSentence: String {
+        split(separator: " ", omittingEmptySubsequences: false).map { word in
+            word.filter(\.isUppercase).count >= 2 ? String(word) : word.lowercased()
+        }.joined(separator: " ")
+    }
+
     /// The string with its first letter in upper case.
     var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -43,6 +43,8 @@ enum Templates {
         {{#hasReconciliation}}<p class="notice {{reconciliationClass}}">{{reconciliation}}</p>{{/hasReconciliation}}
         <h2>System map</h2>
         <p>The system by {{placeLevelPlural}}. {{designSizeText}}</p>
+        {{#hasDesignChart}}<figure class="chart wide">{{{designChart}}}
+        <figcaption>Registered population of each neighbourhood, July 2026, against the design size. The tables below give the same figures.</figcaption></figure>{{/hasDesignChart}}
         {{#places}}
         <section class="place" aria-labelledby="place-{{code}}">
         <h3 id="place-{{code}}"><a href="/areas/{{code}}">{{name}}</a></h3>
@@ -158,6 +160,10 @@ enum Templates {
         .stats div{background:var(--pale);padding:12px 16px;min-width:160px}.stats dt{color:var(--grey)}.stats dd{margin:0;font-size:1.6rem;font-weight:700}
         figure.chart{margin:16px 0;max-width:720px}
         svg.chart .male{fill:#005eb8}svg.chart .female{fill:#ae2573}
+        figure.chart.wide{max-width:100%}
+        svg.chart .band{fill:#e8f1f8}svg.chart .within{fill:#005eb8}svg.chart .outside{fill:#ffb81c;stroke:#8a5a00}
+        svg.chart .group{font-size:14px;font-weight:700;fill:#212b32}svg.chart .axis{stroke:#4c6272}
+        svg.chart a text{fill:#005eb8;text-decoration:underline}
         svg.chart .tick{font-size:11px;fill:#212b32}svg.chart .label{font-size:13px;fill:#212b32;font-weight:700}
         .notes li{margin-bottom:6px}
         .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
