@@ -116,6 +116,17 @@ public struct HealthSystem: Sendable, Hashable {
         (childCodes[code] ?? []).compactMap(area)
     }
 
+    /// How many areas of each level lie below `code` (children, their children, and so on), by level key.
+    public func descendantCounts(of code: String) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        var frontier = children(of: code)
+        while !frontier.isEmpty {
+            for child in frontier { counts[child.level, default: 0] += 1 }
+            frontier = frontier.flatMap { children(of: $0.code) }
+        }
+        return counts
+    }
+
     /// The chain from the system down to `code`, inclusive: the breadcrumb.
     public func lineage(of code: String) -> [Area] {
         var chain: [Area] = []

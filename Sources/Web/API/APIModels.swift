@@ -64,13 +64,7 @@ struct AreaSummary: ResponseCodable {
         parentCode = area.parentCode
         population = system.population(of: area.code).total
         outsideDesignSize = system.isOutsideDesignSize(area.code)
-        var counts: [String: Int] = [:]
-        var frontier = system.children(of: area.code)
-        while !frontier.isEmpty {
-            for child in frontier { counts[child.level, default: 0] += 1 }
-            frontier = frontier.flatMap { system.children(of: $0.code) }
-        }
-        contains = counts
+        contains = system.descendantCounts(of: area.code)
     }
 }
 

@@ -23,12 +23,7 @@ struct AreaRow {
 
     /// "3 Primary Care Networks, 12 GP practices": what an area holds, level by level.
     static func contents(of code: String, in system: HealthSystem) -> String {
-        var counts: [String: Int] = [:]
-        var frontier = system.children(of: code)
-        while !frontier.isEmpty {
-            for child in frontier { counts[child.level, default: 0] += 1 }
-            frontier = frontier.flatMap { system.children(of: $0.code) }
-        }
+        let counts = system.descendantCounts(of: code)
         let parts = system.levels.compactMap { level -> String? in
             guard let count = counts[level.key] else { return nil }
             return "\(count.grouped) \(count == 1 ? level.singular : level.plural)"

@@ -3,6 +3,7 @@ enum Templates {
     /// Every template by name.
     static let all: [String: String] = [
         "layout": layout, "home": home, "area": area, "partnership": partnership, "error": error,
+        "areaTable": areaTable,
     ]
 
     static let layout = """
@@ -37,6 +38,21 @@ enum Templates {
         </html>
         """
 
+    /// A table of the areas in `children` (the rows of a place or a PCN), shared by the home and area pages.
+    static let areaTable = """
+        <table class="data">
+        <caption class="visually-hidden">What {{name}} contains</caption>
+        <thead><tr><th scope="col">Name</th><th scope="col">Level</th><th scope="col" class="num">Registered</th>\
+        <th scope="col">Contains</th><th scope="col">Design size</th></tr></thead>
+        <tbody>
+        {{#children}}<tr><td><a href="/areas/{{code}}">{{name}}</a></td><td>{{levelName}}</td>\
+        <td class="num">{{population}}</td><td>{{contains}}</td><td>{{#outside}}<strong class="tag tag-warn">Outside</strong>\
+        {{/outside}}{{^outside}}{{design}}{{/outside}}</td></tr>
+        {{/children}}
+        </tbody>
+        </table>
+        """
+
     static let home = """
         <h1>{{systemName}}</h1>
         <p class="lede">{{summary}}</p>
@@ -50,14 +66,7 @@ enum Templates {
         <h3 id="place-{{code}}"><a href="/areas/{{code}}">{{name}}</a></h3>
         <p class="meta">{{facts}}</p>
         {{#hasChildren}}
-        <table class="data">
-        <caption class="visually-hidden">What {{name}} contains</caption>
-        <thead><tr><th scope="col">Name</th><th scope="col">Level</th><th scope="col" class="num">Registered</th><th scope="col">Contains</th><th scope="col">Design size</th></tr></thead>
-        <tbody>
-        {{#children}}<tr><td><a href="/areas/{{code}}">{{name}}</a></td><td>{{levelName}}</td><td class="num">{{population}}</td><td>{{contains}}</td><td>{{#outside}}<strong class="tag tag-warn">Outside</strong>{{/outside}}{{^outside}}{{design}}{{/outside}}</td></tr>
-        {{/children}}
-        </tbody>
-        </table>
+        {{> areaTable}}
         {{/hasChildren}}
         </section>
         {{/places}}
@@ -98,13 +107,7 @@ enum Templates {
         {{^hasPopulation}}<p class="notice">No registered population has been loaded for this area.</p>{{/hasPopulation}}
         {{#hasChildren}}
         <h2>{{childrenHeading}}</h2>
-        <table class="data">
-        <thead><tr><th scope="col">Name</th><th scope="col">Level</th><th scope="col" class="num">Registered</th><th scope="col">Contains</th><th scope="col">Design size</th></tr></thead>
-        <tbody>
-        {{#children}}<tr><td><a href="/areas/{{code}}">{{name}}</a></td><td>{{levelName}}</td><td class="num">{{population}}</td><td>{{contains}}</td><td>{{#outside}}<strong class="tag tag-warn">Outside</strong>{{/outside}}{{^outside}}{{design}}{{/outside}}</td></tr>
-        {{/children}}
-        </tbody>
-        </table>
+        {{> areaTable}}
         {{/hasChildren}}
         {{#hasNotes}}<h2>Data quality</h2><ul class="notes">{{#notes}}<li>{{message}}</li>{{/notes}}</ul>{{/hasNotes}}
         """
