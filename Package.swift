@@ -1,6 +1,10 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// The modules with per-row loops over millions of people are optimised even in debug builds, so that
+/// `swift run concordat demo` (a debug build) generates and imports the full population in reasonable time.
+let hotLoops: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "Concordat",
     platforms: [.macOS(.v14)],
@@ -13,17 +17,19 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.0.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
     ],
     targets: [
-        .target(name: "ConcordatCore"),
+        .target(name: "ConcordatCore", swiftSettings: hotLoops),
         .target(
             name: "Ingest",
-            dependencies: ["ConcordatCore"],
-            resources: [.copy("Resources/kent-medway")]
+            dependencies: ["ConcordatCore", .product(name: "Crypto", package: "swift-crypto")],
+            resources: [.copy("Resources/kent-medway")],
+            swiftSettings: hotLoops
         ),
         .target(
             name: "Storage",

@@ -14,7 +14,10 @@ public struct ConcordatCommand: AsyncParsableCommand {
             Every command honours --database (or CONCORDAT_DATABASE) and, where it serves, --port \
             (or CONCORDAT_PORT).
             """,
-        subcommands: [DemoCommand.self, InitCommand.self, ServeCommand.self]
+        subcommands: [
+            DemoCommand.self, InitCommand.self, ServeCommand.self, SynthCommand.self, PseudonymiseCommand.self,
+            ImportCommand.self,
+        ]
     )
 
     /// Makes the command (argument-parser fills it in).

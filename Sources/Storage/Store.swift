@@ -25,4 +25,13 @@ public protocol Store: Sendable {
     /// Replaces an existing organisation (matched by code).
     /// - Throws: ``StoreError`` `notFound` when there is none.
     func updateOrganisation(_ organisation: Organisation) async throws
+
+    /// Replaces the integrated dataset, whole, in one transaction.
+    func replaceDataset(_ dataset: IntegratedDataset, summary: DatasetSummary) async throws
+
+    /// The loaded dataset's summary, or `nil` when none is loaded.
+    func datasetSummary() async throws -> DatasetSummary?
+
+    /// The loaded dataset, or `nil` when none is loaded.
+    func loadDataset() async throws -> IntegratedDataset?
 }

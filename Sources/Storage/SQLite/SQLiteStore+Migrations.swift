@@ -48,6 +48,24 @@ extension SQLiteStore {
                 t.column("rows", .integer).notNull()
             }
         }
+        migrator.registerMigration("v2: integrated dataset") { db in
+            try db.create(table: "dataset") { t in
+                t.primaryKey("fingerprint", .text)
+                t.column("importedAt", .datetime).notNull()
+                t.column("source", .text).notNull()
+                t.column("people", .integer).notNull()
+                t.column("diagnoses", .integer).notNull()
+                t.column("events", .integer).notNull()
+            }
+            try db.create(table: "dataset_column") { t in
+                t.primaryKey("name", .text)
+                t.column("data", .blob).notNull()
+            }
+            try db.create(table: "dataset_practice") { t in
+                t.primaryKey("practiceCode", .text)
+                t.column("people", .integer).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -118,6 +118,45 @@ public final class SQLiteStore: Store {
             try record.update(db)
         }
     }
+
+    /// Replaces the dataset in one transaction: a reader sees the old dataset or the new, never a mix.
+    public func replaceDataset(_ dataset: IntegratedDataset, summary: DatasetSummary) async throws {
+        let columns = DatasetColumns.encode(dataset)
+        try await writer.write { db in
+            try db.execute(sql: "DELETE FROM dataset; DELETE FROM dataset_column; DELETE FROM dataset_practice;")
+            try DatasetRecord(
+                fingerprint: summary.fingerprint, importedAt: summary.importedAt, source: summary.source,
+                people: summary.people, diagnoses: summary.diagnoses, events: summary.events
+            ).insert(db)
+            for (name, data) in columns { try DatasetColumnRecord(name: name, data: data).insert(db) }
+            for (code, people) in summary.peopleByPractice {
+                try DatasetPracticeRecord(practiceCode: code, people: people).insert(db)
+            }
+        }
+    }
+
+    /// The loaded dataset's summary, read in one transaction.
+    public func datasetSummary() async throws -> DatasetSummary? {
+        try await writer.read { db in
+            guard let record = try DatasetRecord.fetchOne(db) else { return nil }
+            var byPractice: [String: Int] = [:]
+            for row in try DatasetPracticeRecord.fetchAll(db) { byPractice[row.practiceCode] = row.people }
+            return DatasetSummary(
+                fingerprint: record.fingerprint, importedAt: record.importedAt, source: record.source,
+                people: record.people, diagnoses: record.diagnoses, events: record.events, peopleByPractice: byPractice)
+        }
+    }
+
+    /// The loaded dataset, read in one transaction and checked column by column.
+    public func loadDataset() async throws -> IntegratedDataset? {
+        let columns = try await writer.read { db -> [String: Data]? in
+            guard try DatasetRecord.fetchCount(db) > 0 else { return nil }
+            var columns: [String: Data] = [:]
+            for record in try DatasetColumnRecord.fetchAll(db) { columns[record.name] = record.data }
+            return columns
+        }
+        return try columns.map(DatasetColumns.decode)
+    }
 }
 
 /// What `loadSystem` reads inside one transaction, assembled outside it.

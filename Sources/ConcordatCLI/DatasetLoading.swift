@@ -1,0 +1,32 @@
+import ConcordatCore
+import Foundation
+import Ingest
+import Storage
+
+/// Imports an extract into the store, all or nothing, and says what happened; shared by `import` and `demo`.
+struct DatasetLoading {
+    var store: any Store
+    var system: HealthSystem
+
+    /// What an import did.
+    enum Result {
+        /// The dataset was loaded.
+        case loaded(DatasetSummary, DatasetImportReport)
+        /// The same extract (same fingerprint) was already loaded: nothing changed.
+        case unchanged(DatasetSummary, DatasetImportReport)
+        /// Rows were refused: nothing was loaded.
+        case refused(DatasetImportReport)
+    }
+
+    func load(directory: URL, pseudonymiser: Pseudonymiser?, extractDate: Day, source: String) async throws -> Result {
+        let importer = DatasetImport(system: system, pseudonymiser: pseudonymiser, extractDate: extractDate)
+        let (dataset, report) = try importer.run(directory: directory)
+        guard let dataset else { return .refused(report) }
+        if let existing = try await store.datasetSummary(), existing.fingerprint == report.fingerprint {
+            return .unchanged(existing, report)
+        }
+        let summary = DatasetSummary(of: dataset, fingerprint: report.fingerprint, source: source)
+        try await store.replaceDataset(dataset, summary: summary)
+        return .loaded(summary, report)
+    }
+}

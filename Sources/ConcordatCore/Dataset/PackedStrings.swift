@@ -1,0 +1,72 @@
+/// Many short strings packed into one byte buffer with an offset table: a column of codes that costs
+/// one allocation, not one per value.
+public struct PackedStrings: Hashable, Sendable {
+    /// The UTF-8 bytes of every string, end to end.
+    public private(set) var bytes: [UInt8]
+    /// `offsets[i]..<offsets[i + 1]` are the bytes of string `i`; `offsets.count == count + 1`.
+    public private(set) var offsets: [UInt32]
+
+    /// An empty column.
+    public init() {
+        bytes = []
+        offsets = [0]
+    }
+
+    /// Rebuilds a column from its stored parts.
+    /// - Returns: `nil` when the offsets are not a non-decreasing sequence from 0 to `bytes.count`.
+    public init?(bytes: [UInt8], offsets: [UInt32]) {
+        guard offsets.first == 0, offsets.last.map({ Int($0) == bytes.count }) == true,
+            zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 })
+        else { return nil }
+        self.bytes = bytes
+        self.offsets = offsets
+    }
+
+    /// A column holding `strings` in order.
+    public init(_ strings: some Sequence<String>) {
+        self.init()
+        for string in strings { append(string) }
+    }
+
+    /// How many strings.
+    public var count: Int { offsets.count - 1 }
+
+    /// Adds a string at the end.
+    public mutating func append(_ string: String) { append(utf8: string.utf8) }
+
+    /// Adds a string given as UTF-8 bytes.
+    public mutating func append(utf8: some Collection<UInt8>) {
+        bytes.append(contentsOf: utf8)
+        offsets.append(UInt32(bytes.count))
+    }
+
+    /// The string at `index`.
+    public subscript(index: Int) -> String {
+        String(decoding: bytes[Int(offsets[index])..<Int(offsets[index + 1])], as: UTF8.self)
+    }
+
+    /// Every string, in order.
+    public var strings: [String] { (0..<count).map { self[$0] } }
+}
+
+/// Assigns each distinct string a small integer, in first-seen order: how codes become fixed-width.
+public struct StringInterner: Sendable {
+    private var index: [String: UInt32] = [:]
+    /// The distinct strings in the order they were first seen.
+    public private(set) var table = PackedStrings()
+
+    /// An empty interner.
+    public init() {}
+
+    /// The number for `string`, adding it if new.
+    public mutating func intern(_ string: String) -> UInt32 {
+        if let existing = index[string] { return existing }
+        let next = UInt32(table.count)
+        index[string] = next
+        table.append(string)
+        return next
+    }
+
+    /// The number already given to `string`, if any.
+    public func lookup(_ string: String) -> UInt32? { index[string] }
+}
