@@ -1,24 +1,41 @@
 import ArgumentParser
 import ConcordatCore
+import Foundation
+import Ingest
 import Storage
 
-/// `concordat demo`: the main job. Loads Kent & Medway (if the database holds no system yet) and serves it.
+/// `concordat demo`: the main job. Loads Kent & Medway and a synthetic integrated dataset for its whole
+/// registered population (if the database lacks them), then serves it.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Load the Kent & Medway system (if needed) and serve it on http://127.0.0.1:8080.",
+        abstract: "Load Kent & Medway and its synthetic population (if needed) and serve it on http://127.0.0.1:8080.",
         discussion: """
             Creates the database (./concordat.sqlite unless --database or CONCORDAT_DATABASE says otherwise), \
-            loads Kent & Medway from the published NHS data shipped with Concordat when the database holds \
-            no system, and serves it. A second start reuses what is stored, edits included.
+            loads Kent & Medway from the published NHS data shipped with Concordat, generates a synthetic \
+            person-level dataset matching its real list sizes (2,039,483 people and a year of their care), \
+            pseudonymises and imports it, and serves the system. The synthetic extract is cached by seed \
+            in .concordat-cache/ beside the database, and a database that already holds the same dataset \
+            is reused, so a second start is fast.
             """)
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var server: ServerOptions
 
+    @Option(help: ArgumentHelp("The seed of the synthetic population.", valueName: "number"))
+    var seed: UInt64 = 2026
+
+    @Option(
+        help: ArgumentHelp("A smaller synthetic population (default: every registered patient).", valueName: "count"))
+    var people: Int?
+
+    func validate() throws {
+        if let people, people < 1 { throw ValidationError("--people must be at least 1") }
+    }
+
     func run() async throws {
         let store = try store.open()
-        let system: ConcordatCore.HealthSystem
+        let system: HealthSystem
         if let existing = try await store.loadSystem() {
             system = existing
         } else {
@@ -26,7 +43,52 @@ struct DemoCommand: AsyncParsableCommand {
             try await store.replaceSystem(system)
             SystemSummary(system: system).report(loadedInto: self.store.resolvedPath)
         }
+        try await loadSyntheticDataset(for: system, into: store)
         try await Serving.run(
             system: system, store: store, configuration: try server.configuration, database: self.store.resolvedPath)
     }
+
+    /// Generates (or reuses) the synthetic extract and imports it, unless the store already holds it.
+    private func loadSyntheticDataset(for system: HealthSystem, into store: any Store) async throws {
+        guard system.population(of: system.root.code).total > 0 else {
+            say("\(system.name) has no registered population, so no synthetic dataset is generated.")
+            return
+        }
+        let label = "synthetic population, seed \(seed), \(people.map { "\($0) people" } ?? "every registered patient")"
+        if try await store.datasetSummary()?.source == label { return }
+        let cache = URL(fileURLWithPath: self.store.resolvedPath).deletingLastPathComponent()
+            .appendingPathComponent(".concordat-cache")
+        let extract = cache.appendingPathComponent(
+            "synthetic/\(system.code)-seed-\(seed)-\(people.map(String.init) ?? "all")")
+        let spec = SyntheticPopulationSpec(seed: seed, people: people)
+        let complete = SyntheticPopulation.fileNames.allSatisfy {
+            FileManager.default.fileExists(atPath: extract.appendingPathComponent($0).path)
+        }
+        if !complete {
+            say("Generating the synthetic population (seed \(seed))…")
+            let started = Date()
+            let summary = try SyntheticPopulation.write(system: system, spec: spec, to: extract)
+            say(
+                "  \(summary.people) people, \(summary.diagnoses) diagnoses, \(summary.events) events in \(elapsed(since: started))"
+            )
+        }
+        // The demo plays the data provider: its key lives apart from the extract, as a provider's would.
+        let keyFile = cache.appendingPathComponent("keys/demo-provider.key")
+        if !FileManager.default.fileExists(atPath: keyFile.path) { try Pseudonymiser.generateKeyFile(at: keyFile) }
+        say("Importing it (validating every row, pseudonymising NHS numbers)…")
+        let started = Date()
+        let result = try await DatasetLoading(store: store, system: system).load(
+            directory: extract, pseudonymiser: try Pseudonymiser(keyFile: keyFile), extractDate: spec.referenceDate,
+            source: label)
+        switch result {
+        case .loaded(let summary, _), .unchanged(let summary, _):
+            say("  \(summary.people) people loaded in \(elapsed(since: started))")
+        case .refused(let report):
+            throw ValidationError("the synthetic extract was refused:\n\(report.rendered(maxLines: 20))")
+        }
+    }
+
+    private func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+
+    private func elapsed(since start: Date) -> String { String(format: "%.1f s", Date().timeIntervalSince(start)) }
 }

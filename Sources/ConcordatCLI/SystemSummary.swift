@@ -8,7 +8,7 @@ struct SystemSummary: CustomStringConvertible {
     var description: String {
         var lines = ["\(system.name) (\(system.code))"]
         for level in system.levels.dropFirst() {
-            lines.append("  \(system.areas(atLevel: level.key).count) \(level.plural.lowercased())")
+            lines.append("  \(system.areas(atLevel: level.key).count) \(level.pluralInSentence)")
         }
         let total = system.population(of: system.root.code).total
         if let published = system.publishedRegisteredTotal {

@@ -1,24 +1,55 @@
 import ConcordatCore
 import Storage
 
-/// The system's geography and populations, read from the store once and then served from memory
-/// (they change only when a system is re-initialised); organisations are always read fresh.
+/// What pages and the API read: the system (geography, populations, partnership) and, when one is
+/// loaded, the integrated dataset's summary rolled up to every area.
+struct SystemSnapshot: Sendable {
+    /// The system with its current organisations.
+    var system: HealthSystem
+    /// The loaded dataset's summary, if any.
+    var dataset: DatasetSummary?
+    /// People in the dataset under each area (practice counts summed up the hierarchy).
+    var datasetPeople: [String: Int]
+
+    init(system: HealthSystem, dataset: DatasetSummary?) {
+        self.system = system
+        self.dataset = dataset
+        var rolled: [String: Int] = [:]
+        if let dataset {
+            for (practice, people) in dataset.peopleByPractice {
+                for area in system.lineage(of: practice) { rolled[area.code, default: 0] += people }
+            }
+        }
+        datasetPeople = rolled
+    }
+
+    /// People in the dataset under `code`, or `nil` when no dataset is loaded.
+    func datasetPeople(of code: String) -> Int? { dataset == nil ? nil : datasetPeople[code, default: 0] }
+}
+
+/// The system's geography and populations and the dataset summary, read from the store once and then
+/// served from memory (they change only when a system or dataset is loaded); organisations are always
+/// read fresh.
 actor SystemRegistry {
     private let store: any Store
-    private var cached: HealthSystem?
+    private var cached: SystemSnapshot?
 
     init(store: any Store) { self.store = store }
 
-    /// The current system with its current organisations.
+    /// The current snapshot with current organisations.
     /// - Throws: ``StoreError`` `noSystem` when nothing is loaded.
-    func system() async throws -> HealthSystem {
-        if cached == nil {
-            cached = try await store.loadSystem()
+    func snapshot() async throws -> SystemSnapshot {
+        if cached == nil, let system = try await store.loadSystem() {
+            cached = SystemSnapshot(system: system, dataset: try await store.datasetSummary())
         }
-        guard let cached else { throw StoreError.noSystem }
-        return cached.with(organisations: try await store.organisations())
+        guard var snapshot = cached else { throw StoreError.noSystem }
+        snapshot.system = snapshot.system.with(organisations: try await store.organisations())
+        return snapshot
     }
 
-    /// Forgets the cached system, so the next request reads the store again.
+    /// The current system with its current organisations.
+    func system() async throws -> HealthSystem { try await snapshot().system }
+
+    /// Forgets the cache, so the next request reads the store again.
     func invalidate() { cached = nil }
 }

@@ -49,3 +49,17 @@ struct DayTests {
         }
     }
 }
+
+@Suite("Small-number suppression")
+struct SmallNumberSuppressionTests {
+    @Test("1 to 4 are hidden; 0 and 5 upwards are shown")
+    func rule() {
+        let rule = SmallNumberSuppression.standard
+        #expect((0...6).map(rule.suppresses) == [false, true, true, true, true, false, false])
+        #expect(rule.value(3) == nil)
+        #expect(rule.value(5) == 5)
+        #expect(rule.value(0) == 0)
+        #expect(rule.text(4) == "<5")
+        #expect(rule.text(12) == "12")
+    }
+}

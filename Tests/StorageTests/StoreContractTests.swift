@@ -144,3 +144,68 @@ struct SQLiteStoreTests {
         }
     }
 }
+
+@Suite("Store contract: the integrated dataset")
+struct DatasetStoreContractTests {
+    /// A small dataset with every column filled.
+    static func dataset(people: Int, seed: Int) -> IntegratedDataset {
+        var dataset = IntegratedDataset()
+        dataset.practiceCodes = PackedStrings(["G82002", "G82028"])
+        dataset.lsoaCodes = PackedStrings(["E01024345", "E01024346"])
+        dataset.providerCodes = PackedStrings(["RVV", "G82002"])
+        dataset.codes = PackedStrings(["I219", "E119"])
+        for index in 0..<people {
+            dataset.personIDs.append("person-\(seed)-\(index)")
+            dataset.birthYear.append(UInt16(1930 + index % 90))
+            dataset.birthMonth.append(UInt8(1 + index % 12))
+            dataset.sex.append(UInt8(index % 2))
+            dataset.lsoa.append(UInt32(index % 2))
+            dataset.imdDecile.append(UInt8(1 + index % 10))
+            dataset.practice.append(UInt16(index % 2))
+            dataset.registeredFrom.append(Int32(15_000 + index))
+            dataset.diedOn.append(index % 50 == 0 ? 20_500 : IntegratedDataset.noDate)
+            dataset.diagnosisPerson.append(UInt32(index))
+            dataset.diagnosisSystem.append(CodeSystem.icd10.rawValue)
+            dataset.diagnosisCode.append(UInt32(index % 2))
+            dataset.diagnosisRecordedOn.append(19_000)
+            for event in 0..<3 {
+                dataset.eventPerson.append(UInt32(index))
+                dataset.eventSetting.append(UInt8(event))
+                dataset.eventProvider.append(UInt32(event % 2))
+                dataset.eventStart.append(Int32(20_300 + event))
+                dataset.eventEnd.append(event == 0 ? IntegratedDataset.noDate : Int32(20_305))
+                dataset.eventCostPence.append(Int64(4_200 * (event + 1) + seed))
+                dataset.eventPrimaryCode.append(event == 1 ? 0 : IntegratedDataset.noCode)
+            }
+        }
+        return dataset
+    }
+
+    @Test("a dataset round-trips column for column, with its summary", arguments: StoreContractTests.Adapter.allCases)
+    func roundTrip(adapter: StoreContractTests.Adapter) async throws {
+        let (store, cleanup) = try adapter.open()
+        defer { cleanup() }
+        #expect(try await store.datasetSummary() == nil)
+        #expect(try await store.loadDataset() == nil)
+        let dataset = Self.dataset(people: 500, seed: 1)
+        let summary = DatasetSummary(
+            of: dataset, fingerprint: "abc", source: "test", importedAt: Date(timeIntervalSince1970: 1_800_000_000))
+        try await store.replaceDataset(dataset, summary: summary)
+        #expect(try await store.loadDataset() == dataset)
+        #expect(try await store.datasetSummary() == summary)
+        #expect(summary.peopleByPractice == ["G82002": 250, "G82028": 250])
+    }
+
+    @Test("replacing a dataset replaces it whole", arguments: StoreContractTests.Adapter.allCases)
+    func replace(adapter: StoreContractTests.Adapter) async throws {
+        let (store, cleanup) = try adapter.open()
+        defer { cleanup() }
+        let first = Self.dataset(people: 300, seed: 1)
+        let second = Self.dataset(people: 120, seed: 2)
+        try await store.replaceDataset(first, summary: DatasetSummary(of: first, fingerprint: "one", source: "a"))
+        try await store.replaceDataset(second, summary: DatasetSummary(of: second, fingerprint: "two", source: "b"))
+        #expect(try await store.loadDataset() == second)
+        #expect(try await store.datasetSummary()?.fingerprint == "two")
+        #expect(try await store.datasetSummary()?.people == 120)
+    }
+}

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Ingest
+import Storage
 import Testing
 
 @testable import Web
@@ -116,6 +117,78 @@ struct SystemAPITests {
             try await client.execute(uri: "/api/v1/nothing-here", method: .get) { response in
                 #expect(response.status == .notFound)
                 #expect(response.headers[.contentType] == "application/problem+json")
+            }
+        }
+    }
+}
+
+@Suite("The dataset in the API and pages")
+struct DatasetWebTests {
+    /// Kent & Medway with a small dataset: 7 people at Dover's St James', 3 at Swanley.
+    static func app() async throws -> some ApplicationProtocol {
+        let store = try SQLiteStore()
+        try await store.replaceSystem(try kentMedway.get())
+        var dataset = IntegratedDataset()
+        dataset.practiceCodes = PackedStrings(["G82002", "G82028"])
+        dataset.lsoaCodes = PackedStrings(["E01024345"])
+        for index in 0..<10 {
+            dataset.personIDs.append("p\(index)")
+            dataset.birthYear.append(1960)
+            dataset.birthMonth.append(1)
+            dataset.sex.append(0)
+            dataset.lsoa.append(0)
+            dataset.imdDecile.append(5)
+            dataset.practice.append(index < 7 ? 0 : 1)
+            dataset.registeredFrom.append(15_000)
+            dataset.diedOn.append(IntegratedDataset.noDate)
+        }
+        try await store.replaceDataset(
+            dataset, summary: DatasetSummary(of: dataset, fingerprint: "f", source: "test extract"))
+        return Application(router: try buildRouter(store: store))
+    }
+
+    @Test("counts roll up the hierarchy; 1–4 are suppressed; no patient-level field is exposed")
+    func rollUpAndSuppression() async throws {
+        try await Self.app().test(.router) { client in
+            try await client.execute(uri: "/api/v1/areas/G82002", method: .get) { response in
+                let area = try response.json(AreaDocument.self)
+                #expect(area.datasetPeople == 7)
+            }
+            try await client.execute(uri: "/api/v1/areas/G82028", method: .get) { response in
+                let area = try response.json(AreaDocument.self)
+                #expect(area.datasetPeople == nil)  // 3 people: suppressed
+                #expect(!response.text.contains("p7"))
+            }
+            try await client.execute(uri: "/api/v1/places/east-kent", method: .get) { response in
+                let place = try response.json(AreaDocument.self)
+                #expect(place.datasetPeople == 7)
+            }
+            try await client.execute(uri: "/api/v1/dataset", method: .get) { response in
+                let dataset = try response.json(DatasetDocument.self)
+                #expect(dataset.people == 10)
+                #expect(dataset.source == "test extract")
+                #expect(dataset.practicesMatchingPublished == 0)
+                #expect(dataset.practicesDiffering == 175)
+                #expect(!response.text.contains("\"p1\""))
+            }
+            try await client.execute(uri: "/areas/G82028", method: .get) { response in
+                #expect(response.text.contains("<dt>In the integrated dataset</dt><dd>&lt;5</dd>"))
+            }
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.text.contains("10 people, 0 diagnoses and 0 events of care (test extract)"))
+                #expect(response.text.contains("0 of 175 practices hold exactly their published list size"))
+            }
+        }
+    }
+
+    @Test("without a dataset, /api/v1/dataset is a 404 problem saying how to load one")
+    func none() async throws {
+        let app = try await makeApp(try kentMedway.get())
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/api/v1/dataset", method: .get) { response in
+                #expect(response.status == .notFound)
+                let problem = try response.json(Problem.self)
+                #expect(problem.detail.contains("concordat import"))
             }
         }
     }

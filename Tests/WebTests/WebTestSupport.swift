@@ -25,7 +25,9 @@ extension TestResponse {
 
     /// The body decoded as JSON.
     func json<T: Decodable>(_ type: T.Type = T.self) throws -> T {
-        try JSONDecoder().decode(T.self, from: Data(text.utf8))
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601  // as Hummingbird encodes dates
+        return try decoder.decode(T.self, from: Data(text.utf8))
     }
 }
 

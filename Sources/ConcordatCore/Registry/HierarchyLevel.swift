@@ -14,11 +14,25 @@ public struct HierarchyLevel: Hashable, Sendable, Codable {
     /// (the NHS design size for a PCN is 30,000–50,000).
     public var designPopulation: ClosedRange<Int>?
 
+    /// The plural as it reads mid-sentence: words in lower case except acronyms
+    /// ("Primary Care Networks" → "primary care networks"; "GP practices" stays).
+    public var pluralInSentence: String { plural.inSentence }
+
     /// Makes a level.
     public init(key: String, singular: String, plural: String, designPopulation: ClosedRange<Int>? = nil) {
         self.key = key
         self.singular = singular
         self.plural = plural
         self.designPopulation = designPopulation
+    }
+}
+
+extension String {
+    /// The name as it reads mid-sentence: each word in lower case unless it is an acronym (two or more
+    /// capitals), so "Primary Care Networks" becomes "primary care networks" and "GP practices" stays.
+    public var inSentence: String {
+        split(separator: " ", omittingEmptySubsequences: false).map { word in
+            word.filter(\.isUppercase).count >= 2 ? String(word) : word.lowercased()
+        }.joined(separator: " ")
     }
 }

@@ -1,4 +1,5 @@
 import ConcordatCore
+import Foundation
 import Hummingbird
 
 /// `GET /api/v1/system`: the system, its levels, how its population reconciles with the published
@@ -14,8 +15,11 @@ struct SystemDocument: ResponseCodable {
     var organisationCount: Int
     var dataQualityNotes: [DataQualityNote]
     var sources: [ReferenceSource]
+    var dataset: DatasetDocument?
 
-    init(_ system: HealthSystem) {
+    init(_ snapshot: SystemSnapshot) {
+        let system = snapshot.system
+        dataset = snapshot.dataset.map { DatasetDocument($0, system: system) }
         code = system.code
         name = system.name
         levels = system.levels.map { level in
@@ -29,7 +33,7 @@ struct SystemDocument: ResponseCodable {
         registeredPopulation = registered
         publishedRegisteredTotal = system.publishedRegisteredTotal
         reconciles = system.publishedRegisteredTotal.map { $0 == registered }
-        places = system.children(of: system.root.code).map { AreaSummary($0, in: system) }
+        places = system.children(of: system.root.code).map { AreaSummary($0, in: snapshot) }
         organisationCount = system.organisations.count
         dataQualityNotes = system.notes
         sources = system.sources
@@ -56,8 +60,12 @@ struct AreaSummary: ResponseCodable {
     var outsideDesignSize: Bool?
     /// How many areas of each lower level it contains, by level key.
     var contains: [String: Int]
+    /// People in the integrated dataset under this area (`nil`: no dataset, or suppressed as 1–4).
+    var datasetPeople: Int?
 
-    init(_ area: Area, in system: HealthSystem) {
+    init(_ area: Area, in snapshot: SystemSnapshot) {
+        let system = snapshot.system
+        datasetPeople = snapshot.datasetPeople(of: area.code).flatMap(SmallNumberSuppression.standard.value)
         code = area.code
         name = area.name
         level = area.level
@@ -81,8 +89,12 @@ struct AreaDocument: ResponseCodable {
     var population: PopulationDocument
     var outsideDesignSize: Bool?
     var children: [AreaSummary]
+    /// People in the integrated dataset under this area (`nil`: no dataset, or suppressed as 1–4).
+    var datasetPeople: Int?
 
-    init(_ area: Area, in system: HealthSystem) {
+    init(_ area: Area, in snapshot: SystemSnapshot) {
+        let system = snapshot.system
+        datasetPeople = snapshot.datasetPeople(of: area.code).flatMap(SmallNumberSuppression.standard.value)
         code = area.code
         name = area.name
         level = area.level
@@ -92,7 +104,36 @@ struct AreaDocument: ResponseCodable {
         lineage = system.lineage(of: area.code).map { AreaReference(code: $0.code, name: $0.name, level: $0.level) }
         population = PopulationDocument(system.population(of: area.code))
         outsideDesignSize = system.isOutsideDesignSize(area.code)
-        children = system.children(of: area.code).map { AreaSummary($0, in: system) }
+        children = system.children(of: area.code).map { AreaSummary($0, in: snapshot) }
+    }
+}
+
+/// `GET /api/v1/dataset` and part of `/system`: what the integrated dataset holds, in aggregate only.
+struct DatasetDocument: ResponseCodable {
+    var source: String
+    var importedAt: Date
+    var fingerprint: String
+    var people: Int
+    var diagnoses: Int
+    var events: Int
+    /// Practices whose people in the dataset equal their published registered list size.
+    var practicesMatchingPublished: Int
+    /// Practices whose counts differ.
+    var practicesDiffering: Int
+
+    init(_ summary: DatasetSummary, system: HealthSystem) {
+        source = summary.source
+        importedAt = summary.importedAt
+        fingerprint = summary.fingerprint
+        people = summary.people
+        diagnoses = summary.diagnoses
+        events = summary.events
+        let practices = system.areas(atLevel: system.levels.last?.key ?? "practice")
+        let matching = practices.filter {
+            summary.peopleByPractice[$0.code, default: 0] == system.population(of: $0.code).total
+        }
+        practicesMatchingPublished = matching.count
+        practicesDiffering = practices.count - matching.count
     }
 }
 

@@ -8,30 +8,40 @@ struct SystemController<Context: RequestContext> {
     /// The routes, to mount at `/api/v1`.
     var routes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
-        routes.get("system") { _, _ in SystemDocument(try await registry.system()) }
+        routes.get("system") { _, _ in SystemDocument(try await registry.snapshot()) }
+        routes.get("dataset") { _, _ in
+            let snapshot = try await registry.snapshot()
+            guard let summary = snapshot.dataset else {
+                throw Problem.notFound("no integrated dataset is loaded: run `concordat import` (or `concordat demo`)")
+            }
+            return DatasetDocument(summary, system: snapshot.system)
+        }
         routes.get("places") { _, _ in
-            let system = try await registry.system()
+            let snapshot = try await registry.snapshot()
+            let system = snapshot.system
             return ListDocument(
                 items: system.children(of: system.root.code).filter { $0.level == placeLevel(system) }
-                    .map { AreaSummary($0, in: system) })
+                    .map { AreaSummary($0, in: snapshot) })
         }
         routes.get("places/:code") { _, context in
-            let system = try await registry.system()
+            let snapshot = try await registry.snapshot()
+            let system = snapshot.system
             let code = try context.parameters.require("code")
             guard let area = system.area(code), area.level == placeLevel(system) else {
                 throw Problem.notFound(
                     "no place has the code '\(code)'; GET /api/v1/places lists them, and /api/v1/areas/{code} finds an area at any level"
                 )
             }
-            return AreaDocument(area, in: system)
+            return AreaDocument(area, in: snapshot)
         }
         routes.get("areas/:code") { _, context in
-            let system = try await registry.system()
+            let snapshot = try await registry.snapshot()
+            let system = snapshot.system
             let code = try context.parameters.require("code")
             guard let area = system.area(code) else {
                 throw Problem.notFound("no area has the code '\(code)'")
             }
-            return AreaDocument(area, in: system)
+            return AreaDocument(area, in: snapshot)
         }
         return routes
     }

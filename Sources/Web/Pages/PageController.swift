@@ -12,11 +12,13 @@ struct PageController<Context: RequestContext> {
     var routes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
         routes.get("/") { _, _ in
-            let system = try await registry.system()
-            return renderer.page("home", title: "System map", systemName: system.name, model: HomePage(system))
+            let snapshot = try await registry.snapshot()
+            return renderer.page(
+                "home", title: "System map", systemName: snapshot.system.name, model: HomePage(snapshot))
         }
         routes.get("/areas/:code") { _, context in
-            let system = try await registry.system()
+            let snapshot = try await registry.snapshot()
+            let system = snapshot.system
             let code = try context.parameters.require("code")
             guard let area = system.area(code) else { throw Problem.notFound("no area has the code '\(code)'") }
             let lineage = system.lineage(of: code)
@@ -26,7 +28,8 @@ struct PageController<Context: RequestContext> {
                 )
             }
             return renderer.page(
-                "area", title: area.name, systemName: system.name, breadcrumb: crumbs, model: AreaPage(area, in: system)
+                "area", title: area.name, systemName: system.name, breadcrumb: crumbs,
+                model: AreaPage(area, in: snapshot)
             )
         }
         routes.get("/partnership") { _, _ in

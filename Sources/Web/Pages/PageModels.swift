@@ -52,6 +52,10 @@ struct HomePage {
     var notes: [NoteEntry]
     var hasSources: Bool
     var sources: [SourceEntry]
+    var hasDataset: Bool
+    var datasetText: String
+    var datasetMatchText: String
+    var datasetClass: String
 
     struct PlaceSection {
         var code: String
@@ -78,7 +82,8 @@ struct HomePage {
         var rows: String
     }
 
-    init(_ system: HealthSystem) {
+    init(_ snapshot: SystemSnapshot) {
+        let system = snapshot.system
         systemName = system.name
         let root = system.root.code
         let total = system.population(of: root).total
@@ -138,6 +143,26 @@ struct HomePage {
         notes = system.notes.map {
             NoteEntry(kind: $0.kind.rawValue.replacingOccurrences(of: "_", with: " "), message: $0.message)
         }
+        if let dataset = snapshot.dataset {
+            let document = DatasetDocument(dataset, system: system)
+            hasDataset = true
+            datasetText =
+                "\(dataset.people.grouped) people, \(dataset.diagnoses.grouped) diagnoses and \(dataset.events.grouped) "
+                + "events of care (\(dataset.source)), pseudonymised at source."
+            let practices = document.practicesMatchingPublished + document.practicesDiffering
+            datasetMatchText =
+                document.practicesDiffering == 0
+                ? "Every one of the \(practices) practices holds exactly its published list size."
+                : "\(document.practicesMatchingPublished) of \(practices) practices hold exactly their published list size; "
+                    + "\(document.practicesDiffering) differ."
+            datasetClass = document.practicesDiffering == 0 ? "ok" : "warn"
+        } else {
+            hasDataset = false
+            datasetText =
+                "No person-level dataset is loaded. `concordat import` loads one; `concordat demo` loads a synthetic one."
+            datasetMatchText = ""
+            datasetClass = ""
+        }
         hasSources = !system.sources.isEmpty
         sources = system.sources.map { SourceEntry(file: $0.file, publication: $0.publication, rows: $0.rows.grouped) }
     }
@@ -167,6 +192,8 @@ struct AreaPage {
     var children: [AreaRow]
     var hasNotes: Bool
     var notes: [HomePage.NoteEntry]
+    var hasDataset: Bool
+    var datasetPeople: String
 
     struct BandRow {
         var band: String
@@ -175,7 +202,11 @@ struct AreaPage {
         var total: String
     }
 
-    init(_ area: Area, in system: HealthSystem) {
+    init(_ area: Area, in snapshot: SystemSnapshot) {
+        let system = snapshot.system
+        let inDataset = snapshot.datasetPeople(of: area.code)
+        hasDataset = inDataset != nil
+        datasetPeople = inDataset.map { SmallNumberSuppression.standard.text($0, grouped: \.grouped) } ?? ""
         code = area.code
         name = area.name
         let level = system.level(of: area)
@@ -251,14 +282,6 @@ struct PartnershipPage {
 }
 
 extension String {
-    /// The name as it reads mid-sentence: each word in lower case unless it is an acronym
-    /// ("Primary Care Networks" → "primary care networks", "GP practices" stays).
-    var inSentence: String {
-        split(separator: " ", omittingEmptySubsequences: false).map { word in
-            word.filter(\.isUppercase).count >= 2 ? String(word) : word.lowercased()
-        }.joined(separator: " ")
-    }
-
     /// The string with its first letter in upper case.
     var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

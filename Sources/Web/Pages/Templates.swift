@@ -75,6 +75,9 @@ enum Templates {
         <p>{{outsideSummary}}</p>
         <ul>{{#outsideList}}<li><a href="/areas/{{code}}">{{name}}</a>: {{population}}</li>{{/outsideList}}</ul>
         {{/hasOutside}}
+        <h2>Integrated dataset</h2>
+        <p>{{datasetText}}</p>
+        {{#hasDataset}}<p class="notice {{datasetClass}}">{{datasetMatchText}}</p>{{/hasDataset}}
         <h2>Data quality</h2>
         {{#hasNotes}}<p>{{noteCount}} findings from joining the published files. Nothing was dropped silently.</p>
         <ul class="notes">{{#notes}}<li><span class="tag">{{kind}}</span> {{message}}</li>{{/notes}}</ul>{{/hasNotes}}
@@ -92,6 +95,7 @@ enum Templates {
         <div><dt>Female</dt><dd>{{female}}</dd></div>
         <div><dt>Male</dt><dd>{{male}}</dd></div>
         <div><dt>Aged 65 and over</dt><dd>{{over65}}</dd></div>
+        {{#hasDataset}}<div><dt>In the integrated dataset</dt><dd>{{datasetPeople}}</dd></div>{{/hasDataset}}
         </dl>
         {{#hasDesign}}<p class="notice {{designClass}}">{{designText}}</p>{{/hasDesign}}
         <figure class="chart">

@@ -1,0 +1,100 @@
+import ConcordatCore
+import Foundation
+import Ingest
+import Storage
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `concordat import` as a user runs it: exit codes, the report, idempotence, and a kill mid-import.
+@Suite("concordat import as a process", .serialized)
+struct ImportProcessTests {
+    static let kent = Result { try PublishedSystemAssembly.assemble(from: .bundledKentMedway()) }
+
+    /// A folder with a database holding Kent & Medway and a synthetic extract of `people`.
+    static func setUp(people: Int, seed: UInt64 = 1) throws -> URL {
+        let folder = try ConcordatProcess.temporaryFolder("import")
+        _ = try SyntheticPopulation.write(
+            system: try kent.get(), spec: SyntheticPopulationSpec(seed: seed, people: people),
+            to: folder.appendingPathComponent("extract"))
+        let (status, output) = try ConcordatProcess.run(["init", "--database", "db.sqlite"], in: folder)
+        #expect(status == 0, "\(output)")
+        return folder
+    }
+
+    @Test(
+        "refused without a key (non-zero exit, report names the line); loads with one; the same extract twice changes nothing"
+    )
+    func importCommand() async throws {
+        let folder = try Self.setUp(people: 500)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let refused = try ConcordatProcess.run(
+            ["import", "--database", "db.sqlite", "extract", "--extract-date", "2026-07-01"], in: folder)
+        #expect(refused.status != 0)
+        #expect(refused.output.contains("patients.csv:2: field 'nhs_number'"))
+        let report = try String(contentsOf: folder.appendingPathComponent("import-report.txt"), encoding: .utf8)
+        #expect(report.contains("nothing was loaded"))
+        #expect(try await SQLiteStore(path: folder.appendingPathComponent("db.sqlite").path).datasetSummary() == nil)
+
+        let key = folder.appendingPathComponent("keys/provider.key")
+        try Pseudonymiser.generateKeyFile(at: key)
+        let arguments = [
+            "import", "--database", "db.sqlite", "extract", "--extract-date", "2026-07-01", "--key-file", key.path,
+        ]
+        let loaded = try ConcordatProcess.run(arguments, in: folder)
+        #expect(loaded.status == 0, "\(loaded.output)")
+        #expect(loaded.output.contains("Loaded 500 people"))
+        let again = try ConcordatProcess.run(arguments, in: folder)
+        #expect(again.status == 0)
+        #expect(again.output.contains("already loaded; nothing changed"))
+        let store = try SQLiteStore(path: folder.appendingPathComponent("db.sqlite").path)
+        let dataset = try #require(try await store.loadDataset())
+        #expect(dataset.personCount == 500)
+        #expect(!dataset.personIDs.strings.contains { $0.count == 10 && $0.allSatisfy(\.isNumber) })
+    }
+
+    @Test("SIGKILL while the import is writing leaves the previous dataset whole")
+    func killDuringImport() async throws {
+        let folder = try Self.setUp(people: 300_000, seed: 2)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = folder.appendingPathComponent("db.sqlite").path
+        // The previous dataset: a small extract imported first.
+        _ = try SyntheticPopulation.write(
+            system: try Self.kent.get(), spec: SyntheticPopulationSpec(seed: 3, people: 400),
+            to: folder.appendingPathComponent("small"))
+        let key = folder.appendingPathComponent("keys/provider.key")
+        try Pseudonymiser.generateKeyFile(at: key)
+        let common = ["--database", "db.sqlite", "--extract-date", "2026-07-01", "--key-file", key.path]
+        let first = try ConcordatProcess.run(["import", "small"] + common, in: folder)
+        #expect(first.status == 0, "\(first.output)")
+        let before = try #require(try await SQLiteStore(path: database).datasetSummary())
+
+        // Kill the large import once its write transaction is spilling pages into the WAL.
+        let wal = database + "-wal"
+        func walSize() -> Int { (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0 }
+        let startSize = walSize()
+        let (process, _) = try ConcordatProcess.start(["import", "extract"] + common, in: folder)
+        var killedMidWrite = false
+        let deadline = Date().addingTimeInterval(120)
+        while process.isRunning, Date() < deadline {
+            if walSize() > startSize + 8 << 20 {
+                kill(process.processIdentifier, SIGKILL)
+                killedMidWrite = true
+                break
+            }
+            usleep(1_000)
+        }
+        process.waitUntilExit()
+        #expect(killedMidWrite, "the import finished before its write could be interrupted")
+        #expect(process.terminationReason == .uncaughtSignal)
+
+        let store = try SQLiteStore(path: database)
+        let after = try #require(try await store.datasetSummary())
+        #expect(after == before)
+        let dataset = try #require(try await store.loadDataset())
+        #expect(dataset.personCount == 400)
+        #expect(dataset.eventCount == before.events)
+    }
+}
