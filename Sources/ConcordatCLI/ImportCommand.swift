@@ -32,6 +32,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Where to write the full report.", valueName: "file"))
     var report: String = "import-report.txt"
 
+    @Flag(help: "Validate and report only; load nothing.")
+    var dryRun = false
+
     func validate() throws {
         if let extractDate, Day(iso: extractDate) == nil {
             throw ValidationError("--extract-date '\(extractDate)' is not a date in the form YYYY-MM-DD")
@@ -46,6 +49,17 @@ struct ImportCommand: AsyncParsableCommand {
         let pseudonymiser = try keyFile.map { try Pseudonymiser(keyFile: URL(fileURLWithPath: $0)) }
         let date = extractDate.flatMap { Day(iso: $0) } ?? Day.today
         let started = Date()
+        if dryRun {
+            let importer = DatasetImport(system: system, pseudonymiser: pseudonymiser, extractDate: date)
+            let (_, report) = try importer.run(directory: URL(fileURLWithPath: directory))
+            try writeReport(report)
+            print(report.rendered(maxLines: 20))
+            print(
+                "Validated in \(String(format: "%.1f", Date().timeIntervalSince(started))) s; nothing was loaded (--dry-run)."
+            )
+            if !report.isClean { throw ExitCode.failure }
+            return
+        }
         let result = try await DatasetLoading(store: store, system: system).load(
             directory: URL(fileURLWithPath: directory), pseudonymiser: pseudonymiser, extractDate: date,
             source: "extract \(URL(fileURLWithPath: directory).lastPathComponent)")

@@ -43,6 +43,10 @@ struct ImportProcessTests {
         let arguments = [
             "import", "--database", "db.sqlite", "extract", "--extract-date", "2026-07-01", "--key-file", key.path,
         ]
+        let dryRun = try ConcordatProcess.run(arguments + ["--dry-run"], in: folder)
+        #expect(dryRun.status == 0, "\(dryRun.output)")
+        #expect(dryRun.output.contains("nothing was loaded (--dry-run)"))
+        #expect(try await SQLiteStore(path: folder.appendingPathComponent("db.sqlite").path).datasetSummary() == nil)
         let loaded = try ConcordatProcess.run(arguments, in: folder)
         #expect(loaded.status == 0, "\(loaded.output)")
         #expect(loaded.output.contains("Loaded 500 people"))
