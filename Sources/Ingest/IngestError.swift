@@ -81,6 +81,12 @@ public struct IngestError: Error, Hashable, Sendable, CustomStringConvertible {
         IngestError(.inconsistent, file: file, line: line, field: field, reason: reason)
     }
 
+    /// The same error placed elsewhere: used to report against an original file (an NDJSON line) after
+    /// checking its converted form.
+    func relocated(file: String, line: Int?, field: String?) -> IngestError {
+        IngestError(code, file: file, line: line, field: field, reason: reason)
+    }
+
     /// `file:line: field 'x': reason`, the form compilers use, so editors can jump to it.
     public var description: String {
         var text = file

@@ -34,10 +34,19 @@ public struct DatasetImport: Sendable {
         self.extractDate = extractDate
     }
 
-    /// Reads the extract in `directory`.
+    /// Reads the extract in `directory`: CSV files, or FHIR R4 Bulk Data NDJSON (``FHIRBulkExtract``)
+    /// when the folder holds a `*Patient.ndjson`.
     /// - Returns: the dataset when every row passed (else `nil`), and the report.
     /// - Throws: ``IngestError`` only when a file cannot be read at all.
     public func run(directory: URL) throws -> (IntegratedDataset?, DatasetImportReport) {
+        if FHIRBulkExtract.isBulkExtract(directory) {
+            return try FHIRBulkExtract.run(directory: directory, importer: self)
+        }
+        return try runCSV(directory: directory)
+    }
+
+    /// Reads a CSV extract.
+    func runCSV(directory: URL) throws -> (IntegratedDataset?, DatasetImportReport) {
         var state = ImportState(import: self)
         var hasher = SHA256()
         for name in Self.fileNames {

@@ -28,7 +28,8 @@ public struct DatasetImportReport: Sendable {
     /// A plain-text report for people: a summary, then one line per refused row.
     public func rendered(maxLines: Int = .max) -> String {
         var lines: [String] = []
-        for file in DatasetImport.fileNames {
+        let csvFiles = DatasetImport.fileNames.filter { goodRows[$0] != nil || goodRows.isEmpty }
+        for file in csvFiles + goodRows.keys.filter({ !DatasetImport.fileNames.contains($0) }).sorted() {
             lines.append("\(file): \(goodRows[file, default: 0]) good rows")
         }
         if outsidePeople > 0 {
