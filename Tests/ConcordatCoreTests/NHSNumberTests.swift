@@ -63,3 +63,16 @@ struct SmallNumberSuppressionTests {
         #expect(rule.text(12) == "12")
     }
 }
+
+@Suite("Age from a month of birth")
+struct AgeTests {
+    @Test("a month-only birth date counts as the 15th of the month")
+    func ages() {
+        let listDate = Day(year: 2026, month: 7, day: 1)!
+        #expect(listDate.age(birthYear: 1950, birthMonth: 6) == 76)
+        #expect(listDate.age(birthYear: 1950, birthMonth: 7) == 75)  // the 15th is still to come
+        #expect(listDate.age(birthYear: 1950, birthMonth: 8) == 75)
+        #expect(Day(year: 2026, month: 7, day: 15)!.age(birthYear: 1950, birthMonth: 7) == 76)
+        #expect(listDate.age(birthYear: 2026, birthMonth: 6) == 0)
+    }
+}

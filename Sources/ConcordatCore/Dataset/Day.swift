@@ -74,6 +74,14 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// Whole days from `self` to `other`.
     public func days(to other: Day) -> Int { Int(other.daysSinceEpoch - daysSinceEpoch) }
 
+    /// Age in whole years on this day of someone born in `birthYear`/`birthMonth`. Extracts record only
+    /// the month of birth, so the birthday is taken as the 15th of that month.
+    public func age(birthYear: Int, birthMonth: Int) -> Int {
+        let (year, month, day) = components
+        let birthdayPassed = month > birthMonth || (month == birthMonth && day >= 15)
+        return year - birthYear - (birthdayPassed ? 0 : 1)
+    }
+
     /// Earlier days sort first.
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.daysSinceEpoch < rhs.daysSinceEpoch }
 

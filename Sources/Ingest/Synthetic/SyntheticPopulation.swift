@@ -159,8 +159,13 @@ public enum SyntheticPopulation {
                     cell.band.upperAge == nil
                     ? cell.band.lowerAge + min(random.below(10), random.below(10))
                     : cell.band.lowerAge + random.below(5)
-                let birth = reference.adding(days: -(age * 365 + random.below(365) + age / 4))
-                let (birthYear, birthMonth, _) = birth.components
+                // A birth month at random, and the year that makes the person `age` on the list date
+                // (month-only birth dates count as the 15th, as `Day.age(birthYear:birthMonth:)` reads them).
+                let birthMonth = 1 + random.below(12)
+                let (referenceYear, _, _) = reference.components
+                var birthYear = referenceYear - age
+                if reference.age(birthYear: birthYear, birthMonth: birthMonth) != age { birthYear -= 1 }
+                let birth = Day(year: birthYear, month: birthMonth, day: 15)!
                 let decile = min(10, max(1, Int((meanDecile + 2.2 * random.normal()).rounded())))
                 // Synthetic LSOAs use the unissued E0199xxxx range: one per practice and decile, twice over.
                 let lsoa = 990_000 + practiceNumber * 20 + (decile - 1) * 2 + random.below(2)
