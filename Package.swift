@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "concordat", targets: ["concordat"]),
         .library(name: "ConcordatCore", targets: ["ConcordatCore"]),
         .library(name: "Ingest", targets: ["Ingest"]),
+        .library(name: "PopulationHealth", targets: ["PopulationHealth"]),
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "Web", targets: ["Web"]),
     ],
@@ -31,6 +32,7 @@ let package = Package(
             resources: [.copy("Resources/kent-medway")],
             swiftSettings: hotLoops
         ),
+        .target(name: "PopulationHealth", dependencies: ["ConcordatCore"], swiftSettings: hotLoops),
         .target(
             name: "Storage",
             dependencies: [
@@ -53,6 +55,7 @@ let package = Package(
             dependencies: [
                 "ConcordatCore",
                 "Ingest",
+                "PopulationHealth",
                 "Storage",
                 "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -62,6 +65,7 @@ let package = Package(
         .executableTarget(name: "concordat", dependencies: ["ConcordatCLI"]),
         .testTarget(name: "ConcordatCoreTests", dependencies: ["ConcordatCore"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
+        .testTarget(name: "PopulationHealthTests", dependencies: ["PopulationHealth"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Ingest"]),
         .testTarget(
             name: "WebTests",

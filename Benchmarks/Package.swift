@@ -17,6 +17,7 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "Ingest", package: "Concordat"),
                 .product(name: "ConcordatCore", package: "Concordat"),
+                .product(name: "PopulationHealth", package: "Concordat"),
             ],
             path: "Benchmarks/IngestBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

@@ -73,3 +73,43 @@ struct CommandLineTests {
         #expect(try explicit.server.resolvedPort() == 8181)
     }
 }
+
+@Suite("concordat score")
+struct ScoreCommandTests {
+    @Test(
+        "writes person_id, score and R comorbidity columns; age-adjusts; people without codes score 0; bad codes are skipped"
+    )
+    func score() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "concordat-score-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "person_id,code\na,I21.9\na,I50.0\nb,c50.9\nb,C78.0\nb,!!\n".write(
+            to: folder.appendingPathComponent("d.csv"), atomically: true, encoding: .utf8)
+        try "person_id,age\na,72\nb,45\nc,90\n".write(
+            to: folder.appendingPathComponent("p.csv"), atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out.csv").path
+        var command = try #require(
+            try ConcordatCommand.parseAsRoot([
+                "score", "--diagnoses", folder.appendingPathComponent("d.csv").path, "--patients",
+                folder.appendingPathComponent("p.csv").path, "--index", "charlson-1987", "--age-adjust", "--out", out,
+            ]) as? ScoreCommand)
+        try command.run()
+        let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        #expect(
+            lines[0]
+                == "person_id,score,ami,chf,pvd,cevd,dementia,copd,rheumd,pud,mld,diab,diabwc,hp,rend,canc,msld,metacanc,aids"
+        )
+        // a: ami 1 + chf 1 + age term 3 (72) = 5; b: metastatic 6 (cancer dropped) + age term 0 (45) = 6;
+        // c: no codes + age term 4 (90) = 4. The malformed code '!!' is skipped.
+        #expect(lines[1] == "a,5,1,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0")
+        #expect(lines[2] == "b,6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0")
+        #expect(lines[3] == "c,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0")
+        #expect(throws: (any Error).self) {
+            try ConcordatCommand.parseAsRoot(["score", "--diagnoses", "d", "--index", "hfrs", "--age-adjust"])
+        }
+        #expect(throws: (any Error).self) {
+            try ConcordatCommand.parseAsRoot(["score", "--diagnoses", "d", "--index", "charlson"])
+        }
+    }
+}

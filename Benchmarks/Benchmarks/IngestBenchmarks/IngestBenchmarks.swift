@@ -2,6 +2,7 @@ import Benchmark
 import ConcordatCore
 import Foundation
 import Ingest
+import PopulationHealth
 
 /// A synthetic Kent & Medway extract of 20,000 people, written once per run.
 nonisolated(unsafe) let extract: (folder: URL, system: HealthSystem, events: [UInt8]) = {
@@ -34,6 +35,29 @@ let benchmarks: @Sendable () -> Void = {
             extractDate: Day(year: 2026, month: 7, day: 1)!)
         for _ in benchmark.scaledIterations {
             blackHole(try importer.run(directory: extract.folder).0?.eventCount)
+        }
+    }
+
+    // The scoring kernel alone: 1,000,000 people × 5 codes drawn from 2,000 distinct codes.
+    let people = 1_000_000
+    var generator = SeededRandom(seed: 5)
+    let codes = (0..<2_000).map { index in
+        let prefixes = ComorbidityCodeLists.charlsonQuan2005.flatMap(\.prefixes)
+        return index % 2 == 0 ? prefixes[index % prefixes.count] + "9" : "Z\(10 + index % 90)\(index % 10)"
+    }
+    let personOfRow = (0..<people * 5).map { UInt32($0 / 5) }
+    let codeOfRow = (0..<people * 5).map { _ in UInt32(generator.below(codes.count)) }
+    for index in ComorbidityIndex.allCases {
+        let scorer = ComorbidityScorer(index: index)
+        Benchmark("Score 1,000,000 people × 5 codes: \(index.rawValue)", configuration: .init(scalingFactor: .one)) {
+            benchmark in
+            for _ in benchmark.scaledIterations {
+                let sets = scorer.categorySets(
+                    personCount: people, personOfRow: personOfRow, codeOfRow: codeOfRow, codes: codes)
+                var total = 0
+                for set in sets { total &+= scorer.score(set) }
+                blackHole(total)
+            }
         }
     }
 

@@ -3,12 +3,13 @@ import Foundation
 
 /// Writes CSV to a file through a large buffer, appending numbers as ASCII without making strings:
 /// fast enough to write millions of rows.
-struct CSVWriter {
+public struct CSVWriter {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private let flushAt = 1 << 22
 
-    init(url: URL, header: [String]) throws {
+    /// Creates (or truncates) the file at `url` and writes the header row.
+    public init(url: URL, header: [String]) throws {
         FileManager.default.createFile(atPath: url.path, contents: nil)
         handle = try FileHandle(forWritingTo: url)
         buffer.reserveCapacity(flushAt + 4096)
@@ -19,7 +20,8 @@ struct CSVWriter {
         try endRow()
     }
 
-    mutating func text(_ value: String) {
+    /// Appends a text field, quoted if it holds a comma, quote or line break.
+    public mutating func text(_ value: String) {
         if value.utf8.contains(where: {
             $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
         }) {
@@ -34,7 +36,8 @@ struct CSVWriter {
         }
     }
 
-    mutating func int(_ value: Int) {
+    /// Appends a whole number.
+    public mutating func int(_ value: Int) {
         var magnitude = value.magnitude
         if value < 0 { buffer.append(UInt8(ascii: "-")) }
         var digits = 1
@@ -54,7 +57,7 @@ struct CSVWriter {
     }
 
     /// Writes `YYYY-MM-DD`.
-    mutating func day(_ day: ConcordatCore.Day) {
+    public mutating func day(_ day: ConcordatCore.Day) {
         let (y, m, d) = day.components
         int(y)
         buffer.append(UInt8(ascii: "-"))
@@ -65,20 +68,24 @@ struct CSVWriter {
         int(d)
     }
 
-    mutating func comma() { buffer.append(UInt8(ascii: ",")) }
+    /// Ends a field.
+    public mutating func comma() { buffer.append(UInt8(ascii: ",")) }
 
-    mutating func endRow() throws {
+    /// Ends a row (and writes the buffer out when it is full).
+    public mutating func endRow() throws {
         buffer.append(UInt8(ascii: "\n"))
         if buffer.count >= flushAt { try flush() }
     }
 
-    mutating func flush() throws {
+    /// Writes the buffer out.
+    public mutating func flush() throws {
         guard !buffer.isEmpty else { return }
         try handle.write(contentsOf: buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 
-    mutating func close() throws {
+    /// Writes the buffer out and closes the file.
+    public mutating func close() throws {
         try flush()
         try handle.close()
     }
