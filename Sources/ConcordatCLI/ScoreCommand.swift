@@ -55,7 +55,7 @@ struct ScoreCommand: ParsableCommand {
             let set = sets[person]
             var points = scorer.score(set)
             if ageAdjust, let age = people.ages[person] { points += ComorbidityScorer.ageTerm(age: age) }
-            writer.text(people.personIDs[person])
+            writer.text(bytes: people.personIDs.bytes(at: person))
             writer.comma()
             if index == .hospitalFrailty {
                 writer.int(points / 10)

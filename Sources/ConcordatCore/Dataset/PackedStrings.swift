@@ -45,6 +45,9 @@ public struct PackedStrings: Hashable, Sendable {
         String(decoding: bytes[Int(offsets[index])..<Int(offsets[index + 1])], as: UTF8.self)
     }
 
+    /// The UTF-8 bytes of string `index`, without making a `String`.
+    public func bytes(at index: Int) -> ArraySlice<UInt8> { bytes[Int(offsets[index])..<Int(offsets[index + 1])] }
+
     /// Every string, in order.
     public var strings: [String] { (0..<count).map { self[$0] } }
 }

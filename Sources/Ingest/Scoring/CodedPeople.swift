@@ -26,30 +26,15 @@ public struct CodedPeople: Sendable {
     /// - Throws: ``IngestError`` when a file cannot be read, lacks a required column, or (patients) has
     ///   an age that is not a whole number from 0 to 130.
     public static func read(diagnoses: URL, patients: URL?) throws -> CodedPeople {
-        var result = CodedPeople()
-        var people = KeyedIndex<UInt32>(capacity: 1 << 16)
-        var codeIndex: [String: UInt32] = [:]
-        var buffer: [UInt8] = []
-        func person(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-            if let known = people[bytes] { return known }
-            let next = UInt32(result.ages.count)
-            people[bytes] = next
-            result.personIDs.append(utf8: bytes)
-            result.ages.append(nil)
-            return next
-        }
+        let builder = Builder()
         if let patients {
             let stream = try CSVStream(url: patients)
             var columns = (id: 0, age: 0)
             try stream.forEachRow(
                 onHeader: { header in
-                    guard let id = header.firstIndex(of: "person_id") else {
-                        throw IngestError.missingColumn(file: stream.file, column: "person_id")
-                    }
-                    guard let age = header.firstIndex(of: "age") else {
-                        throw IngestError.missingColumn(file: stream.file, column: "age")
-                    }
-                    columns = (id, age)
+                    columns = (
+                        try column("person_id", in: header, of: stream), try column("age", in: header, of: stream)
+                    )
                 },
                 onRow: { row in
                     guard let age = row.int(columns.age), (0...130).contains(age) else {
@@ -57,53 +42,93 @@ public struct CodedPeople: Sendable {
                             file: stream.file, line: row.line, field: "age",
                             reason: "'\(row.string(columns.age))' is not an age in whole years (0–130)")
                     }
-                    result.ages[Int(person(row.bytes(columns.id)))] = age
+                    builder.result.ages[Int(builder.person(row.bytes(columns.id)))] = age
                 })
         }
         let stream = try CSVStream(url: diagnoses)
         var columns = (id: 0, code: 0)
         try stream.forEachRow(
             onHeader: { header in
-                guard let id = header.firstIndex(of: "person_id") else {
-                    throw IngestError.missingColumn(file: stream.file, column: "person_id")
-                }
-                guard let code = header.firstIndex(of: "code") else {
-                    throw IngestError.missingColumn(file: stream.file, column: "code")
-                }
-                columns = (id, code)
+                columns = (try column("person_id", in: header, of: stream), try column("code", in: header, of: stream))
             },
             onRow: { row in
-                let who = person(row.bytes(columns.id))
-                let raw = row.bytes(columns.code)
-                buffer.removeAll(keepingCapacity: true)
-                for position in 0..<raw.count {
-                    let byte = raw[position]
-                    if byte == UInt8(ascii: ".") || byte == UInt8(ascii: " ") { continue }
-                    buffer.append(byte >= 97 && byte <= 122 ? byte - 32 : byte)
-                }
-                let shaped =
-                    buffer.count >= 3 && buffer.count <= 7 && buffer[0] >= 65 && buffer[0] <= 90 && buffer[1] &- 48 < 10
-                    && (buffer[2] &- 48 < 10 || buffer[2] == UInt8(ascii: "X"))
-                    && buffer[3...].allSatisfy { $0 &- 48 < 10 || ($0 >= 65 && $0 <= 90) }
-                guard shaped else {
-                    result.malformedRows += 1
-                    if result.malformedExamples.count < 5 {
-                        result.malformedExamples.append("line \(row.line): '\(row.string(columns.code))'")
-                    }
-                    return
-                }
-                let code = String(decoding: buffer, as: UTF8.self)
-                let index =
-                    codeIndex[code]
-                    ?? {
-                        let next = UInt32(result.codes.count)
-                        codeIndex[code] = next
-                        result.codes.append(code)
-                        return next
-                    }()
-                result.personOfRow.append(who)
-                result.codeOfRow.append(index)
+                builder.diagnosis(person: row.bytes(columns.id), code: row.bytes(columns.code), line: row.line)
             })
-        return result
+        return builder.result
+    }
+
+    private static func column(_ name: String, in header: [String], of stream: CSVStream) throws -> Int {
+        guard let position = header.firstIndex(of: name) else {
+            throw IngestError.missingColumn(file: stream.file, column: name)
+        }
+        return position
+    }
+
+    /// The reading state, in a class so the row closures share it without copying or boxing.
+    private final class Builder {
+        var result = CodedPeople()
+        private let packedPeople = IntegerIndex()
+        private var otherPeople = KeyedIndex<UInt32>()
+        private let codeIndex = IntegerIndex()
+        private var buffer: [UInt8] = []
+        // Rows for one person usually come together: remember the last one to skip most lookups.
+        private var lastPerson: [UInt8] = []
+        private var lastIndex: UInt32 = 0
+
+        func person(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+            if !lastPerson.isEmpty, lastPerson.elementsEqual(bytes) { return lastIndex }
+            lastPerson.removeAll(keepingCapacity: true)
+            lastPerson.append(contentsOf: bytes)
+            // Files sorted by person (the usual case) meet people in the order already seen.
+            let next = Int(lastIndex) + 1
+            if next < result.personIDs.count, result.personIDs.bytes(at: next).elementsEqual(bytes) {
+                lastIndex = UInt32(next)
+                return lastIndex
+            }
+            let key = IntegerIndex.pack(bytes)
+            if let known = key.flatMap(packedPeople.value(for:)) ?? (key == nil ? otherPeople[bytes] : nil) {
+                lastIndex = known
+                return known
+            }
+            let added = UInt32(result.ages.count)
+            if let key { packedPeople.set(added, for: key) } else { otherPeople[bytes] = added }
+            result.personIDs.append(utf8: bytes)
+            result.ages.append(nil)
+            lastIndex = added
+            return added
+        }
+
+        func diagnosis(person bytes: UnsafeBufferPointer<UInt8>, code raw: UnsafeBufferPointer<UInt8>, line: Int) {
+            let who = person(bytes)
+            buffer.removeAll(keepingCapacity: true)
+            for position in 0..<raw.count {
+                let byte = raw[position]
+                if byte == UInt8(ascii: ".") || byte == UInt8(ascii: " ") { continue }
+                buffer.append(byte >= 97 && byte <= 122 ? byte - 32 : byte)
+            }
+            let shaped =
+                buffer.count >= 3 && buffer.count <= 7 && buffer[0] >= 65 && buffer[0] <= 90 && buffer[1] &- 48 < 10
+                && (buffer[2] &- 48 < 10 || buffer[2] == UInt8(ascii: "X"))
+                && buffer[3...].allSatisfy { $0 &- 48 < 10 || ($0 >= 65 && $0 <= 90) }
+            guard shaped else {
+                result.malformedRows += 1
+                if result.malformedExamples.count < 5 {
+                    result.malformedExamples.append("line \(line): '\(String(decoding: raw, as: UTF8.self))'")
+                }
+                return
+            }
+            // ICD-10 codes are at most 7 characters, so they always pack into one 64-bit key.
+            let key = IntegerIndex.pack(buffer)!
+            let index: UInt32
+            if let known = codeIndex.value(for: key) {
+                index = known
+            } else {
+                index = UInt32(result.codes.count)
+                codeIndex.set(index, for: key)
+                result.codes.append(String(decoding: buffer, as: UTF8.self))
+            }
+            result.personOfRow.append(who)
+            result.codeOfRow.append(index)
+        }
     }
 }

@@ -36,8 +36,23 @@ public struct CSVWriter {
         }
     }
 
+    /// Appends a text field given as UTF-8 bytes, quoted if it holds a comma, quote or line break.
+    public mutating func text(bytes: ArraySlice<UInt8>) {
+        if bytes.contains(where: {
+            $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
+        }) {
+            text(String(decoding: bytes, as: UTF8.self))
+        } else {
+            buffer.append(contentsOf: bytes)
+        }
+    }
+
     /// Appends a whole number.
     public mutating func int(_ value: Int) {
+        if value >= 0, value < 10 {
+            buffer.append(UInt8(value) + 48)
+            return
+        }
         var magnitude = value.magnitude
         if value < 0 { buffer.append(UInt8(ascii: "-")) }
         var digits = 1
