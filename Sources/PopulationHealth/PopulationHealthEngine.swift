@@ -1,0 +1,106 @@
+import ConcordatCore
+
+/// Turns the integrated dataset into the population health picture: each person's Charlson (Quan 2011
+/// weights), Elixhauser and frailty scores, Bridges to Health segment and Core20 status, summed into a
+/// ``PracticeProfile`` per practice. Pure: a dataset in, profiles out.
+public struct PopulationHealthEngine: Sendable {
+    /// The segmentation rules.
+    public var rules: SegmentationRules
+    /// The date ages are taken at (the list date).
+    public var referenceDate: Day
+
+    /// Makes an engine.
+    public init(rules: SegmentationRules = .standard, referenceDate: Day) {
+        self.rules = rules
+        self.referenceDate = referenceDate
+    }
+
+    /// Profiles by practice code.
+    public func profiles(of dataset: IntegratedDataset) -> [String: PracticeProfile] {
+        let people = dataset.personCount
+        let codes = dataset.codes.strings
+        let charlson = ComorbidityScorer(index: .charlsonQuan)
+        let elixhauser = ComorbidityScorer(index: .elixhauserVanWalraven)
+        let frailty = ComorbidityScorer(index: .hospitalFrailty)
+        let icd = dataset.diagnosisSystem.map { $0 == CodeSystem.icd10.rawValue }
+        let personOfRow = zip(dataset.diagnosisPerson, icd).filter(\.1).map(\.0)
+        let codeOfRow = zip(dataset.diagnosisCode, icd).filter(\.1).map(\.0)
+        let charlsonSets = charlson.categorySets(
+            personCount: people, personOfRow: personOfRow, codeOfRow: codeOfRow, codes: codes)
+        let elixhauserSets = elixhauser.categorySets(
+            personCount: people, personOfRow: personOfRow, codeOfRow: codeOfRow, codes: codes)
+        let frailtySets = frailty.categorySets(
+            personCount: people, personOfRow: personOfRow, codeOfRow: codeOfRow, codes: codes)
+        // Pregnancy and childbirth: ICD-10 chapter XV (O00–O99) and Z33–Z39.
+        let maternityCode = codes.map { code in
+            code.hasPrefix("O")
+                || (code.hasPrefix("Z3") && code.count >= 3
+                    && "3456789".contains(code[code.index(code.startIndex, offsetBy: 2)]))
+        }
+        var maternity = [Bool](repeating: false, count: people)
+        for (person, code) in zip(personOfRow, codeOfRow) where maternityCode[Int(code)] {
+            maternity[Int(person)] = true
+        }
+        let settings = CareSetting.allCases.count
+        var eventCounts = [UInt16](repeating: 0, count: people * settings)
+        var costs = [Int64](repeating: 0, count: people)
+        for row in 0..<dataset.eventCount {
+            let person = Int(dataset.eventPerson[row])
+            let slot = person * settings + Int(dataset.eventSetting[row])
+            if eventCounts[slot] < .max { eventCounts[slot] += 1 }
+            costs[person] += dataset.eventCostPence[row]
+        }
+        var byPractice = [PracticeProfile](repeating: PracticeProfile(), count: dataset.practiceCodes.count)
+        // Cost by setting per practice straight from the events.
+        for row in 0..<dataset.eventCount {
+            let practice = Int(dataset.practice[Int(dataset.eventPerson[row])])
+            byPractice[practice].costBySetting[Int(dataset.eventSetting[row])] += dataset.eventCostPence[row]
+        }
+        for person in 0..<people {
+            let age = referenceDate.age(
+                birthYear: Int(dataset.birthYear[person]), birthMonth: Int(dataset.birthMonth[person]))
+            var events: [CareSetting: Int] = [:]
+            for setting in CareSetting.allCases where eventCounts[person * settings + Int(setting.rawValue)] > 0 {
+                events[setting] = Int(eventCounts[person * settings + Int(setting.rawValue)])
+            }
+            let charlsonSet = charlsonSets[person]
+            let elixhauserSet = elixhauserSets[person]
+            let frailtyTenths = frailty.score(frailtySets[person])
+            let facts = PersonFacts(
+                age: age, charlson: Self.names(charlsonSet, charlson.categories),
+                elixhauser: Self.names(elixhauserSet, elixhauser.categories), frailtyTenths: frailtyTenths,
+                maternity: maternity[person], events: events)
+            let segment = rules.segment(for: facts)
+            let practice = Int(dataset.practice[person])
+            var profile = byPractice[practice]
+            profile.people += 1
+            if dataset.imdDecile[person] <= 2 { profile.core20 += 1 }
+            if age >= 75 {
+                profile.aged75Plus += 1
+                profile.emergencyAdmissions75Plus += events[.inpatientNonElective, default: 0]
+            }
+            profile.segments[Int(segment.rawValue)] += 1
+            profile.costBySegment[Int(segment.rawValue)] += costs[person]
+            profile.charlsonTotal += charlson.score(charlsonSet)
+            for category in 0..<charlson.categories.count where charlsonSet.contains(category) {
+                profile.charlsonCategories[category] += 1
+            }
+            for category in 0..<elixhauser.categories.count where elixhauserSet.contains(category) {
+                profile.elixhauserCategories[category] += 1
+            }
+            profile.frailtyBands[frailtyTenths < 50 ? 0 : frailtyTenths <= 150 ? 1 : 2] += 1
+            if events[.inpatientNonElective] != nil { profile.peopleWithEmergencyAdmission += 1 }
+            byPractice[practice] = profile
+        }
+        var result: [String: PracticeProfile] = [:]
+        for (index, profile) in byPractice.enumerated() { result[dataset.practiceCodes[index]] = profile }
+        return result
+    }
+
+    private static func names(_ set: CategorySet, _ categories: [String]) -> Set<String> {
+        guard !set.isEmpty else { return [] }
+        var names: Set<String> = []
+        for index in 0..<categories.count where set.contains(index) { names.insert(categories[index]) }
+        return names
+    }
+}

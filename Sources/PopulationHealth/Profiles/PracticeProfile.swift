@@ -1,0 +1,54 @@
+import ConcordatCore
+
+/// The needs of one practice's population in aggregate: additive counts and sums only (no person), so
+/// a PCN's, a place's or the system's profile is the sum of its practices'.
+public struct PracticeProfile: Sendable, Codable, Hashable {
+    /// People.
+    public var people = 0
+    /// People in Core20: national IMD quintile 1 (deciles 1–2); NHS England's Core20PLUS5 definition.
+    public var core20 = 0
+    /// People aged 75 and over.
+    public var aged75Plus = 0
+    /// People by Bridges to Health segment (``BridgesToHealthSegment`` raw value order).
+    public var segments = [Int](repeating: 0, count: BridgesToHealthSegment.allCases.count)
+    /// Sum of Charlson scores (Quan 2011 weights), for the mean.
+    public var charlsonTotal = 0
+    /// People with each Charlson category (R `comorbidity` order).
+    public var charlsonCategories = [Int](repeating: 0, count: 17)
+    /// People with each Elixhauser category (R `comorbidity` order).
+    public var elixhauserCategories = [Int](repeating: 0, count: 31)
+    /// People by Hospital Frailty Risk band: low, intermediate, high.
+    public var frailtyBands = [0, 0, 0]
+    /// Cost in pence by care setting (``CareSetting`` raw value order).
+    public var costBySetting = [Int64](repeating: 0, count: CareSetting.allCases.count)
+    /// Cost in pence by segment.
+    public var costBySegment = [Int64](repeating: 0, count: BridgesToHealthSegment.allCases.count)
+    /// People with at least one emergency admission in the year.
+    public var peopleWithEmergencyAdmission = 0
+    /// Emergency admissions of people aged 75 and over.
+    public var emergencyAdmissions75Plus = 0
+
+    /// An empty profile.
+    public init() {}
+
+    /// Adds another profile, field by field.
+    public static func += (lhs: inout PracticeProfile, rhs: PracticeProfile) {
+        lhs.people += rhs.people
+        lhs.core20 += rhs.core20
+        lhs.aged75Plus += rhs.aged75Plus
+        for index in lhs.segments.indices { lhs.segments[index] += rhs.segments[index] }
+        lhs.charlsonTotal += rhs.charlsonTotal
+        for index in lhs.charlsonCategories.indices { lhs.charlsonCategories[index] += rhs.charlsonCategories[index] }
+        for index in lhs.elixhauserCategories.indices {
+            lhs.elixhauserCategories[index] += rhs.elixhauserCategories[index]
+        }
+        for index in lhs.frailtyBands.indices { lhs.frailtyBands[index] += rhs.frailtyBands[index] }
+        for index in lhs.costBySetting.indices { lhs.costBySetting[index] += rhs.costBySetting[index] }
+        for index in lhs.costBySegment.indices { lhs.costBySegment[index] += rhs.costBySegment[index] }
+        lhs.peopleWithEmergencyAdmission += rhs.peopleWithEmergencyAdmission
+        lhs.emergencyAdmissions75Plus += rhs.emergencyAdmissions75Plus
+    }
+
+    /// Total cost in pence.
+    public var totalCost: Int64 { costBySetting.reduce(0, +) }
+}
