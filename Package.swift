@@ -49,6 +49,7 @@ let package = Package(
             name: "Web",
             dependencies: [
                 "ConcordatCore",
+                "PopulationHealth",
                 "Storage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -75,7 +76,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Storage", "Ingest",
+                "Web", "Storage", "Ingest", "PopulationHealth",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

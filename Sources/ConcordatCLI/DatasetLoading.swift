@@ -1,6 +1,7 @@
 import ConcordatCore
 import Foundation
 import Ingest
+import PopulationHealth
 import Storage
 
 /// Imports an extract into the store, all or nothing, and says what happened; shared by `import` and `demo`.
@@ -25,7 +26,10 @@ struct DatasetLoading {
         if let existing = try await store.datasetSummary(), existing.fingerprint == report.fingerprint {
             return .unchanged(existing, report)
         }
-        let summary = DatasetSummary(of: dataset, fingerprint: report.fingerprint, source: source)
+        // The population health engine runs once per import; pages read its aggregates, never people.
+        let profiles = PopulationHealthEngine(referenceDate: extractDate).profiles(of: dataset)
+        let summary = DatasetSummary(
+            of: dataset, fingerprint: report.fingerprint, source: source, analysis: try JSONEncoder().encode(profiles))
         try await store.replaceDataset(dataset, summary: summary)
         return .loaded(summary, report)
     }

@@ -1,4 +1,6 @@
 import ConcordatCore
+import Foundation
+import PopulationHealth
 import Storage
 
 /// What pages and the API read: the system (geography, populations, partnership) and, when one is
@@ -10,6 +12,8 @@ struct SystemSnapshot: Sendable {
     var dataset: DatasetSummary?
     /// People in the dataset under each area (practice counts summed up the hierarchy).
     var datasetPeople: [String: Int]
+    /// The population health profile of each area (practice profiles summed up the hierarchy).
+    var profiles: [String: PracticeProfile]
 
     init(system: HealthSystem, dataset: DatasetSummary?) {
         self.system = system
@@ -21,6 +25,15 @@ struct SystemSnapshot: Sendable {
             }
         }
         datasetPeople = rolled
+        var profiles: [String: PracticeProfile] = [:]
+        if let analysis = dataset?.analysis,
+            let practices = try? JSONDecoder().decode([String: PracticeProfile].self, from: analysis)
+        {
+            for (practice, profile) in practices {
+                for area in system.lineage(of: practice) { profiles[area.code, default: PracticeProfile()] += profile }
+            }
+        }
+        self.profiles = profiles
     }
 
     /// People in the dataset under `code`, or `nil` when no dataset is loaded.

@@ -17,11 +17,14 @@ public struct DatasetSummary: Hashable, Sendable, Codable {
     public var events: Int
     /// People loaded, by practice code.
     public var peopleByPractice: [String: Int]
+    /// The population health engine's per-practice profiles, JSON-encoded by the PopulationHealth module
+    /// (aggregates only; no person); `nil` until computed.
+    public var analysis: Data?
 
     /// Makes a summary.
     public init(
         fingerprint: String, importedAt: Date, source: String, people: Int, diagnoses: Int, events: Int,
-        peopleByPractice: [String: Int]
+        peopleByPractice: [String: Int], analysis: Data? = nil
     ) {
         self.fingerprint = fingerprint
         self.importedAt = importedAt
@@ -30,12 +33,17 @@ public struct DatasetSummary: Hashable, Sendable, Codable {
         self.diagnoses = diagnoses
         self.events = events
         self.peopleByPractice = peopleByPractice
+        self.analysis = analysis
     }
 
     /// The summary of `dataset`.
-    public init(of dataset: IntegratedDataset, fingerprint: String, source: String, importedAt: Date = Date()) {
+    public init(
+        of dataset: IntegratedDataset, fingerprint: String, source: String, importedAt: Date = Date(),
+        analysis: Data? = nil
+    ) {
         self.init(
             fingerprint: fingerprint, importedAt: importedAt, source: source, people: dataset.personCount,
-            diagnoses: dataset.diagnosisCount, events: dataset.eventCount, peopleByPractice: dataset.peopleByPractice())
+            diagnoses: dataset.diagnosisCount, events: dataset.eventCount, peopleByPractice: dataset.peopleByPractice(),
+            analysis: analysis)
     }
 }

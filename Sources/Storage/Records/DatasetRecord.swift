@@ -10,6 +10,7 @@ struct DatasetRecord: Codable, FetchableRecord, PersistableRecord {
     var people: Int
     var diagnoses: Int
     var events: Int
+    var analysis: Data?
 }
 
 /// The `dataset_column` table: one column of the dataset as raw little-endian bytes.

@@ -66,6 +66,9 @@ extension SQLiteStore {
                 t.column("people", .integer).notNull()
             }
         }
+        migrator.registerMigration("v3: population health profiles") { db in
+            try db.alter(table: "dataset") { t in t.add(column: "analysis", .blob) }
+        }
         return migrator
     }
 }

@@ -126,7 +126,7 @@ public final class SQLiteStore: Store {
             try db.execute(sql: "DELETE FROM dataset; DELETE FROM dataset_column; DELETE FROM dataset_practice;")
             try DatasetRecord(
                 fingerprint: summary.fingerprint, importedAt: summary.importedAt, source: summary.source,
-                people: summary.people, diagnoses: summary.diagnoses, events: summary.events
+                people: summary.people, diagnoses: summary.diagnoses, events: summary.events, analysis: summary.analysis
             ).insert(db)
             for (name, data) in columns { try DatasetColumnRecord(name: name, data: data).insert(db) }
             for (code, people) in summary.peopleByPractice {
@@ -143,7 +143,8 @@ public final class SQLiteStore: Store {
             for row in try DatasetPracticeRecord.fetchAll(db) { byPractice[row.practiceCode] = row.people }
             return DatasetSummary(
                 fingerprint: record.fingerprint, importedAt: record.importedAt, source: record.source,
-                people: record.people, diagnoses: record.diagnoses, events: record.events, peopleByPractice: byPractice)
+                people: record.people, diagnoses: record.diagnoses, events: record.events, peopleByPractice: byPractice,
+                analysis: record.analysis)
         }
     }
 

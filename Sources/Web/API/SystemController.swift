@@ -34,6 +34,18 @@ struct SystemController<Context: RequestContext> {
             }
             return AreaDocument(area, in: snapshot)
         }
+        routes.get("areas/:code/needs") { _, context in
+            let snapshot = try await registry.snapshot()
+            let code = try context.parameters.require("code")
+            guard let area = snapshot.system.area(code) else {
+                throw Problem.notFound("no area has the code '\(code)'")
+            }
+            guard let needs = NeedsDocument(area: area, snapshot: snapshot) else {
+                throw Problem.notFound(
+                    "no population health profile for '\(code)': load an integrated dataset with `concordat import`")
+            }
+            return needs
+        }
         routes.get("areas/:code") { _, context in
             let snapshot = try await registry.snapshot()
             let system = snapshot.system

@@ -194,6 +194,12 @@ struct AreaPage {
     var notes: [HomePage.NoteEntry]
     var hasDataset: Bool
     var datasetPeople: String
+    var hasNeeds: Bool
+    var needsSummary: String
+    var segmentChart: String
+    var costChart: String
+    var notableConditions: [HomePage.NoteEntry]
+    var hasNotableConditions: Bool
 
     struct BandRow {
         var band: String
@@ -207,6 +213,59 @@ struct AreaPage {
         let inDataset = snapshot.datasetPeople(of: area.code)
         hasDataset = inDataset != nil
         datasetPeople = inDataset.map { SmallNumberSuppression.standard.text($0, grouped: \.grouped) } ?? ""
+        if let needs = NeedsDocument(area: area, snapshot: snapshot) {
+            hasNeeds = true
+            var facts: [String] = []
+            if let percent = needs.core20.percent {
+                facts.append(String(format: "%.1f%% in Core20 (the most deprived fifth nationally)", percent))
+            }
+            if let mean = needs.meanCharlson { facts.append(String(format: "mean Charlson score %.2f", mean)) }
+            if let percent = needs.emergencyAdmission.percent {
+                facts.append(String(format: "%.1f%% had an emergency admission in the year", percent))
+            }
+            if let cost = needs.costPerHeadPence { facts.append("£\(Int(cost / 100).grouped) of care per head") }
+            needsSummary = facts.joined(separator: "; ") + "."
+            segmentChart =
+                BarChart(
+                    id: "segments", title: "People by Bridges to Health segment: \(area.name)",
+                    description: needs.segments.map { "\($0.label): \($0.people.map { String($0) } ?? "fewer than 5")" }
+                        .joined(separator: "; "),
+                    items: needs.segments.map { segment in
+                        BarChart.Item(
+                            label: segment.label, value: segment.percent,
+                            text: segment.percent.map { String(format: "%.1f%%", $0) } ?? "<5 people")
+                    }
+                ).svg
+            costChart =
+                BarChart(
+                    id: "costs", title: "Cost of care per head by setting: \(area.name)",
+                    description: needs.costPerHeadBySetting.map {
+                        "\($0.label): \($0.pence.map { "£\($0 / 100)" } ?? "suppressed")"
+                    }
+                    .joined(separator: "; "),
+                    items: needs.costPerHeadBySetting.map { cost in
+                        BarChart.Item(
+                            label: cost.label, value: cost.pence.map(Double.init),
+                            text: cost.pence.map { "£\(Int($0 / 100).grouped)" } ?? "—")
+                    }
+                ).svg
+            notableConditions = needs.conditions.filter { $0.funnel == .above998 || $0.funnel == .below998 }.map {
+                condition in
+                HomePage.NoteEntry(
+                    kind: condition.funnel == .above998 ? "higher" : "lower",
+                    message: String(
+                        format: "%@ (%@): %.1f%% against %.1f%% for the system, beyond the 99.8%% funnel limit",
+                        condition.category, condition.index, condition.percent ?? 0, condition.systemPercent ?? 0))
+            }
+            hasNotableConditions = !notableConditions.isEmpty
+        } else {
+            hasNeeds = false
+            needsSummary = ""
+            segmentChart = ""
+            costChart = ""
+            notableConditions = []
+            hasNotableConditions = false
+        }
         code = area.code
         name = area.name
         let level = system.level(of: area)

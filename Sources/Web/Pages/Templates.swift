@@ -109,6 +109,15 @@ enum Templates {
         </table></details>
         {{/hasPopulation}}
         {{^hasPopulation}}<p class="notice">No registered population has been loaded for this area.</p>{{/hasPopulation}}
+        {{#hasNeeds}}
+        <h2>Population needs</h2>
+        <p>{{needsSummary}}</p>
+        <figure class="chart">{{{segmentChart}}}<figcaption>People by Bridges to Health segment (Lynn 2007), from the integrated dataset.</figcaption></figure>
+        <figure class="chart">{{{costChart}}}<figcaption>Cost of care per head by setting over the year.</figcaption></figure>
+        {{#hasNotableConditions}}<h3>Conditions that differ from the system beyond chance</h3>
+        <ul class="notes">{{#notableConditions}}<li><span class="tag">{{kind}}</span> {{message}}</li>{{/notableConditions}}</ul>{{/hasNotableConditions}}
+        <p><a href="/api/v1/areas/{{code}}/needs">The full profile as JSON</a></p>
+        {{/hasNeeds}}
         {{#hasChildren}}
         <h2>{{childrenHeading}}</h2>
         {{> areaTable}}

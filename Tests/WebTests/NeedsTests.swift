@@ -1,0 +1,84 @@
+import ConcordatCore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Ingest
+import PopulationHealth
+import Storage
+import Testing
+
+@testable import Web
+
+@Suite("Population needs in the API and pages", .serialized)
+struct NeedsTests {
+    /// Kent & Medway with a synthetic dataset of 4,000 people, imported and profiled as `demo` does.
+    static func app() async throws -> some ApplicationProtocol {
+        let kent = try kentMedway.get()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "concordat-needs-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let spec = SyntheticPopulationSpec(seed: 11, people: 4_000)
+        _ = try SyntheticPopulation.write(system: kent, spec: spec, to: folder)
+        let importer = DatasetImport(
+            system: kent, pseudonymiser: try Pseudonymiser(key: [UInt8](repeating: 4, count: 32)),
+            extractDate: spec.referenceDate)
+        let (dataset, report) = try importer.run(directory: folder)
+        let loaded = try #require(dataset, "\(report.rendered())")
+        let profiles = PopulationHealthEngine(referenceDate: spec.referenceDate).profiles(of: loaded)
+        let store = try SQLiteStore()
+        try await store.replaceSystem(kent)
+        try await store.replaceDataset(
+            loaded,
+            summary: DatasetSummary(
+                of: loaded, fingerprint: report.fingerprint, source: "test",
+                analysis: try JSONEncoder().encode(profiles)))
+        return Application(router: try buildRouter(store: store))
+    }
+
+    @Test("the system's needs add up; a small practice's counts are suppressed and rounded; pages show the section")
+    func needs() async throws {
+        try await Self.app().test(.router) { client in
+            try await client.execute(uri: "/api/v1/areas/QKS/needs", method: .get) { response in
+                #expect(response.status == .ok)
+                let needs = try response.json(NeedsDocument.self)
+                #expect(needs.people == 4_000)
+                let segmentTotal = needs.segments.compactMap(\.people).reduce(0, +)
+                #expect(abs(segmentTotal - 4_000) <= 5 * needs.segments.count)
+                #expect(needs.conditions.count == 17 + 31)
+                #expect(needs.conditions.allSatisfy { $0.funnel == nil || $0.funnel == .within })  // the system against itself
+                #expect(needs.costPerHeadBySetting.count == CareSetting.allCases.count)
+                // No pseudonym (32 hex digits) or any other person-level value appears.
+                #expect(response.text.range(of: "[0-9a-f]{32}", options: .regularExpression) == nil)
+            }
+            try await client.execute(uri: "/api/v1/areas/G82067/needs", method: .get) { response in
+                let needs = try response.json(NeedsDocument.self)
+                let shown = needs.segments.compactMap(\.people)
+                if needs.segments.contains(where: { $0.people == nil }) {
+                    #expect(shown.allSatisfy { $0 % 5 == 0 })
+                }
+                #expect(shown.allSatisfy { $0 == 0 || $0 >= 5 })
+            }
+            try await client.execute(uri: "/areas/east-kent", method: .get) { response in
+                #expect(response.text.contains("<h2>Population needs</h2>"))
+                #expect(response.text.contains("People by Bridges to Health segment: East Kent"))
+            }
+        }
+    }
+
+    @Test("suppression: 1–4 hidden, and then the rest of the series rounded to 5")
+    func protectedSeries() {
+        #expect(NeedsDocument.protected([0, 3, 12, 48], rule: .standard) == [0, nil, 10, 50])
+        #expect(NeedsDocument.protected([0, 7, 12, 48], rule: .standard) == [0, 7, 12, 48])
+    }
+
+    @Test("without a dataset there is no profile: a 404 problem")
+    func none() async throws {
+        let app = try await makeApp(try kentMedway.get())
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/api/v1/areas/QKS/needs", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(response.headers[.contentType] == "application/problem+json")
+            }
+        }
+    }
+}
