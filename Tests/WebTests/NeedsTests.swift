@@ -45,7 +45,8 @@ struct NeedsTests {
                 let segmentTotal = needs.segments.compactMap(\.people).reduce(0, +)
                 #expect(abs(segmentTotal - 4_000) <= 5 * needs.segments.count)
                 #expect(needs.conditions.count == 17 + 31)
-                #expect(needs.conditions.allSatisfy { $0.funnel == nil || $0.funnel == .within })  // the system against itself
+                // The system compared with itself is always within its limits.
+                #expect(needs.conditions.allSatisfy { $0.funnel == nil || $0.funnel == .within })
                 #expect(needs.costPerHeadBySetting.count == CareSetting.allCases.count)
                 // No pseudonym (32 hex digits) or any other person-level value appears.
                 #expect(response.text.range(of: "[0-9a-f]{32}", options: .regularExpression) == nil)
