@@ -26,6 +26,18 @@ struct NeedsDocument: ResponseCodable {
         var percent: Double?
         var systemPercent: Double?
         var funnel: FunnelLimits.Position?
+
+        /// `count` of `denominator` against `systemCount` of `systemDenominator`, with the count suppressed
+        /// (and no percentage or comparison) when the rule hides it.
+        init(count: Int, systemCount: Int, denominator: Int, systemDenominator: Int, rule: SmallNumberSuppression) {
+            self.count = rule.value(count)
+            guard denominator > 0, systemDenominator > 0, self.count != nil else { return }
+            let target = Double(systemCount) / Double(systemDenominator)
+            let observed = Double(count) / Double(denominator)
+            percent = observed * 100
+            systemPercent = target * 100
+            funnel = FunnelLimits(target: target, denominator: denominator).position(of: observed)
+        }
     }
 
     struct Segment: Codable, Sendable {
@@ -65,14 +77,9 @@ struct NeedsDocument: ResponseCodable {
         let n = profile.people
         people = rule.value(n)
         func share(_ count: Int, _ systemCount: Int, denominator: Int, systemDenominator: Int) -> Share {
-            guard denominator > 0, systemDenominator > 0, let shown = rule.value(count) else {
-                return Share(count: rule.value(count), percent: nil, systemPercent: nil, funnel: nil)
-            }
-            let target = Double(systemCount) / Double(systemDenominator)
-            let observed = Double(count) / Double(denominator)
-            return Share(
-                count: shown, percent: observed * 100, systemPercent: target * 100,
-                funnel: FunnelLimits(target: target, denominator: denominator).position(of: observed))
+            Share(
+                count: count, systemCount: systemCount, denominator: denominator, systemDenominator: systemDenominator,
+                rule: rule)
         }
         core20 = share(profile.core20, system.core20, denominator: n, systemDenominator: system.people)
         emergencyAdmission = share(
@@ -120,16 +127,11 @@ struct NeedsDocument: ResponseCodable {
         _ index: String, _ category: String, _ count: Int, _ systemCount: Int, _ n: Int, _ systemN: Int,
         _ rule: SmallNumberSuppression
     ) -> Condition {
-        guard n > 0, systemN > 0, let shown = rule.value(count) else {
-            return Condition(
-                index: index, category: category, people: rule.value(count), percent: nil, systemPercent: nil,
-                funnel: nil)
-        }
-        let target = Double(systemCount) / Double(systemN)
-        let observed = Double(count) / Double(n)
+        let share = Share(
+            count: count, systemCount: systemCount, denominator: n, systemDenominator: systemN, rule: rule)
         return Condition(
-            index: index, category: category, people: shown, percent: observed * 100, systemPercent: target * 100,
-            funnel: FunnelLimits(target: target, denominator: n).position(of: observed))
+            index: index, category: category, people: share.count, percent: share.percent,
+            systemPercent: share.systemPercent, funnel: share.funnel)
     }
 
     /// A series of counts as shown: 1–4 hidden; if any is hidden, the rest rounded to the nearest 5.
