@@ -271,10 +271,12 @@ public enum SyntheticPopulation {
                 for _ in 0..<random.poisson(0.22 * need * shareOfYear) {
                     try event(.ae, provider: acute, cost: 18_000)
                 }
-                for _ in 0..<random.poisson(0.06 * need * need * shareOfYear) {
+                // Emergency admissions: about 0.1 a person a year, nearer 0.3 at 75 and over (England's order of
+                // magnitude), costing about £1,000 plus £250 a day.
+                for _ in 0..<random.poisson(0.06 * need * shareOfYear) {
                     let stay = 1 + random.poisson(2 + 2 * Double(ageGroup))
                     try event(
-                        .inpatientNonElective, provider: acute, days: stay, cost: 60_000 + 45_000 * stay,
+                        .inpatientNonElective, provider: acute, days: stay, cost: 100_000 + 25_000 * stay,
                         code: primary())
                 }
                 for _ in 0..<random.poisson(0.05 * need * shareOfYear) {
