@@ -27,9 +27,9 @@ struct DatasetLoading {
             return .unchanged(existing, report)
         }
         // The population health engine runs once per import; pages read its aggregates, never people.
-        let profiles = PopulationHealthEngine(referenceDate: extractDate).profiles(of: dataset)
+        let analysis = PopulationAnalysis(of: dataset, referenceDate: extractDate)
         let summary = DatasetSummary(
-            of: dataset, fingerprint: report.fingerprint, source: source, analysis: try JSONEncoder().encode(profiles))
+            of: dataset, fingerprint: report.fingerprint, source: source, analysis: try JSONEncoder().encode(analysis))
         try await store.replaceDataset(dataset, summary: summary)
         return .loaded(summary, report)
     }

@@ -14,6 +14,10 @@ struct SystemSnapshot: Sendable {
     var datasetPeople: [String: Int]
     /// The population health profile of each area (practice profiles summed up the hierarchy).
     var profiles: [String: PracticeProfile]
+    /// The admission-risk model's report.
+    var admissionRisk: AdmissionRiskReport?
+    /// People in the top-risk cohort under each area.
+    var cohort: [String: Int]
 
     init(system: HealthSystem, dataset: DatasetSummary?) {
         self.system = system
@@ -26,14 +30,17 @@ struct SystemSnapshot: Sendable {
         }
         datasetPeople = rolled
         var profiles: [String: PracticeProfile] = [:]
-        if let analysis = dataset?.analysis,
-            let practices = try? JSONDecoder().decode([String: PracticeProfile].self, from: analysis)
-        {
-            for (practice, profile) in practices {
-                for area in system.lineage(of: practice) { profiles[area.code, default: PracticeProfile()] += profile }
-            }
+        var cohort: [String: Int] = [:]
+        let analysis = dataset?.analysis.flatMap { try? JSONDecoder().decode(PopulationAnalysis.self, from: $0) }
+        for (practice, profile) in analysis?.profiles ?? [:] {
+            for area in system.lineage(of: practice) { profiles[area.code, default: PracticeProfile()] += profile }
+        }
+        for (practice, people) in analysis?.admissionRisk?.cohortByPractice ?? [:] {
+            for area in system.lineage(of: practice) { cohort[area.code, default: 0] += people }
         }
         self.profiles = profiles
+        self.cohort = cohort
+        admissionRisk = analysis?.admissionRisk
     }
 
     /// People in the dataset under `code`, or `nil` when no dataset is loaded.

@@ -24,14 +24,14 @@ struct NeedsTests {
             extractDate: spec.referenceDate)
         let (dataset, report) = try importer.run(directory: folder)
         let loaded = try #require(dataset, "\(report.rendered())")
-        let profiles = PopulationHealthEngine(referenceDate: spec.referenceDate).profiles(of: loaded)
+        let analysis = PopulationAnalysis(of: loaded, referenceDate: spec.referenceDate)
         let store = try SQLiteStore()
         try await store.replaceSystem(kent)
         try await store.replaceDataset(
             loaded,
             summary: DatasetSummary(
                 of: loaded, fingerprint: report.fingerprint, source: "test",
-                analysis: try JSONEncoder().encode(profiles)))
+                analysis: try JSONEncoder().encode(analysis)))
         return Application(router: try buildRouter(store: store))
     }
 
@@ -58,6 +58,20 @@ struct NeedsTests {
                     #expect(shown.allSatisfy { $0 % 5 == 0 })
                 }
                 #expect(shown.allSatisfy { $0 == 0 || $0 >= 5 })
+            }
+            try await client.execute(uri: "/api/v1/models/admission-risk", method: .get) { response in
+                #expect(response.status == .ok)
+                let model = try response.json(AdmissionRiskDocument.self).report
+                #expect(model.auc > 0.6, "AUC \(model.auc)")
+                #expect(model.calibration.count == 10)
+                #expect(model.calibration.reduce(0) { $0 + $1.people } == model.testPeople)
+                #expect(model.trainingPeople + model.testPeople <= 4_000)
+                let cohort = model.cohortByPractice.values.reduce(0, +)
+                #expect(abs(cohort - Int((Double(model.trainingPeople + model.testPeople) * 0.02).rounded())) <= 1)
+                #expect(response.text.range(of: "[0-9a-f]{32}", options: .regularExpression) == nil)
+            }
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.text.contains("<h2>Admission risk model</h2>"))
             }
             try await client.execute(uri: "/areas/east-kent", method: .get) { response in
                 #expect(response.text.contains("<h2>Population needs</h2>"))

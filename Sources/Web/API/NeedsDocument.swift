@@ -19,6 +19,8 @@ struct NeedsDocument: ResponseCodable {
     var emergencyAdmissionsPer1000Aged75Plus: Double?
     var costPerHeadPence: Int64?
     var costPerHeadBySetting: [SettingCost]
+    /// People in the admission-risk model's top-risk cohort (a count only; suppressed when 1–4).
+    var topRiskCohort: Int?
 
     /// A count and its share of the population, with where it sits against the system.
     struct Share: Codable, Sendable {
@@ -116,6 +118,7 @@ struct NeedsDocument: ResponseCodable {
                     system.people, rule)
             }
         costPerHeadPence = n >= rule.threshold ? profile.totalCost / Int64(n) : nil
+        topRiskCohort = snapshot.admissionRisk == nil ? nil : rule.value(snapshot.cohort[area.code, default: 0])
         costPerHeadBySetting = CareSetting.allCases.map { setting in
             SettingCost(
                 setting: setting.code, label: setting.label,
@@ -142,4 +145,9 @@ struct NeedsDocument: ResponseCodable {
             return hides ? Int((Double(count) / 5).rounded()) * 5 : count
         }
     }
+}
+
+/// `GET /api/v1/models/admission-risk`: the model and its evaluation (aggregates only).
+struct AdmissionRiskDocument: ResponseCodable {
+    var report: AdmissionRiskReport
 }

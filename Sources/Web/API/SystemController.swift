@@ -16,6 +16,12 @@ struct SystemController<Context: RequestContext> {
             }
             return DatasetDocument(summary, system: snapshot.system)
         }
+        routes.get("models/admission-risk") { _, _ in
+            guard let report = try await registry.snapshot().admissionRisk else {
+                throw Problem.notFound("no admission-risk model: load an integrated dataset with `concordat import`")
+            }
+            return AdmissionRiskDocument(report: report)
+        }
         routes.get("places") { _, _ in
             let snapshot = try await registry.snapshot()
             let system = snapshot.system

@@ -52,6 +52,9 @@ struct HomePage {
     var notes: [NoteEntry]
     var hasSources: Bool
     var sources: [SourceEntry]
+    var hasModel: Bool
+    var modelText: String
+    var calibration: [CalibrationRow]
     var hasDataset: Bool
     var datasetText: String
     var datasetMatchText: String
@@ -74,6 +77,13 @@ struct HomePage {
     struct NoteEntry {
         var kind: String
         var message: String
+    }
+
+    struct CalibrationRow {
+        var band: Int
+        var people: String
+        var predicted: String
+        var observed: String
     }
 
     struct SourceEntry {
@@ -163,6 +173,26 @@ struct HomePage {
             datasetMatchText = ""
             datasetClass = ""
         }
+        if let model = snapshot.admissionRisk {
+            hasModel = true
+            modelText = String(
+                format:
+                    "A logistic model predicts an emergency admission in %@ from age, sex, deprivation, scores and activity in %@. "
+                    + "Trained on %@ people and tested on %@ others: AUC %.3f; %.1f%% had an emergency admission. "
+                    + "The highest %.0f%% of predicted risks form the cohort for case management (counted on each area's page).",
+                model.outcomePeriod, model.priorPeriod, model.trainingPeople.grouped, model.testPeople.grouped,
+                model.auc,
+                model.outcomeRate * 100, model.cohortShare * 100)
+            calibration = model.calibration.map {
+                CalibrationRow(
+                    band: $0.band, people: $0.people.grouped, predicted: String(format: "%.1f%%", $0.predicted * 100),
+                    observed: String(format: "%.1f%%", $0.observed * 100))
+            }
+        } else {
+            hasModel = false
+            modelText = ""
+            calibration = []
+        }
         hasSources = !system.sources.isEmpty
         sources = system.sources.map { SourceEntry(file: $0.file, publication: $0.publication, rows: $0.rows.grouped) }
     }
@@ -224,6 +254,9 @@ struct AreaPage {
                 facts.append(String(format: "%.1f%% had an emergency admission in the year", percent))
             }
             if let cost = needs.costPerHeadPence { facts.append("£\(Int(cost / 100).grouped) of care per head") }
+            if let cohort = needs.topRiskCohort {
+                facts.append("\(cohort.grouped) people in the top-risk cohort for case management")
+            }
             needsSummary = facts.joined(separator: "; ") + "."
             segmentChart =
                 BarChart(

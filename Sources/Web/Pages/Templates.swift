@@ -78,6 +78,13 @@ enum Templates {
         <h2>Integrated dataset</h2>
         <p>{{datasetText}}</p>
         {{#hasDataset}}<p class="notice {{datasetClass}}">{{datasetMatchText}}</p>{{/hasDataset}}
+        {{#hasModel}}<h2>Admission risk model</h2>
+        <p>{{modelText}}</p>
+        <table class="data"><caption>Calibration on the held-out people: predicted against observed, by tenth of predicted risk</caption>
+        <thead><tr><th scope="col">Tenth</th><th scope="col" class="num">People</th><th scope="col" class="num">Predicted</th>\
+        <th scope="col" class="num">Observed</th></tr></thead>
+        <tbody>{{#calibration}}<tr><th scope="row">{{band}}</th><td class="num">{{people}}</td><td class="num">{{predicted}}</td>\
+        <td class="num">{{observed}}</td></tr>{{/calibration}}</tbody></table>{{/hasModel}}
         <h2>Data quality</h2>
         {{#hasNotes}}<p>{{noteCount}} findings from joining the published files. Nothing was dropped silently.</p>
         <ul class="notes">{{#notes}}<li><span class="tag">{{kind}}</span> {{message}}</li>{{/notes}}</ul>{{/hasNotes}}
