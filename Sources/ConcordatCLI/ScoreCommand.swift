@@ -17,7 +17,8 @@ struct ScoreCommand: ParsableCommand {
             counted and reported on standard error, never fatal.
 
             Indices: charlson-quan (Quan 2005 coding, Quan 2011 weights, AIDS/HIV 4), charlson-1987 \
-            (original weights), elixhauser-vw (van Walraven weights), hfrs (Gilbert 2018).
+            (original weights), elixhauser-vw (van Walraven weights), hfrs (Gilbert 2018), and efi (Clegg \
+            2016: SNOMED CT codes, deficits supplied with --efi-deficits; columns person_id,score,deficits,category).
             """)
 
     @Option(help: ArgumentHelp("The diagnoses CSV (person_id,code).", valueName: "file"))
@@ -27,8 +28,14 @@ struct ScoreCommand: ParsableCommand {
         help: ArgumentHelp("A patients CSV (person_id,age): people with no codes still get a row.", valueName: "file"))
     var patients: String?
 
-    @Option(help: ArgumentHelp("charlson-quan, charlson-1987, elixhauser-vw or hfrs.", valueName: "name"))
-    var index: ComorbidityIndex
+    @Option(help: ArgumentHelp("charlson-quan, charlson-1987, elixhauser-vw, hfrs or efi.", valueName: "name"))
+    var index: ScoreIndex
+
+    @Option(
+        help: ArgumentHelp(
+            "For --index efi: a JSON file of deficits and their SNOMED CT codes ({\"deficits\":[{\"name\":…,\"codes\":[…]}]}).",
+            valueName: "file"))
+    var efiDeficits: String?
 
     @Flag(help: "Add the Charlson age term: a point per decade over 40, at most 4 (needs --patients).")
     var ageAdjust = false
@@ -36,20 +43,40 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Where to write the CSV (default: standard output).", valueName: "file"))
     var out: String?
 
+    /// The indices `score` computes: the ICD-10 comorbidity and frailty indices, and the eFI.
+    enum ScoreIndex: String, CaseIterable, ExpressibleByArgument {
+        case charlsonQuan = "charlson-quan"
+        case charlson1987 = "charlson-1987"
+        case elixhauserVanWalraven = "elixhauser-vw"
+        case hospitalFrailty = "hfrs"
+        case electronicFrailty = "efi"
+
+        var comorbidity: ComorbidityIndex? { ComorbidityIndex(rawValue: rawValue) }
+    }
+
     func validate() throws {
-        if ageAdjust, !index.isCharlson { throw ValidationError("--age-adjust applies to the Charlson indices only") }
+        if index == .electronicFrailty, efiDeficits == nil {
+            throw ValidationError("--index efi needs --efi-deficits, the deficits and their SNOMED CT codes")
+        }
+        if efiDeficits != nil, index != .electronicFrailty {
+            throw ValidationError("--efi-deficits applies to --index efi only")
+        }
+        if ageAdjust, !(index.comorbidity?.isCharlson ?? false) {
+            throw ValidationError("--age-adjust applies to the Charlson indices only")
+        }
         if ageAdjust, patients == nil { throw ValidationError("--age-adjust needs --patients with each person's age") }
     }
 
     func run() throws {
+        guard let comorbidity = index.comorbidity else { return try runElectronicFrailtyIndex() }
         let people = try CodedPeople.read(
             diagnoses: URL(fileURLWithPath: diagnoses), patients: patients.map { URL(fileURLWithPath: $0) })
-        let scorer = ComorbidityScorer(index: index)
+        let scorer = ComorbidityScorer(index: comorbidity)
         let sets = scorer.categorySets(
             personCount: people.ages.count, personOfRow: people.personOfRow, codeOfRow: people.codeOfRow,
             codes: people.codes)
         let destination = out.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: "/dev/stdout")
-        let header = ["person_id", "score"] + (index == .hospitalFrailty ? ["risk"] : scorer.categories)
+        let header = ["person_id", "score"] + (comorbidity == .hospitalFrailty ? ["risk"] : scorer.categories)
         var writer = try CSVWriter(url: destination, header: header)
         for person in 0..<people.ages.count {
             let set = sets[person]
@@ -57,7 +84,7 @@ struct ScoreCommand: ParsableCommand {
             if ageAdjust, let age = people.ages[person] { points += ComorbidityScorer.ageTerm(age: age) }
             writer.text(bytes: people.personIDs.bytes(at: person))
             writer.comma()
-            if index == .hospitalFrailty {
+            if comorbidity == .hospitalFrailty {
                 writer.int(points / 10)
                 writer.text(".")
                 writer.int(points % 10)
@@ -73,13 +100,51 @@ struct ScoreCommand: ParsableCommand {
             try writer.endRow()
         }
         try writer.close()
+        report(people)
+    }
+
+    /// The eFI: deficits evidenced by each person's SNOMED CT codes, as a share of those configured.
+    private func runElectronicFrailtyIndex() throws {
+        let configuration: ElectronicFrailtyIndex.Configuration
+        do {
+            configuration = try JSONDecoder().decode(
+                ElectronicFrailtyIndex.Configuration.self, from: Data(contentsOf: URL(fileURLWithPath: efiDeficits!)))
+        } catch {
+            throw ValidationError("--efi-deficits \(efiDeficits!) is not a readable eFI configuration: \(error)")
+        }
+        let efi = try ElectronicFrailtyIndex(configuration: configuration)
+        let people = try CodedPeople.read(
+            diagnoses: URL(fileURLWithPath: diagnoses), patients: patients.map { URL(fileURLWithPath: $0) },
+            codeSystem: .snomed)
+        var codesOf = [[String]](repeating: [], count: people.ages.count)
+        for (person, code) in zip(people.personOfRow, people.codeOfRow) {
+            codesOf[Int(person)].append(people.codes[Int(code)])
+        }
+        var writer = try CSVWriter(
+            url: out.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: "/dev/stdout"),
+            header: ["person_id", "score", "deficits", "category"])
+        for person in 0..<people.ages.count {
+            let deficits = efi.deficits(in: codesOf[person]).count
+            let score = efi.score(deficitCount: deficits)
+            writer.text(bytes: people.personIDs.bytes(at: person))
+            writer.comma()
+            writer.text(String(format: "%.4f", score))
+            writer.comma()
+            writer.int(deficits)
+            writer.comma()
+            writer.text(ElectronicFrailtyIndex.Category(score: score).rawValue)
+            try writer.endRow()
+        }
+        try writer.close()
+        report(people)
+    }
+
+    private func report(_ people: CodedPeople) {
         if people.malformedRows > 0 {
             let message =
-                "\(people.malformedRows) diagnosis rows had codes that are not ICD-10 and were skipped, e.g. "
+                "\(people.malformedRows) diagnosis rows had codes that are not \(index == .electronicFrailty ? "SNOMED CT" : "ICD-10") and were skipped, e.g. "
                 + people.malformedExamples.joined(separator: ", ") + "\n"
             FileHandle.standardError.write(Data(message.utf8))
         }
     }
 }
-
-extension ComorbidityIndex: ExpressibleByArgument {}

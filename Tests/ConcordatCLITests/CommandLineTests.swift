@@ -113,3 +113,32 @@ struct ScoreCommandTests {
         }
     }
 }
+
+@Suite("concordat score --index efi")
+struct ElectronicFrailtyCommandTests {
+    @Test("reads SNOMED CT codes, counts configured deficits once each, and writes score, deficits and category")
+    func efi() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("concordat-efi-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Ten deficits, coded 100001…100010; person a has three (one twice), b has none, c a malformed code.
+        let deficits = (1...10).map { #"{"name":"D\#($0)","codes":["\#(100_000 + $0)"]}"# }.joined(separator: ",")
+        try #"{"deficits":[\#(deficits)]}"#.write(
+            to: folder.appendingPathComponent("efi.json"), atomically: true, encoding: .utf8)
+        try "person_id,code\na,100001\na,100001\na,100002\na,100003\nb,22298006\nc,XYZ\n".write(
+            to: folder.appendingPathComponent("d.csv"), atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out.csv").path
+        var command = try #require(
+            try ConcordatCommand.parseAsRoot([
+                "score", "--diagnoses", folder.appendingPathComponent("d.csv").path, "--index", "efi", "--efi-deficits",
+                folder.appendingPathComponent("efi.json").path, "--out", out,
+            ]) as? ScoreCommand)
+        try command.run()
+        let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        #expect(
+            lines == ["person_id,score,deficits,category", "a,0.3000,3,moderate", "b,0.0000,0,fit", "c,0.0000,0,fit"])
+        #expect(throws: (any Error).self) {
+            try ConcordatCommand.parseAsRoot(["score", "--diagnoses", "d", "--index", "efi"])
+        }
+    }
+}

@@ -4,8 +4,9 @@ import Foundation
 /// People and their diagnosis codes read from the CSV files `concordat score` takes: a diagnoses file
 /// with columns `person_id,code` (ICD-10, dot optional) and, optionally, a patients file `person_id,age`.
 ///
-/// Codes are stored upper case without the dot. Rows whose code is not shaped like ICD-10 are counted
-/// (with a few examples) and skipped, never fatal; their people still get a score of 0.
+/// Codes are stored upper case without the dot. Rows whose code is not shaped like ICD-10 (or, when
+/// reading SNOMED CT for the eFI, a 6–18 digit identifier) are counted (with a few examples) and skipped,
+/// never fatal; their people still get a score of 0.
 public struct CodedPeople: Sendable {
     /// Each person's identifier, in order of first appearance (the patients file first).
     public var personIDs = PackedStrings()
@@ -25,8 +26,8 @@ public struct CodedPeople: Sendable {
     /// Reads the files.
     /// - Throws: ``IngestError`` when a file cannot be read, lacks a required column, or (patients) has
     ///   an age that is not a whole number from 0 to 130.
-    public static func read(diagnoses: URL, patients: URL?) throws -> CodedPeople {
-        let builder = Builder()
+    public static func read(diagnoses: URL, patients: URL?, codeSystem: CodeSystem = .icd10) throws -> CodedPeople {
+        let builder = Builder(codeSystem: codeSystem)
         if let patients {
             let stream = try CSVStream(url: patients)
             var columns = (id: 0, age: 0)
@@ -66,6 +67,7 @@ public struct CodedPeople: Sendable {
 
     /// The reading state, in a class so the row closures share it without copying or boxing.
     private final class Builder {
+        let codeSystem: CodeSystem
         var result = CodedPeople()
         private let packedPeople = IntegerIndex()
         private var otherPeople = KeyedIndex<UInt32>()
@@ -74,6 +76,8 @@ public struct CodedPeople: Sendable {
         // Rows for one person usually come together: remember the last one to skip most lookups.
         private var lastPerson: [UInt8] = []
         private var lastIndex: UInt32 = 0
+
+        init(codeSystem: CodeSystem) { self.codeSystem = codeSystem }
 
         func person(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
             if !lastPerson.isEmpty, lastPerson.elementsEqual(bytes) { return lastIndex }
@@ -107,9 +111,11 @@ public struct CodedPeople: Sendable {
                 buffer.append(byte >= 97 && byte <= 122 ? byte - 32 : byte)
             }
             let shaped =
-                buffer.count >= 3 && buffer.count <= 7 && buffer[0] >= 65 && buffer[0] <= 90 && buffer[1] &- 48 < 10
-                && (buffer[2] &- 48 < 10 || buffer[2] == UInt8(ascii: "X"))
-                && buffer[3...].allSatisfy { $0 &- 48 < 10 || ($0 >= 65 && $0 <= 90) }
+                codeSystem == .snomed
+                ? (6...18).contains(buffer.count) && buffer.allSatisfy { $0 &- 48 < 10 }
+                : buffer.count >= 3 && buffer.count <= 7 && buffer[0] >= 65 && buffer[0] <= 90 && buffer[1] &- 48 < 10
+                    && (buffer[2] &- 48 < 10 || buffer[2] == UInt8(ascii: "X"))
+                    && buffer[3...].allSatisfy { $0 &- 48 < 10 || ($0 >= 65 && $0 <= 90) }
             guard shaped else {
                 result.malformedRows += 1
                 if result.malformedExamples.count < 5 {
@@ -117,7 +123,7 @@ public struct CodedPeople: Sendable {
                 }
                 return
             }
-            // ICD-10 codes are at most 7 characters, so they always pack into one 64-bit key.
+            // ICD-10 codes (at most 7 characters) and SNOMED CT identifiers (at most 18 digits) always pack.
             let key = IntegerIndex.pack(buffer)!
             let index: UInt32
             if let known = codeIndex.value(for: key) {
