@@ -131,3 +131,23 @@ struct DesignSizeChartTests {
         #expect(DesignSizeChart(system: try LeicesterLeicestershireRutland.system()).svg == nil)
     }
 }
+
+@Suite("The funnel plot")
+struct FunnelPlotTests {
+    @Test("one dot per unit; units beyond the 99.8% limits are drawn larger and named in the description")
+    func dots() {
+        let plot = FunnelPlot(
+            id: "f", title: "Emergency admissions", measure: "People with an emergency admission", target: 0.10,
+            points: [
+                .init(label: "Typical", denominator: 10_000, numerator: 1_010),
+                .init(label: "High", denominator: 10_000, numerator: 1_300),
+                .init(label: "Small & noisy", denominator: 100, numerator: 15),
+            ]
+        ).svg
+        #expect(plot.components(separatedBy: "<circle").count - 1 == 3)
+        #expect(plot.components(separatedBy: "class=\"outside\"").count - 1 == 1)
+        #expect(plot.contains("Beyond the 99.8% limits: High."))
+        #expect(plot.contains("<title>Small &amp; noisy: 15.0% of 100</title>"))
+        #expect(plot.components(separatedBy: "<polyline").count - 1 == 4)
+    }
+}

@@ -230,6 +230,8 @@ struct AreaPage {
     var costChart: String
     var notableConditions: [HomePage.NoteEntry]
     var hasNotableConditions: Bool
+    var hasFunnel: Bool
+    var funnel: String
 
     struct BandRow {
         var band: String
@@ -291,7 +293,30 @@ struct AreaPage {
                         condition.category, condition.index, condition.percent ?? 0, condition.systemPercent ?? 0))
             }
             hasNotableConditions = !notableConditions.isEmpty
+            // Children compared on emergency admissions; units whose count would be suppressed are left out.
+            let rule = SmallNumberSuppression.standard
+            let points = system.children(of: area.code).compactMap { child -> FunnelPlot.Point? in
+                guard let profile = snapshot.profiles[child.code], profile.people >= rule.threshold,
+                    !rule.suppresses(profile.peopleWithEmergencyAdmission)
+                else { return nil }
+                return FunnelPlot.Point(
+                    label: child.name, denominator: profile.people, numerator: profile.peopleWithEmergencyAdmission)
+            }
+            if let whole = snapshot.profiles[system.root.code], whole.people > 0, points.count >= 2 {
+                hasFunnel = true
+                funnel =
+                    FunnelPlot(
+                        id: "funnel", title: "Emergency admissions in \(area.name) compared with the system",
+                        measure: "People with an emergency admission",
+                        target: Double(whole.peopleWithEmergencyAdmission) / Double(whole.people), points: points
+                    ).svg
+            } else {
+                hasFunnel = false
+                funnel = ""
+            }
         } else {
+            hasFunnel = false
+            funnel = ""
             hasNeeds = false
             needsSummary = ""
             segmentChart = ""

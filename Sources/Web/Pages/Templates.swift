@@ -123,6 +123,9 @@ enum Templates {
         <figure class="chart">{{{costChart}}}<figcaption>Cost of care per head by setting over the year.</figcaption></figure>
         {{#hasNotableConditions}}<h3>Conditions that differ from the system beyond chance</h3>
         <ul class="notes">{{#notableConditions}}<li><span class="tag">{{kind}}</span> {{message}}</li>{{/notableConditions}}</ul>{{/hasNotableConditions}}
+        {{#hasFunnel}}<figure class="chart wide">{{{funnel}}}<figcaption>Each dot is one area within {{name}}: the share of its people \
+        with an emergency admission in the year, against its size. Inner lines: 95% limits around the system value; outer: 99.8%. \
+        Dots outside the outer lines differ by more than chance would explain (Spiegelhalter 2005).</figcaption></figure>{{/hasFunnel}}
         <p><a href="/api/v1/areas/{{code}}/needs">The full profile as JSON</a></p>
         {{/hasNeeds}}
         {{#hasChildren}}
@@ -187,6 +190,9 @@ enum Templates {
         svg.chart .band{fill:#e8f1f8}svg.chart .within{fill:#005eb8}svg.chart .outside{fill:#ffb81c;stroke:#8a5a00}
         svg.chart .group{font-size:14px;font-weight:700;fill:#212b32}svg.chart .axis{stroke:#4c6272}
         svg.chart a text{fill:#005eb8;text-decoration:underline}
+        svg.chart .target{stroke:#212b32;stroke-width:1.5}svg.chart .limit95{fill:none;stroke:#4c6272;stroke-dasharray:4 3}
+        svg.chart .limit998{fill:none;stroke:#4c6272}svg.chart circle.within{fill:#005eb8}
+        svg.chart circle.outside{fill:#ffb81c;stroke:#8a5a00;stroke-width:2}
         svg.chart .tick{font-size:11px;fill:#212b32}svg.chart .label{font-size:13px;fill:#212b32;font-weight:700}
         .notes li{margin-bottom:6px}
         .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
