@@ -81,7 +81,9 @@ public struct PopulationHealthEngine: Sendable {
             }
             profile.segments[Int(segment.rawValue)] += 1
             profile.costBySegment[Int(segment.rawValue)] += costs[person]
-            profile.charlsonTotal += charlson.score(charlsonSet)
+            let charlsonScore = charlson.score(charlsonSet)
+            profile.charlsonTotal += charlsonScore
+            profile.charlsonDistribution?[min(charlsonScore, 5)] += 1
             for category in 0..<charlson.categories.count where charlsonSet.contains(category) {
                 profile.charlsonCategories[category] += 1
             }

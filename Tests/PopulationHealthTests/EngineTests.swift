@@ -82,6 +82,8 @@ struct EngineTests {
         #expect(a.segments[Int(BridgesToHealthSegment.longDeclineFrailtyDementia.rawValue)] == 1)
         #expect(b.segments[Int(BridgesToHealthSegment.acutelyIll.rawValue)] == 1)
         #expect(b.segments[Int(BridgesToHealthSegment.maternalAndInfant.rawValue)] == 1)
+        #expect(a.charlsonDistribution == [0, 0, 2, 0, 0, 0])  // two people scoring 2 each
+        #expect(b.charlsonDistribution == [2, 0, 0, 0, 0, 0])
         #expect(a.charlsonTotal == 2 + 2)  // chf 2, dementia 2 (Quan 2011)
         #expect(a.costBySetting[Int(CareSetting.inpatientNonElective.rawValue)] == 400_000)
         #expect(a.totalCost == 404_000 && b.totalCost == 18_000)

@@ -48,6 +48,9 @@ struct NeedsTests {
                 // The system compared with itself is always within its limits.
                 #expect(needs.conditions.allSatisfy { $0.funnel == nil || $0.funnel == .within })
                 #expect(needs.costPerHeadBySetting.count == CareSetting.allCases.count)
+                let distribution = try #require(needs.charlsonDistribution)
+                #expect(distribution.count == 6)
+                #expect(abs(distribution.compactMap { $0 }.reduce(0, +) - 4_000) <= 5 * 6)
                 // No pseudonym (32 hex digits) or any other person-level value appears.
                 #expect(response.text.range(of: "[0-9a-f]{32}", options: .regularExpression) == nil)
             }

@@ -13,6 +13,9 @@ public struct PracticeProfile: Sendable, Codable, Hashable {
     public var segments = [Int](repeating: 0, count: BridgesToHealthSegment.allCases.count)
     /// Sum of Charlson scores (Quan 2011 weights), for the mean.
     public var charlsonTotal = 0
+    /// People by Charlson score: 0, 1, 2, 3, 4 and 5 or more (optional so that profiles stored before it
+    /// was added still read).
+    public var charlsonDistribution: [Int]? = [Int](repeating: 0, count: 6)
     /// People with each Charlson category (R `comorbidity` order).
     public var charlsonCategories = [Int](repeating: 0, count: 17)
     /// People with each Elixhauser category (R `comorbidity` order).
@@ -38,6 +41,11 @@ public struct PracticeProfile: Sendable, Codable, Hashable {
         lhs.aged75Plus += rhs.aged75Plus
         for index in lhs.segments.indices { lhs.segments[index] += rhs.segments[index] }
         lhs.charlsonTotal += rhs.charlsonTotal
+        if let right = rhs.charlsonDistribution {
+            var left = lhs.charlsonDistribution ?? [Int](repeating: 0, count: right.count)
+            for index in left.indices where index < right.count { left[index] += right[index] }
+            lhs.charlsonDistribution = left
+        }
         for index in lhs.charlsonCategories.indices { lhs.charlsonCategories[index] += rhs.charlsonCategories[index] }
         for index in lhs.elixhauserCategories.indices {
             lhs.elixhauserCategories[index] += rhs.elixhauserCategories[index]

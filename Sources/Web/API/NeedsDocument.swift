@@ -12,6 +12,8 @@ struct NeedsDocument: ResponseCodable {
     var people: Int?
     var core20: Share
     var meanCharlson: Double?
+    /// People by Charlson score 0, 1, 2, 3, 4, 5+ (suppressed and rounded as a series).
+    var charlsonDistribution: [Int?]?
     var segments: [Segment]
     var frailty: [Band]
     var conditions: [Condition]
@@ -88,6 +90,7 @@ struct NeedsDocument: ResponseCodable {
             profile.peopleWithEmergencyAdmission, system.peopleWithEmergencyAdmission, denominator: n,
             systemDenominator: system.people)
         meanCharlson = n >= rule.threshold ? Double(profile.charlsonTotal) / Double(n) : nil
+        charlsonDistribution = profile.charlsonDistribution.map { Self.protected($0, rule: rule) }
         emergencyAdmissionsPer1000Aged75Plus =
             profile.aged75Plus >= rule.threshold
             ? Double(profile.emergencyAdmissions75Plus) * 1000 / Double(profile.aged75Plus) : nil

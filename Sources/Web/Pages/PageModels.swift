@@ -232,6 +232,8 @@ struct AreaPage {
     var hasNotableConditions: Bool
     var hasFunnel: Bool
     var funnel: String
+    var hasDistribution: Bool
+    var distributionChart: String
 
     struct BandRow {
         var band: String
@@ -293,6 +295,26 @@ struct AreaPage {
                         condition.category, condition.index, condition.percent ?? 0, condition.systemPercent ?? 0))
             }
             hasNotableConditions = !notableConditions.isEmpty
+            if let distribution = needs.charlsonDistribution {
+                hasDistribution = true
+                let labels = ["0", "1", "2", "3", "4", "5 or more"]
+                distributionChart =
+                    BarChart(
+                        id: "charlson", title: "People by Charlson score: \(area.name)",
+                        description: zip(labels, distribution).map {
+                            "score \($0): \($1.map { String($0) } ?? "fewer than 5")"
+                        }
+                        .joined(separator: "; "),
+                        items: zip(labels, distribution).map { label, count in
+                            BarChart.Item(
+                                label: "Charlson score \(label)", value: count.map(Double.init),
+                                text: count.map { $0.grouped } ?? "<5")
+                        }
+                    ).svg
+            } else {
+                hasDistribution = false
+                distributionChart = ""
+            }
             // Children compared on emergency admissions; units whose count would be suppressed are left out.
             let rule = SmallNumberSuppression.standard
             let points = system.children(of: area.code).compactMap { child -> FunnelPlot.Point? in
@@ -315,6 +337,8 @@ struct AreaPage {
                 funnel = ""
             }
         } else {
+            hasDistribution = false
+            distributionChart = ""
             hasFunnel = false
             funnel = ""
             hasNeeds = false

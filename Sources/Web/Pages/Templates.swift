@@ -123,6 +123,8 @@ enum Templates {
         <figure class="chart">{{{costChart}}}<figcaption>Cost of care per head by setting over the year.</figcaption></figure>
         {{#hasNotableConditions}}<h3>Conditions that differ from the system beyond chance</h3>
         <ul class="notes">{{#notableConditions}}<li><span class="tag">{{kind}}</span> {{message}}</li>{{/notableConditions}}</ul>{{/hasNotableConditions}}
+        {{#hasDistribution}}<figure class="chart">{{{distributionChart}}}<figcaption>People by Charlson comorbidity score \
+        (Quan 2011 weights).</figcaption></figure>{{/hasDistribution}}
         {{#hasFunnel}}<figure class="chart wide">{{{funnel}}}<figcaption>Each dot is one area within {{name}}: the share of its people \
         with an emergency admission in the year, against its size. Inner lines: 95% limits around the system value; outer: 99.8%. \
         Dots outside the outer lines differ by more than chance would explain (Spiegelhalter 2005).</figcaption></figure>{{/hasFunnel}}
