@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "concordat", targets: ["concordat"]),
         .library(name: "ConcordatCore", targets: ["ConcordatCore"]),
         .library(name: "Ingest", targets: ["Ingest"]),
+        .library(name: "Finance", targets: ["Finance"]),
         .library(name: "PopulationHealth", targets: ["PopulationHealth"]),
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "Web", targets: ["Web"]),
@@ -38,6 +39,7 @@ let package = Package(
             swiftSettings: hotLoops
         ),
         .target(name: "PopulationHealth", dependencies: ["ConcordatCore"], swiftSettings: hotLoops),
+        .target(name: "Finance", dependencies: ["ConcordatCore"]),
         .target(
             name: "Storage",
             dependencies: [
@@ -60,6 +62,7 @@ let package = Package(
             name: "ConcordatCLI",
             dependencies: [
                 "ConcordatCore",
+                "Finance",
                 "Ingest",
                 "PopulationHealth",
                 "Storage",
@@ -72,6 +75,7 @@ let package = Package(
         .testTarget(name: "ConcordatCoreTests", dependencies: ["ConcordatCore"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "PopulationHealthTests", dependencies: ["PopulationHealth"]),
+        .testTarget(name: "FinanceTests", dependencies: ["Finance", "Ingest"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Ingest"]),
         .testTarget(
             name: "WebTests",

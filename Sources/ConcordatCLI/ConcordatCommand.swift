@@ -16,7 +16,7 @@ public struct ConcordatCommand: AsyncParsableCommand {
             """,
         subcommands: [
             DemoCommand.self, InitCommand.self, ServeCommand.self, SynthCommand.self, PseudonymiseCommand.self,
-            ImportCommand.self, ScoreCommand.self,
+            ImportCommand.self, ScoreCommand.self, AllocateCommand.self,
         ]
     )
 

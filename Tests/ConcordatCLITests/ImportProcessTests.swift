@@ -102,3 +102,44 @@ struct ImportProcessTests {
         #expect(dataset.eventCount == before.events)
     }
 }
+
+@Suite("concordat allocate as a process")
+struct AllocateProcessTests {
+    @Test("JSON budgets add up at every level to the control total; bad totals and years are refused")
+    func allocate() throws {
+        let folder = try ConcordatProcess.temporaryFolder("allocate")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try ConcordatProcess.run(["init", "--database", "db.sqlite"], in: folder).status == 0)
+        let result = try ConcordatProcess.run(
+            [
+                "allocate", "--database", "db.sqlite", "--control-total", "£3.1bn", "--year", "2026/27", "--format",
+                "json",
+            ], in: folder)
+        #expect(result.status == 0, "\(result.output)")
+        let document = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        #expect(document?["controlTotalPence"] as? Int == 310_000_000_000)
+        let allocations = try #require(document?["allocations"] as? [[String: Any]])
+        #expect(allocations.count == 1 + 4 + 45 + 175)
+        var childrenSum: [String: Int] = [:]
+        var budget: [String: Int] = [:]
+        for line in allocations {
+            budget[line["code"] as! String] = line["budgetPence"] as? Int
+            if let parent = line["parent"] as? String { childrenSum[parent, default: 0] += line["budgetPence"] as! Int }
+        }
+        for (parent, sum) in childrenSum { #expect(budget[parent] == sum, "\(parent)") }
+        #expect(budget["QKS"] == 310_000_000_000)
+        let explained = try ConcordatProcess.run(
+            [
+                "allocate", "--database", "db.sqlite", "--control-total", "£3.1bn", "--year", "2026/27", "--explain",
+                "G82028",
+            ], in: folder)
+        #expect(explained.output.contains("SWANLEY MEDICAL PRACTICE"))
+        #expect(explained.output.contains("largest remainder"))
+        let badTotal = try ConcordatProcess.run(
+            ["allocate", "--database", "db.sqlite", "--control-total", "lots", "--year", "2026/27"], in: folder)
+        #expect(badTotal.status != 0 && badTotal.output.contains("is not an amount"))
+        let badYear = try ConcordatProcess.run(
+            ["allocate", "--database", "db.sqlite", "--control-total", "£1m", "--year", "2026/28"], in: folder)
+        #expect(badYear.status != 0 && badYear.output.contains("financial year"))
+    }
+}

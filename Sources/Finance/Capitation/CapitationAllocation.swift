@@ -1,0 +1,106 @@
+import ConcordatCore
+
+/// A control total split into capitated budgets down a system's hierarchy by needs-weighted population:
+/// the system's total across places, each place's across its neighbourhoods (and any practices directly
+/// under it), each neighbourhood's across its practices. Each split uses the largest remainder method,
+/// so every level adds up to the level above, to the penny.
+///
+/// Target share = WP_i / ΣWP; need index NI = (WP_i / pop_i) / (WP_system / pop_system) (NHS England,
+/// *Technical Guide to ICB allocations*).
+public struct CapitationAllocation: Sendable {
+    /// One area's budget and the figures it came from.
+    public struct Line: Sendable, Hashable, Codable {
+        /// The area's code.
+        public var code: String
+        /// Its name.
+        public var name: String
+        /// Its level key (system, place, neighbourhood, practice).
+        public var level: String
+        /// The area it belongs to.
+        public var parent: String?
+        /// The population the weights apply to.
+        public var population: Double
+        /// Its needs-weighted population.
+        public var weightedPopulation: Double
+        /// Its share of the system's weighted population.
+        public var targetShare: Double
+        /// Its need index.
+        public var needIndex: Double
+        /// Its budget in pence.
+        public var budgetPence: Int64
+    }
+
+    /// The control total allocated.
+    public let controlTotal: Money
+    /// Every area's line, in the hierarchy's order (the system first).
+    public let lines: [Line]
+
+    /// Why an allocation cannot be made.
+    public enum Problem: Error, Hashable, Sendable, CustomStringConvertible {
+        /// The control total is negative.
+        case negativeControlTotal
+        /// No practice of the system has a weighted population.
+        case noWeightedPopulation
+
+        /// The reason in words.
+        public var description: String {
+            switch self {
+            case .negativeControlTotal: "the control total must not be negative"
+            case .noWeightedPopulation: "no practice of the system has a weighted population"
+            }
+        }
+    }
+
+    /// Allocates `controlTotal` across `system` using each practice's weighted population.
+    /// Practices with no weighted population get nothing and are reported in ``unweighted``.
+    public init(controlTotal: Money, system: HealthSystem, weights: [String: WeightedPopulation]) throws(Problem) {
+        guard controlTotal.pence >= 0 else { throw .negativeControlTotal }
+        self.controlTotal = controlTotal
+        // Weighted population and population of every area, summed up from its practices.
+        var weighted: [String: Double] = [:]
+        var population: [String: Double] = [:]
+        var unweighted: [String] = []
+        let leaf = system.levels.last?.key ?? "practice"
+        for practice in system.areas(atLevel: leaf) {
+            guard let record = weights[practice.code] else {
+                unweighted.append(practice.code)
+                continue
+            }
+            for area in system.lineage(of: practice.code) {
+                weighted[area.code, default: 0] += record.weighted
+                population[area.code, default: 0] += record.population
+            }
+        }
+        let root = system.root
+        guard let systemWeighted = weighted[root.code], systemWeighted > 0,
+            let systemPopulation = population[root.code], systemPopulation > 0
+        else {
+            throw .noWeightedPopulation
+        }
+        self.unweighted = unweighted
+        var budget: [String: Int64] = [root.code: controlTotal.pence]
+        // Top-down: split each area's budget across its children by weighted population.
+        for area in system.areas {
+            let children = system.children(of: area.code)
+            guard !children.isEmpty, let amount = budget[area.code] else { continue }
+            let shares = children.map { weighted[$0.code, default: 0] }
+            let parts = Money(pence: amount).split(by: shares) ?? children.map { _ in .zero }
+            for (child, part) in zip(children, parts) { budget[child.code] = part.pence }
+        }
+        lines = system.areas.map { area in
+            let wp = weighted[area.code, default: 0]
+            let pop = population[area.code, default: 0]
+            return Line(
+                code: area.code, name: area.name, level: area.level, parent: area.parentCode, population: pop,
+                weightedPopulation: wp, targetShare: wp / systemWeighted,
+                needIndex: pop > 0 ? (wp / pop) / (systemWeighted / systemPopulation) : 0,
+                budgetPence: budget[area.code, default: 0])
+        }
+    }
+
+    /// Practices with no weighted population (allocated nothing).
+    public let unweighted: [String]
+
+    /// The line for `code`.
+    public func line(_ code: String) -> Line? { lines.first { $0.code == code } }
+}
