@@ -56,7 +56,8 @@ struct CapitationAllocationTests {
         let line = try #require(try Self.allocation(total).line("east-kent"))
         #expect(abs(line.targetShare - ekWP / systemWP) < 1e-12)
         #expect(abs(line.needIndex - (ekWP / ekPop) / (systemWP / systemPop)) < 1e-12)
-        #expect(abs(Double(line.budgetPence) - Double(total.pence) * ekWP / systemWP) <= 1)  // one split: within a penny
+        // One split from the control total: within a penny of the exact share.
+        #expect(abs(Double(line.budgetPence) - Double(total.pence) * ekWP / systemWP) <= 1)
     }
 
     @Test("a negative control total, or a system with no weights, is refused")
