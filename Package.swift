@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "ConcordatCoreTests", dependencies: ["ConcordatCore"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "PopulationHealthTests", dependencies: ["PopulationHealth"]),
-        .testTarget(name: "FinanceTests", dependencies: ["Finance", "Ingest"]),
+        .testTarget(name: "FinanceTests", dependencies: ["Finance", "Ingest", "ConcordatCore"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Ingest"]),
         .testTarget(
             name: "WebTests",

@@ -41,6 +41,33 @@ struct AllocateCommand: AsyncParsableCommand {
             "Show every step of the calculation for one area (place, PCN or practice code).", valueName: "code"))
     var explain: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Pace of change for places, e.g. floor=1%,cap=5%: every place grows by at least the floor; places below "
+                + "target get more; places more than cap above target get only the floor. Needs --baseline.",
+            valueName: "policy"))
+    var pace: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Last year's place budgets: a CSV with columns code,baseline (in pounds).", valueName: "file"))
+    var baseline: String?
+
+    /// The parsed --pace policy.
+    var policy: PaceOfChange? {
+        guard let pace else { return nil }
+        var values: [String: Double] = [:]
+        for part in pace.split(separator: ",") {
+            let pair = part.split(separator: "=")
+            guard pair.count == 2, let number = Double(pair[1].replacingOccurrences(of: "%", with: "")) else {
+                return nil
+            }
+            values[String(pair[0])] = number / 100
+        }
+        guard let floor = values["floor"], let cap = values["cap"], values.count == 2 else { return nil }
+        return PaceOfChange(floor: floor, cap: cap)
+    }
+
     func validate() throws {
         guard Money(parsing: controlTotal) != nil else {
             throw ValidationError(
@@ -51,6 +78,8 @@ struct AllocateCommand: AsyncParsableCommand {
             parts[1].count == 2,
             (first + 1) % 100 == second
         else { throw ValidationError("--year '\(year)' is not a financial year such as 2026/27") }
+        if pace != nil, policy == nil { throw ValidationError("--pace '\(pace!)' is not of the form floor=1%,cap=5%") }
+        if (pace == nil) != (baseline == nil) { throw ValidationError("--pace and --baseline go together") }
     }
 
     func run() async throws {
@@ -59,8 +88,37 @@ struct AllocateCommand: AsyncParsableCommand {
             throw ValidationError("the database holds no system: run `concordat init` first")
         }
         let weights = try PublishedReferenceData.bundledKentMedway().weightedPopulations()
-        let allocation = try CapitationAllocation(
-            controlTotal: Money(parsing: controlTotal)!, system: system, weights: weights)
+        let total = Money(parsing: controlTotal)!
+        var allocation = try CapitationAllocation(controlTotal: total, system: system, weights: weights)
+        if let policy, let baseline {
+            let table = try CSVTable(parsing: Data(contentsOf: URL(fileURLWithPath: baseline)), file: baseline)
+            let (codeColumn, amountColumn) = (try table.column("code"), try table.column("baseline"))
+            var baselines: [String: Money] = [:]
+            for record in table.records {
+                guard let amount = Money(parsing: record[amountColumn]) else {
+                    throw IngestError.invalidValue(
+                        file: baseline, line: record.line, field: "baseline",
+                        reason: "'\(record[amountColumn])' is not an amount in pounds")
+                }
+                baselines[record[codeColumn]] = amount
+            }
+            let places = system.children(of: system.root.code)
+            let paced = try policy.apply(
+                controlTotal: total,
+                targets: places.map { ($0.code, Money(pence: allocation.line($0.code)!.budgetPence)) },
+                baselines: baselines)
+            for result in paced {
+                let line = String(
+                    format: "%@: baseline %@, target %@ (distance from target %+.2f%%), budget %@ (growth %+.2f%%)\n",
+                    result.code, result.baseline.description, result.target.description,
+                    result.distanceFromTarget * 100,
+                    result.budget.description, result.growth * 100)
+                FileHandle.standardError.write(Data(line.utf8))
+            }
+            allocation = try CapitationAllocation(
+                controlTotal: total, system: system, weights: weights,
+                placeBudgets: Dictionary(uniqueKeysWithValues: paced.map { ($0.code, $0.budget) }))
+        }
         if let explain {
             guard system.area(explain) != nil else { throw ValidationError("no area has the code '\(explain)'") }
             print(explanation(of: explain, in: allocation, system: system))

@@ -135,6 +135,27 @@ struct AllocateProcessTests {
             ], in: folder)
         #expect(explained.output.contains("SWANLEY MEDICAL PRACTICE"))
         #expect(explained.output.contains("largest remainder"))
+        try
+            "code,baseline\neast-kent,£1.1bn\nwest-kent,£0.76bn\nmedway-swale,£0.7bn\ndartford-gravesham-swanley,£0.44bn\n"
+            .write(
+                to: folder.appendingPathComponent("base.csv"), atomically: true, encoding: .utf8)
+        let paced = try ConcordatProcess.start(
+            [
+                "allocate", "--database", "db.sqlite", "--control-total", "£3.1bn", "--year", "2026/27", "--format",
+                "json",
+                "--pace", "floor=1%,cap=5%", "--baseline", "base.csv",
+            ], in: folder)
+        let pacedData = paced.1.fileHandleForReading.readDataToEndOfFile()
+        paced.0.waitUntilExit()
+        #expect(paced.0.terminationStatus == 0)
+        let pacedText = String(decoding: pacedData, as: UTF8.self)
+        let json = try #require(pacedText.firstIndex(of: "{").map { String(pacedText[$0...]) })
+        let pacedDocument = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let pacedLines = try #require(pacedDocument?["allocations"] as? [[String: Any]])
+        let places = pacedLines.filter { $0["level"] as? String == "place" }
+        #expect(places.reduce(0) { $0 + ($1["budgetPence"] as! Int) } == 310_000_000_000)
+        // West Kent starts above its target, so it gets only the 1% floor: £760m × 1.01.
+        #expect(places.first { $0["code"] as? String == "west-kent" }?["budgetPence"] as? Int == 76_760_000_000)
         let badTotal = try ConcordatProcess.run(
             ["allocate", "--database", "db.sqlite", "--control-total", "lots", "--year", "2026/27"], in: folder)
         #expect(badTotal.status != 0 && badTotal.output.contains("is not an amount"))

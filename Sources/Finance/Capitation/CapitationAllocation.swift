@@ -41,19 +41,29 @@ public struct CapitationAllocation: Sendable {
         case negativeControlTotal
         /// No practice of the system has a weighted population.
         case noWeightedPopulation
+        /// Place budgets given in advance miss a place or do not add up to the control total.
+        case placeBudgetsDoNotAddUp
 
         /// The reason in words.
         public var description: String {
             switch self {
             case .negativeControlTotal: "the control total must not be negative"
             case .noWeightedPopulation: "no practice of the system has a weighted population"
+            case .placeBudgetsDoNotAddUp: "the place budgets must cover every place and add up to the control total"
             }
         }
     }
 
     /// Allocates `controlTotal` across `system` using each practice's weighted population.
     /// Practices with no weighted population get nothing and are reported in ``unweighted``.
-    public init(controlTotal: Money, system: HealthSystem, weights: [String: WeightedPopulation]) throws(Problem) {
+    ///
+    /// - Parameter placeBudgets: budgets already set for the areas directly under the system (by
+    ///   ``PaceOfChange``); they must add up to the control total. Each is then split down by weighted
+    ///   population as usual.
+    public init(
+        controlTotal: Money, system: HealthSystem, weights: [String: WeightedPopulation],
+        placeBudgets: [String: Money]? = nil
+    ) throws(Problem) {
         guard controlTotal.pence >= 0 else { throw .negativeControlTotal }
         self.controlTotal = controlTotal
         // Weighted population and population of every area, summed up from its practices.
@@ -79,10 +89,20 @@ public struct CapitationAllocation: Sendable {
         }
         self.unweighted = unweighted
         var budget: [String: Int64] = [root.code: controlTotal.pence]
+        if let placeBudgets {
+            let places = system.children(of: root.code)
+            guard places.allSatisfy({ placeBudgets[$0.code] != nil }),
+                places.reduce(0, { $0 + placeBudgets[$1.code]!.pence }) == controlTotal.pence
+            else { throw .placeBudgetsDoNotAddUp }
+            for place in places { budget[place.code] = placeBudgets[place.code]!.pence }
+        }
         // Top-down: split each area's budget across its children by weighted population.
         for area in system.areas {
             let children = system.children(of: area.code)
-            guard !children.isEmpty, let amount = budget[area.code] else { continue }
+            guard !children.isEmpty, let amount = budget[area.code], placeBudgets == nil || area.code != root.code
+            else {
+                continue
+            }
             let shares = children.map { weighted[$0.code, default: 0] }
             let parts = Money(pence: amount).split(by: shares) ?? children.map { _ in .zero }
             for (child, part) in zip(children, parts) { budget[child.code] = part.pence }
