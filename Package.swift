@@ -51,6 +51,8 @@ let package = Package(
             name: "Web",
             dependencies: [
                 "ConcordatCore",
+                "Finance",
+                "Ingest",
                 "PopulationHealth",
                 "Storage",
                 .product(name: "Hummingbird", package: "hummingbird"),

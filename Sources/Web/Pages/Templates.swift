@@ -3,7 +3,7 @@ enum Templates {
     /// Every template by name.
     static let all: [String: String] = [
         "layout": layout, "home": home, "area": area, "partnership": partnership, "error": error,
-        "areaTable": areaTable,
+        "areaTable": areaTable, "money": money,
     ]
 
     static let layout = """
@@ -22,6 +22,7 @@ enum Templates {
         <span class="system-name">{{systemName}}</span>
         <nav aria-label="Main"><ul>
         <li><a href="/">System map</a></li>
+        <li><a href="/money">Money</a></li>
         <li><a href="/partnership">Partnership</a></li>
         <li><a href="/api/v1/system">API</a></li>
         </ul></nav>
@@ -137,6 +138,21 @@ enum Templates {
         {{#hasNotes}}<h2>Data quality</h2><ul class="notes">{{#notes}}<li>{{message}}</li>{{/notes}}</ul>{{/hasNotes}}
         """
 
+    static let money = """
+        <h1>Money</h1>
+        <p class="lede">{{controlTotal}} split by needs-weighted population (NHS England 2025/26), to the penny at every level.</p>
+        <form method="get" action="/money"><label for="controlTotal">Control total</label>
+        <input id="controlTotal" name="controlTotal" value="{{controlTotalInput}}"> <button type="submit">Allocate</button></form>
+        <figure class="chart">{{{chart}}}<figcaption>Capitated budgets by place.</figcaption></figure>
+        <table class="data"><caption>Budgets by place and neighbourhood</caption>
+        <thead><tr><th scope="col">Area</th><th scope="col">Level</th><th scope="col" class="num">Weighted population</th>\
+        <th scope="col" class="num">Need index</th><th scope="col" class="num">Budget</th></tr></thead>
+        <tbody>{{#rows}}<tr><td><a href="/areas/{{code}}">{{name}}</a></td><td>{{level}}</td><td class="num">{{weighted}}</td>\
+        <td class="num">{{needIndex}}</td><td class="num">{{budget}}</td></tr>{{/rows}}</tbody></table>
+        <p>Practices, and every step for one area: <code>concordat allocate --explain CODE</code>, or \
+        <a href="/api/v1/allocation?controlTotal={{controlTotalInput}}">the allocation as JSON</a>.</p>
+        """
+
     static let partnership = """
         <h1>The partnership</h1>
         <p class="lede">{{summary}}</p>
@@ -172,6 +188,8 @@ enum Templates {
         .system-name{opacity:.9}
         .site-header nav ul{display:flex;gap:16px;list-style:none;margin:0;padding:0}
         .site-header nav a{display:inline-block;padding:8px 4px;min-height:44px}
+        form label{display:block;font-weight:700}form input{font-size:1.1rem;padding:8px;border:2px solid #212b32;min-height:44px}
+        form button{font-size:1.1rem;padding:8px 16px;background:#007f3b;color:#fff;border:0;min-height:44px;cursor:pointer}
         main{background:#fff;padding:24px 16px 40px;margin-top:0}
         h1{font-size:2.25rem;line-height:1.2;margin:0 0 16px}h2{font-size:1.6rem;margin:32px 0 12px}h3{font-size:1.3rem;margin:24px 0 8px}
         .lede{font-size:1.35rem}.meta{color:var(--grey)}
