@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Storage", "Ingest", "PopulationHealth",
+                "Web", "Storage", "Ingest", "PopulationHealth", "Finance",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -128,13 +128,7 @@ struct AllocateCommand: AsyncParsableCommand {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            let document = AllocationDocument(
-                controlTotalPence: allocation.controlTotal.pence,
-                allocations: allocation.lines.map {
-                    .init(
-                        code: $0.code, name: $0.name, level: $0.level, parent: $0.parent, population: $0.population,
-                        weightedPopulation: $0.weightedPopulation, budgetPence: $0.budgetPence)
-                })
+            let document = allocation.document
             print(String(decoding: try encoder.encode(document), as: UTF8.self))
         case .table:
             print(
@@ -181,22 +175,6 @@ struct AllocateCommand: AsyncParsableCommand {
         }
         return lines.joined(separator: "\n")
     }
-}
-
-/// The JSON `concordat allocate --format json` prints.
-struct AllocationDocument: Codable {
-    struct Allocation: Codable {
-        var code: String
-        var name: String
-        var level: String
-        var parent: String?
-        var population: Double
-        var weightedPopulation: Double
-        var budgetPence: Int64
-    }
-
-    var controlTotalPence: Int64
-    var allocations: [Allocation]
 }
 
 extension String {

@@ -1,4 +1,5 @@
 import ConcordatCore
+import Finance
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -15,7 +16,7 @@ struct AllocationTests {
         try await app.test(.router) { client in
             try await client.execute(uri: "/api/v1/allocation?controlTotal=%C2%A33.1bn", method: .get) { response in
                 #expect(response.status == .ok)
-                let document = try response.json(AllocationResponse.self)
+                let document = try response.json(CapitationAllocation.Document.self)
                 #expect(document.controlTotalPence == 310_000_000_000)
                 var sums: [String: Int64] = [:]
                 for line in document.allocations {

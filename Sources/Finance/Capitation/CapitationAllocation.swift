@@ -124,3 +124,46 @@ public struct CapitationAllocation: Sendable {
     /// The line for `code`.
     public func line(_ code: String) -> Line? { lines.first { $0.code == code } }
 }
+
+extension CapitationAllocation {
+    /// The allocation as JSON: `{"controlTotalPence", "allocations": [{"code", "name", "level", "parent",
+    /// "population", "weightedPopulation", "needIndex", "budgetPence"}]}`, as `concordat allocate --format
+    /// json` prints and `GET /api/v1/allocation` returns.
+    public struct Document: Codable, Sendable {
+        /// One area's budget.
+        public struct Allocation: Codable, Sendable {
+            /// The area's code.
+            public var code: String
+            /// Its name.
+            public var name: String
+            /// Its level key.
+            public var level: String
+            /// The area it belongs to.
+            public var parent: String?
+            /// The population the weights apply to.
+            public var population: Double
+            /// Its needs-weighted population.
+            public var weightedPopulation: Double
+            /// Its need index.
+            public var needIndex: Double
+            /// Its budget in pence.
+            public var budgetPence: Int64
+        }
+
+        /// The control total in pence.
+        public var controlTotalPence: Int64
+        /// Every area's budget, the system first.
+        public var allocations: [Allocation]
+    }
+
+    /// The allocation as a ``Document``.
+    public var document: Document {
+        Document(
+            controlTotalPence: controlTotal.pence,
+            allocations: lines.map {
+                Document.Allocation(
+                    code: $0.code, name: $0.name, level: $0.level, parent: $0.parent, population: $0.population,
+                    weightedPopulation: $0.weightedPopulation, needIndex: $0.needIndex, budgetPence: $0.budgetPence)
+            })
+    }
+}

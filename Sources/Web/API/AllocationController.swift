@@ -22,13 +22,7 @@ struct AllocationController<Context: RequestContext> {
             let total = try Self.controlTotal(request)
             let system = try await registry.system()
             let allocation = try Self.allocate(total, system: system)
-            return AllocationResponse(
-                controlTotalPence: allocation.controlTotal.pence,
-                allocations: allocation.lines.map {
-                    .init(
-                        code: $0.code, name: $0.name, level: $0.level, parent: $0.parent, population: $0.population,
-                        weightedPopulation: $0.weightedPopulation, needIndex: $0.needIndex, budgetPence: $0.budgetPence)
-                })
+            return allocation.document
         }
         return routes
     }
@@ -93,22 +87,8 @@ struct AllocationController<Context: RequestContext> {
     }
 }
 
-/// The JSON of `GET /api/v1/allocation`.
-struct AllocationResponse: ResponseCodable {
-    struct Allocation: Codable, Sendable {
-        var code: String
-        var name: String
-        var level: String
-        var parent: String?
-        var population: Double
-        var weightedPopulation: Double
-        var needIndex: Double
-        var budgetPence: Int64
-    }
-
-    var controlTotalPence: Int64
-    var allocations: [Allocation]
-}
+/// The allocation document is the API's response body.
+extension CapitationAllocation.Document: ResponseCodable {}
 
 /// The `/money` page.
 struct MoneyPage {
