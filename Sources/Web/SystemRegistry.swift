@@ -69,7 +69,4 @@ actor SystemRegistry {
 
     /// The current system with its current organisations.
     func system() async throws -> HealthSystem { try await snapshot().system }
-
-    /// Forgets the cache, so the next request reads the store again.
-    func invalidate() { cached = nil }
 }

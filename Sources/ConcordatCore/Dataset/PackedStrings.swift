@@ -51,25 +51,3 @@ public struct PackedStrings: Hashable, Sendable {
     /// Every string, in order.
     public var strings: [String] { (0..<count).map { self[$0] } }
 }
-
-/// Assigns each distinct string a small integer, in first-seen order: how codes become fixed-width.
-public struct StringInterner: Sendable {
-    private var index: [String: UInt32] = [:]
-    /// The distinct strings in the order they were first seen.
-    public private(set) var table = PackedStrings()
-
-    /// An empty interner.
-    public init() {}
-
-    /// The number for `string`, adding it if new.
-    public mutating func intern(_ string: String) -> UInt32 {
-        if let existing = index[string] { return existing }
-        let next = UInt32(table.count)
-        index[string] = next
-        table.append(string)
-        return next
-    }
-
-    /// The number already given to `string`, if any.
-    public func lookup(_ string: String) -> UInt32? { index[string] }
-}

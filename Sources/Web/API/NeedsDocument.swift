@@ -107,8 +107,9 @@ struct NeedsDocument: ResponseCodable {
         }
         let bands = Self.protected(profile.frailtyBands, rule: rule)
         frailty = zip(["low", "intermediate", "high"], bands).map { Band(band: $0, people: $1) }
-        let charlson = ComorbidityScorer(index: .charlsonQuan).categories
-        let elixhauser = ComorbidityScorer(index: .elixhauserVanWalraven).categories
+        // Category names straight from the code lists: compiling a scorer per request would be wasted work.
+        let charlson = ComorbidityCodeLists.charlsonQuan2005.map(\.category)
+        let elixhauser = ComorbidityCodeLists.elixhauserQuan2005.map(\.category)
         conditions =
             zip(charlson.indices, charlson).map { index, category in
                 Self.condition(
