@@ -17,21 +17,13 @@ public struct CSVTable: Sendable {
     ///   quote, or a record whose field count differs from the header's.
     public init(parsing bytes: some Collection<UInt8>, file: String) throws {
         self.file = file
-        var parser = CSVRowParser(bytes: Array(bytes), file: file)
-        guard let first = try parser.next() else {
-            throw IngestError.malformedCSV(file: file, line: 1, reason: "the file is empty: a header row is required")
-        }
-        header = first.fields
+        // One parser for the dialect: the streaming reader, collecting every row.
+        var header: [String] = []
         var records: [CSVRecord] = []
-        while let row = try parser.next() {
-            if row.fields.count == 1, row.fields[0].isEmpty { continue }  // blank line
-            guard row.fields.count == header.count else {
-                throw IngestError.malformedCSV(
-                    file: file, line: row.line,
-                    reason: "expected \(header.count) fields as in the header, found \(row.fields.count)")
-            }
-            records.append(row)
-        }
+        try CSVStream(bytes: Array(bytes), file: file).forEachRow(
+            onHeader: { header = $0 },
+            onRow: { row in records.append(CSVRecord(line: row.line, fields: (0..<row.count).map { row.string($0) })) })
+        self.header = header
         self.records = records
     }
 
@@ -62,78 +54,4 @@ public struct CSVRecord: Sendable, Hashable {
 
     /// The field in `column`.
     public subscript(column: CSVColumn) -> String { fields[column.position] }
-}
-
-/// Splits CSV bytes into records, one at a time.
-struct CSVRowParser {
-    private let bytes: [UInt8]
-    private let file: String
-    private var position = 0
-    private var line = 1
-
-    init(bytes: [UInt8], file: String) {
-        self.bytes = bytes
-        self.file = file
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
-    }
-
-    mutating func next() throws -> CSVRecord? {
-        guard position < bytes.count else { return nil }
-        let startLine = line
-        var fields: [String] = []
-        var field: [UInt8] = []
-        var quoted = false
-        var wasQuoted = false
-        while position < bytes.count {
-            let byte = bytes[position]
-            position += 1
-            if quoted {
-                if byte == UInt8(ascii: "\"") {
-                    if position < bytes.count, bytes[position] == UInt8(ascii: "\"") {
-                        field.append(byte)
-                        position += 1
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    if byte == UInt8(ascii: "\n") { line += 1 }
-                    field.append(byte)
-                }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: ","):
-                fields.append(String(decoding: field, as: UTF8.self))
-                field.removeAll(keepingCapacity: true)
-                wasQuoted = false
-            case UInt8(ascii: "\""):
-                guard field.isEmpty, !wasQuoted else {
-                    throw IngestError.malformedCSV(
-                        file: file, line: line,
-                        reason: "a quote appears inside an unquoted field (field \(fields.count + 1))")
-                }
-                quoted = true
-                wasQuoted = true
-            case UInt8(ascii: "\n"):
-                line += 1
-                if field.last == UInt8(ascii: "\r") { field.removeLast() }
-                fields.append(String(decoding: field, as: UTF8.self))
-                return CSVRecord(line: startLine, fields: fields)
-            default:
-                if wasQuoted, byte != UInt8(ascii: "\r") {
-                    throw IngestError.malformedCSV(
-                        file: file, line: line,
-                        reason: "text follows a closing quote in field \(fields.count + 1)")
-                }
-                field.append(byte)
-            }
-        }
-        if quoted {
-            throw IngestError.malformedCSV(
-                file: file, line: startLine, reason: "a quoted field is never closed before the end of the file")
-        }
-        if field.last == UInt8(ascii: "\r") { field.removeLast() }
-        fields.append(String(decoding: field, as: UTF8.self))
-        return CSVRecord(line: startLine, fields: fields)
-    }
 }
