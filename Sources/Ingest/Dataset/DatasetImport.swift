@@ -465,7 +465,7 @@ private struct ImportState {
         codeBuffer.removeAll(keepingCapacity: true)
         switch system {
         case .snomed:
-            guard (6...18).contains(raw.count), raw.allSatisfy({ $0 &- 48 < 10 }) else { return false }
+            guard DiagnosisCodeShape.isSNOMED(raw) else { return false }
             codeBuffer.append(contentsOf: raw)
             return true
         case .icd10:
@@ -474,10 +474,7 @@ private struct ImportState {
                 if byte == UInt8(ascii: "."), offset == 3 { continue }
                 codeBuffer.append(byte >= 97 && byte <= 122 ? byte - 32 : byte)
             }
-            let out = codeBuffer
-            return (3...7).contains(out.count) && out[0] >= 65 && out[0] <= 90 && out[1] &- 48 < 10
-                && (out[2] &- 48 < 10 || out[2] == UInt8(ascii: "X"))
-                && out[3...].allSatisfy({ $0 &- 48 < 10 || ($0 >= 65 && $0 <= 90) })
+            return DiagnosisCodeShape.isICD10(codeBuffer)
         }
     }
 

@@ -111,11 +111,7 @@ public struct CodedPeople: Sendable {
                 buffer.append(byte >= 97 && byte <= 122 ? byte - 32 : byte)
             }
             let shaped =
-                codeSystem == .snomed
-                ? (6...18).contains(buffer.count) && buffer.allSatisfy { $0 &- 48 < 10 }
-                : buffer.count >= 3 && buffer.count <= 7 && buffer[0] >= 65 && buffer[0] <= 90 && buffer[1] &- 48 < 10
-                    && (buffer[2] &- 48 < 10 || buffer[2] == UInt8(ascii: "X"))
-                    && buffer[3...].allSatisfy { $0 &- 48 < 10 || ($0 >= 65 && $0 <= 90) }
+                codeSystem == .snomed ? DiagnosisCodeShape.isSNOMED(buffer) : DiagnosisCodeShape.isICD10(buffer)
             guard shaped else {
                 result.malformedRows += 1
                 if result.malformedExamples.count < 5 {
