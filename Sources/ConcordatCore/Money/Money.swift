@@ -44,14 +44,8 @@ public struct Money: Hashable, Sendable, Comparable, Codable, CustomStringConver
     /// "£1,234.56" ("-£12.00" when negative).
     public var description: String {
         let magnitude = pence.magnitude
-        let pounds = String(magnitude / 100)
-        var grouped = ""
-        for (offset, character) in pounds.enumerated() {
-            if offset > 0, (pounds.count - offset) % 3 == 0 { grouped.append(",") }
-            grouped.append(character)
-        }
         let rest = magnitude % 100
-        return (pence < 0 ? "-" : "") + "£" + grouped + "." + (rest < 10 ? "0" : "") + String(rest)
+        return (pence < 0 ? "-" : "") + "£" + (magnitude / 100).grouped + "." + (rest < 10 ? "0" : "") + String(rest)
     }
 
     /// Earlier (smaller) amounts first.
