@@ -8,7 +8,7 @@ import Testing
 struct AdmissionRiskTests {
     @Test("IRLS recovers known coefficients from data simulated from them")
     func recoversCoefficients() throws {
-        var random = SeededRandomSource(seed: 7)
+        var random = SeededRandom(seed: 7)
         let truth = [-1.5, 0.8, -0.5, 1.2]
         let rows = 40_000
         var features: [Double] = []

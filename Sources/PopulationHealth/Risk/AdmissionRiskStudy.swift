@@ -100,7 +100,7 @@ public struct AdmissionRiskStudy: Sendable {
         var features = [Double](repeating: 0, count: people * k)
         var eligible = [Bool](repeating: true, count: people)
         var train = [Bool](repeating: false, count: people)
-        var random = SeededRandomSource(seed: seed)
+        var random = SeededRandom(seed: seed)
         for person in 0..<people {
             if dataset.diedOn[person] != IntegratedDataset.noDate, dataset.diedOn[person] < split {
                 eligible[person] = false
@@ -150,18 +150,5 @@ public struct AdmissionRiskStudy: Sendable {
             cohortShare: cohortShare, cohortByPractice: cohort,
             priorPeriod: "\(Day(daysSinceEpoch: start)) to \(Day(daysSinceEpoch: split - 1))",
             outcomePeriod: "\(Day(daysSinceEpoch: split)) to \(Day(daysSinceEpoch: end - 1))")
-    }
-}
-
-/// A seeded uniform source for the train/test split (SplitMix64, Steele, Lea & Flood 2014).
-struct SeededRandomSource {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func unit() -> Double {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Double((z ^ (z >> 31)) >> 11) * 0x1.0p-53
     }
 }
