@@ -61,7 +61,9 @@ public struct Money: Hashable, Sendable, Comparable, Codable, CustomStringConver
     /// each part gets the whole pence of its exact quota, and the pence left over go one each to the
     /// largest remainders (ties to the earlier part) — the largest remainder (Hamilton) method.
     /// Weights must be non-negative with a positive sum; otherwise everything goes to nobody (`nil`).
+    /// A negative amount (a deficit) is split as its magnitude, so every part has the amount's sign.
     public func split(by weights: [Double]) -> [Money]? {
+        if pence < 0 { return Money(pence: -pence).split(by: weights)?.map { Money(pence: -$0.pence) } }
         let total = weights.reduce(0, +)
         guard total > 0, weights.allSatisfy({ $0 >= 0 && $0.isFinite }) else { return nil }
         let amount = Double(pence)

@@ -138,6 +138,19 @@ public struct HealthSystem: Sendable, Hashable {
         return chain.reversed()
     }
 
+    /// The local authority district of every practice (leaf area) under `code`, or of `code` itself if it
+    /// is a leaf; `nil` for a practice whose district is unknown. Empty if there is no such area.
+    public func districts(under code: String) -> [String?] {
+        guard let start = area(code) else { return [] }
+        var result: [String?] = []
+        var frontier = [start]
+        while let next = frontier.popLast() {
+            let below = children(of: next.code)
+            if below.isEmpty { result.append(next.district) } else { frontier.append(contentsOf: below) }
+        }
+        return result
+    }
+
     /// Every area at one level, by name.
     public func areas(atLevel key: String) -> [Area] { areas.filter { $0.level == key } }
 

@@ -1,0 +1,103 @@
+import ConcordatCore
+
+/// A care network (or programme): a pathway of care that holds a budget across places, as in
+/// Leicester, Leicestershire & Rutland's model of six networks. A budget is then a cell of place ×
+/// network, and both margins reconcile to the control total (see ``BudgetMatrix``).
+public struct CareNetwork: Sendable, Hashable, Codable {
+    /// A short key, e.g. `urgent-emergency`.
+    public var code: String
+    /// The network's name.
+    public var name: String
+    /// The care settings (event setting codes) whose spend belongs to this network.
+    public var settings: [String]
+    /// If set, all spend on people younger than this belongs to this network, whatever the setting.
+    public var ageBelow: Int?
+
+    /// Makes a network.
+    public init(code: String, name: String, settings: [String], ageBelow: Int? = nil) {
+        self.code = code
+        self.name = name
+        self.settings = settings
+        self.ageBelow = ageBelow
+    }
+}
+
+/// The rules that put each pound of spend into one care network: the first network that claims it by
+/// age, otherwise the network that claims its setting. Every setting must belong to one network.
+public struct CareNetworkModel: Sendable, Hashable, Codable {
+    /// The networks, in the order they are shown.
+    public var networks: [CareNetwork]
+
+    /// Why a model is not usable.
+    public enum Problem: Error, Hashable, Sendable, CustomStringConvertible {
+        /// A setting belongs to no network.
+        case settingUnclaimed(String)
+        /// A setting belongs to two networks.
+        case settingClaimedTwice(String)
+        /// A setting code is not one the dataset knows.
+        case unknownSetting(String)
+
+        /// The reason in words.
+        public var description: String {
+            switch self {
+            case .settingUnclaimed(let setting): "the setting '\(setting)' belongs to no care network"
+            case .settingClaimedTwice(let setting): "the setting '\(setting)' belongs to more than one care network"
+            case .unknownSetting(let setting): "'\(setting)' is not a care setting"
+            }
+        }
+    }
+
+    /// Makes a model, checking that every setting belongs to exactly one network.
+    public init(networks: [CareNetwork]) throws(Problem) {
+        var owner: [String: String] = [:]
+        for network in networks {
+            for setting in network.settings {
+                guard CareSetting(code: setting) != nil else { throw .unknownSetting(setting) }
+                guard owner[setting] == nil else { throw .settingClaimedTwice(setting) }
+                owner[setting] = network.code
+            }
+        }
+        for setting in CareSetting.allCases where owner[setting.code] == nil { throw .settingUnclaimed(setting.code) }
+        self.networks = networks
+    }
+
+    /// The six care networks of Leicester, Leicestershire & Rutland's system design: Urgent & Emergency
+    /// Care; Planned Care & Cancer; Mental Health; Integrated Teams; Home First; Children & Maternity (all
+    /// spend on under-18s).
+    public static let leicesterLeicestershireRutland = try! CareNetworkModel(networks: [
+        CareNetwork(code: "urgent-emergency", name: "Urgent & Emergency Care", settings: ["ae", "inpatient_nonelective"]),
+        CareNetwork(code: "planned-cancer", name: "Planned Care & Cancer", settings: ["inpatient_elective", "outpatient"]),
+        CareNetwork(code: "mental-health", name: "Mental Health", settings: ["mental_health"]),
+        CareNetwork(code: "integrated-teams", name: "Integrated Teams", settings: ["gp", "community", "prescribing"]),
+        CareNetwork(code: "home-first", name: "Home First", settings: ["adult_social_care", "hospice"]),
+        CareNetwork(code: "children-maternity", name: "Children & Maternity", settings: [], ageBelow: 18),
+    ])
+
+    /// The network index for spend in `setting` on a person aged `age`.
+    public func network(for setting: CareSetting, age: Int) -> Int {
+        if let byAge = networks.firstIndex(where: { $0.ageBelow.map { age < $0 } ?? false }) { return byAge }
+        return networks.firstIndex { $0.settings.contains(setting.code) }!
+    }
+
+    /// Spend in the dataset by area and network, in pence: for each person's practice, the area
+    /// `areaOfPractice` gives (e.g. its place). These are the weights that share each place's budget
+    /// across the networks.
+    public func spend(
+        in dataset: IntegratedDataset, referenceDate: Day, areaOfPractice: (String) -> String?
+    ) -> [String: [Int64]] {
+        let practiceArea = (0..<dataset.practiceCodes.count).map { areaOfPractice(dataset.practiceCodes[$0]) }
+        let age = (0..<dataset.personCount).map {
+            referenceDate.age(birthYear: Int(dataset.birthYear[$0]), birthMonth: Int(dataset.birthMonth[$0]))
+        }
+        var result: [String: [Int64]] = [:]
+        for row in 0..<dataset.eventCount {
+            let person = Int(dataset.eventPerson[row])
+            guard let area = practiceArea[Int(dataset.practice[person])],
+                let setting = CareSetting(rawValue: dataset.eventSetting[row])
+            else { continue }
+            result[area, default: [Int64](repeating: 0, count: networks.count)][network(for: setting, age: age[person])] +=
+                dataset.eventCostPence[row]
+        }
+        return result
+    }
+}
