@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "ConcordatCore", swiftSettings: hotLoops),
         .target(
             name: "Ingest",
-            dependencies: ["ConcordatCore", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["ConcordatCore", "Finance", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources/kent-medway")],
             swiftSettings: hotLoops
         ),
@@ -44,6 +44,7 @@ let package = Package(
             name: "Storage",
             dependencies: [
                 "ConcordatCore",
+                "Finance",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -78,7 +79,7 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "PopulationHealthTests", dependencies: ["PopulationHealth"]),
         .testTarget(name: "FinanceTests", dependencies: ["Finance", "Ingest", "ConcordatCore"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Ingest"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Ingest", "Finance"]),
         .testTarget(
             name: "WebTests",
             dependencies: [

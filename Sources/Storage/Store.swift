@@ -1,4 +1,6 @@
 import ConcordatCore
+import Finance
+import Foundation
 
 /// Where Concordat keeps a system: its geography, populations, partnership and data-quality notes.
 ///
@@ -34,4 +36,25 @@ public protocol Store: Sendable {
 
     /// The loaded dataset, or `nil` when none is loaded.
     func loadDataset() async throws -> IntegratedDataset?
+
+    /// Replaces the loaded dataset's analysis (after the engine gains a measure), keeping the dataset.
+    /// - Throws: ``StoreError`` `notFound` when no dataset with `fingerprint` is loaded.
+    func updateAnalysis(_ analysis: Data, fingerprint: String) async throws
+
+    /// The pools, by code.
+    func pools() async throws -> [Pool]
+
+    /// Adds a pool, or replaces one with the same code that has no payments yet.
+    /// - Throws: ``StoreError`` `conflict` when the pool already has payments.
+    func savePool(_ pool: Pool) async throws
+
+    /// A pool's account: the pool and every payment admitted, in order.
+    /// - Throws: ``StoreError`` `notFound` when there is no such pool.
+    func poolAccount(code: String) async throws -> PoolAccount
+
+    /// Admits a payment out of its pool, if it keeps every rule, in one transaction: the pool's ring-fences
+    /// and balance are checked against the stored payments and the payment is recorded, or nothing is.
+    /// - Parameter districtsOfArea: the districts of the practices under the payment's area.
+    /// - Throws: ``PoolAccount/Refusal`` naming the rule broken; ``StoreError`` `notFound` for no such pool.
+    func admitPayment(_ spend: PoolSpend, districtsOfArea: [String?]) async throws -> PoolAccount
 }

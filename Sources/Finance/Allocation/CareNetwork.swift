@@ -78,26 +78,4 @@ public struct CareNetworkModel: Sendable, Hashable, Codable {
         if let byAge = networks.firstIndex(where: { $0.ageBelow.map { age < $0 } ?? false }) { return byAge }
         return networks.firstIndex { $0.settings.contains(setting.code) }!
     }
-
-    /// Spend in the dataset by area and network, in pence: for each person's practice, the area
-    /// `areaOfPractice` gives (e.g. its place). These are the weights that share each place's budget
-    /// across the networks.
-    public func spend(
-        in dataset: IntegratedDataset, referenceDate: Day, areaOfPractice: (String) -> String?
-    ) -> [String: [Int64]] {
-        let practiceArea = (0..<dataset.practiceCodes.count).map { areaOfPractice(dataset.practiceCodes[$0]) }
-        let age = (0..<dataset.personCount).map {
-            referenceDate.age(birthYear: Int(dataset.birthYear[$0]), birthMonth: Int(dataset.birthMonth[$0]))
-        }
-        var result: [String: [Int64]] = [:]
-        for row in 0..<dataset.eventCount {
-            let person = Int(dataset.eventPerson[row])
-            guard let area = practiceArea[Int(dataset.practice[person])],
-                let setting = CareSetting(rawValue: dataset.eventSetting[row])
-            else { continue }
-            result[area, default: [Int64](repeating: 0, count: networks.count)][network(for: setting, age: age[person])] +=
-                dataset.eventCostPence[row]
-        }
-        return result
-    }
 }

@@ -50,6 +50,19 @@ public struct PoolAccount: Sendable, Hashable {
                 throw Refusal(pool: pool.code, rule: fence.name, reason: reason)
             }
         }
+        try draw(spend)
+    }
+
+    /// Re-applies a payment admitted before (read back from storage): its ring-fences were checked when it
+    /// was admitted; its amount and the pool's balance are checked again.
+    public mutating func replay(_ spend: PoolSpend) throws(Refusal) {
+        guard spend.pool == pool.code, spend.amountPence > 0 else {
+            throw Refusal(pool: pool.code, rule: "positive amount", reason: "a stored payment is not valid")
+        }
+        try draw(spend)
+    }
+
+    private mutating func draw(_ spend: PoolSpend) throws(Refusal) {
         let left = remaining.reduce(0, +)
         guard spend.amountPence <= left else {
             throw Refusal(

@@ -69,6 +69,24 @@ extension SQLiteStore {
         migrator.registerMigration("v3: population health profiles") { db in
             try db.alter(table: "dataset") { t in t.add(column: "analysis", .blob) }
         }
+        migrator.registerMigration("v4: pools and payments") { db in
+            try db.create(table: "pool") { t in
+                t.primaryKey("code", .text)
+                t.column("document", .blob).notNull()
+            }
+            try db.create(table: "pool_payment") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("pool", .text).notNull().references("pool", onDelete: .cascade)
+                t.column("partner", .text).notNull()
+                t.column("setting", .text).notNull()
+                t.column("area", .text).notNull()
+                t.column("month", .text).notNull()
+                t.column("amountPence", .integer).notNull()
+                t.column("description", .text).notNull()
+                t.column("recordedAt", .datetime).notNull()
+            }
+            try db.create(index: "pool_payment_by_pool", on: "pool_payment", columns: ["pool", "id"])
+        }
         return migrator
     }
 }

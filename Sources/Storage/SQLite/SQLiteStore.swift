@@ -1,4 +1,5 @@
 import ConcordatCore
+import Finance
 import Foundation
 import GRDB
 
@@ -157,6 +158,59 @@ public final class SQLiteStore: Store {
             return columns
         }
         return try columns.map(DatasetColumns.decode)
+    }
+
+    /// Replaces the analysis of the loaded dataset; throws `notFound` when it is not the one loaded.
+    public func updateAnalysis(_ analysis: Data, fingerprint: String) async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql: "UPDATE dataset SET analysis = ? WHERE fingerprint = ?", arguments: [analysis, fingerprint])
+            guard db.changesCount == 1 else { throw StoreError.notFound("dataset", fingerprint) }
+        }
+    }
+
+    /// The pools, by code.
+    public func pools() async throws -> [Pool] {
+        try await writer.read { db in try PoolRecord.order(Column("code")).fetchAll(db).map { try $0.pool() } }
+    }
+
+    /// Adds or replaces a pool; a pool with payments cannot be replaced (`conflict`).
+    public func savePool(_ pool: Pool) async throws {
+        let record = try PoolRecord(pool)
+        try await writer.write { db in
+            if try PoolPaymentRecord.filter(Column("pool") == pool.code).fetchCount(db) > 0 {
+                throw StoreError.conflict("pool with payments", pool.code)
+            }
+            try record.save(db)
+        }
+    }
+
+    /// A pool's account, read in one transaction.
+    public func poolAccount(code: String) async throws -> PoolAccount {
+        try await writer.read { db in try Self.account(code: code, db) }
+    }
+
+    /// Checks and records a payment in one write transaction, so two payments can never together break a
+    /// rule that each keeps alone.
+    public func admitPayment(_ spend: PoolSpend, districtsOfArea: [String?]) async throws -> PoolAccount {
+        try await writer.write { db in
+            var account = try Self.account(code: spend.pool, db)
+            try account.admit(spend, districtsOfArea: districtsOfArea)
+            var record = PoolPaymentRecord(spend, recordedAt: Date())
+            try record.insert(db)
+            return account
+        }
+    }
+
+    private static func account(code: String, _ db: Database) throws -> PoolAccount {
+        guard let record = try PoolRecord.fetchOne(db, key: code) else { throw StoreError.notFound("pool", code) }
+        var account = PoolAccount(pool: try record.pool())
+        for payment in try PoolPaymentRecord.filter(Column("pool") == code).order(Column("id")).fetchAll(db) {
+            do { try account.replay(payment.spend) } catch {
+                throw StoreError.corrupt("a stored payment of pool \(code) no longer keeps its rules: \(error)")
+            }
+        }
+        return account
     }
 }
 

@@ -1,0 +1,76 @@
+/// The dataset's spend in aggregate, as finance needs it: pence by practice, care setting, provider,
+/// month, and whether the person was a child. No person appears in it. It is what the ledger's actuals,
+/// the care-network budget mix and the current-spend baseline are built from.
+public struct SpendSummary: Sendable, Hashable, Codable {
+    /// One cell of spend.
+    public struct Cell: Sendable, Hashable, Codable {
+        /// The person's practice (ODS code).
+        public var practice: String
+        /// The care setting's code (as in `events.csv`).
+        public var setting: String
+        /// The provider's code (for general practice and prescribing, the practice).
+        public var provider: String
+        /// The month the event started, `YYYY-MM`.
+        public var month: String
+        /// Whether the person was under 18 at the reference date.
+        public var child: Bool
+        /// The spend, in pence.
+        public var pence: Int64
+    }
+
+    /// The twelve months of the summary's year, `YYYY-MM`, first month first.
+    public var months: [String]
+    /// The cells with spend.
+    public var cells: [Cell]
+
+    /// Makes a summary from cells.
+    public init(months: [String], cells: [Cell]) {
+        self.months = months
+        self.cells = cells
+    }
+
+    /// Summarises the events of the twelve whole months before `referenceDate`'s month.
+    public init(of dataset: IntegratedDataset, referenceDate: Day) {
+        let (year, month, _) = referenceDate.components
+        var firstDays: [Day] = []
+        for back in stride(from: 12, through: 1, by: -1) {
+            let index = year * 12 + (month - 1) - back
+            firstDays.append(Day(year: index / 12, month: index % 12 + 1, day: 1)!)
+        }
+        let labels = firstDays.map { String($0.description.prefix(7)) }
+        months = labels
+        let starts = firstDays.map(\.daysSinceEpoch) + [Day(year: year, month: month, day: 1)!.daysSinceEpoch]
+        let child = (0..<dataset.personCount).map {
+            referenceDate.age(birthYear: Int(dataset.birthYear[$0]), birthMonth: Int(dataset.birthMonth[$0])) < 18
+        }
+        struct Key: Hashable {
+            var practice: UInt16
+            var setting: UInt8
+            var provider: UInt32
+            var month: Int
+            var child: Bool
+        }
+        var totals: [Key: Int64] = [:]
+        for row in 0..<dataset.eventCount {
+            let day = dataset.eventStart[row]
+            guard day >= starts[0], day < starts[12] else { continue }
+            var monthIndex = 0
+            while day >= starts[monthIndex + 1] { monthIndex += 1 }
+            let person = Int(dataset.eventPerson[row])
+            let key = Key(
+                practice: dataset.practice[person], setting: dataset.eventSetting[row],
+                provider: dataset.eventProvider[row], month: monthIndex, child: child[person])
+            totals[key, default: 0] += dataset.eventCostPence[row]
+        }
+        cells = totals.map { key, pence in
+            Cell(
+                practice: dataset.practiceCodes[Int(key.practice)],
+                setting: CareSetting(rawValue: key.setting)?.code ?? "unknown",
+                provider: key.provider == IntegratedDataset.noCode ? "unknown" : dataset.providerCodes[Int(key.provider)],
+                month: labels[key.month], child: key.child, pence: pence)
+        }.sorted { ($0.practice, $0.setting, $0.provider, $0.month) < ($1.practice, $1.setting, $1.provider, $1.month) }
+    }
+
+    /// The whole year's spend.
+    public var total: Int64 { cells.reduce(0) { $0 + $1.pence } }
+}

@@ -1,0 +1,72 @@
+import ConcordatCore
+import Finance
+import Foundation
+import Storage
+import Testing
+
+@Suite("Store contract: pools, payments and analysis updates")
+struct PoolStoreTests {
+    static let pool = Pool(
+        code: "kcc-social-care", name: "KCC adult social care", kind: .ringFenced, host: "886",
+        contributions: [.init(partner: "886", amount: Money(pence: 1_000_000))],
+        ringFences: [
+            RingFence(name: "social care needs only", settings: ["adult_social_care"]),
+            RingFence(name: "only within the KCC area", districts: ["Swale", "Thanet"]),
+        ])
+
+    static func payment(_ pence: Int64, area: String = "swale-pcn") -> PoolSpend {
+        PoolSpend(
+            pool: "kcc-social-care", partner: "886", setting: "adult_social_care", area: area, month: "2026-05",
+            amount: Money(pence: pence), description: "home care")
+    }
+
+    @Test("payments are checked and recorded in one transaction; refusals record nothing", arguments: StoreContractTests.Adapter.allCases)
+    func payments(adapter: StoreContractTests.Adapter) async throws {
+        let (store, cleanup) = try adapter.open()
+        defer { cleanup() }
+        try await store.savePool(Self.pool)
+        #expect(try await store.pools() == [Self.pool])
+        let account = try await store.admitPayment(Self.payment(400_000), districtsOfArea: ["Swale"])
+        #expect(account.balance == Money(pence: 600_000))
+        await #expect(throws: PoolAccount.Refusal.self) {
+            try await store.admitPayment(Self.payment(10, area: "medway"), districtsOfArea: ["Medway"])
+        }
+        await #expect(throws: PoolAccount.Refusal.self) {
+            try await store.admitPayment(Self.payment(600_001), districtsOfArea: ["Thanet"])
+        }
+        let stored = try await store.poolAccount(code: "kcc-social-care")
+        #expect(stored.payments == [Self.payment(400_000)])
+        #expect(stored.balance == Money(pence: 600_000))
+        // A pool with payments cannot be replaced underneath them.
+        await #expect(throws: StoreError.self) { try await store.savePool(Self.pool) }
+        await #expect(throws: StoreError.self) { try await store.poolAccount(code: "nope") }
+    }
+
+    @Test("concurrent payments can never together overdraw a pool", arguments: StoreContractTests.Adapter.allCases)
+    func concurrent(adapter: StoreContractTests.Adapter) async throws {
+        let (store, cleanup) = try adapter.open()
+        defer { cleanup() }
+        try await store.savePool(Self.pool)
+        let admitted = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<30 {
+                group.addTask {
+                    (try? await store.admitPayment(Self.payment(100_000), districtsOfArea: ["Swale"])) != nil
+                }
+            }
+            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        #expect(admitted == 10)
+        #expect(try await store.poolAccount(code: "kcc-social-care").balance == .zero)
+    }
+
+    @Test("an analysis can be replaced for the loaded dataset only", arguments: StoreContractTests.Adapter.allCases)
+    func analysis(adapter: StoreContractTests.Adapter) async throws {
+        let (store, cleanup) = try adapter.open()
+        defer { cleanup() }
+        let dataset = DatasetStoreContractTests.dataset(people: 10, seed: 1)
+        try await store.replaceDataset(dataset, summary: DatasetSummary(of: dataset, fingerprint: "one", source: "a"))
+        try await store.updateAnalysis(Data("{\"v\":2}".utf8), fingerprint: "one")
+        #expect(try await store.datasetSummary()?.analysis == Data("{\"v\":2}".utf8))
+        await #expect(throws: StoreError.self) { try await store.updateAnalysis(Data(), fingerprint: "two") }
+    }
+}
