@@ -17,10 +17,12 @@ struct AllocateCommand: AsyncParsableCommand {
             one area. --format json prints {"controlTotalPence", "allocations": [...]}.
             """)
 
-    /// Output formats.
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table
-        case json
+    /// How budgets are split further.
+    enum Breakdown: String, ExpressibleByArgument, CaseIterable {
+        /// By service component of the basis.
+        case component
+        /// By care network (place × network), LLR's model.
+        case network
     }
 
     @OptionGroup var store: StoreOptions
@@ -34,7 +36,28 @@ struct AllocateCommand: AsyncParsableCommand {
     var year: String
 
     @Option(help: ArgumentHelp("table or json.", valueName: "format"))
-    var format: Format = .table
+    var format: OutputFormat = .table
+
+    @Option(
+        help: ArgumentHelp(
+            "published (NHS England's 2025/26 weighted populations) or person-based (a formula fitted on the loaded dataset).",
+            valueName: "basis"))
+    var basis: SystemFinances.Basis = .published
+
+    @Option(
+        help: ArgumentHelp(
+            "Split budgets further: component (service components of the basis) or network (care networks × place).",
+            valueName: "breakdown"))
+    var by: Breakdown?
+
+    @Option(help: ArgumentHelp("With --by component, the level whose budgets are split (default place).", valueName: "level"))
+    var level: String = "place"
+
+    @Option(
+        help: ArgumentHelp(
+            "With --by component on the published basis, each component's share of spend, e.g. G&A=55%,CS=10%,MH=12%,Mat=3%,Health Ineq=2%,Prescr=18%.",
+            valueName: "shares"))
+    var componentShares: String?
 
     @Option(
         help: ArgumentHelp(
@@ -80,16 +103,18 @@ struct AllocateCommand: AsyncParsableCommand {
         else { throw ValidationError("--year '\(year)' is not a financial year such as 2026/27") }
         if pace != nil, policy == nil { throw ValidationError("--pace '\(pace!)' is not of the form floor=1%,cap=5%") }
         if (pace == nil) != (baseline == nil) { throw ValidationError("--pace and --baseline go together") }
+        if componentShares != nil, by != .component {
+            throw ValidationError("--component-shares goes with --by component")
+        }
+        if let componentShares { _ = try FinanceLoading.pairs(componentShares, option: "--component-shares") }
     }
 
     func run() async throws {
-        let store = try store.open()
-        guard let system = try await store.loadSystem() else {
-            throw ValidationError("the database holds no system: run `concordat init` first")
-        }
-        let weights = try PublishedReferenceData.bundledKentMedway().weightedPopulations()
+        let finances = try await FinanceLoading.load(store).finances
+        let system = finances.system
+        let weights = try finances.weights(basis)
         let total = Money(parsing: controlTotal)!
-        var allocation = try CapitationAllocation(controlTotal: total, system: system, weights: weights)
+        var allocation = try finances.allocation(total, basis: basis)
         if let policy, let baseline {
             let table = try CSVTable(parsing: Data(contentsOf: URL(fileURLWithPath: baseline)), file: baseline)
             let (codeColumn, amountColumn) = (try table.column("code"), try table.column("baseline"))
@@ -124,29 +149,39 @@ struct AllocateCommand: AsyncParsableCommand {
             print(explanation(of: explain, in: allocation, system: system))
             return
         }
+        let matrix: BudgetMatrix?
+        switch by {
+        case .component:
+            matrix = try finances.componentMatrix(
+                allocation, basis: basis, level: level,
+                spendShares: try componentShares.map { try FinanceLoading.pairs($0, option: "--component-shares") })
+        case .network: matrix = try finances.networkMatrix(allocation, model: .leicesterLeicestershireRutland)
+        case nil: matrix = nil
+        }
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            let document = allocation.document
-            print(String(decoding: try encoder.encode(document), as: UTF8.self))
+            var document = allocation.document
+            document.matrix = matrix.map(CapitationAllocation.Document.Matrix.init)
+            try printJSON(document)
         case .table:
-            print(
-                "\(system.name): \(allocation.controlTotal) for \(year), by needs-weighted population (NHS England 2025/26)"
-            )
+            let basisName =
+                basis == .published
+                ? "needs-weighted population (NHS England 2025/26)" : "the person-based formula fitted on the dataset"
+            print("\(system.name): \(allocation.controlTotal) for \(year), by \(basisName)")
             print("")
             print(
-                "level".padding(14) + "area".padding(46) + "weighted pop".leftPadding(14) + "need index".leftPadding(12)
-                    + "budget".leftPadding(22))
+                "level".padded(14) + "area".padded(46) + "weighted pop".leftPadded(14) + "need index".leftPadded(12)
+                    + "budget".leftPadded(22))
             for line in allocation.lines where line.level != "practice" {
                 let indent = String(repeating: "  ", count: system.lineage(of: line.code).count - 1)
                 print(
-                    line.level.padding(14) + (indent + line.name).padding(46)
-                        + String(Int(line.weightedPopulation.rounded())).leftPadding(14)
-                        + String(format: "%.3f", line.needIndex).leftPadding(12)
-                        + Money(pence: line.budgetPence).description.leftPadding(22))
+                    line.level.padded(14) + (indent + line.name).padded(46)
+                        + String(Int(line.weightedPopulation.rounded())).leftPadded(14)
+                        + String(format: "%.3f", line.needIndex).leftPadded(12)
+                        + Money(pence: line.budgetPence).description.leftPadded(22))
             }
             print("\nPractices are in --format json; --explain CODE shows how any budget was reached.")
+            if let matrix { print("\n" + render(matrix, system: system)) }
         }
     }
 
@@ -175,13 +210,27 @@ struct AllocateCommand: AsyncParsableCommand {
         }
         return lines.joined(separator: "\n")
     }
-}
 
-extension String {
-    fileprivate func padding(_ width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
-    }
-    fileprivate func leftPadding(_ width: Int) -> String {
-        count >= width ? self : String(repeating: " ", count: width - count) + self
+    /// The matrix as a table: rows, their totals, and the column totals that reconcile to the control total.
+    private func render(_ matrix: BudgetMatrix, system: HealthSystem) -> String {
+        let names = matrix.columns.map { column in
+            CareNetworkModel.leicesterLeicestershireRutland.networks.first { $0.code == column }?.name
+                ?? CareSetting(code: column)?.label ?? column
+        }
+        var lines = ["Budgets by \(by == .network ? "care network" : "service component") (rows and columns both add up):"]
+        for (index, row) in matrix.rows.enumerated() {
+            lines.append("")
+            lines.append("\(system.area(row)?.name ?? row): \(matrix.rowTotal(row)!)")
+            for (column, name) in names.enumerated() {
+                lines.append("  " + name.padded(40) + Money(pence: matrix.cells[index][column]).description.leftPadded(22))
+            }
+        }
+        lines.append("")
+        lines.append("All \(system.level(by == .network ? "place" : level)?.plural.lowercased() ?? "areas"):")
+        for (column, name) in names.enumerated() {
+            lines.append("  " + name.padded(40) + matrix.columnTotal(matrix.columns[column])!.description.leftPadded(22))
+        }
+        lines.append("  " + "Total".padded(40) + matrix.total.description.leftPadded(22))
+        return lines.joined(separator: "\n")
     }
 }

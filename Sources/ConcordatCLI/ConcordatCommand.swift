@@ -16,7 +16,8 @@ public struct ConcordatCommand: AsyncParsableCommand {
             """,
         subcommands: [
             DemoCommand.self, InitCommand.self, ServeCommand.self, SynthCommand.self, PseudonymiseCommand.self,
-            ImportCommand.self, ScoreCommand.self, AllocateCommand.self,
+            ImportCommand.self, ScoreCommand.self, AllocateCommand.self, LedgerCommand.self, SettleCommand.self,
+            PoolCommand.self,
         ]
     )
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import ConcordatCore
 import Foundation
 import Ingest
+import PopulationHealth
 import Storage
 
 /// `concordat demo`: the main job. Loads Kent & Medway and a synthetic integrated dataset for its whole
@@ -44,6 +45,8 @@ struct DemoCommand: AsyncParsableCommand {
             SystemSummary(system: system).report(loadedInto: self.store.resolvedPath)
         }
         try await loadSyntheticDataset(for: system, into: store)
+        try await refreshAnalysisIfStale(in: store)
+        try await setUpPools(for: system, in: store)
         try await Serving.run(
             system: system, store: store, configuration: try server.configuration, database: self.store.resolvedPath)
     }
@@ -86,6 +89,29 @@ struct DemoCommand: AsyncParsableCommand {
         case .refused(let report):
             throw ValidationError("the synthetic extract was refused:\n\(report.rendered(maxLines: 20))")
         }
+    }
+
+    /// Re-runs the engine on the stored dataset when its stored analysis predates a measure the pages
+    /// need (spend in aggregate, the person-based formula), so an older demo database keeps working.
+    private func refreshAnalysisIfStale(in store: any Store) async throws {
+        guard let summary = try await store.datasetSummary(), let data = summary.analysis,
+            let analysis = try? JSONDecoder().decode(PopulationAnalysis.self, from: data),
+            analysis.spend == nil || analysis.personBasedCapitation == nil,
+            let dataset = try await store.loadDataset()
+        else { return }
+        say("Updating the population health analysis for this version of Concordat…")
+        let refreshed = PopulationAnalysis(of: dataset, referenceDate: SyntheticPopulationSpec(seed: seed).referenceDate)
+        try await store.updateAnalysis(try JSONEncoder().encode(refreshed), fingerprint: summary.fingerprint)
+    }
+
+    /// Kent & Medway's pools (the councils' ring-fenced social care, the Better Care Fund), sized from the
+    /// dataset's spend, if the store has none yet.
+    private func setUpPools(for system: HealthSystem, in store: any Store) async throws {
+        guard system.code == "QKS", try await store.pools().isEmpty,
+            let data = try await store.datasetSummary()?.analysis,
+            let spend = try JSONDecoder().decode(PopulationAnalysis.self, from: data).spend
+        else { return }
+        for pool in KentMedwayFinance.pools(spend: spend) { try await store.savePool(pool) }
     }
 
     private func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }

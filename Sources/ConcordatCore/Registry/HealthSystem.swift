@@ -151,6 +151,15 @@ public struct HealthSystem: Sendable, Hashable {
         return result
     }
 
+    /// The place (the area directly under the system) of every leaf area (practice), by code.
+    public var placeOfLeaf: [String: String] {
+        var result: [String: String] = [:]
+        for leaf in areas(atLevel: levels.last?.key ?? "practice") {
+            if let place = lineage(of: leaf.code).dropFirst().first { result[leaf.code] = place.code }
+        }
+        return result
+    }
+
     /// Every area at one level, by name.
     public func areas(atLevel key: String) -> [Area] { areas.filter { $0.level == key } }
 

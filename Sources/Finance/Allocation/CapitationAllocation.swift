@@ -150,10 +150,29 @@ extension CapitationAllocation {
             public var budgetPence: Int64
         }
 
+        /// A further split of the budgets (``BudgetMatrix``): rows, columns and cells in pence.
+        public struct Matrix: Codable, Sendable {
+            /// The row labels (area codes).
+            public var rows: [String]
+            /// The column labels (components or care networks).
+            public var columns: [String]
+            /// The cells, row by row, in pence.
+            public var cellsPence: [[Int64]]
+
+            /// The matrix's document.
+            public init(_ matrix: BudgetMatrix) {
+                rows = matrix.rows
+                columns = matrix.columns
+                cellsPence = matrix.cells
+            }
+        }
+
         /// The control total in pence.
         public var controlTotalPence: Int64
         /// Every area's budget, the system first.
         public var allocations: [Allocation]
+        /// Budgets split by component or care network, when asked for.
+        public var matrix: Matrix?
     }
 
     /// The allocation as a ``Document``.

@@ -20,10 +20,7 @@ extension Ledger {
         guard (0...12).contains(monthsElapsed) else { throw Invalid(description: "months elapsed must be 0–12") }
         guard spend.months.count == 12 else { throw Invalid(description: "a year of spend has 12 months") }
         let places = system.children(of: system.root.code)
-        var placeOfPractice: [String: String] = [:]
-        for practice in system.areas(atLevel: system.levels.last?.key ?? "practice") {
-            if let place = system.lineage(of: practice.code).dropFirst().first { placeOfPractice[practice.code] = place.code }
-        }
+        let placeOfPractice = system.placeOfLeaf
         struct Key: Hashable {
             var partner: String
             var place: String
