@@ -50,7 +50,9 @@ struct AllocateCommand: AsyncParsableCommand {
             valueName: "breakdown"))
     var by: Breakdown?
 
-    @Option(help: ArgumentHelp("With --by component, the level whose budgets are split (default place).", valueName: "level"))
+    @Option(
+        help: ArgumentHelp(
+            "With --by component, the level whose budgets are split (default place).", valueName: "level"))
     var level: String = "place"
 
     @Option(
@@ -217,18 +219,22 @@ struct AllocateCommand: AsyncParsableCommand {
             CareNetworkModel.leicesterLeicestershireRutland.networks.first { $0.code == column }?.name
                 ?? CareSetting(code: column)?.label ?? column
         }
-        var lines = ["Budgets by \(by == .network ? "care network" : "service component") (rows and columns both add up):"]
+        var lines = [
+            "Budgets by \(by == .network ? "care network" : "service component") (rows and columns both add up):"
+        ]
         for (index, row) in matrix.rows.enumerated() {
             lines.append("")
             lines.append("\(system.area(row)?.name ?? row): \(matrix.rowTotal(row)!)")
             for (column, name) in names.enumerated() {
-                lines.append("  " + name.padded(40) + Money(pence: matrix.cells[index][column]).description.leftPadded(22))
+                lines.append(
+                    "  " + name.padded(40) + Money(pence: matrix.cells[index][column]).description.leftPadded(22))
             }
         }
         lines.append("")
         lines.append("All \(system.level(by == .network ? "place" : level)?.plural.lowercased() ?? "areas"):")
         for (column, name) in names.enumerated() {
-            lines.append("  " + name.padded(40) + matrix.columnTotal(matrix.columns[column])!.description.leftPadded(22))
+            lines.append(
+                "  " + name.padded(40) + matrix.columnTotal(matrix.columns[column])!.description.leftPadded(22))
         }
         lines.append("  " + "Total".padded(40) + matrix.total.description.leftPadded(22))
         return lines.joined(separator: "\n")

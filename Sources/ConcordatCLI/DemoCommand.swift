@@ -100,7 +100,8 @@ struct DemoCommand: AsyncParsableCommand {
             let dataset = try await store.loadDataset()
         else { return }
         say("Updating the population health analysis for this version of Concordat…")
-        let refreshed = PopulationAnalysis(of: dataset, referenceDate: SyntheticPopulationSpec(seed: seed).referenceDate)
+        let refreshed = PopulationAnalysis(
+            of: dataset, referenceDate: SyntheticPopulationSpec(seed: seed).referenceDate)
         try await store.updateAnalysis(try JSONEncoder().encode(refreshed), fingerprint: summary.fingerprint)
     }
 

@@ -73,14 +73,14 @@ struct LedgerCommand: AsyncParsableCommand {
         switch format {
         case .json:
             try printJSON(
-                LedgerDocument(
-                    months: ledger.months, monthsElapsed: ledger.monthsElapsed, controlTotalPence: total.pence,
-                    forecastMethod: forecast.rawValue,
-                    groups: groups.sorted { $0.key < $1.key }.map { .init(code: $0.key, name: name($0.key), $0.value, forecast) },
-                    system: .init(code: finances.system.root.code, name: finances.system.name, ledger.system, forecast)))
+                ledger.document(
+                    groups: groups.sorted { $0.key < $1.key }.map { ($0.key, name($0.key), $0.value) },
+                    system: (finances.system.root.code, finances.system.name), method: forecast))
         case .table:
             let through = ledger.monthsElapsed > 0 ? ledger.months[ledger.monthsElapsed - 1] : "no months"
-            print("\(finances.system.name): control total \(total), actuals to \(through) (\(ledger.monthsElapsed) of 12 months)")
+            print(
+                "\(finances.system.name): control total \(total), actuals to \(through) (\(ledger.monthsElapsed) of 12 months)"
+            )
             print("Forecast outturn: \(forecast == .runRate ? "run rate" : "seasonal profile")\n")
             print(
                 "".padded(48) + "annual budget".leftPadded(20) + "budget to date".leftPadded(20)
@@ -88,14 +88,19 @@ struct LedgerCommand: AsyncParsableCommand {
                     + "forecast variance".leftPadded(20))
             func row(_ label: String, _ statement: Ledger.Statement) -> String {
                 label.padded(48) + statement.annualBudget.description.leftPadded(20)
-                    + statement.budgetToDate.description.leftPadded(20) + statement.actualToDate.description.leftPadded(20)
+                    + statement.budgetToDate.description.leftPadded(20)
+                    + statement.actualToDate.description.leftPadded(20)
                     + statement.varianceToDate.description.leftPadded(18)
                     + statement.outturn(forecast).description.leftPadded(20)
                     + statement.forecastVariance(forecast).description.leftPadded(20)
             }
-            for (code, statement) in groups.sorted(by: { $0.key < $1.key }) { print(row(String(name(code).prefix(46)), statement)) }
+            for (code, statement) in groups.sorted(by: { $0.key < $1.key }) {
+                print(row(String(name(code).prefix(46)), statement))
+            }
             print(row("System", ledger.system))
-            print("\nVariance is actual − budget: positive is an overspend. Control total − budgets given out: \(ledger.unallocated).")
+            print(
+                "\nVariance is actual − budget: positive is an overspend. Control total − budgets given out: \(ledger.unallocated)."
+            )
         }
     }
 
@@ -112,11 +117,14 @@ struct LedgerCommand: AsyncParsableCommand {
             guard let month = ledger.months.firstIndex(of: record[columns.month]) else {
                 throw IngestError.invalidValue(
                     file: file, line: record.line, field: "month",
-                    reason: "'\(record[columns.month])' is not a month of the ledger's year (\(ledger.months.first!)–\(ledger.months.last!))")
+                    reason:
+                        "'\(record[columns.month])' is not a month of the ledger's year (\(ledger.months.first!)–\(ledger.months.last!))"
+                )
             }
             guard let amount = Money(parsing: record[columns.actual]) else {
                 throw IngestError.invalidValue(
-                    file: file, line: record.line, field: "actual", reason: "'\(record[columns.actual])' is not an amount in pounds")
+                    file: file, line: record.line, field: "actual",
+                    reason: "'\(record[columns.actual])' is not an amount in pounds")
             }
             let key = record[columns.partner] + "\u{1F}" + record[columns.place]
             guard ledger.lines.contains(where: { $0.partner + "\u{1F}" + $0.place == key }) else {
@@ -133,44 +141,7 @@ struct LedgerCommand: AsyncParsableCommand {
             line.actualPence = (0...max(latest, -1)).compactMap { latest >= 0 ? months[$0, default: 0] : nil }
             return line
         }
-        return try Ledger(months: ledger.months, controlTotal: ledger.controlTotal, lines: lines, profile: ledger.profile)
+        return try Ledger(
+            months: ledger.months, controlTotal: ledger.controlTotal, lines: lines, profile: ledger.profile)
     }
-}
-
-/// `concordat ledger --format json` and `GET /api/v1/ledger`.
-struct LedgerDocument: Codable {
-    struct Group: Codable {
-        var code: String
-        var name: String
-        var annualBudgetPence: Int64
-        var budgetToDatePence: Int64
-        var actualToDatePence: Int64
-        var varianceToDatePence: Int64
-        var forecastOutturnPence: Int64
-        var forecastVariancePence: Int64
-        var budgetByMonthPence: [Int64]
-        var actualByMonthPence: [Int64]
-        var forecastByMonthPence: [Int64]
-
-        init(code: String, name: String, _ statement: Ledger.Statement, _ method: Ledger.ForecastMethod) {
-            self.code = code
-            self.name = name
-            annualBudgetPence = statement.annualBudget.pence
-            budgetToDatePence = statement.budgetToDate.pence
-            actualToDatePence = statement.actualToDate.pence
-            varianceToDatePence = statement.varianceToDate.pence
-            forecastOutturnPence = statement.outturn(method).pence
-            forecastVariancePence = statement.forecastVariance(method).pence
-            budgetByMonthPence = statement.budgetByMonth
-            actualByMonthPence = statement.actualByMonth
-            forecastByMonthPence = statement.forecastByMonth
-        }
-    }
-
-    var months: [String]
-    var monthsElapsed: Int
-    var controlTotalPence: Int64
-    var forecastMethod: String
-    var groups: [Group]
-    var system: Group
 }

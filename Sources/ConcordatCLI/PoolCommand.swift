@@ -18,11 +18,14 @@ struct PoolCommand: AsyncParsableCommand {
         func run() async throws {
             let store = try store.open()
             let pools = try await store.pools()
-            if pools.isEmpty { print("No pools yet: `concordat demo` sets up Kent & Medway's, or add one with `concordat pool add`.") }
+            if pools.isEmpty {
+                print("No pools yet: `concordat demo` sets up Kent & Medway's, or add one with `concordat pool add`.")
+            }
             for pool in pools {
                 let account = try await store.poolAccount(code: pool.code)
                 print(
-                    pool.code.padded(22) + pool.name.padded(44) + pool.kind.rawValue.padded(18) + "host \(pool.host)".padded(12)
+                    pool.code.padded(22) + pool.name.padded(44) + pool.kind.rawValue.padded(18)
+                        + "host \(pool.host)".padded(12)
                         + "in \(pool.total)".leftPadded(24) + "left \(account.balance)".leftPadded(26))
                 for fence in pool.ringFences { print("".padded(22) + "ring-fence: \(fence.name)") }
             }
@@ -38,11 +41,15 @@ struct PoolCommand: AsyncParsableCommand {
 
         func run() async throws {
             let account = try await store.open().poolAccount(code: code)
-            print("\(account.pool.name) (\(account.pool.code)), hosted by \(account.pool.host): \(account.pool.total) in, \(account.spent) spent, \(account.balance) left")
+            print(
+                "\(account.pool.name) (\(account.pool.code)), hosted by \(account.pool.host): \(account.pool.total) in, \(account.spent) spent, \(account.balance) left"
+            )
             for fence in account.pool.ringFences { print("  ring-fence '\(fence.name)'") }
             print("")
             for line in account.trace {
-                print("  from \(line.partner): \(Money(pence: line.contributedPence)) in, \(Money(pence: line.spentPence)) spent, \(Money(pence: line.remainingPence)) left")
+                print(
+                    "  from \(line.partner): \(Money(pence: line.contributedPence)) in, \(Money(pence: line.spentPence)) spent, \(Money(pence: line.remainingPence)) left"
+                )
                 for (setting, pence) in line.spentBySetting.sorted(by: { $0.key < $1.key }) {
                     print("    on \(CareSetting(code: setting)?.label ?? setting): \(Money(pence: pence))")
                 }
@@ -53,18 +60,23 @@ struct PoolCommand: AsyncParsableCommand {
 
     /// `concordat pool add FILE.json`.
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add (or replace, while it has no payments) a pool from JSON.")
+        static let configuration = CommandConfiguration(
+            abstract: "Add (or replace, while it has no payments) a pool from JSON.")
         @OptionGroup var store: StoreOptions
-        @Argument(help: "A JSON file describing the pool (code, name, kind, host, contributions, ringFences).") var file: String
+        @Argument(help: "A JSON file describing the pool (code, name, kind, host, contributions, ringFences).")
+        var file: String
 
         func run() async throws {
             let pool: Pool
-            do { pool = try JSONDecoder().decode(Pool.self, from: Data(contentsOf: URL(fileURLWithPath: file))) } catch let error as DecodingError {
+            do {
+                pool = try JSONDecoder().decode(Pool.self, from: Data(contentsOf: URL(fileURLWithPath: file)))
+            } catch let error as DecodingError {
                 throw ValidationError("\(file) is not a pool: \(error)")
             }
             for fence in pool.ringFences {
                 for setting in fence.settings ?? [] where CareSetting(code: setting) == nil {
-                    throw ValidationError("\(file): ring-fence '\(fence.name)' names '\(setting)', which is not a care setting")
+                    throw ValidationError(
+                        "\(file): ring-fence '\(fence.name)' names '\(setting)', which is not a care setting")
                 }
             }
             try await store.open().savePool(pool)
@@ -86,9 +98,12 @@ struct PoolCommand: AsyncParsableCommand {
         @Option(help: "What it is for.") var note: String = ""
 
         func validate() throws {
-            guard Money(parsing: amount) != nil else { throw ValidationError("--amount '\(amount)' is not an amount in pounds") }
+            guard Money(parsing: amount) != nil else {
+                throw ValidationError("--amount '\(amount)' is not an amount in pounds")
+            }
             guard CareSetting(code: setting) != nil else {
-                throw ValidationError("--setting '\(setting)' is not one of \(CareSetting.allCases.map(\.code).joined(separator: ", "))")
+                throw ValidationError(
+                    "--setting '\(setting)' is not one of \(CareSetting.allCases.map(\.code).joined(separator: ", "))")
             }
             let parts = month.split(separator: "-")
             guard parts.count == 2, parts[0].count == 4, let m = Int(parts[1]), (1...12).contains(m) else {
@@ -98,10 +113,13 @@ struct PoolCommand: AsyncParsableCommand {
 
         func run() async throws {
             let store = try store.open()
-            guard let system = try await store.loadSystem() else { throw ValidationError("the database holds no system") }
+            guard let system = try await store.loadSystem() else {
+                throw ValidationError("the database holds no system")
+            }
             guard system.area(area) != nil else { throw ValidationError("no area has the code '\(area)'") }
             let spend = PoolSpend(
-                pool: pool, partner: partner, setting: setting, area: area, month: month, amount: Money(parsing: amount)!,
+                pool: pool, partner: partner, setting: setting, area: area, month: month,
+                amount: Money(parsing: amount)!,
                 description: note)
             // A refusal names the rule broken and exits non-zero; nothing is recorded.
             let account = try await store.admitPayment(spend, districtsOfArea: system.districts(under: area))

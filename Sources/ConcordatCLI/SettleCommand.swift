@@ -36,10 +36,15 @@ struct SettleCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("An agreement as JSON (see RiskShareAgreement).", valueName: "file"))
     var agreement: String?
 
-    @Option(help: ArgumentHelp("Positions: a CSV with columns partner,budget,actual[,weighted_population,met_quality_gate].", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Positions: a CSV with columns partner,budget,actual[,weighted_population,met_quality_gate].",
+            valueName: "file"))
     var positions: String?
 
-    @Option(help: ArgumentHelp("The control total for ledger positions (default: last year's spend less 2%).", valueName: "amount"))
+    @Option(
+        help: ArgumentHelp(
+            "The control total for ledger positions (default: last year's spend less 2%).", valueName: "amount"))
     var controlTotal: String?
 
     @Option(help: ArgumentHelp("Months of actuals behind the ledger's forecast (default 8).", valueName: "months"))
@@ -63,7 +68,8 @@ struct SettleCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("MSSP quality factor, 0–1 (1: quality standard met).", valueName: "factor"))
     var qualityFactor: Double = 1
 
-    @Option(help: ArgumentHelp("MSSP two-sided symmetric MSR/MLR, e.g. 2% (default: by population).", valueName: "rate"))
+    @Option(
+        help: ArgumentHelp("MSSP two-sided symmetric MSR/MLR, e.g. 2% (default: by population).", valueName: "rate"))
     var minimumRate: String?
 
     @Option(help: ArgumentHelp("MSSP ACO participants' Medicare revenue, for BASIC loss limits.", valueName: "amount"))
@@ -77,7 +83,8 @@ struct SettleCommand: AsyncParsableCommand {
             guard assigned != nil, let benchmark, let expenditure else {
                 throw ValidationError("--preset mssp needs --assigned, --benchmark and --expenditure")
             }
-            for (name, value) in [("--benchmark", benchmark), ("--expenditure", expenditure)] + (revenue.map { [("--revenue", $0)] } ?? [])
+            for (name, value) in [("--benchmark", benchmark), ("--expenditure", expenditure)]
+                + (revenue.map { [("--revenue", $0)] } ?? [])
             where Money(parsing: value.replacingOccurrences(of: "$", with: "")) == nil {
                 throw ValidationError("\(name) '\(value)' is not an amount")
             }
@@ -92,7 +99,8 @@ struct SettleCommand: AsyncParsableCommand {
         let terms: RiskShareAgreement
         if let agreement {
             do {
-                terms = try JSONDecoder().decode(RiskShareAgreement.self, from: Data(contentsOf: URL(fileURLWithPath: agreement)))
+                terms = try JSONDecoder().decode(
+                    RiskShareAgreement.self, from: Data(contentsOf: URL(fileURLWithPath: agreement)))
             } catch let error as DecodingError {
                 throw ValidationError("\(agreement) is not a risk-share agreement: \(error)")
             }
@@ -106,7 +114,8 @@ struct SettleCommand: AsyncParsableCommand {
         } else {
             let finances = try await FinanceLoading.load(store).finances
             let total = controlTotal.flatMap(Money.init(parsing:)) ?? finances.defaultControlTotal
-            parties = try finances.ledger(try finances.allocation(total), monthsElapsed: months).positions(method: forecast)
+            parties = try finances.ledger(try finances.allocation(total), monthsElapsed: months).positions(
+                method: forecast)
             names = finances.partnerName
         }
         let settlement = try terms.settle(parties)
@@ -114,10 +123,12 @@ struct SettleCommand: AsyncParsableCommand {
         print("\(settlement.agreement)\n")
         print(
             "partner".padded(46) + "budget".leftPadded(20) + "outturn".leftPadded(20) + "own variance".leftPadded(18)
-                + "retained".leftPadded(18) + "shared".leftPadded(18) + "bears".leftPadded(18) + "pays (+) / receives (−)".leftPadded(26))
+                + "retained".leftPadded(18) + "shared".leftPadded(18) + "bears".leftPadded(18)
+                + "pays (+) / receives (−)".leftPadded(26))
         for line in settlement.lines {
             print(
-                String(names(line.partner).prefix(44)).padded(46) + Money(pence: line.budgetPence).description.leftPadded(20)
+                String(names(line.partner).prefix(44)).padded(46)
+                    + Money(pence: line.budgetPence).description.leftPadded(20)
                     + Money(pence: line.actualPence).description.leftPadded(20)
                     + Money(pence: line.variancePence).description.leftPadded(18)
                     + Money(pence: line.retainedPence).description.leftPadded(18)
@@ -141,7 +152,8 @@ struct SettleCommand: AsyncParsableCommand {
             func money(_ column: CSVColumn, _ field: String) throws -> Money {
                 guard let value = Money(parsing: record[column]) else {
                     throw IngestError.invalidValue(
-                        file: file, line: record.line, field: field, reason: "'\(record[column])' is not an amount in pounds")
+                        file: file, line: record.line, field: field,
+                        reason: "'\(record[column])' is not an amount in pounds")
                 }
                 return value
             }
@@ -149,7 +161,8 @@ struct SettleCommand: AsyncParsableCommand {
             if let weighted {
                 guard let value = Double(record[weighted]), value >= 0 else {
                     throw IngestError.invalidValue(
-                        file: file, line: record.line, field: "weighted_population", reason: "'\(record[weighted])' is not a number")
+                        file: file, line: record.line, field: "weighted_population",
+                        reason: "'\(record[weighted])' is not a number")
                 }
                 wp = value
             }
@@ -160,7 +173,8 @@ struct SettleCommand: AsyncParsableCommand {
                 case "no", "false", "0": met = false
                 default:
                     throw IngestError.invalidValue(
-                        file: file, line: record.line, field: "met_quality_gate", reason: "'\(record[quality])' is not yes or no")
+                        file: file, line: record.line, field: "met_quality_gate",
+                        reason: "'\(record[quality])' is not yes or no")
                 }
             }
             return .init(
@@ -180,12 +194,20 @@ struct SettleCommand: AsyncParsableCommand {
             participantRevenue: revenue.map { Money(pence: cents($0)) })
         let result = try terms.reconcile(benchmark: cents(benchmark!), expenditure: cents(expenditure!))
         if format == .json { return try printJSON(result) }
-        func dollars(_ value: Int64) -> String { Money(pence: value).description.replacingOccurrences(of: "£", with: "$") }
-        print("Medicare Shared Savings Program reconciliation, \(track.rawValue), \(assigned!.grouped) assigned beneficiaries")
+        func dollars(_ value: Int64) -> String {
+            Money(pence: value).description.replacingOccurrences(of: "£", with: "$")
+        }
+        print(
+            "Medicare Shared Savings Program reconciliation, \(track.rawValue), \(assigned!.grouped) assigned beneficiaries"
+        )
         print("  Updated benchmark:        \(dollars(cents(benchmark!)))")
         print("  Expenditure:              \(dollars(cents(expenditure!)))")
-        print("  \(result.grossSavings >= 0 ? "Gross savings" : "Gross losses ")             \(dollars(abs(result.grossSavings))) (\(String(format: "%.2f%%", abs(result.savingsRate) * 100)))")
-        print("  Minimum savings/loss rate: \(String(format: "%.2f%%", result.minimumRate * 100)) — \(result.metMinimumRate ? "reached" : "not reached")")
+        print(
+            "  \(result.grossSavings >= 0 ? "Gross savings" : "Gross losses ")             \(dollars(abs(result.grossSavings))) (\(String(format: "%.2f%%", abs(result.savingsRate) * 100)))"
+        )
+        print(
+            "  Minimum savings/loss rate: \(String(format: "%.2f%%", result.minimumRate * 100)) — \(result.metMinimumRate ? "reached" : "not reached")"
+        )
         print("  Sharing rate:             \(String(format: "%.1f%%", result.sharingRate * 100))")
         print("  Limit:                    \(dollars(result.limit))\(result.capped ? " (applied)" : "")")
         print(
@@ -194,4 +216,3 @@ struct SettleCommand: AsyncParsableCommand {
                 : "  Owed shared losses:       \(dollars(-result.sharedAmount))")
     }
 }
-

@@ -30,9 +30,9 @@ public func buildRouter(store: any Store) throws -> Router<ConcordatRequestConte
     router.addRoutes(SystemController(registry: registry).routes, atPath: "/api/v1")
     router.addRoutes(OrganisationController(store: store).routes, atPath: "/api/v1/organisations")
     router.addRoutes(PageController(registry: registry, store: store, renderer: renderer).routes)
-    let allocation = AllocationController<ConcordatRequestContext>(registry: registry, renderer: renderer)
-    router.addRoutes(allocation.apiRoutes, atPath: "/api/v1")
-    router.addRoutes(allocation.pageRoutes)
+    let finance = FinanceController<ConcordatRequestContext>(registry: registry, store: store, renderer: renderer)
+    router.addRoutes(finance.apiRoutes, atPath: "/api/v1")
+    router.addRoutes(finance.pageRoutes)
     return router
 }
 

@@ -1,4 +1,5 @@
 import ConcordatCore
+import Finance
 import Foundation
 import PopulationHealth
 import Storage
@@ -18,6 +19,8 @@ struct SystemSnapshot: Sendable {
     var admissionRisk: AdmissionRiskReport?
     /// People in the top-risk cohort under each area.
     var cohort: [String: Int]
+    /// The money picture: allocation bases, spend, ledger and pools' sizing.
+    var finances: SystemFinances?
 
     init(system: HealthSystem, dataset: DatasetSummary?) {
         self.system = system
@@ -41,6 +44,7 @@ struct SystemSnapshot: Sendable {
         self.profiles = profiles
         self.cohort = cohort
         admissionRisk = analysis?.admissionRisk
+        finances = try? SystemFinances(system: system, analysis: analysis)
     }
 
     /// People in the dataset under `code`, or `nil` when no dataset is loaded.
@@ -64,6 +68,7 @@ actor SystemRegistry {
         }
         guard var snapshot = cached else { throw StoreError.noSystem }
         snapshot.system = snapshot.system.with(organisations: try await store.organisations())
+        snapshot.finances?.system = snapshot.system
         return snapshot
     }
 

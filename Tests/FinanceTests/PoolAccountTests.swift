@@ -11,7 +11,8 @@ struct PoolAccountTests {
     static let pool = Pool(
         code: "kcc-social-care", name: "KCC adult social care", kind: .ringFenced, host: "kcc",
         contributions: [
-            .init(partner: "kcc", amount: Money(pence: 60_000_000)), .init(partner: "icb", amount: Money(pence: 40_000_000)),
+            .init(partner: "kcc", amount: Money(pence: 60_000_000)),
+            .init(partner: "icb", amount: Money(pence: 40_000_000)),
         ],
         ringFences: [
             RingFence(name: "social care only", settings: ["adult_social_care"]),
@@ -71,7 +72,8 @@ struct PoolAccountTests {
         var refused = 0
         for _ in 0..<200 {
             let spend = Self.spend(
-                Int64(random.below(3_000_000)) - 10, setting: random.unit() < 0.7 ? "adult_social_care" : settings[random.below(settings.count)])
+                Int64(random.below(3_000_000)) - 10,
+                setting: random.unit() < 0.7 ? "adult_social_care" : settings[random.below(settings.count)])
             let districts = areas[random.below(areas.count)]
             do { try account.admit(spend, districtsOfArea: districts) } catch { refused += 1 }
         }

@@ -67,7 +67,8 @@ struct RiskShareTests {
             RiskShareAgreement.tieredByBudget,
             RiskShareAgreement(name: "wp", basis: .weightedPopulation, qualityGate: true),
             RiskShareAgreement(
-                name: "capped", basis: .budget, corridors: [.init(upTo: 0.01, retained: 0.5), .init(upTo: nil, retained: 0.1)],
+                name: "capped", basis: .budget,
+                corridors: [.init(upTo: 0.01, retained: 0.5), .init(upTo: nil, retained: 0.1)],
                 cap: 0.03, residualBearer: "p0"),
         ]
         for agreement in agreements {

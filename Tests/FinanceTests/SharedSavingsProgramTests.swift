@@ -63,7 +63,8 @@ struct SharedSavingsProgramTests {
         let small = try enhanced.reconcile(benchmark: 10_000_000_000, expenditure: 10_150_000_000)
         #expect(small.sharedAmount == 0)  // 1.5% loss is under the 2% MLR
         let basicE = SharedSavingsProgram(
-            track: .basicE, assignedBeneficiaries: 30_000, chosenMinimumRate: 0, participantRevenue: Money(pence: 500_000_000))
+            track: .basicE, assignedBeneficiaries: 30_000, chosenMinimumRate: 0,
+            participantRevenue: Money(pence: 500_000_000))
         let owed = try basicE.reconcile(benchmark: 10_000_000_000, expenditure: 11_000_000_000)
         // 30% of $10m = $3m, limited to 8% of $5m revenue = $400,000 (under 4% of benchmark).
         #expect(owed.sharedAmount == -40_000_000)

@@ -20,7 +20,9 @@ struct PoolStoreTests {
             amount: Money(pence: pence), description: "home care")
     }
 
-    @Test("payments are checked and recorded in one transaction; refusals record nothing", arguments: StoreContractTests.Adapter.allCases)
+    @Test(
+        "payments are checked and recorded in one transaction; refusals record nothing",
+        arguments: StoreContractTests.Adapter.allCases)
     func payments(adapter: StoreContractTests.Adapter) async throws {
         let (store, cleanup) = try adapter.open()
         defer { cleanup() }

@@ -11,28 +11,8 @@ import Testing
 
 @Suite("Population needs in the API and pages", .serialized)
 struct NeedsTests {
-    /// Kent & Medway with a synthetic dataset of 4,000 people, imported and profiled as `demo` does.
     static func app() async throws -> some ApplicationProtocol {
-        let kent = try kentMedway.get()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "concordat-needs-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let spec = SyntheticPopulationSpec(seed: 11, people: 4_000)
-        _ = try SyntheticPopulation.write(system: kent, spec: spec, to: folder)
-        let importer = DatasetImport(
-            system: kent, pseudonymiser: try Pseudonymiser(key: [UInt8](repeating: 4, count: 32)),
-            extractDate: spec.referenceDate)
-        let (dataset, report) = try importer.run(directory: folder)
-        let loaded = try #require(dataset, "\(report.rendered())")
-        let analysis = PopulationAnalysis(of: loaded, referenceDate: spec.referenceDate)
-        let store = try SQLiteStore()
-        try await store.replaceSystem(kent)
-        try await store.replaceDataset(
-            loaded,
-            summary: DatasetSummary(
-                of: loaded, fingerprint: report.fingerprint, source: "test",
-                analysis: try JSONEncoder().encode(analysis)))
-        return Application(router: try buildRouter(store: store))
+        Application(router: try buildRouter(store: try await makeDatasetStore(people: 4_000, seed: 11)))
     }
 
     @Test("the system's needs add up; a small practice's counts are suppressed and rounded; pages show the section")

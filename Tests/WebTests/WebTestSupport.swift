@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Ingest
+import PopulationHealth
 import Storage
 import Testing
 
@@ -33,3 +34,27 @@ extension TestResponse {
 
 /// `application/json` request headers.
 let jsonHeaders: HTTPFields = [.contentType: "application/json"]
+
+/// Kent & Medway with a synthetic dataset of `people`, imported and profiled as `demo` does, and its
+/// pools set up, in an in-memory store.
+func makeDatasetStore(people: Int, seed: UInt64) async throws -> SQLiteStore {
+    let kent = try kentMedway.get()
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("concordat-web-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let spec = SyntheticPopulationSpec(seed: seed, people: people)
+    _ = try SyntheticPopulation.write(system: kent, spec: spec, to: folder)
+    let importer = DatasetImport(
+        system: kent, pseudonymiser: try Pseudonymiser(key: [UInt8](repeating: 4, count: 32)),
+        extractDate: spec.referenceDate)
+    let (dataset, report) = try importer.run(directory: folder)
+    let loaded = try #require(dataset, "\(report.rendered())")
+    let analysis = PopulationAnalysis(of: loaded, referenceDate: spec.referenceDate)
+    let store = try SQLiteStore()
+    try await store.replaceSystem(kent)
+    try await store.replaceDataset(
+        loaded,
+        summary: DatasetSummary(
+            of: loaded, fingerprint: report.fingerprint, source: "test", analysis: try JSONEncoder().encode(analysis)))
+    for pool in KentMedwayFinance.pools(spend: try #require(analysis.spend)) { try await store.savePool(pool) }
+    return store
+}

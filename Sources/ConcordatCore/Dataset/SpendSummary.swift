@@ -66,7 +66,8 @@ public struct SpendSummary: Sendable, Hashable, Codable {
             Cell(
                 practice: dataset.practiceCodes[Int(key.practice)],
                 setting: CareSetting(rawValue: key.setting)?.code ?? "unknown",
-                provider: key.provider == IntegratedDataset.noCode ? "unknown" : dataset.providerCodes[Int(key.provider)],
+                provider: key.provider == IntegratedDataset.noCode
+                    ? "unknown" : dataset.providerCodes[Int(key.provider)],
                 month: labels[key.month], child: key.child, pence: pence)
         }.sorted { ($0.practice, $0.setting, $0.provider, $0.month) < ($1.practice, $1.setting, $1.provider, $1.month) }
     }

@@ -83,7 +83,9 @@ public struct BudgetMatrix: Sendable, Hashable, Codable {
         }
         let allowed = fraction.map { $0.map { $0 > 1e-9 } }
         var order: [(Int, Int)] = []
-        for row in 0..<rowCount { for column in 0..<columnCount where allowed[row][column] { order.append((row, column)) } }
+        for row in 0..<rowCount {
+            for column in 0..<columnCount where allowed[row][column] { order.append((row, column)) }
+        }
         order.sort { fraction[$0.0][$0.1] > fraction[$1.0][$1.1] }
         for (row, column) in order where rowNeed[row] > 0 && columnNeed[column] > 0 {
             raised[row][column] = true

@@ -70,7 +70,9 @@ extension CareNetworkModel {
         var areaCache: [String: String?] = [:]
         for cell in summary.cells {
             let area: String?
-            if let cached = areaCache[cell.practice] { area = cached } else {
+            if let cached = areaCache[cell.practice] {
+                area = cached
+            } else {
                 area = areaOfPractice(cell.practice)
                 areaCache[cell.practice] = area
             }

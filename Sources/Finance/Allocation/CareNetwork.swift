@@ -65,8 +65,10 @@ public struct CareNetworkModel: Sendable, Hashable, Codable {
     /// Care; Planned Care & Cancer; Mental Health; Integrated Teams; Home First; Children & Maternity (all
     /// spend on under-18s).
     public static let leicesterLeicestershireRutland = try! CareNetworkModel(networks: [
-        CareNetwork(code: "urgent-emergency", name: "Urgent & Emergency Care", settings: ["ae", "inpatient_nonelective"]),
-        CareNetwork(code: "planned-cancer", name: "Planned Care & Cancer", settings: ["inpatient_elective", "outpatient"]),
+        CareNetwork(
+            code: "urgent-emergency", name: "Urgent & Emergency Care", settings: ["ae", "inpatient_nonelective"]),
+        CareNetwork(
+            code: "planned-cancer", name: "Planned Care & Cancer", settings: ["inpatient_elective", "outpatient"]),
         CareNetwork(code: "mental-health", name: "Mental Health", settings: ["mental_health"]),
         CareNetwork(code: "integrated-teams", name: "Integrated Teams", settings: ["gp", "community", "prescribing"]),
         CareNetwork(code: "home-first", name: "Home First", settings: ["adult_social_care", "hospice"]),

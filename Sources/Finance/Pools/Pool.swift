@@ -48,7 +48,8 @@ public struct Pool: Sendable, Hashable, Codable, Identifiable {
 
     /// Makes a pool.
     public init(
-        code: String, name: String, kind: Kind, host: String, contributions: [Contribution], ringFences: [RingFence] = []
+        code: String, name: String, kind: Kind, host: String, contributions: [Contribution],
+        ringFences: [RingFence] = []
     ) {
         self.code = code
         self.name = name

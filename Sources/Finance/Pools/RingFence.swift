@@ -30,7 +30,8 @@ public struct RingFence: Sendable, Hashable, Codable {
         if let districts {
             let allowed = Set(districts)
             if districtsOfArea.contains(where: { $0 == nil }) {
-                return "\(spend.area) has practices whose district is unknown, so it cannot be shown to be inside the area"
+                return
+                    "\(spend.area) has practices whose district is unknown, so it cannot be shown to be inside the area"
             }
             let outside = Set(districtsOfArea.compactMap { $0 }).subtracting(allowed).sorted()
             if !outside.isEmpty {

@@ -60,7 +60,9 @@ public struct RiskShareAgreement: Sendable, Hashable, Codable {
     /// The example tiers: 100% of own variance up to 2%, 50% for 2–4%, 20% beyond; the rest shared by budget.
     public static let tieredByBudget = RiskShareAgreement(
         name: "Tiered corridors (100% to 2%, 50% to 4%, 20% beyond), rest shared by budget", basis: .budget,
-        corridors: [Corridor(upTo: 0.02, retained: 1), Corridor(upTo: 0.04, retained: 0.5), Corridor(upTo: nil, retained: 0.2)])
+        corridors: [
+            Corridor(upTo: 0.02, retained: 1), Corridor(upTo: 0.04, retained: 0.5), Corridor(upTo: nil, retained: 0.2),
+        ])
 
     /// Why an agreement cannot settle.
     public struct Invalid: Error, Hashable, Sendable, CustomStringConvertible {
@@ -83,7 +85,10 @@ public struct RiskShareAgreement: Sendable, Hashable, Codable {
         public var metQualityGate: Bool
 
         /// Makes a position.
-        public init(partner: String, budget: Money, actual: Money, weightedPopulation: Double? = nil, metQualityGate: Bool = true) {
+        public init(
+            partner: String, budget: Money, actual: Money, weightedPopulation: Double? = nil,
+            metQualityGate: Bool = true
+        ) {
             self.partner = partner
             self.budgetPence = budget.pence
             self.actualPence = actual.pence
@@ -114,7 +119,8 @@ public struct RiskShareAgreement: Sendable, Hashable, Codable {
         case .budget: basisWeights = positions.map { Double($0.budgetPence) }
         case .weightedPopulation:
             guard positions.allSatisfy({ ($0.weightedPopulation ?? -1) >= 0 }) else {
-                throw Invalid(description: "every partner needs a weighted population for the weighted-population basis")
+                throw Invalid(
+                    description: "every partner needs a weighted population for the weighted-population basis")
             }
             basisWeights = positions.map { $0.weightedPopulation! }
         }
@@ -158,7 +164,8 @@ public struct RiskShareAgreement: Sendable, Hashable, Codable {
             guard let bearer else {
                 throw Invalid(
                     description:
-                        "every partner is at its cap and \(Money(pence: residual)) is left over: name a residual bearer")
+                        "every partner is at its cap and \(Money(pence: residual)) is left over: name a residual bearer"
+                )
             }
             borne[bearer] += residual
         }
@@ -176,10 +183,13 @@ public struct RiskShareAgreement: Sendable, Hashable, Codable {
         var last = 0.0
         for (index, corridor) in corridors.enumerated() {
             guard (0...1).contains(corridor.retained) else {
-                throw Invalid(description: "corridor \(index + 1) retains \(corridor.retained), not a share between 0 and 1")
+                throw Invalid(
+                    description: "corridor \(index + 1) retains \(corridor.retained), not a share between 0 and 1")
             }
             if let upTo = corridor.upTo {
-                guard upTo > last else { throw Invalid(description: "corridor bounds must rise: \(upTo) after \(last)") }
+                guard upTo > last else {
+                    throw Invalid(description: "corridor bounds must rise: \(upTo) after \(last)")
+                }
                 last = upTo
             } else if index != corridors.count - 1 {
                 throw Invalid(description: "only the last corridor may be open-ended")

@@ -122,7 +122,9 @@ public struct SharedSavingsProgram: Sendable, Hashable, Codable {
         guard benchmark > 0, expenditure >= 0 else {
             throw Invalid(description: "the benchmark must be positive and the expenditure non-negative")
         }
-        guard (0...1).contains(qualityFactor) else { throw Invalid(description: "the quality factor must be between 0 and 1") }
+        guard (0...1).contains(qualityFactor) else {
+            throw Invalid(description: "the quality factor must be between 0 and 1")
+        }
         let rate: Double
         if track.isTwoSided, let chosen = chosenMinimumRate {
             guard [0, 0.005, 0.01, 0.015, 0.02].contains(where: { abs($0 - chosen) < 1e-12 }) else {
@@ -144,7 +146,8 @@ public struct SharedSavingsProgram: Sendable, Hashable, Codable {
             let limit = Int64((Double(benchmark) * track.savingsCap).rounded(.down))
             let earned = met ? Int64((Double(gross) * sharing).rounded()) : 0
             return Result(
-                grossSavings: gross, savingsRate: savingsRate, minimumRate: rate, sharingRate: sharing, metMinimumRate: met,
+                grossSavings: gross, savingsRate: savingsRate, minimumRate: rate, sharingRate: sharing,
+                metMinimumRate: met,
                 limit: limit, sharedAmount: min(earned, limit), capped: earned > limit)
         }
         guard track.isTwoSided else {
@@ -173,7 +176,8 @@ public struct SharedSavingsProgram: Sendable, Hashable, Codable {
         }
         let owed = met ? Int64((Double(-gross) * lossSharing).rounded()) : 0
         return Result(
-            grossSavings: gross, savingsRate: savingsRate, minimumRate: rate, sharingRate: lossSharing, metMinimumRate: met,
+            grossSavings: gross, savingsRate: savingsRate, minimumRate: rate, sharingRate: lossSharing,
+            metMinimumRate: met,
             limit: limit, sharedAmount: -min(owed, limit), capped: owed > limit)
     }
 }

@@ -95,7 +95,9 @@ public struct SystemFinances: Sendable {
     }
 
     /// The places' budgets by care network, from each place's own spend mix.
-    public func networkMatrix(_ allocation: CapitationAllocation, model: CareNetworkModel) throws(Problem) -> BudgetMatrix {
+    public func networkMatrix(_ allocation: CapitationAllocation, model: CareNetworkModel) throws(Problem)
+        -> BudgetMatrix
+    {
         guard let spend else {
             throw Problem(description: "care-network budgets follow each place's spend: load a dataset first")
         }

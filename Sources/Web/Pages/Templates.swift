@@ -3,7 +3,7 @@ enum Templates {
     /// Every template by name.
     static let all: [String: String] = [
         "layout": layout, "home": home, "area": area, "partnership": partnership, "error": error,
-        "areaTable": areaTable, "money": money,
+        "areaTable": areaTable, "money": money, "ledger": ledger, "settlement": settlement, "pools": pools,
     ]
 
     static let layout = """
@@ -140,17 +140,92 @@ enum Templates {
 
     static let money = """
         <h1>Money</h1>
-        <p class="lede">{{controlTotal}} split by needs-weighted population (NHS England 2025/26), to the penny at every level.</p>
+        <p class="lede">{{controlTotal}} split by {{basisName}}, to the penny at every level.</p>
         <form method="get" action="/money"><label for="controlTotal">Control total</label>
-        <input id="controlTotal" name="controlTotal" value="{{controlTotalInput}}"> <button type="submit">Allocate</button></form>
+        <input id="controlTotal" name="controlTotal" value="{{controlTotalInput}}">
+        <label for="basis">Basis</label><select id="basis" name="basis">{{#bases}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/bases}}</select>
+        <button type="submit">Allocate</button></form>
+        <p><a href="/money/ledger">Ledger: budget, actual and forecast</a> · <a href="/money/settlement">Risk and gain share</a> · \
+        <a href="/money/pools">Pools and ring-fences</a></p>
         <figure class="chart">{{{chart}}}<figcaption>Capitated budgets by place.</figcaption></figure>
+        <h2>Places against their targets</h2>
+        <table class="data"><caption>Need index and distance from target by place</caption>
+        <thead><tr><th scope="col">Place</th><th scope="col" class="num">Need index</th><th scope="col" class="num">Target (capitated budget)</th>\
+        <th scope="col" class="num">Current spend, scaled</th><th scope="col" class="num">Distance from target</th></tr></thead>
+        <tbody>{{#places}}<tr><td><a href="/areas/{{code}}">{{name}}</a></td><td class="num">{{needIndex}}</td><td class="num">{{target}}</td>\
+        <td class="num">{{current}}</td><td class="num">{{distance}}</td></tr>{{/places}}</tbody></table>
+        {{#hasDistance}}<p class="meta">Current spend is the dataset's year of spend in each place, scaled to the control total; \
+        distance from target = (current − target) ÷ target. Need index = (weighted ÷ registered population) ÷ the system's ratio.</p>{{/hasDistance}}
+        {{#hasNetworks}}<h2>Budgets by care network</h2>
+        <table class="data"><caption>Each place's budget by care network (each place's own spend mix); rows and columns both add up to the control total</caption>
+        <thead><tr><th scope="col">Place</th>{{#networkNames}}<th scope="col" class="num">{{.}}</th>{{/networkNames}}<th scope="col" class="num">Total</th></tr></thead>
+        <tbody>{{#networkRows}}<tr><th scope="row">{{name}}</th>{{#cells}}<td class="num">{{.}}</td>{{/cells}}<td class="num">{{total}}</td></tr>{{/networkRows}}
+        <tr><th scope="row">All places</th>{{#networkTotals}}<td class="num">{{.}}</td>{{/networkTotals}}<td class="num">{{networkTotal}}</td></tr></tbody></table>{{/hasNetworks}}
+        <h2>Every place and neighbourhood</h2>
         <table class="data"><caption>Budgets by place and neighbourhood</caption>
         <thead><tr><th scope="col">Area</th><th scope="col">Level</th><th scope="col" class="num">Weighted population</th>\
         <th scope="col" class="num">Need index</th><th scope="col" class="num">Budget</th></tr></thead>
         <tbody>{{#rows}}<tr><td><a href="/areas/{{code}}">{{name}}</a></td><td>{{level}}</td><td class="num">{{weighted}}</td>\
         <td class="num">{{needIndex}}</td><td class="num">{{budget}}</td></tr>{{/rows}}</tbody></table>
         <p>Practices, and every step for one area: <code>concordat allocate --explain CODE</code>, or \
-        <a href="/api/v1/allocation?controlTotal={{controlTotalInput}}">the allocation as JSON</a>.</p>
+        <a href="/api/v1/allocation?controlTotal={{controlTotalInput}}&amp;by=network">the allocation as JSON</a>.</p>
+        """
+
+    static let ledger = """
+        <h1>Ledger</h1>
+        <p class="lede">Control total {{controlTotal}}. Forecast outturn ({{forecastName}}) {{outturn}}: \
+        {{#overspend}}a forecast overspend of {{variance}}{{/overspend}}{{^overspend}}a forecast variance of {{variance}}{{/overspend}}.</p>
+        <form method="get" action="/money/ledger"><input type="hidden" name="by" value="{{grouping}}">
+        <label for="controlTotal">Control total</label><input id="controlTotal" name="controlTotal" value="{{controlTotalInput}}">
+        <label for="months">Months of actuals (0–12)</label><input id="months" name="months" value="{{months}}">
+        <label for="forecast">Forecast</label><select id="forecast" name="forecast">{{#forecasts}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/forecasts}}</select>
+        <button type="submit">Show</button></form>
+        <figure class="chart">{{{chart}}}<figcaption>Cumulative spend against the budget; the forecast carries the year to date on by the seasonal profile.</figcaption></figure>
+        <table class="data"><caption>The system by month</caption>
+        <thead><tr><th scope="col">Month</th><th scope="col" class="num">Budget</th><th scope="col" class="num">Actual</th><th scope="col" class="num">Forecast</th></tr></thead>
+        <tbody>{{#monthRows}}<tr><td>{{month}}</td><td class="num">{{budget}}</td><td class="num">{{actual}}</td><td class="num">{{forecast}}</td></tr>{{/monthRows}}</tbody></table>
+        <h2>By {{grouping}}</h2>
+        <p>Group by: {{#groupings}}{{#current}}<strong>{{label}}</strong>{{/current}}{{^current}}<a href="{{href}}">{{label}}</a>{{/current}} {{/groupings}}</p>
+        <table class="data"><caption>Budget, actual to date and forecast outturn; variance is actual − budget (positive is an overspend)</caption>
+        <thead><tr><th scope="col">Name</th><th scope="col" class="num">Annual budget</th><th scope="col" class="num">Budget to date</th>\
+        <th scope="col" class="num">Actual to date</th><th scope="col" class="num">Variance to date</th><th scope="col" class="num">Forecast outturn</th>\
+        <th scope="col" class="num">Forecast variance</th></tr></thead>
+        <tbody>{{#rows}}<tr><th scope="row">{{name}}</th><td class="num">{{annual}}</td><td class="num">{{budgetToDate}}</td><td class="num">{{actualToDate}}</td>\
+        <td class="num">{{variance}}</td><td class="num">{{outturn}}</td><td class="num">{{forecastVariance}}{{#over}} <span class="tag tag-warn">over</span>{{/over}}</td></tr>{{/rows}}</tbody></table>
+        <p class="meta">Each place's capitated budget is shared across the partners that served its people, in proportion to what each was paid there. \
+        The demo uses the synthetic year's spend as this year's actuals. JSON: <a href="/api/v1/ledger?by={{grouping}}">/api/v1/ledger</a>.</p>
+        """
+
+    static let settlement = """
+        <h1>Risk and gain share</h1>
+        <p class="lede">{{agreement}}. The partners' forecast outturns ({{forecastName}}, {{months}} months of actuals) \
+        against their budgets from a control total of {{controlTotal}}.</p>
+        <figure class="chart">{{{chart}}}<figcaption>What each partner bears of the system variance; the bars add up to it exactly.</figcaption></figure>
+        <table class="data"><caption>Settlement by partner</caption>
+        <thead><tr><th scope="col">Partner</th><th scope="col" class="num">Budget</th><th scope="col" class="num">Outturn</th>\
+        <th scope="col" class="num">Own variance</th><th scope="col" class="num">Retained (corridors)</th><th scope="col" class="num">Shared</th>\
+        <th scope="col" class="num">Bears</th><th scope="col">Pays or receives</th></tr></thead>
+        <tbody>{{#rows}}<tr><th scope="row">{{partner}}</th><td class="num">{{budget}}</td><td class="num">{{outturn}}</td><td class="num">{{variance}}</td>\
+        <td class="num">{{retained}}</td><td class="num">{{shared}}</td><td class="num">{{borne}}</td><td>{{transfer}}</td></tr>{{/rows}}</tbody></table>
+        <p>The system variance is <strong>{{variance}}</strong>; the partners bear <strong>{{borne}}</strong> between them.</p>
+        <p class="meta">Any agreement (basis, corridors, caps, quality gate) and the US Medicare Shared Savings Program preset: \
+        <code>concordat settle --agreement FILE.json</code>, <code>concordat settle --preset mssp</code>. JSON: <a href="/api/v1/settlement">/api/v1/settlement</a>.</p>
+        """
+
+    static let pools = """
+        <h1>Pools and ring-fences</h1>
+        <p class="lede">Money partners put into pooled and ring-fenced budgets, the rules on spending it, and where every pound went.</p>
+        {{^hasPools}}<p class="notice">No pools yet. <code>concordat demo</code> sets up Kent &amp; Medway's; <code>concordat pool add FILE.json</code> adds one.</p>{{/hasPools}}
+        {{#pools}}<h2 id="{{code}}">{{name}}</h2>
+        <dl class="stats"><div><dt>Kind</dt><dd>{{kind}}</dd></div><div><dt>Host</dt><dd>{{host}}</dd></div><div><dt>In</dt><dd>{{total}}</dd></div>\
+        <div><dt>Spent</dt><dd>{{spent}}</dd></div><div><dt>Left</dt><dd>{{balance}}</dd></div><div><dt>Payments</dt><dd>{{payments}}</dd></div></dl>
+        <ul class="notes">{{#fences}}<li><strong>{{name}}</strong>: {{rule}}</li>{{/fences}}</ul>
+        <table class="data"><caption>{{name}}: each contribution from source to spend</caption>
+        <thead><tr><th scope="col">From</th><th scope="col" class="num">Put in</th><th scope="col" class="num">Spent</th><th scope="col" class="num">Left</th></tr></thead>
+        <tbody>{{#trace}}<tr><th scope="row">{{partner}}</th><td class="num">{{contributed}}</td><td class="num">{{spent}}</td><td class="num">{{remaining}}</td></tr>{{/trace}}</tbody></table>
+        {{/pools}}
+        <p class="meta">Payments that break a ring-fence are refused with the rule named: <code>POST /api/v1/pools/CODE/payments</code> \
+        or <code>concordat pool pay</code>.</p>
         """
 
     static let partnership = """
@@ -189,6 +264,7 @@ enum Templates {
         .site-header nav ul{display:flex;gap:16px;list-style:none;margin:0;padding:0}
         .site-header nav a{display:inline-block;padding:8px 4px;min-height:44px}
         form label{display:block;font-weight:700}form input{font-size:1.1rem;padding:8px;border:2px solid #212b32;min-height:44px}
+        form select{font-size:1.1rem;padding:8px;border:2px solid #212b32;min-height:44px}
         form button{font-size:1.1rem;padding:8px 16px;background:#007f3b;color:#fff;border:0;min-height:44px;cursor:pointer}
         main{background:#fff;padding:24px 16px 40px;margin-top:0}
         h1{font-size:2.25rem;line-height:1.2;margin:0 0 16px}h2{font-size:1.6rem;margin:32px 0 12px}h3{font-size:1.3rem;margin:24px 0 8px}
@@ -214,6 +290,10 @@ enum Templates {
         svg.chart .limit998{fill:none;stroke:#4c6272}svg.chart circle.within{fill:#005eb8}
         svg.chart circle.outside{fill:#ffb81c;stroke:#8a5a00;stroke-width:2}
         svg.chart .tick{font-size:11px;fill:#212b32}svg.chart .label{font-size:13px;fill:#212b32;font-weight:700}
+        svg.chart .grid{stroke:#d8dde0}svg.chart .series{fill:none;stroke-width:3}
+        svg.chart .series.budget{stroke:#4c6272;stroke-dasharray:6 4}svg.chart .series.actual{stroke:#005eb8}
+        svg.chart .series.forecast{stroke:#d5281b;stroke-dasharray:3 3}
+        svg.chart .cost{fill:#d5281b}svg.chart .gain{fill:#007f3b}svg.chart .total{fill:#003087}
         .notes li{margin-bottom:6px}
         .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
         .site-footer{padding:24px 0;color:var(--grey);font-size:1rem}

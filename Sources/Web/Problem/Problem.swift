@@ -16,6 +16,8 @@ public struct Problem: Error, Codable, Sendable, Equatable {
     public var detail: String
     /// The fields that were refused, when the request body was invalid.
     public var invalidParams: [InvalidParam]?
+    /// The rule a refused request broke (a ring-fence's name), when one did.
+    public var rule: String?
 
     /// One refused field.
     public struct InvalidParam: Codable, Sendable, Equatable {
@@ -52,6 +54,16 @@ public struct Problem: Error, Codable, Sendable, Equatable {
         Problem(
             status: .badRequest, type: "https://concordat.dev/problems/invalid-request", title: "Invalid request",
             detail: detail, invalidParams: invalidParams)
+    }
+
+    /// 422: the request is well formed but breaks a rule (a ring-fence, a pool's balance).
+    public static func ruleBroken(_ rule: String, _ detail: String) -> Problem {
+        var problem = Problem(
+            status: .unprocessableContent, type: "https://concordat.dev/problems/rule-broken",
+            title: "Refused by a rule",
+            detail: detail)
+        problem.rule = rule
+        return problem
     }
 
     /// 409: the request conflicts with what is stored.

@@ -1,3 +1,4 @@
+import Finance
 import Foundation
 import Hummingbird
 import Logging
@@ -27,6 +28,17 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         switch error {
         case let problem as Problem:
             return problem
+        case let refusal as PoolAccount.Refusal:
+            return .ruleBroken(refusal.rule, refusal.description)
+        case let problem as SystemFinances.Problem:
+            return Problem(
+                status: .conflict, type: "https://concordat.dev/problems/cannot-compute", title: "Cannot compute",
+                detail: problem.description)
+        case let problem as RiskShareAgreement.Invalid:
+            return Problem(
+                status: .unprocessableContent, type: "https://concordat.dev/problems/cannot-settle",
+                title: "Cannot settle",
+                detail: problem.description)
         case let error as StoreError:
             switch error.code {
             case .notFound: return .notFound(error.message)
