@@ -92,10 +92,7 @@ struct ScoreCommand: ParsableCommand {
                 writer.text(ComorbidityScorer.frailtyRisk(tenths: points))
             } else {
                 writer.int(points)
-                for category in 0..<scorer.categories.count {
-                    writer.comma()
-                    writer.int(set.contains(category) ? 1 : 0)
-                }
+                writer.flags(scorer.categories.count) { set.contains($0) }
             }
             try writer.endRow()
         }

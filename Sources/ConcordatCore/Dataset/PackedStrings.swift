@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Many short strings packed into one byte buffer with an offset table: a column of codes that costs
 /// one allocation, not one per value.
 public struct PackedStrings: Hashable, Sendable {
@@ -47,6 +53,15 @@ public struct PackedStrings: Hashable, Sendable {
 
     /// The UTF-8 bytes of string `index`, without making a `String`.
     public func bytes(at index: Int) -> ArraySlice<UInt8> { bytes[Int(offsets[index])..<Int(offsets[index + 1])] }
+
+    /// Whether string `index` is exactly `other`'s bytes (a comparison in place, without copying).
+    public func equals(at index: Int, _ other: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(offsets[index])
+        let length = Int(offsets[index + 1]) - start
+        guard length == other.count else { return false }
+        guard length > 0 else { return true }
+        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, other.baseAddress!, length) == 0 }
+    }
 
     /// Every string, in order.
     public var strings: [String] { (0..<count).map { self[$0] } }

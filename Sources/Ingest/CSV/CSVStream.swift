@@ -177,15 +177,52 @@ public struct CSVRow: ~Copyable {
 struct CSVRowScanner {
     let file: String
     private(set) var line = 1
-    private var starts: [Int] = []
-    private var ends: [Int] = []
-    private var quoted: [Bool] = []
 
     init(file: String) {
         self.file = file
-        starts.reserveCapacity(32)
-        ends.reserveCapacity(32)
-        quoted.reserveCapacity(32)
+    }
+
+    /// A row's field boundaries, in memory owned by one `scan` call and grown as needed: no reference
+    /// counting or uniqueness checks per field in the hot loop.
+    private struct Fields: ~Copyable {
+        var starts: UnsafeMutableBufferPointer<Int>
+        var ends: UnsafeMutableBufferPointer<Int>
+        var quoted: UnsafeMutableBufferPointer<Bool>
+        var count = 0
+
+        init() {
+            starts = .allocate(capacity: 64)
+            ends = .allocate(capacity: 64)
+            quoted = .allocate(capacity: 64)
+        }
+
+        deinit {
+            starts.deallocate()
+            ends.deallocate()
+            quoted.deallocate()
+        }
+
+        mutating func append(start: Int, end: Int, quoted isQuoted: Bool) {
+            if count == starts.count {
+                let capacity = count * 2
+                let (newStarts, newEnds, newQuoted) = (
+                    UnsafeMutableBufferPointer<Int>.allocate(capacity: capacity),
+                    UnsafeMutableBufferPointer<Int>.allocate(capacity: capacity),
+                    UnsafeMutableBufferPointer<Bool>.allocate(capacity: capacity)
+                )
+                _ = newStarts.initialize(fromContentsOf: starts)
+                _ = newEnds.initialize(fromContentsOf: ends)
+                _ = newQuoted.initialize(fromContentsOf: quoted)
+                starts.deallocate()
+                ends.deallocate()
+                quoted.deallocate()
+                (starts, ends, quoted) = (newStarts, newEnds, newQuoted)
+            }
+            starts[count] = start
+            ends[count] = end
+            quoted[count] = isQuoted
+            count += 1
+        }
     }
 
     /// Scans whole rows in `buffer`, calling `handle` for each; returns how many bytes were consumed.
@@ -199,10 +236,9 @@ struct CSVRowScanner {
             var rowStart = 0
             var position = 0
             let end = base.count
+            var fields = Fields()
             while position < end || (final && rowStart < end) {
-                starts.removeAll(keepingCapacity: true)
-                ends.removeAll(keepingCapacity: true)
-                quoted.removeAll(keepingCapacity: true)
+                fields.count = 0
                 let rowLine = line
                 var linesInRow = 0
                 var complete = false
@@ -235,9 +271,7 @@ struct CSVRowScanner {
                             }
                             return rowStart
                         }
-                        starts.append(position + 1)
-                        ends.append(cursor)
-                        quoted.append(true)
+                        fields.append(start: position + 1, end: cursor, quoted: true)
                         position = cursor + 1
                         if position < end {
                             let next = base[position]
@@ -264,7 +298,7 @@ struct CSVRowScanner {
                             }
                             throw IngestError.malformedCSV(
                                 file: file, line: rowLine + linesInRow,
-                                reason: "text follows a closing quote in field \(starts.count)")
+                                reason: "text follows a closing quote in field \(fields.count)")
                         }
                         if !final { return rowStart }
                         complete = true
@@ -278,7 +312,7 @@ struct CSVRowScanner {
                         if byte == quote {
                             throw IngestError.malformedCSV(
                                 file: file, line: rowLine + linesInRow,
-                                reason: "a quote appears inside an unquoted field (field \(starts.count + 1))")
+                                reason: "a quote appears inside an unquoted field (field \(fields.count + 1))")
                         }
                         cursor += 1
                     }
@@ -288,9 +322,7 @@ struct CSVRowScanner {
                     if atNewline || cursor == end, fieldEnd > position, base[fieldEnd - 1] == carriageReturn {
                         fieldEnd -= 1
                     }
-                    starts.append(position)
-                    ends.append(fieldEnd)
-                    quoted.append(false)
+                    fields.append(start: position, end: fieldEnd, quoted: false)
                     if cursor < end, base[cursor] == comma {
                         position = cursor + 1
                         fieldStart = position
@@ -303,13 +335,12 @@ struct CSVRowScanner {
                 }
                 guard complete else { return rowStart }
                 line += linesInRow == 0 ? 1 : linesInRow
-                try starts.withUnsafeBufferPointer { s in
-                    try ends.withUnsafeBufferPointer { e in
-                        try quoted.withUnsafeBufferPointer { q in
-                            try handle(CSVRow(base: base, starts: s, ends: e, quoted: q, count: s.count, line: rowLine))
-                        }
-                    }
-                }
+                let count = fields.count
+                try handle(
+                    CSVRow(
+                        base: base, starts: UnsafeBufferPointer(rebasing: fields.starts[..<count]),
+                        ends: UnsafeBufferPointer(rebasing: fields.ends[..<count]),
+                        quoted: UnsafeBufferPointer(rebasing: fields.quoted[..<count]), count: count, line: rowLine))
                 rowStart = position
                 if position >= end { break }
             }

@@ -72,20 +72,21 @@ public struct CodedPeople: Sendable {
         private let packedPeople = IntegerIndex()
         private var otherPeople = KeyedIndex<UInt32>()
         private let codeIndex = IntegerIndex()
-        private var buffer: [UInt8] = []
+        // A normalised code: the longest usable one is 18 bytes, so anything longer is malformed anyway.
+        private let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 32)
         // Rows for one person usually come together: remember the last one to skip most lookups.
-        private var lastPerson: [UInt8] = []
         private var lastIndex: UInt32 = 0
 
         init(codeSystem: CodeSystem) { self.codeSystem = codeSystem }
 
+        deinit { buffer.deallocate() }
+
         func person(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-            if !lastPerson.isEmpty, lastPerson.elementsEqual(bytes) { return lastIndex }
-            lastPerson.removeAll(keepingCapacity: true)
-            lastPerson.append(contentsOf: bytes)
+            let known = result.personIDs.count
+            if Int(lastIndex) < known, result.personIDs.equals(at: Int(lastIndex), bytes) { return lastIndex }
             // Files sorted by person (the usual case) meet people in the order already seen.
             let next = Int(lastIndex) + 1
-            if next < result.personIDs.count, result.personIDs.bytes(at: next).elementsEqual(bytes) {
+            if next < known, result.personIDs.equals(at: next, bytes) {
                 lastIndex = UInt32(next)
                 return lastIndex
             }
@@ -104,14 +105,22 @@ public struct CodedPeople: Sendable {
 
         func diagnosis(person bytes: UnsafeBufferPointer<UInt8>, code raw: UnsafeBufferPointer<UInt8>, line: Int) {
             let who = person(bytes)
-            buffer.removeAll(keepingCapacity: true)
+            var length = 0
+            var tooLong = false
             for position in 0..<raw.count {
                 let byte = raw[position]
                 if byte == UInt8(ascii: ".") || byte == UInt8(ascii: " ") { continue }
-                buffer.append(byte >= 97 && byte <= 122 ? byte - 32 : byte)
+                guard length < buffer.count else {
+                    tooLong = true
+                    break
+                }
+                buffer[length] = byte >= 97 && byte <= 122 ? byte - 32 : byte
+                length += 1
             }
+            let code = UnsafeBufferPointer(rebasing: buffer[..<length])
             let shaped =
-                codeSystem == .snomed ? DiagnosisCodeShape.isSNOMED(buffer) : DiagnosisCodeShape.isICD10(buffer)
+                !tooLong
+                && (codeSystem == .snomed ? DiagnosisCodeShape.isSNOMED(code) : DiagnosisCodeShape.isICD10(code))
             guard shaped else {
                 result.malformedRows += 1
                 if result.malformedExamples.count < 5 {
@@ -120,14 +129,14 @@ public struct CodedPeople: Sendable {
                 return
             }
             // ICD-10 codes (at most 7 characters) and SNOMED CT identifiers (at most 18 digits) always pack.
-            let key = IntegerIndex.pack(buffer)!
+            let key = IntegerIndex.pack(code)!
             let index: UInt32
             if let known = codeIndex.value(for: key) {
                 index = known
             } else {
                 index = UInt32(result.codes.count)
                 codeIndex.set(index, for: key)
-                result.codes.append(String(decoding: buffer, as: UTF8.self))
+                result.codes.append(String(decoding: code, as: UTF8.self))
             }
             result.personOfRow.append(who)
             result.codeOfRow.append(index)

@@ -86,6 +86,15 @@ public struct CSVWriter {
     /// Ends a field.
     public mutating func comma() { buffer.append(UInt8(ascii: ",")) }
 
+    /// Appends `count` fields of 0 or 1, each after a comma (`,0,1,0`): the category flags of a score.
+    public mutating func flags(_ count: Int, _ isSet: (Int) -> Bool) {
+        let start = buffer.count
+        buffer.append(contentsOf: repeatElement(UInt8(ascii: ","), count: count * 2))
+        buffer.withUnsafeMutableBufferPointer { bytes in
+            for index in 0..<count { bytes[start + index * 2 + 1] = isSet(index) ? 49 : 48 }
+        }
+    }
+
     /// Ends a row (and writes the buffer out when it is full).
     public mutating func endRow() throws {
         buffer.append(UInt8(ascii: "\n"))
