@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
     ],
     targets: [
         .target(name: "ConcordatCore", swiftSettings: hotLoops),
@@ -58,6 +59,7 @@ let package = Package(
                 "Storage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -87,7 +89,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "ConcordatCLITests", dependencies: ["ConcordatCLI"]),
+        .testTarget(name: "ConcordatCLITests", dependencies: ["ConcordatCLI", "Storage", "Web", "ConcordatCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -27,10 +27,10 @@ struct DatasetLoading {
             return .unchanged(existing, report)
         }
         // The population health engine runs once per import; pages read its aggregates, never people.
-        let analysis = PopulationAnalysis(of: dataset, referenceDate: extractDate)
+        let (analysis, cohort) = PopulationAnalysis.run(on: dataset, referenceDate: extractDate)
         let summary = DatasetSummary(
             of: dataset, fingerprint: report.fingerprint, source: source, analysis: try JSONEncoder().encode(analysis))
-        try await store.replaceDataset(dataset, summary: summary)
+        try await store.replaceDataset(dataset, summary: summary, cohort: cohort)
         return .loaded(summary, report)
     }
 }

@@ -92,17 +92,18 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     /// Re-runs the engine on the stored dataset when its stored analysis predates a measure the pages
-    /// need (spend in aggregate, the person-based formula), so an older demo database keeps working.
+    /// need (an older engine version), so an older demo database keeps working.
     private func refreshAnalysisIfStale(in store: any Store) async throws {
         guard let summary = try await store.datasetSummary(), let data = summary.analysis,
             let analysis = try? JSONDecoder().decode(PopulationAnalysis.self, from: data),
-            analysis.spend == nil || analysis.personBasedCapitation == nil,
+            analysis.version != PopulationAnalysis.currentVersion,
             let dataset = try await store.loadDataset()
         else { return }
         say("Updating the population health analysis for this version of Concordat…")
-        let refreshed = PopulationAnalysis(
-            of: dataset, referenceDate: SyntheticPopulationSpec(seed: seed).referenceDate)
-        try await store.updateAnalysis(try JSONEncoder().encode(refreshed), fingerprint: summary.fingerprint)
+        let (refreshed, cohort) = PopulationAnalysis.run(
+            on: dataset, referenceDate: SyntheticPopulationSpec(seed: seed).referenceDate)
+        try await store.updateAnalysis(
+            try JSONEncoder().encode(refreshed), cohort: cohort, fingerprint: summary.fingerprint)
     }
 
     /// Kent & Medway's pools (the councils' ring-fenced social care, the Better Care Fund), sized from the

@@ -11,6 +11,11 @@ public struct PopulationAnalysis: Sendable, Codable, Hashable {
     public var spend: SpendSummary?
     /// The person-based capitation formula fitted on the dataset, with each practice's weighted population.
     public var personBasedCapitation: PersonBasedCapitation.Result?
+    /// The engine version that made it (`nil`: before versions were recorded).
+    public var version: Int?
+
+    /// The engine version: raised when the analysis gains a measure, so stored analyses are refreshed.
+    public static let currentVersion = 2
 
     /// Makes an analysis.
     public init(
@@ -25,9 +30,21 @@ public struct PopulationAnalysis: Sendable, Codable, Hashable {
 
     /// Runs the engine and the risk study on `dataset`, with ages and periods taken at `referenceDate`.
     public init(of dataset: IntegratedDataset, referenceDate: Day) {
-        profiles = PopulationHealthEngine(referenceDate: referenceDate).profiles(of: dataset)
-        admissionRisk = AdmissionRiskStudy(referenceDate: referenceDate).run(on: dataset)
-        spend = SpendSummary(of: dataset, referenceDate: referenceDate)
-        personBasedCapitation = PersonBasedCapitation(referenceDate: referenceDate).fit(on: dataset)
+        self = Self.run(on: dataset, referenceDate: referenceDate).analysis
+    }
+
+    /// Runs the engine, returning the analysis (aggregates, for pages) and, apart from it, the top-risk
+    /// cohort by person (for an authorised role only).
+    public static func run(on dataset: IntegratedDataset, referenceDate: Day) -> (
+        analysis: PopulationAnalysis, cohort: [RiskCohortMember]
+    ) {
+        let study = AdmissionRiskStudy(referenceDate: referenceDate).study(on: dataset)
+        var analysis = PopulationAnalysis(
+            profiles: PopulationHealthEngine(referenceDate: referenceDate).profiles(of: dataset),
+            admissionRisk: study?.report)
+        analysis.spend = SpendSummary(of: dataset, referenceDate: referenceDate)
+        analysis.personBasedCapitation = PersonBasedCapitation(referenceDate: referenceDate).fit(on: dataset)
+        analysis.version = currentVersion
+        return (analysis, study?.cohort ?? [])
     }
 }

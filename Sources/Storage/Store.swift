@@ -28,8 +28,8 @@ public protocol Store: Sendable {
     /// - Throws: ``StoreError`` `notFound` when there is none.
     func updateOrganisation(_ organisation: Organisation) async throws
 
-    /// Replaces the integrated dataset, whole, in one transaction.
-    func replaceDataset(_ dataset: IntegratedDataset, summary: DatasetSummary) async throws
+    /// Replaces the integrated dataset and its top-risk cohort, whole, in one transaction.
+    func replaceDataset(_ dataset: IntegratedDataset, summary: DatasetSummary, cohort: [RiskCohortMember]) async throws
 
     /// The loaded dataset's summary, or `nil` when none is loaded.
     func datasetSummary() async throws -> DatasetSummary?
@@ -39,7 +39,27 @@ public protocol Store: Sendable {
 
     /// Replaces the loaded dataset's analysis (after the engine gains a measure), keeping the dataset.
     /// - Throws: ``StoreError`` `notFound` when no dataset with `fingerprint` is loaded.
-    func updateAnalysis(_ analysis: Data, fingerprint: String) async throws
+    func updateAnalysis(_ analysis: Data, cohort: [RiskCohortMember], fingerprint: String) async throws
+
+    /// A practice's top-risk cohort by person, highest risk first. Restricted: callers must check the
+    /// reader's role and log the access (``recordAccess(_:)``).
+    func riskCohort(practice: String) async throws -> [RiskCohortMember]
+
+    /// Adds a user.
+    /// - Throws: ``StoreError`` `conflict` when the username is taken.
+    func insertUser(_ account: UserAccount) async throws
+
+    /// A user by username, or `nil`.
+    func user(_ username: String) async throws -> UserAccount?
+
+    /// How many users there are.
+    func userCount() async throws -> Int
+
+    /// Appends to the access log.
+    func recordAccess(_ entry: AccessLogEntry) async throws
+
+    /// The latest access-log entries, newest first.
+    func accessLog(limit: Int) async throws -> [AccessLogEntry]
 
     /// The pools, by code.
     func pools() async throws -> [Pool]
@@ -57,4 +77,11 @@ public protocol Store: Sendable {
     /// - Parameter districtsOfArea: the districts of the practices under the payment's area.
     /// - Throws: ``PoolAccount/Refusal`` naming the rule broken; ``StoreError`` `notFound` for no such pool.
     func admitPayment(_ spend: PoolSpend, districtsOfArea: [String?]) async throws -> PoolAccount
+}
+
+extension Store {
+    /// Replaces the integrated dataset with no top-risk cohort.
+    public func replaceDataset(_ dataset: IntegratedDataset, summary: DatasetSummary) async throws {
+        try await replaceDataset(dataset, summary: summary, cohort: [])
+    }
 }

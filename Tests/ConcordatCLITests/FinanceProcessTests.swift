@@ -1,5 +1,8 @@
+import ConcordatCore
 import Foundation
+import Storage
 import Testing
+import Web
 
 #if canImport(Glibc)
     import Glibc
@@ -123,6 +126,27 @@ struct FinanceProcessTests {
         let badActuals = try ConcordatProcess.run(["ledger", "--actuals", "actuals.csv"], in: folder)
         #expect(
             badActuals.status != 0 && badActuals.output.contains("actuals.csv") && badActuals.output.contains("month"))
+    }
+
+    @Test("user add reads the password from standard input, hashes it, and refuses weak passwords and taken names")
+    func userAdd() async throws {
+        let folder = try ConcordatProcess.temporaryFolder("users")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try ConcordatProcess.run(["init"], in: folder).status == 0)
+        let add = ["user", "add", "--username", "ann", "--role", "analyst", "--password-stdin", "--cost", "4"]
+        let added = try ConcordatProcess.run(add, in: folder, input: "correct horse battery\n")
+        #expect(added.status == 0, "\(added.output)")
+        let store = try SQLiteStore(path: folder.appendingPathComponent("concordat.sqlite").path)
+        let account = try #require(try await store.user("ann"))
+        #expect(account.role == .analyst)
+        #expect(account.passwordHash.hasPrefix("$2") && !account.passwordHash.contains("correct horse"))
+        #expect(PasswordHashing.verify("correct horse battery", hash: account.passwordHash))
+        let again = try ConcordatProcess.run(add, in: folder, input: "correct horse battery\n")
+        #expect(again.status != 0 && again.output.contains("already exists"))
+        let weak = try ConcordatProcess.run(
+            ["user", "add", "--username", "bob", "--role", "viewer", "--password-stdin"], in: folder, input: "short\n")
+        #expect(weak.status != 0 && weak.output.contains("at least 12"))
+        #expect(try await store.user("bob") == nil)
     }
 
     @Test("the MSSP preset reconciles an ACO as 42 CFR 425 describes")

@@ -56,6 +56,25 @@ enum ConcordatProcess {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
+    /// Runs `concordat arguments…` with `input` on its standard input; returns its status and output.
+    static func run(_ arguments: [String], in folder: URL, input: String) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let output = Pipe()
+        let stdin = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        process.standardInput = stdin
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
     /// A TCP port free on loopback right now.
     static func freePort() -> Int {
         let socket = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

@@ -67,8 +67,17 @@ struct PoolStoreTests {
         defer { cleanup() }
         let dataset = DatasetStoreContractTests.dataset(people: 10, seed: 1)
         try await store.replaceDataset(dataset, summary: DatasetSummary(of: dataset, fingerprint: "one", source: "a"))
-        try await store.updateAnalysis(Data("{\"v\":2}".utf8), fingerprint: "one")
+        try await store.updateAnalysis(
+            Data("{\"v\":2}".utf8), cohort: [RiskCohortMember(personID: "p1", practice: "G82002", risk: 0.4, rank: 1)],
+            fingerprint: "one")
         #expect(try await store.datasetSummary()?.analysis == Data("{\"v\":2}".utf8))
-        await #expect(throws: StoreError.self) { try await store.updateAnalysis(Data(), fingerprint: "two") }
+        #expect(try await store.riskCohort(practice: "G82002").map(\.personID) == ["p1"])
+        #expect(try await store.riskCohort(practice: "G82028").isEmpty)
+        await #expect(throws: StoreError.self) {
+            try await store.updateAnalysis(Data(), cohort: [], fingerprint: "two")
+        }
+        // Replacing the dataset replaces its cohort with it.
+        try await store.replaceDataset(dataset, summary: DatasetSummary(of: dataset, fingerprint: "new", source: "b"))
+        #expect(try await store.riskCohort(practice: "G82002").isEmpty)
     }
 }

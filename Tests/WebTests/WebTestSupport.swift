@@ -48,13 +48,14 @@ func makeDatasetStore(people: Int, seed: UInt64) async throws -> SQLiteStore {
         extractDate: spec.referenceDate)
     let (dataset, report) = try importer.run(directory: folder)
     let loaded = try #require(dataset, "\(report.rendered())")
-    let analysis = PopulationAnalysis(of: loaded, referenceDate: spec.referenceDate)
+    let (analysis, cohort) = PopulationAnalysis.run(on: loaded, referenceDate: spec.referenceDate)
     let store = try SQLiteStore()
     try await store.replaceSystem(kent)
     try await store.replaceDataset(
         loaded,
         summary: DatasetSummary(
-            of: loaded, fingerprint: report.fingerprint, source: "test", analysis: try JSONEncoder().encode(analysis)))
+            of: loaded, fingerprint: report.fingerprint, source: "test", analysis: try JSONEncoder().encode(analysis)),
+        cohort: cohort)
     for pool in KentMedwayFinance.pools(spend: try #require(analysis.spend)) { try await store.savePool(pool) }
     return store
 }

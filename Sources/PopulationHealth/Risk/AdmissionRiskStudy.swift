@@ -56,7 +56,11 @@ public struct AdmissionRiskStudy: Sendable {
     ]
 
     /// Fits and evaluates the model; `nil` when the dataset is too small or has no outcomes.
-    public func run(on dataset: IntegratedDataset) -> AdmissionRiskReport? {
+    public func run(on dataset: IntegratedDataset) -> AdmissionRiskReport? { study(on: dataset)?.report }
+
+    /// Fits and evaluates the model, and lists the top-risk cohort by person: the report (aggregates
+    /// only) and the cohort (pseudonyms, for an authorised role only) are kept apart.
+    public func study(on dataset: IntegratedDataset) -> (report: AdmissionRiskReport, cohort: [RiskCohortMember])? {
         let people = dataset.personCount
         let k = Self.features.count
         let start = referenceDate.adding(days: -365).daysSinceEpoch
@@ -135,11 +139,17 @@ public struct AdmissionRiskStudy: Sendable {
         // The cohort: the highest predicted risks among eligible people.
         let ranked = (0..<people).filter { eligible[$0] }.sorted { predicted[$0] > predicted[$1] }
         var cohort: [String: Int] = [:]
+        var members: [RiskCohortMember] = []
         for person in ranked.prefix(Int((Double(ranked.count) * cohortShare).rounded())) {
-            cohort[dataset.practiceCodes[Int(dataset.practice[person])], default: 0] += 1
+            let practice = dataset.practiceCodes[Int(dataset.practice[person])]
+            cohort[practice, default: 0] += 1
+            members.append(
+                RiskCohortMember(
+                    personID: dataset.personIDs[person], practice: practice, risk: predicted[person],
+                    rank: cohort[practice]!))
         }
         let eligibleCount = eligible.filter { $0 }.count
-        return AdmissionRiskReport(
+        let report = AdmissionRiskReport(
             features: Self.features, coefficients: model.unstandardised, trainingPeople: train.filter { $0 }.count,
             testPeople: testPeople.count,
             outcomeRate: Double((0..<people).filter { eligible[$0] && outcome[$0] == 1 }.count)
@@ -150,5 +160,6 @@ public struct AdmissionRiskStudy: Sendable {
             cohortShare: cohortShare, cohortByPractice: cohort,
             priorPeriod: "\(Day(daysSinceEpoch: start)) to \(Day(daysSinceEpoch: split - 1))",
             outcomePeriod: "\(Day(daysSinceEpoch: split)) to \(Day(daysSinceEpoch: end - 1))")
+        return (report, members)
     }
 }

@@ -87,6 +87,30 @@ extension SQLiteStore {
             }
             try db.create(index: "pool_payment_by_pool", on: "pool_payment", columns: ["pool", "id"])
         }
+        migrator.registerMigration("v5: accounts, access log, risk cohort") { db in
+            try db.create(table: "user_account") { t in
+                t.primaryKey("username", .text)
+                t.column("role", .text).notNull()
+                t.column("organisation", .text)
+                t.column("passwordHash", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(table: "access_log") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("at", .datetime).notNull()
+                t.column("username", .text).notNull()
+                t.column("action", .text).notNull()
+                t.column("subject", .text).notNull()
+                t.column("detail", .text).notNull()
+            }
+            try db.create(table: "risk_cohort") { t in
+                t.primaryKey("personID", .text)
+                t.column("practice", .text).notNull()
+                t.column("risk", .double).notNull()
+                t.column("rank", .integer).notNull()
+            }
+            try db.create(index: "risk_cohort_by_practice", on: "risk_cohort", columns: ["practice", "rank"])
+        }
         return migrator
     }
 }

@@ -121,10 +121,14 @@ public final class SQLiteStore: Store {
     }
 
     /// Replaces the dataset in one transaction: a reader sees the old dataset or the new, never a mix.
-    public func replaceDataset(_ dataset: IntegratedDataset, summary: DatasetSummary) async throws {
+    public func replaceDataset(_ dataset: IntegratedDataset, summary: DatasetSummary, cohort: [RiskCohortMember])
+        async throws
+    {
         let columns = DatasetColumns.encode(dataset)
         try await writer.write { db in
             try db.execute(sql: "DELETE FROM dataset; DELETE FROM dataset_column; DELETE FROM dataset_practice;")
+            try db.execute(sql: "DELETE FROM risk_cohort")
+            for member in cohort { try RiskCohortRecord(member).insert(db) }
             try DatasetRecord(
                 fingerprint: summary.fingerprint, importedAt: summary.importedAt, source: summary.source,
                 people: summary.people, diagnoses: summary.diagnoses, events: summary.events, analysis: summary.analysis
@@ -161,11 +165,55 @@ public final class SQLiteStore: Store {
     }
 
     /// Replaces the analysis of the loaded dataset; throws `notFound` when it is not the one loaded.
-    public func updateAnalysis(_ analysis: Data, fingerprint: String) async throws {
+    public func updateAnalysis(_ analysis: Data, cohort: [RiskCohortMember], fingerprint: String) async throws {
         try await writer.write { db in
             try db.execute(
                 sql: "UPDATE dataset SET analysis = ? WHERE fingerprint = ?", arguments: [analysis, fingerprint])
             guard db.changesCount == 1 else { throw StoreError.notFound("dataset", fingerprint) }
+            try db.execute(sql: "DELETE FROM risk_cohort")
+            for member in cohort { try RiskCohortRecord(member).insert(db) }
+        }
+    }
+
+    /// A practice's cohort, highest risk first.
+    public func riskCohort(practice: String) async throws -> [RiskCohortMember] {
+        try await writer.read { db in
+            try RiskCohortRecord.filter(Column("practice") == practice).order(Column("rank")).fetchAll(db).map(\.member)
+        }
+    }
+
+    /// Adds a user; `conflict` when the username is taken.
+    public func insertUser(_ account: UserAccount) async throws {
+        try await writer.write { db in
+            guard try UserAccountRecord.fetchOne(db, key: account.username) == nil else {
+                throw StoreError.conflict("user", account.username)
+            }
+            try UserAccountRecord(account, createdAt: Date()).insert(db)
+        }
+    }
+
+    /// A user by username.
+    public func user(_ username: String) async throws -> UserAccount? {
+        try await writer.read { db in try UserAccountRecord.fetchOne(db, key: username)?.account() }
+    }
+
+    /// How many users there are.
+    public func userCount() async throws -> Int {
+        try await writer.read { db in try UserAccountRecord.fetchCount(db) }
+    }
+
+    /// Appends to the access log.
+    public func recordAccess(_ entry: AccessLogEntry) async throws {
+        try await writer.write { db in
+            var record = AccessLogRecord(entry)
+            try record.insert(db)
+        }
+    }
+
+    /// The latest entries, newest first.
+    public func accessLog(limit: Int) async throws -> [AccessLogEntry] {
+        try await writer.read { db in
+            try AccessLogRecord.order(Column("id").desc).limit(limit).fetchAll(db).map(\.entry)
         }
     }
 

@@ -76,9 +76,11 @@ public struct Problem: Error, Codable, Sendable, Equatable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let data = (try? encoder.encode(self)) ?? Data()
+        var headers: HTTPFields = [.contentType: "application/problem+json"]
+        if status == 401 { headers[.wwwAuthenticate] = "Basic realm=\"Concordat\", charset=\"UTF-8\"" }
         return Response(
             status: HTTPResponse.Status(code: status),
-            headers: [.contentType: "application/problem+json"],
+            headers: headers,
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

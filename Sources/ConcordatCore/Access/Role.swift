@@ -1,0 +1,22 @@
+/// What a signed-in person may do. Every role may read the system's aggregates; some may do more.
+public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Runs the installation: adds users, reads the access log.
+    case administrator
+    /// Analyses the population; the only role that may see identifiable (pseudonymised) cohorts for case
+    /// management, and every such access is logged.
+    case analyst
+    /// Runs the ledger, allocations and settlements.
+    case finance
+    /// Keeps the partnership's papers and decision register.
+    case boardSecretary = "board-secretary"
+    /// Votes for their own organisation only.
+    case partnerRepresentative = "partner-representative"
+    /// Reads, and nothing more.
+    case viewer
+
+    /// Whether the role may see the people in a top-risk cohort (by pseudonym), for case management.
+    public var mayViewIdentifiableCohorts: Bool { self == .analyst }
+
+    /// Whether the role may read the access log.
+    public var mayReadAccessLog: Bool { self == .administrator }
+}
