@@ -8,6 +8,8 @@ import Storage
 struct DatasetLoading {
     var store: any Store
     var system: HealthSystem
+    /// The eFI, when its deficit lists are configured.
+    var electronicFrailtyIndex: ElectronicFrailtyIndex? = nil
 
     /// What an import did.
     enum Result {
@@ -27,7 +29,8 @@ struct DatasetLoading {
             return .unchanged(existing, report)
         }
         // The population health engine runs once per import; pages read its aggregates, never people.
-        let (analysis, cohort) = PopulationAnalysis.run(on: dataset, referenceDate: extractDate)
+        let (analysis, cohort) = PopulationAnalysis.run(
+            on: dataset, referenceDate: extractDate, electronicFrailtyIndex: electronicFrailtyIndex)
         let summary = DatasetSummary(
             of: dataset, fingerprint: report.fingerprint, source: source, analysis: try JSONEncoder().encode(analysis))
         try await store.replaceDataset(dataset, summary: summary, cohort: cohort)

@@ -2,6 +2,7 @@ import ArgumentParser
 import ConcordatCore
 import Foundation
 import Ingest
+import PopulationHealth
 
 /// `concordat import`: validates an extract and loads it into the store, all or nothing.
 struct ImportCommand: AsyncParsableCommand {
@@ -29,6 +30,12 @@ struct ImportCommand: AsyncParsableCommand {
             "The extract date (YYYY-MM-DD): no date in the data may be later. Default: today.", valueName: "date"))
     var extractDate: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "eFI deficit code lists (JSON: {\"deficits\": [{\"name\", \"codes\": [SNOMED CT]}]}), to add the electronic Frailty Index to the profiles.",
+            valueName: "file"))
+    var efiDeficits: String?
+
     @Option(help: ArgumentHelp("Where to write the full report.", valueName: "file"))
     var report: String = "import-report.txt"
 
@@ -47,6 +54,15 @@ struct ImportCommand: AsyncParsableCommand {
             throw ValidationError("the database holds no system: run `concordat init` first")
         }
         let pseudonymiser = try keyFile.map { try Pseudonymiser(keyFile: URL(fileURLWithPath: $0)) }
+        let frailtyIndex = try efiDeficits.map { file in
+            do {
+                return try ElectronicFrailtyIndex(
+                    configuration: JSONDecoder().decode(
+                        ElectronicFrailtyIndex.Configuration.self, from: Data(contentsOf: URL(fileURLWithPath: file))))
+            } catch {
+                throw ValidationError("--efi-deficits \(file) is not a usable eFI configuration: \(error)")
+            }
+        }
         let date = extractDate.flatMap { Day(iso: $0) } ?? Day.today
         let started = Date()
         if dryRun {
@@ -60,7 +76,7 @@ struct ImportCommand: AsyncParsableCommand {
             if !report.isClean { throw ExitCode.failure }
             return
         }
-        let result = try await DatasetLoading(store: store, system: system).load(
+        let result = try await DatasetLoading(store: store, system: system, electronicFrailtyIndex: frailtyIndex).load(
             directory: URL(fileURLWithPath: directory), pseudonymiser: pseudonymiser, extractDate: date,
             source: "extract \(URL(fileURLWithPath: directory).lastPathComponent)")
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))

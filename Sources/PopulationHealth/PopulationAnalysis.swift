@@ -35,12 +35,15 @@ public struct PopulationAnalysis: Sendable, Codable, Hashable {
 
     /// Runs the engine, returning the analysis (aggregates, for pages) and, apart from it, the top-risk
     /// cohort by person (for an authorised role only).
-    public static func run(on dataset: IntegratedDataset, referenceDate: Day) -> (
-        analysis: PopulationAnalysis, cohort: [RiskCohortMember]
-    ) {
+    /// - Parameter electronicFrailtyIndex: the eFI, when its SNOMED CT deficit lists are configured.
+    public static func run(
+        on dataset: IntegratedDataset, referenceDate: Day, electronicFrailtyIndex: ElectronicFrailtyIndex? = nil
+    ) -> (analysis: PopulationAnalysis, cohort: [RiskCohortMember]) {
         let study = AdmissionRiskStudy(referenceDate: referenceDate).study(on: dataset)
+        let engine = PopulationHealthEngine(
+            referenceDate: referenceDate, electronicFrailtyIndex: electronicFrailtyIndex)
         var analysis = PopulationAnalysis(
-            profiles: PopulationHealthEngine(referenceDate: referenceDate).profiles(of: dataset),
+            profiles: engine.profiles(of: dataset),
             admissionRisk: study?.report)
         analysis.spend = SpendSummary(of: dataset, referenceDate: referenceDate)
         analysis.personBasedCapitation = PersonBasedCapitation(referenceDate: referenceDate).fit(on: dataset)

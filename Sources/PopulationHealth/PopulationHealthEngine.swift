@@ -8,11 +8,35 @@ public struct PopulationHealthEngine: Sendable {
     public var rules: SegmentationRules
     /// The date ages are taken at (the list date).
     public var referenceDate: Day
+    /// The primary-care electronic Frailty Index, when its SNOMED CT deficit code lists are configured.
+    public var electronicFrailtyIndex: ElectronicFrailtyIndex?
 
     /// Makes an engine.
-    public init(rules: SegmentationRules = .standard, referenceDate: Day) {
+    public init(
+        rules: SegmentationRules = .standard, referenceDate: Day, electronicFrailtyIndex: ElectronicFrailtyIndex? = nil
+    ) {
         self.rules = rules
         self.referenceDate = referenceDate
+        self.electronicFrailtyIndex = electronicFrailtyIndex
+    }
+
+    /// Each person's eFI category index (fit 0 … severe 3) from their SNOMED CT codes, if configured.
+    func efiCategories(of dataset: IntegratedDataset) -> [UInt8]? {
+        guard let efi = electronicFrailtyIndex else { return nil }
+        // Each distinct SNOMED code's deficits once, then each person's deficits as a set of indices.
+        var deficitsOfCode: [Int: Set<Int>] = [:]
+        var deficits = [Set<Int>](repeating: [], count: dataset.personCount)
+        for row in 0..<dataset.diagnosisCount where dataset.diagnosisSystem[row] == CodeSystem.snomed.rawValue {
+            let code = Int(dataset.diagnosisCode[row])
+            if deficitsOfCode[code] == nil { deficitsOfCode[code] = efi.deficits(in: [dataset.codes[code]]) }
+            if let found = deficitsOfCode[code], !found.isEmpty {
+                deficits[Int(dataset.diagnosisPerson[row])].formUnion(found)
+            }
+        }
+        let categories = ElectronicFrailtyIndex.Category.allCases
+        return deficits.map { set in
+            UInt8(categories.firstIndex(of: .init(score: efi.score(deficitCount: set.count)))!)
+        }
     }
 
     /// Profiles by practice code.
@@ -50,7 +74,10 @@ public struct PopulationHealthEngine: Sendable {
             if eventCounts[slot] < .max { eventCounts[slot] += 1 }
             costs[person] += dataset.eventCostPence[row]
         }
-        var byPractice = [PracticeProfile](repeating: PracticeProfile(), count: dataset.practiceCodes.count)
+        let efi = efiCategories(of: dataset)
+        var emptyProfile = PracticeProfile()
+        if efi != nil { emptyProfile.efiCategories = [0, 0, 0, 0] }
+        var byPractice = [PracticeProfile](repeating: emptyProfile, count: dataset.practiceCodes.count)
         // Cost by setting per practice straight from the events.
         for row in 0..<dataset.eventCount {
             let practice = Int(dataset.practice[Int(dataset.eventPerson[row])])
@@ -91,6 +118,7 @@ public struct PopulationHealthEngine: Sendable {
                 profile.elixhauserCategories[category] += 1
             }
             profile.frailtyBands[frailtyTenths < 50 ? 0 : frailtyTenths <= 150 ? 1 : 2] += 1
+            if let efi { profile.efiCategories![Int(efi[person])] += 1 }
             if events[.inpatientNonElective] != nil { profile.peopleWithEmergencyAdmission += 1 }
             byPractice[practice] = profile
         }

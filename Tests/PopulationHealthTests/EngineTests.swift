@@ -109,3 +109,53 @@ struct EngineTests {
         #expect(FunnelLimits(target: 0.01, denominator: 10).inner.lowerBound == 0)
     }
 }
+
+@Suite("The electronic Frailty Index in the engine's profiles")
+struct EngineFrailtyIndexTests {
+    @Test("people are counted by eFI category from their SNOMED CT codes when deficit lists are configured")
+    func efiCategories() throws {
+        var dataset = IntegratedDataset()
+        dataset.practiceCodes = PackedStrings(["A00001"])
+        // Four SNOMED CT codes: two deficits' codes, one code in two deficits, one in none.
+        dataset.codes = PackedStrings(["195967001", "49436004", "26929004", "22298006", "I500"])
+        for _ in 0..<4 {
+            dataset.personIDs.append("p")
+            dataset.birthYear.append(1940)
+            dataset.birthMonth.append(1)
+            dataset.sex.append(0)
+            dataset.lsoa.append(0)
+            dataset.imdDecile.append(5)
+            dataset.practice.append(0)
+            dataset.registeredFrom.append(0)
+            dataset.diedOn.append(IntegratedDataset.noDate)
+        }
+        // Person 0: none; person 1: asthma (1 of 4 = 0.25, moderate); person 2: atrial fibrillation and
+        // dementia (2 deficits via one code = 0.5, severe); person 3: an ICD-10 code only (fit).
+        for (person, code, system) in [
+            (1, 0, CodeSystem.snomed), (2, 2, .snomed), (2, 3, .snomed), (3, 4, .icd10), (1, 0, .snomed),
+        ] {
+            dataset.diagnosisPerson.append(UInt32(person))
+            dataset.diagnosisSystem.append(system.rawValue)
+            dataset.diagnosisCode.append(UInt32(code))
+            dataset.diagnosisRecordedOn.append(20_000)
+        }
+        let efi = try ElectronicFrailtyIndex(
+            configuration: .init(deficits: [
+                .init(name: "respiratory disease", codes: ["195967001"]),
+                .init(name: "atrial fibrillation", codes: ["49436004", "26929004"]),
+                .init(name: "cognitive problems", codes: ["26929004"]),
+                .init(name: "heart failure", codes: ["84114007"]),
+            ]))
+        let reference = Day(year: 2026, month: 7, day: 1)!
+        let profile = try #require(
+            PopulationHealthEngine(referenceDate: reference, electronicFrailtyIndex: efi).profiles(of: dataset)[
+                "A00001"])
+        #expect(profile.efiCategories == [2, 0, 1, 1])
+        // Without a configuration there is no eFI, and summing keeps it absent.
+        let plain = try #require(PopulationHealthEngine(referenceDate: reference).profiles(of: dataset)["A00001"])
+        #expect(plain.efiCategories == nil)
+        var sum = plain
+        sum += profile
+        #expect(sum.efiCategories == [2, 0, 1, 1])
+    }
+}

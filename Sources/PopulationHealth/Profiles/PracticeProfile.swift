@@ -22,6 +22,9 @@ public struct PracticeProfile: Sendable, Codable, Hashable {
     public var elixhauserCategories = [Int](repeating: 0, count: 31)
     /// People by Hospital Frailty Risk band: low, intermediate, high.
     public var frailtyBands = [0, 0, 0]
+    /// People by electronic Frailty Index category (fit, mild, moderate, severe), when eFI deficit code
+    /// lists are configured; `nil` otherwise.
+    public var efiCategories: [Int]?
     /// Cost in pence by care setting (``CareSetting`` raw value order).
     public var costBySetting = [Int64](repeating: 0, count: CareSetting.allCases.count)
     /// Cost in pence by segment.
@@ -51,6 +54,11 @@ public struct PracticeProfile: Sendable, Codable, Hashable {
             lhs.elixhauserCategories[index] += rhs.elixhauserCategories[index]
         }
         for index in lhs.frailtyBands.indices { lhs.frailtyBands[index] += rhs.frailtyBands[index] }
+        if let right = rhs.efiCategories {
+            var left = lhs.efiCategories ?? [Int](repeating: 0, count: right.count)
+            for index in left.indices where index < right.count { left[index] += right[index] }
+            lhs.efiCategories = left
+        }
         for index in lhs.costBySetting.indices { lhs.costBySetting[index] += rhs.costBySetting[index] }
         for index in lhs.costBySegment.indices { lhs.costBySegment[index] += rhs.costBySegment[index] }
         lhs.peopleWithEmergencyAdmission += rhs.peopleWithEmergencyAdmission

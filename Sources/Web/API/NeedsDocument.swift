@@ -16,6 +16,8 @@ struct NeedsDocument: ResponseCodable {
     var charlsonDistribution: [Int?]?
     var segments: [Segment]
     var frailty: [Band]
+    /// People by electronic Frailty Index category, when eFI deficit lists were configured at import.
+    var electronicFrailtyIndex: [Band]?
     var conditions: [Condition]
     var emergencyAdmission: Share
     var emergencyAdmissionsPer1000Aged75Plus: Double?
@@ -107,6 +109,11 @@ struct NeedsDocument: ResponseCodable {
         }
         let bands = Self.protected(profile.frailtyBands, rule: rule)
         frailty = zip(["low", "intermediate", "high"], bands).map { Band(band: $0, people: $1) }
+        electronicFrailtyIndex = profile.efiCategories.map { categories in
+            zip(ElectronicFrailtyIndex.Category.allCases.map(\.rawValue), Self.protected(categories, rule: rule)).map {
+                Band(band: $0, people: $1)
+            }
+        }
         // Category names straight from the code lists: compiling a scorer per request would be wasted work.
         let charlson = ComorbidityCodeLists.charlsonQuan2005.map(\.category)
         let elixhauser = ComorbidityCodeLists.elixhauserQuan2005.map(\.category)

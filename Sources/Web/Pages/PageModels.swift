@@ -234,6 +234,7 @@ struct AreaPage {
     var funnel: String
     var hasDistribution: Bool
     var distributionChart: String
+    var frailtyChart: String
 
     struct BandRow {
         var band: String
@@ -284,6 +285,21 @@ struct AreaPage {
                         BarChart.Item(
                             label: cost.label, value: cost.pence.map(Double.init),
                             text: cost.pence.map { "£\(Int($0 / 100).grouped)" } ?? "—")
+                    }
+                ).svg
+            let frailtyBands =
+                zip(["HFRS low risk (<5)", "HFRS intermediate (5–15)", "HFRS high (>15)"], needs.frailty).map {
+                    ($0, $1.people)
+                }
+                + (needs.electronicFrailtyIndex ?? []).map { ("eFI \($0.band)", $0.people) }
+            frailtyChart =
+                BarChart(
+                    id: "frailty", title: "People by frailty category: \(area.name)",
+                    description: frailtyBands.map { "\($0.0): \($0.1.map { String($0) } ?? "fewer than 5")" }
+                        .joined(separator: "; "),
+                    items: frailtyBands.map { label, count in
+                        BarChart.Item(
+                            label: label, value: count.map(Double.init), text: count.map { $0.grouped } ?? "<5")
                     }
                 ).svg
             notableConditions = needs.conditions.filter { $0.funnel == .above998 || $0.funnel == .below998 }.map {
@@ -339,6 +355,7 @@ struct AreaPage {
         } else {
             hasDistribution = false
             distributionChart = ""
+            frailtyChart = ""
             hasFunnel = false
             funnel = ""
             hasNeeds = false

@@ -126,6 +126,8 @@ enum Templates {
         <ul class="notes">{{#notableConditions}}<li><span class="tag">{{kind}}</span> {{message}}</li>{{/notableConditions}}</ul>{{/hasNotableConditions}}
         {{#hasDistribution}}<figure class="chart">{{{distributionChart}}}<figcaption>People by Charlson comorbidity score \
         (Quan 2011 weights).</figcaption></figure>{{/hasDistribution}}
+        <figure class="chart">{{{frailtyChart}}}<figcaption>People by frailty category: the Hospital Frailty Risk Score \
+        (Gilbert 2018) and, where its deficit lists are configured, the electronic Frailty Index (Clegg 2016).</figcaption></figure>
         {{#hasFunnel}}<figure class="chart wide">{{{funnel}}}<figcaption>Each dot is one area within {{name}}: the share of its people \
         with an emergency admission in the year, against its size. Inner lines: 95% limits around the system value; outer: 99.8%. \
         Dots outside the outer lines differ by more than chance would explain (Spiegelhalter 2005).</figcaption></figure>{{/hasFunnel}}
