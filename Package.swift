@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "ConcordatCore", targets: ["ConcordatCore"]),
         .library(name: "Ingest", targets: ["Ingest"]),
         .library(name: "Finance", targets: ["Finance"]),
+        .library(name: "Assurance", targets: ["Assurance"]),
         .library(name: "PopulationHealth", targets: ["PopulationHealth"]),
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "Web", targets: ["Web"]),
@@ -41,6 +42,7 @@ let package = Package(
         ),
         .target(name: "PopulationHealth", dependencies: ["ConcordatCore"], swiftSettings: hotLoops),
         .target(name: "Finance", dependencies: ["ConcordatCore"]),
+        .target(name: "Assurance", dependencies: ["ConcordatCore"]),
         .target(
             name: "Storage",
             dependencies: [
@@ -66,6 +68,7 @@ let package = Package(
         .target(
             name: "ConcordatCLI",
             dependencies: [
+                "Assurance",
                 "ConcordatCore",
                 "Finance",
                 "Ingest",
@@ -81,6 +84,7 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "PopulationHealthTests", dependencies: ["PopulationHealth"]),
         .testTarget(name: "FinanceTests", dependencies: ["Finance", "Ingest", "ConcordatCore"]),
+        .testTarget(name: "AssuranceTests", dependencies: ["Assurance", "ConcordatCore"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Ingest", "Finance"]),
         .testTarget(
             name: "WebTests",

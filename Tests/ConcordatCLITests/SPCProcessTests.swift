@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+@Suite("concordat spc as a process")
+struct SPCProcessTests {
+    @Test("JSON in the documented shape; the NHSRplotthedots series; short series provisional; bad rows refused")
+    func spc() throws {
+        let folder = try ConcordatProcess.temporaryFolder("spc")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let values = [
+            -0.56047565, -0.23017749, 1.55870831, 0.07050839, 0.12928774, 1.71506499, 0.46091621, -1.26506123,
+            -0.68685285, -0.44566197, 1.22408180, 0.35981383, 0.40077145, 0.11068272, -0.55584113, 1.78691314,
+            0.49785048, -1.96661716, 0.70135590, -0.47279141,
+        ]
+        let rows = values.enumerated().map { String(format: "2020-01-%02d,%.8f", $0.offset + 2, $0.element) }
+        try (["period,value"] + rows).joined(separator: "\n").write(
+            to: folder.appendingPathComponent("series.csv"), atomically: true, encoding: .utf8)
+        let result = try ConcordatProcess.run(
+            ["spc", "series.csv", "--format", "json", "--target", "0.5", "--rebase-at", "10"], in: folder)
+        #expect(result.status == 0, "\(result.output)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        for key in ["mean", "lowerLimit", "upperLimit", "nearLowerLimit", "nearUpperLimit", "points", "variationIcon"] {
+            #expect(json[key] != nil, "\(key)")
+        }
+        #expect(json.keys.contains("assuranceIcon"))
+        #expect(abs((json["mean"] as! Double) - 0.209) < 0.0005)  // the latest segment's mean
+        #expect(abs((json["upperLimit"] as! Double) - 3.70) < 0.005)
+        let points = try #require(json["points"] as? [[String: Any]])
+        #expect(points.count == 20)
+        #expect(points.allSatisfy { $0["type"] as? String == "common_cause" && $0["rule"] is NSNull })
+        #expect(abs((points[0]["upperLimit"] as! Double) - 2.75) < 0.005)
+        #expect(json["variationIcon"] as? String == "common_cause")
+        #expect(json["assuranceIcon"] as? String == "hit_and_miss")
+        #expect(json["provisional"] as? Bool == false)
+
+        try "period,value\n1,1\n2,3\n3,2\n".write(
+            to: folder.appendingPathComponent("short.csv"), atomically: true, encoding: .utf8)
+        let short = try ConcordatProcess.run(["spc", "short.csv", "--format", "json"], in: folder)
+        let shortJSON = try #require(try JSONSerialization.jsonObject(with: Data(short.output.utf8)) as? [String: Any])
+        #expect(shortJSON["provisional"] as? Bool == true)
+        #expect(shortJSON["assuranceIcon"] is NSNull)
+
+        try "period,value\n1,1\n2,lots\n".write(
+            to: folder.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
+        let bad = try ConcordatProcess.run(["spc", "bad.csv"], in: folder)
+        #expect(bad.status != 0 && bad.output.contains("bad.csv:3") && bad.output.contains("value"), "\(bad.output)")
+    }
+}
