@@ -5,26 +5,45 @@ extension XmRChart {
     public struct Document: Codable, Sendable, Hashable {
         /// One point.
         public struct Point: Codable, Sendable, Hashable {
+            /// The period's label, as given.
             public var period: String
+            /// The value.
             public var value: Double
+            /// common_cause, special_cause_improvement, special_cause_concern or special_cause_neutral.
             public var type: String
+            /// limit, trend, two_in_three or shift; `null` for common cause.
             public var rule: String?
+            /// The segment (0 until the first rebase).
             public var segment: Int
+            /// The mean.
             public var mean: Double
+            /// The lower process limit.
             public var lowerLimit: Double
+            /// The upper process limit.
             public var upperLimit: Double
+            /// The lower near (2σ) limit.
             public var nearLowerLimit: Double
+            /// The upper near (2σ) limit.
             public var nearUpperLimit: Double
         }
 
+        /// The mean.
         public var mean: Double
+        /// The lower process limit.
         public var lowerLimit: Double
+        /// The upper process limit.
         public var upperLimit: Double
+        /// The lower near (2σ) limit.
         public var nearLowerLimit: Double
+        /// The upper near (2σ) limit.
         public var nearUpperLimit: Double
+        /// Every point, in order.
         public var points: [Point]
+        /// The variation icon: the latest point's class.
         public var variationIcon: String
+        /// The assurance icon; `null` without a target or direction.
         public var assuranceIcon: String?
+        /// Whether there are fewer than 13 points.
         public var provisional: Bool
 
         /// Encodes a `nil` rule and assurance icon as JSON `null`, as the documented format has them.
