@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "ConcordatCore", swiftSettings: hotLoops),
         .target(
             name: "Ingest",
-            dependencies: ["ConcordatCore", "Finance", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Assurance", "ConcordatCore", "Finance", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources/kent-medway")],
             swiftSettings: hotLoops
         ),
@@ -46,6 +46,7 @@ let package = Package(
         .target(
             name: "Storage",
             dependencies: [
+                "Assurance",
                 "ConcordatCore",
                 "Finance",
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -54,6 +55,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
+                "Assurance",
                 "ConcordatCore",
                 "Finance",
                 "Ingest",
@@ -85,11 +87,11 @@ let package = Package(
         .testTarget(name: "PopulationHealthTests", dependencies: ["PopulationHealth"]),
         .testTarget(name: "FinanceTests", dependencies: ["Finance", "Ingest", "ConcordatCore"]),
         .testTarget(name: "AssuranceTests", dependencies: ["Assurance", "ConcordatCore"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Ingest", "Finance"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Ingest", "Finance", "Assurance"]),
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Storage", "Ingest", "PopulationHealth", "Finance",
+                "Web", "Storage", "Ingest", "PopulationHealth", "Finance", "Assurance",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Assurance
 import ConcordatCore
 import Foundation
 import Ingest
@@ -47,6 +48,7 @@ struct DemoCommand: AsyncParsableCommand {
         try await loadSyntheticDataset(for: system, into: store)
         try await refreshAnalysisIfStale(in: store)
         try await setUpPools(for: system, in: store)
+        try await setUpIndicators(for: system, in: store)
         try await Serving.run(
             system: system, store: store, configuration: try server.configuration, database: self.store.resolvedPath)
     }
@@ -114,6 +116,22 @@ struct DemoCommand: AsyncParsableCommand {
             let spend = try JSONDecoder().decode(PopulationAnalysis.self, from: data).spend
         else { return }
         for pool in KentMedwayFinance.pools(spend: spend) { try await store.savePool(pool) }
+    }
+
+    /// The indicators computed from the dataset (always refreshed) and, for the demo's dashboard, synthetic
+    /// series of the business-as-usual indicators if none have been imported.
+    private func setUpIndicators(for system: HealthSystem, in store: any Store) async throws {
+        guard let data = try await store.datasetSummary()?.analysis,
+            let spend = try JSONDecoder().decode(PopulationAnalysis.self, from: data).spend
+        else { return }
+        var values = DatasetIndicators.values(spend: spend, system: system)
+        let imported = try await store.indicatorValues().contains {
+            IndicatorCatalogue.indicator($0.indicator)?.computedFromDataset == false
+        }
+        if !imported, system.code == "QKS", let last = spend.months.last {
+            values += DemoIndicatorSeries.values(system: system, lastMonth: last)
+        }
+        try await store.saveIndicatorValues(values)
     }
 
     private func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }

@@ -33,6 +33,9 @@ public func buildRouter(store: any Store) throws -> Router<ConcordatRequestConte
     let finance = FinanceController<ConcordatRequestContext>(registry: registry, store: store, renderer: renderer)
     router.addRoutes(finance.apiRoutes, atPath: "/api/v1")
     router.addRoutes(finance.pageRoutes)
+    let assurance = AssuranceController<ConcordatRequestContext>(registry: registry, store: store, renderer: renderer)
+    router.addRoutes(assurance.apiRoutes, atPath: "/api/v1")
+    router.addRoutes(assurance.pageRoutes)
     router.addRoutes(
         CohortController<ConcordatRequestContext>(registry: registry, store: store).routes, atPath: "/api/v1")
     return router

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 import Testing
 
 @Suite("concordat spc as a process")
@@ -44,5 +45,28 @@ struct SPCProcessTests {
             to: folder.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
         let bad = try ConcordatProcess.run(["spc", "bad.csv"], in: folder)
         #expect(bad.status != 0 && bad.output.contains("bad.csv:3") && bad.output.contains("value"), "\(bad.output)")
+    }
+}
+
+@Suite("concordat indicators as a process")
+struct IndicatorsProcessTests {
+    @Test("import is all or nothing and names the file, line and field of a refused row")
+    func importValues() async throws {
+        let folder = try ConcordatProcess.temporaryFolder("indicators")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try ConcordatProcess.run(["init"], in: folder).status == 0)
+        try "indicator,area,month,value\nae-4-hour,east-kent,2026-05,74.2\ncancer-62-day,QKS,2026-05,70\n".write(
+            to: folder.appendingPathComponent("good.csv"), atomically: true, encoding: .utf8)
+        let good = try ConcordatProcess.run(["indicators", "import", "good.csv"], in: folder)
+        #expect(good.status == 0 && good.output.contains("Imported 2 values"), "\(good.output)")
+        try "indicator,area,month,value\nae-4-hour,east-kent,2026-06,74\nae-4-hour,east-kent,2026-07,174\n".write(
+            to: folder.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
+        let bad = try ConcordatProcess.run(["indicators", "import", "bad.csv"], in: folder)
+        #expect(
+            bad.status != 0 && bad.output.contains("bad.csv:3") && bad.output.contains("percentage"), "\(bad.output)")
+        let store = try SQLiteStore(path: folder.appendingPathComponent("concordat.sqlite").path)
+        #expect(try await store.indicatorValues().count == 2)  // nothing from the refused file
+        let list = try ConcordatProcess.run(["indicators", "list"], in: folder)
+        #expect(list.output.contains("constitutional standard"))
     }
 }

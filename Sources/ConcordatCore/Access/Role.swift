@@ -17,6 +17,12 @@ public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
     /// Whether the role may see the people in a top-risk cohort (by pseudonym), for case management.
     public var mayViewIdentifiableCohorts: Bool { self == .analyst }
 
+    /// Whether the role may submit a place's assurance return.
+    public var maySubmitReturns: Bool { self != .viewer }
+
+    /// Whether the role may review returns for the system commissioner (accept, or ask for more).
+    public var mayReviewReturns: Bool { self == .administrator || self == .boardSecretary }
+
     /// Whether the role may read the access log.
     public var mayReadAccessLog: Bool { self == .administrator }
 }

@@ -14,8 +14,27 @@ public struct SpendSummary: Sendable, Hashable, Codable {
         public var month: String
         /// Whether the person was under 18 at the reference date.
         public var child: Bool
+        /// Whether the person was 75 or over at the reference date.
+        public var aged75Plus: Bool = false
         /// The spend, in pence.
         public var pence: Int64
+        /// The number of events (`nil` in summaries made before it was counted).
+        public var events: Int? = nil
+
+        /// Makes a cell.
+        public init(
+            practice: String, setting: String, provider: String, month: String, child: Bool, aged75Plus: Bool = false,
+            pence: Int64, events: Int? = nil
+        ) {
+            self.practice = practice
+            self.setting = setting
+            self.provider = provider
+            self.month = month
+            self.child = child
+            self.aged75Plus = aged75Plus
+            self.pence = pence
+            self.events = events
+        }
     }
 
     /// The twelve months of the summary's year, `YYYY-MM`, first month first.
@@ -40,8 +59,8 @@ public struct SpendSummary: Sendable, Hashable, Codable {
         let labels = firstDays.map { String($0.description.prefix(7)) }
         months = labels
         let starts = firstDays.map(\.daysSinceEpoch) + [Day(year: year, month: month, day: 1)!.daysSinceEpoch]
-        let child = (0..<dataset.personCount).map {
-            referenceDate.age(birthYear: Int(dataset.birthYear[$0]), birthMonth: Int(dataset.birthMonth[$0])) < 18
+        let ages = (0..<dataset.personCount).map {
+            referenceDate.age(birthYear: Int(dataset.birthYear[$0]), birthMonth: Int(dataset.birthMonth[$0]))
         }
         struct Key: Hashable {
             var practice: UInt16
@@ -49,8 +68,9 @@ public struct SpendSummary: Sendable, Hashable, Codable {
             var provider: UInt32
             var month: Int
             var child: Bool
+            var aged75Plus: Bool
         }
-        var totals: [Key: Int64] = [:]
+        var totals: [Key: (pence: Int64, events: Int)] = [:]
         for row in 0..<dataset.eventCount {
             let day = dataset.eventStart[row]
             guard day >= starts[0], day < starts[12] else { continue }
@@ -59,17 +79,23 @@ public struct SpendSummary: Sendable, Hashable, Codable {
             let person = Int(dataset.eventPerson[row])
             let key = Key(
                 practice: dataset.practice[person], setting: dataset.eventSetting[row],
-                provider: dataset.eventProvider[row], month: monthIndex, child: child[person])
-            totals[key, default: 0] += dataset.eventCostPence[row]
+                provider: dataset.eventProvider[row], month: monthIndex, child: ages[person] < 18,
+                aged75Plus: ages[person] >= 75)
+            totals[key, default: (0, 0)].pence += dataset.eventCostPence[row]
+            totals[key, default: (0, 0)].events += 1
         }
-        cells = totals.map { key, pence in
+        cells = totals.map { key, total in
             Cell(
                 practice: dataset.practiceCodes[Int(key.practice)],
                 setting: CareSetting(rawValue: key.setting)?.code ?? "unknown",
                 provider: key.provider == IntegratedDataset.noCode
                     ? "unknown" : dataset.providerCodes[Int(key.provider)],
-                month: labels[key.month], child: key.child, pence: pence)
-        }.sorted { ($0.practice, $0.setting, $0.provider, $0.month) < ($1.practice, $1.setting, $1.provider, $1.month) }
+                month: labels[key.month], child: key.child, aged75Plus: key.aged75Plus, pence: total.pence,
+                events: total.events)
+        }.sorted {
+            ($0.practice, $0.setting, $0.provider, $0.month, $0.child ? 1 : 0, $0.aged75Plus ? 1 : 0)
+                < ($1.practice, $1.setting, $1.provider, $1.month, $1.child ? 1 : 0, $1.aged75Plus ? 1 : 0)
+        }
     }
 
     /// The whole year's spend.

@@ -111,6 +111,41 @@ extension SQLiteStore {
             }
             try db.create(index: "risk_cohort_by_practice", on: "risk_cohort", columns: ["practice", "rank"])
         }
+        migrator.registerMigration("v6: indicators, assurance returns, escalations") { db in
+            try db.create(table: "indicator_value") { t in
+                t.column("indicator", .text).notNull()
+                t.column("area", .text).notNull()
+                t.column("month", .text).notNull()
+                t.column("value", .double).notNull()
+                t.column("numerator", .double)
+                t.column("denominator", .double)
+                t.primaryKey(["indicator", "area", "month"])
+            }
+            try db.create(table: "assurance_return") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("place", .text).notNull()
+                t.column("month", .text).notNull()
+                t.column("values", .blob).notNull()
+                t.column("narrative", .text).notNull()
+                t.column("actions", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("submittedBy", .text).notNull()
+                t.column("submittedAt", .datetime).notNull()
+                t.column("reviewedBy", .text)
+                t.column("reviewNote", .text)
+            }
+            try db.create(table: "escalation") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("indicator", .text).notNull()
+                t.column("area", .text).notNull()
+                t.column("month", .text).notNull()
+                t.column("reason", .text).notNull()
+                t.column("detail", .text).notNull()
+                t.column("returnID", .integer).references("assurance_return")
+                t.column("status", .text).notNull()
+                t.column("raisedAt", .datetime).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -86,7 +86,7 @@ extension FinanceController {
         let actual = cumulative(whole.actualByMonth)
         let forecast = cumulative(whole.forecastByMonth)
         let budget = cumulative(whole.budgetByMonth)
-        let labels = ledger.months.map(Self.monthLabel)
+        let labels = ledger.months.map(FinanceMonth.label)
         let chart = LineChart(
             id: "ledger", title: "Cumulative budget, actual and forecast, \(labels.first!)–\(labels.last!)",
             description:
@@ -236,14 +236,6 @@ extension FinanceController {
         case .ringFenced: "Ring-fenced budget"
         case .aligned: "Aligned budget"
         }
-    }
-
-    /// "2025-07" → "Jul 2025".
-    static func monthLabel(_ month: String) -> String {
-        let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        let parts = month.split(separator: "-")
-        guard parts.count == 2, let number = Int(parts[1]), (1...12).contains(number) else { return month }
-        return "\(names[number - 1]) \(parts[0].suffix(2))"
     }
 
     /// £ in millions for axes: "£12.5m".

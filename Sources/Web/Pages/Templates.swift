@@ -4,6 +4,7 @@ enum Templates {
     static let all: [String: String] = [
         "layout": layout, "home": home, "area": area, "partnership": partnership, "error": error,
         "areaTable": areaTable, "money": money, "ledger": ledger, "settlement": settlement, "pools": pools,
+        "assurance": assurance, "assuranceArea": assuranceArea, "returns": returns,
     ]
 
     static let layout = """
@@ -23,6 +24,7 @@ enum Templates {
         <nav aria-label="Main"><ul>
         <li><a href="/">System map</a></li>
         <li><a href="/money">Money</a></li>
+        <li><a href="/assurance">Assurance</a></li>
         <li><a href="/partnership">Partnership</a></li>
         <li><a href="/api/v1/system">API</a></li>
         </ul></nav>
@@ -230,6 +232,54 @@ enum Templates {
         or <code>concordat pool pay</code>.</p>
         """
 
+    static let assurance = """
+        <h1>Assurance</h1>
+        <p class="lede">The system's indicators, charted the NHS Making Data Count way: the latest value, the target in force, \
+        whether the latest point shows special cause variation, and whether the process will meet its target.</p>
+        <p>By place: {{#places}}<a href="/assurance/{{code}}">{{name}}</a> · {{/places}}<a href="/assurance/{{systemCode}}">the whole system</a> · \
+        <a href="/assurance/returns">returns and escalations</a></p>
+        {{#hasEscalations}}<div class="notice bad"><h2>Open escalations</h2><ul class="notes">{{#escalations}}<li><strong>{{area}}, {{month}}</strong> \
+        ({{reason}}): {{detail}}</li>{{/escalations}}</ul></div>{{/hasEscalations}}
+        {{#hasRows}}<table class="data"><caption>Latest value, variation and assurance by indicator; places side by side</caption>
+        <thead><tr><th scope="col">Indicator</th><th scope="col">Target</th><th scope="col">System</th>{{#places}}<th scope="col">{{name}}</th>{{/places}}</tr></thead>
+        <tbody>{{#rows}}<tr><th scope="row">{{name}}</th><td title="{{targetLabel}}">{{target}}</td><td>{{system.value}}<br>{{{system.icons}}}</td>\
+        {{#places}}<td>{{value}}<br>{{{icons}}}</td>{{/places}}</tr>{{/rows}}</tbody></table>{{/hasRows}}
+        {{^hasRows}}<p class="notice">No indicator values yet: <code>concordat indicators import FILE.csv</code> loads them, and a loaded dataset gives some.</p>{{/hasRows}}
+        <p class="meta">Icons: variation of the latest point (H high, L low; blue improvement, orange concern, grey common cause) and \
+        assurance against the target (P consistently passing, F consistently failing, ? hit and miss). Limits and icons need 13 points. \
+        The demo's national-collection indicators are synthetic series; import the published ones for real use.</p>
+        """
+
+    static let assuranceArea = """
+        <h1>Assurance: {{name}}</h1>
+        {{^hasSeries}}<p class="notice">No indicator values for {{name}} yet.</p>{{/hasSeries}}
+        {{#indicators}}<h2 id="{{code}}">{{name}}</h2>
+        <p>{{cell.value}} {{{cell.icons}}} Target: {{target}}. <span class="meta">Source: {{source}}.</span></p>
+        <figure class="chart">{{{chart}}}<figcaption>{{name}}: values by month with the mean, process limits (dashed) and target (red).</figcaption></figure>
+        <details><summary>The values as a table</summary><table class="data"><caption>{{name}} by month</caption>
+        <thead><tr><th scope="col">Month</th><th scope="col" class="num">Value</th><th scope="col">Variation</th><th scope="col">Rule</th></tr></thead>
+        <tbody>{{#rows}}<tr><td>{{month}}</td><td class="num">{{value}}</td><td>{{type}}</td><td>{{rule}}</td></tr>{{/rows}}</tbody></table></details>
+        {{/indicators}}
+        <p>Each chart as JSON: <code>GET /api/v1/indicators/CODE/areas/{{code}}/spc</code>.</p>
+        """
+
+    static let returns = """
+        <h1>Assurance returns</h1>
+        <p class="lede">Each place's monthly return to the system commissioner, and the exceptions that were escalated.</p>
+        {{#hasReturns}}<table class="data"><caption>Returns, newest first</caption>
+        <thead><tr><th scope="col">Place</th><th scope="col">Month</th><th scope="col">Status</th><th scope="col">By</th><th scope="col">Narrative</th>\
+        <th scope="col">Actions</th><th scope="col">Review</th></tr></thead>
+        <tbody>{{#returns}}<tr><th scope="row">{{place}}</th><td>{{month}}</td><td>{{status}}</td><td>{{submittedBy}}</td><td>{{narrative}}</td>\
+        <td>{{actions}}</td><td>{{review}}</td></tr>{{/returns}}</tbody></table>{{/hasReturns}}
+        {{^hasReturns}}<p class="notice">No returns yet. A place submits one with <code>POST /api/v1/returns</code> or \
+        <code>concordat return submit</code>; the commissioner reviews it with <code>POST /api/v1/returns/ID/review</code>.</p>{{/hasReturns}}
+        <h2>Escalations</h2>
+        {{#hasEscalations}}<table class="data"><caption>Exceptions raised to the system commissioner</caption>
+        <thead><tr><th scope="col">Area</th><th scope="col">Month</th><th scope="col">Why</th><th scope="col">Detail</th><th scope="col">Status</th></tr></thead>
+        <tbody>{{#escalations}}<tr><th scope="row">{{area}}</th><td>{{month}}</td><td>{{reason}}</td><td>{{detail}}</td><td>{{status}}</td></tr>{{/escalations}}</tbody></table>{{/hasEscalations}}
+        {{^hasEscalations}}<p>None.</p>{{/hasEscalations}}
+        """
+
     static let partnership = """
         <h1>The partnership</h1>
         <p class="lede">{{summary}}</p>
@@ -296,6 +346,11 @@ enum Templates {
         svg.chart .series.budget{stroke:#4c6272;stroke-dasharray:6 4}svg.chart .series.actual{stroke:#005eb8}
         svg.chart .series.forecast{stroke:#d5281b;stroke-dasharray:3 3}
         svg.chart .cost{fill:#d5281b}svg.chart .gain{fill:#007f3b}svg.chart .total{fill:#003087}
+        svg .common-cause{fill:#a6b1b9}svg .special-cause-improvement{fill:#005eb8}svg .special-cause-concern{fill:#ed8b00}
+        svg .special-cause-neutral{fill:#7c2855}svg.chart .spc-line{fill:none;stroke:#768692;stroke-width:1.5}
+        svg.chart .spc-mean{stroke:#212b32}svg.chart .spc-limit{stroke:#4c6272;stroke-dasharray:5 4}
+        svg.chart .spc-target{stroke:#d5281b;stroke-dasharray:2 3;stroke-width:2}
+        svg.icon .icon-letter{fill:#fff;font-size:15px;font-weight:700}svg.icon{vertical-align:middle}
         .notes li{margin-bottom:6px}
         .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
         .site-footer{padding:24px 0;color:var(--grey);font-size:1rem}

@@ -1,0 +1,121 @@
+/// A measure the partnership watches: what it counts, which way is better, where it comes from, and its
+/// targets over time (standards change every planning round, so each target is dated).
+public struct Indicator: Sendable, Hashable, Codable, Identifiable {
+    /// How a value is expressed.
+    public enum Unit: String, Sendable, Hashable, Codable {
+        /// A percentage (0–100).
+        case percent
+        /// A rate per 1,000 people.
+        case per1000 = "per-1000"
+        /// Pounds.
+        case pounds
+        /// A count.
+        case count
+    }
+
+    /// A target in force from a month until the next one.
+    public struct Target: Sendable, Hashable, Codable {
+        /// The first month it applies, `YYYY-MM`.
+        public var from: String
+        /// The value to reach (or stay beyond).
+        public var value: Double
+        /// What it is, e.g. "constitutional standard" or "2025/26 planning guidance: 78% by March 2026".
+        public var label: String
+
+        /// Makes a target.
+        public init(from: String, value: Double, label: String) {
+            self.from = from
+            self.value = value
+            self.label = label
+        }
+    }
+
+    /// A short key, e.g. `ae-4-hour`.
+    public var code: String
+    /// The indicator's name.
+    public var name: String
+    /// What is counted.
+    public var numerator: String
+    /// What it is counted out of, if a proportion or rate.
+    public var denominator: String?
+    /// How values are expressed.
+    public var unit: Unit
+    /// Which way is better.
+    public var improvement: ImprovementDirection
+    /// Where the values come from.
+    public var source: String
+    /// The targets, earliest first.
+    public var targets: [Target]
+    /// Whether Concordat computes it from the integrated dataset (otherwise values are imported).
+    public var computedFromDataset: Bool
+
+    /// The identity is the code.
+    public var id: String { code }
+
+    /// Makes an indicator.
+    public init(
+        code: String, name: String, numerator: String, denominator: String?, unit: Unit,
+        improvement: ImprovementDirection, source: String, targets: [Target] = [], computedFromDataset: Bool = false
+    ) {
+        self.code = code
+        self.name = name
+        self.numerator = numerator
+        self.denominator = denominator
+        self.unit = unit
+        self.improvement = improvement
+        self.source = source
+        self.targets = targets.sorted { $0.from < $1.from }
+        self.computedFromDataset = computedFromDataset
+    }
+
+    /// The target in force in `month` (`YYYY-MM`): the latest that starts on or before it.
+    public func target(in month: String) -> Target? { targets.last { $0.from <= month } }
+
+    /// A value written in the indicator's unit, e.g. "76.4%" or "12.3 per 1,000".
+    public func format(_ value: Double) -> String {
+        switch unit {
+        case .percent: return formatted(value, decimals: 1) + "%"
+        case .per1000: return formatted(value, decimals: 1) + " per 1,000"
+        case .pounds: return "£" + formatted(value, decimals: 0)
+        case .count: return formatted(value, decimals: 0)
+        }
+    }
+
+    private func formatted(_ value: Double, decimals: Int) -> String {
+        let scale = decimals == 0 ? 1.0 : 10.0
+        let rounded = (value * scale).rounded() / scale
+        if decimals == 0 { return String(Int(rounded)) }
+        let whole = Int(rounded.magnitude)
+        let tenth = Int(((rounded.magnitude - Double(whole)) * 10).rounded())
+        return (rounded < 0 ? "-" : "") + "\(whole).\(tenth)"
+    }
+}
+
+/// One value of an indicator for an area (a place, the system or an organisation) in a month.
+public struct IndicatorValue: Sendable, Hashable, Codable {
+    /// The indicator's code.
+    public var indicator: String
+    /// The area's (or organisation's) code.
+    public var area: String
+    /// The month, `YYYY-MM`.
+    public var month: String
+    /// The value, in the indicator's unit.
+    public var value: Double
+    /// The numerator, if known.
+    public var numerator: Double?
+    /// The denominator, if known.
+    public var denominator: Double?
+
+    /// Makes a value.
+    public init(
+        indicator: String, area: String, month: String, value: Double, numerator: Double? = nil,
+        denominator: Double? = nil
+    ) {
+        self.indicator = indicator
+        self.area = area
+        self.month = month
+        self.value = value
+        self.numerator = numerator
+        self.denominator = denominator
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Assurance
+import ConcordatCore
+import Foundation
+import Ingest
+
+/// `concordat indicators`: the catalogue, and values imported from CSV.
+struct IndicatorsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "indicators", abstract: "The indicator catalogue, and importing values.",
+        subcommands: [List.self, Import.self], defaultSubcommand: List.self)
+
+    /// `concordat indicators list`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the indicators with their targets.")
+
+        func run() {
+            for indicator in IndicatorCatalogue.standard {
+                print("\(indicator.code.padded(26))\(indicator.name) (\(indicator.improvement.rawValue) is better)")
+                for target in indicator.targets {
+                    print("".padded(26) + "from \(target.from): \(indicator.format(target.value)) — \(target.label)")
+                }
+            }
+        }
+    }
+
+    /// `concordat indicators import FILE.csv`.
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Import values: a CSV with columns indicator,area,month,value (and optionally numerator,denominator).",
+            discussion: "All or nothing: every row is checked (known indicator and area, YYYY-MM month, a number), "
+                + "and nothing is saved unless all pass. A value for the same indicator, area and month replaces the old one."
+        )
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The CSV file.") var file: String
+
+        func run() async throws {
+            let store = try store.open()
+            guard let system = try await store.loadSystem() else {
+                throw ValidationError("the database holds no system")
+            }
+            let values = try Self.read(file, system: system)
+            try await store.saveIndicatorValues(values)
+            print("Imported \(values.count) values.")
+        }
+
+        /// Reads and checks every row; throws on the first refused one, naming file, line and field.
+        static func read(_ file: String, system: HealthSystem) throws -> [IndicatorValue] {
+            let table = try CSVTable(parsing: Data(contentsOf: URL(fileURLWithPath: file)), file: file)
+            let columns = (
+                indicator: try table.column("indicator"), area: try table.column("area"),
+                month: try table.column("month"),
+                value: try table.column("value")
+            )
+            let numerator = table.header.contains("numerator") ? try table.column("numerator") : nil
+            let denominator = table.header.contains("denominator") ? try table.column("denominator") : nil
+            var seen: Set<String> = []
+            return try table.records.map { record in
+                func refuse(_ field: String, _ reason: String) -> IngestError {
+                    IngestError.invalidValue(file: file, line: record.line, field: field, reason: reason)
+                }
+                let code = record[columns.indicator]
+                guard let indicator = IndicatorCatalogue.indicator(code) else {
+                    throw refuse("indicator", "'\(code)' is not in the catalogue (concordat indicators list)")
+                }
+                let area = record[columns.area]
+                guard system.area(area) != nil || system.organisations.contains(where: { $0.code == area }) else {
+                    throw refuse("area", "'\(area)' is not an area or organisation of \(system.name)")
+                }
+                let month = record[columns.month]
+                let parts = month.split(separator: "-")
+                guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, (1...12).contains(Int(parts[1]) ?? 0)
+                else {
+                    throw refuse("month", "'\(month)' is not a month of the form YYYY-MM")
+                }
+                guard let value = Double(record[columns.value]), value.isFinite else {
+                    throw refuse("value", "'\(record[columns.value])' is not a number")
+                }
+                if indicator.unit == .percent, !(0...100).contains(value) {
+                    throw refuse("value", "\(value) is not a percentage from 0 to 100")
+                }
+                guard seen.insert("\(code)|\(area)|\(month)").inserted else {
+                    throw refuse("month", "\(code) for \(area) in \(month) appears twice")
+                }
+                return IndicatorValue(
+                    indicator: code, area: area, month: month, value: value,
+                    numerator: numerator.flatMap { Double(record[$0]) },
+                    denominator: denominator.flatMap { Double(record[$0]) })
+            }
+        }
+    }
+}

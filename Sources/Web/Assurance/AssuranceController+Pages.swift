@@ -1,0 +1,215 @@
+import Assurance
+import ConcordatCore
+import Foundation
+import Hummingbird
+
+extension AssuranceController {
+    /// The icons and value of one series for a table cell; icons only from 13 points.
+    static func cell(_ series: Series?) -> AssurancePage.Cell {
+        guard let series else { return AssurancePage.Cell(value: "–", icons: "", hasValue: false) }
+        let icons =
+            series.chart.isProvisional
+            ? "<span class=\"meta\">fewer than 13 points</span>"
+            : SPCIcon.variation(series.chart.variationIcon) + " " + SPCIcon.assurance(series.chart.assuranceIcon)
+        return AssurancePage.Cell(
+            value: series.indicator.format(series.latest.value) + " (" + FinanceMonth.label(series.latest.month) + ")",
+            icons: icons, hasValue: true)
+    }
+
+    /// `/assurance`: the system and its places side by side.
+    func dashboard() async throws -> Response {
+        let system = try await registry.system()
+        let values = try await store.indicatorValues()
+        let places = system.children(of: system.root.code)
+        let bySystem = Self.series(values, area: system.root.code)
+        let byPlace = Dictionary(uniqueKeysWithValues: places.map { ($0.code, Self.series(values, area: $0.code)) })
+        let rows = IndicatorCatalogue.standard.compactMap { indicator -> AssurancePage.Row? in
+            let whole = bySystem.first { $0.indicator.code == indicator.code }
+            let cells = places.map { place in
+                Self.cell(byPlace[place.code]?.first { $0.indicator.code == indicator.code })
+            }
+            guard whole != nil || cells.contains(where: \.hasValue) else { return nil }
+            return AssurancePage.Row(
+                code: indicator.code, name: indicator.name,
+                target: whole?.target.map { indicator.format($0.value) } ?? "–",
+                targetLabel: whole?.target?.label ?? "", system: Self.cell(whole), places: cells)
+        }
+        let escalations = try await store.escalations().filter { $0.status == .open }
+        let model = AssurancePage(
+            systemCode: system.root.code, places: places.map { AssurancePage.Link(code: $0.code, name: $0.name) },
+            rows: rows, hasRows: !rows.isEmpty,
+            escalations: escalations.prefix(20).map { escalation in
+                AssurancePage.EscalationRow(
+                    area: system.area(escalation.area)?.name ?? escalation.area,
+                    month: FinanceMonth.label(escalation.month),
+                    reason: escalation.reason == .specialCauseConcern
+                        ? "special cause concern" : "consistently failing",
+                    detail: escalation.detail)
+            },
+            hasEscalations: !escalations.isEmpty)
+        return renderer.page(
+            "assurance", title: "Assurance", systemName: system.name,
+            breadcrumb: [Crumb(name: system.root.name, href: "/"), Crumb(name: "Assurance")], model: model)
+    }
+
+    /// `/assurance/{area}`: one row and one SPC chart per indicator.
+    func areaPage(_ code: String) async throws -> Response {
+        let system = try await registry.system()
+        guard let area = system.area(code), code == system.root.code || area.parentCode == system.root.code else {
+            throw Problem.notFound("assurance is reported for the system and its places; '\(code)' is neither")
+        }
+        let series = Self.series(try await store.indicatorValues(), area: code)
+        let model = AssuranceAreaPage(
+            name: area.name, code: code, hasSeries: !series.isEmpty,
+            indicators: series.map { item in
+                let labels = item.months.map(FinanceMonth.label)
+                return AssuranceAreaPage.Item(
+                    code: item.indicator.code, name: item.indicator.name, source: item.indicator.source,
+                    cell: Self.cell(item),
+                    target: item.target.map { "\(item.indicator.format($0.value)) — \($0.label)" } ?? "no target",
+                    chart: SPCChart(
+                        id: "spc-\(item.indicator.code)", title: "\(item.indicator.name): \(area.name)",
+                        chart: item.chart,
+                        labels: labels, target: item.target?.value, format: item.indicator.format
+                    ).svg,
+                    rows: zip(labels, item.chart.points).map { label, point in
+                        AssuranceAreaPage.PointRow(
+                            month: label, value: item.indicator.format(point.value),
+                            type: point.type.rawValue.replacingOccurrences(of: "_", with: " "),
+                            rule: point.rule?.rawValue.replacingOccurrences(of: "_", with: " ") ?? "")
+                    })
+            })
+        return renderer.page(
+            "assuranceArea", title: "Assurance: \(area.name)", systemName: system.name,
+            breadcrumb: [
+                Crumb(name: system.root.name, href: "/"), Crumb(name: "Assurance", href: "/assurance"),
+                Crumb(name: area.name),
+            ], model: model)
+    }
+
+    /// `/assurance/returns`: places' returns and the escalations raised.
+    func returnsPage() async throws -> Response {
+        let system = try await registry.system()
+        let returns = try await store.assuranceReturns()
+        let escalations = try await store.escalations()
+        let model = ReturnsPage(
+            returns: returns.map { item in
+                ReturnsPage.ReturnRow(
+                    id: String(item.id ?? 0), place: system.area(item.place)?.name ?? item.place,
+                    month: FinanceMonth.label(item.month),
+                    status: item.status.rawValue.replacingOccurrences(of: "-", with: " "),
+                    submittedBy: item.submittedBy, narrative: item.narrative, actions: item.actions,
+                    review: item.reviewNote.map { "\(item.reviewedBy ?? ""): \($0)" } ?? "")
+            },
+            hasReturns: !returns.isEmpty,
+            escalations: escalations.map { escalation in
+                ReturnsPage.EscalationRow(
+                    area: system.area(escalation.area)?.name ?? escalation.area,
+                    month: FinanceMonth.label(escalation.month),
+                    reason: escalation.reason.rawValue.replacingOccurrences(of: "-", with: " "),
+                    detail: escalation.detail,
+                    status: escalation.status.rawValue)
+            },
+            hasEscalations: !escalations.isEmpty)
+        return renderer.page(
+            "returns", title: "Assurance returns", systemName: system.name,
+            breadcrumb: [
+                Crumb(name: system.root.name, href: "/"), Crumb(name: "Assurance", href: "/assurance"),
+                Crumb(name: "Returns"),
+            ], model: model)
+    }
+}
+
+/// Month labels shared by the money and assurance pages: "2025-07" → "Jul 25".
+enum FinanceMonth {
+    static func label(_ month: String) -> String {
+        let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let parts = month.split(separator: "-")
+        guard parts.count == 2, let number = Int(parts[1]), (1...12).contains(number) else { return month }
+        return "\(names[number - 1]) \(parts[0].suffix(2))"
+    }
+}
+
+/// The `/assurance` page.
+struct AssurancePage {
+    struct Cell {
+        var value: String
+        var icons: String
+        var hasValue: Bool
+    }
+    struct Row {
+        var code: String
+        var name: String
+        var target: String
+        var targetLabel: String
+        var system: Cell
+        var places: [Cell]
+    }
+    struct Link {
+        var code: String
+        var name: String
+    }
+    struct EscalationRow {
+        var area: String
+        var month: String
+        var reason: String
+        var detail: String
+    }
+
+    var systemCode: String
+    var places: [Link]
+    var rows: [Row]
+    var hasRows: Bool
+    var escalations: [EscalationRow]
+    var hasEscalations: Bool
+}
+
+/// The `/assurance/{area}` page.
+struct AssuranceAreaPage {
+    struct PointRow {
+        var month: String
+        var value: String
+        var type: String
+        var rule: String
+    }
+    struct Item {
+        var code: String
+        var name: String
+        var source: String
+        var cell: AssurancePage.Cell
+        var target: String
+        var chart: String
+        var rows: [PointRow]
+    }
+
+    var name: String
+    var code: String
+    var hasSeries: Bool
+    var indicators: [Item]
+}
+
+/// The `/assurance/returns` page.
+struct ReturnsPage {
+    struct ReturnRow {
+        var id: String
+        var place: String
+        var month: String
+        var status: String
+        var submittedBy: String
+        var narrative: String
+        var actions: String
+        var review: String
+    }
+    struct EscalationRow {
+        var area: String
+        var month: String
+        var reason: String
+        var detail: String
+        var status: String
+    }
+
+    var returns: [ReturnRow]
+    var hasReturns: Bool
+    var escalations: [EscalationRow]
+    var hasEscalations: Bool
+}

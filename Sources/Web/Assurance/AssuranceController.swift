@@ -1,0 +1,191 @@
+import Assurance
+import ConcordatCore
+import Foundation
+import Hummingbird
+import Storage
+
+/// Assurance on the web. API (at `/api/v1`): `GET indicators`, `GET indicators/{code}/areas/{area}/spc`,
+/// `GET|POST returns`, `POST returns/{id}/review`, `GET escalations`. Pages: `/assurance` (the system,
+/// places side by side), `/assurance/{area}` (one row and one SPC chart per indicator),
+/// `/assurance/returns` (returns and escalations).
+struct AssuranceController<Context: RequestContext> {
+    let registry: SystemRegistry
+    let store: any Store
+    let renderer: PageRenderer
+
+    /// One indicator's series in one area, charted.
+    struct Series {
+        var indicator: Indicator
+        var values: [IndicatorValue]
+        var chart: XmRChart
+        var target: Indicator.Target?
+        var months: [String] { values.map(\.month) }
+        var latest: IndicatorValue { values.last! }
+    }
+
+    /// The series of every indicator with values in `area`.
+    static func series(_ values: [IndicatorValue], area: String) -> [Series] {
+        IndicatorCatalogue.standard.compactMap { indicator in
+            let mine = values.filter { $0.indicator == indicator.code && $0.area == area }.sorted {
+                $0.month < $1.month
+            }
+            guard let last = mine.last else { return nil }
+            let target = indicator.target(in: last.month)
+            guard
+                let chart = try? XmRChart(
+                    values: mine.map(\.value), options: .init(improvement: indicator.improvement, target: target?.value)
+                )
+            else { return nil }
+            return Series(indicator: indicator, values: mine, chart: chart, target: target)
+        }
+    }
+
+    /// The API routes, to mount at `/api/v1`.
+    var apiRoutes: RouteCollection<Context> {
+        let routes = RouteCollection(context: Context.self)
+        let authentication = Authentication(store: store)
+        routes.get("indicators") { _, _ in ListDocument(items: IndicatorCatalogue.standard) }
+        routes.get("indicators/:code/areas/:area/spc") { _, context -> XmRChart.Document in
+            let code = try context.parameters.require("code")
+            let area = try context.parameters.require("area")
+            guard IndicatorCatalogue.indicator(code) != nil else {
+                throw Problem.notFound("no indicator has the code '\(code)'")
+            }
+            guard
+                let series = Self.series(try await store.indicatorValues(), area: area).first(where: {
+                    $0.indicator.code == code
+                })
+            else { throw Problem.notFound("\(area) has no values of \(code)") }
+            return series.chart.document(periods: series.months)
+        }
+        routes.get("returns") { _, _ in ListDocument(items: try await store.assuranceReturns()) }
+        routes.get("escalations") { _, _ in ListDocument(items: try await store.escalations()) }
+        routes.post("returns") { request, context -> EditedResponse<ReturnReceipt> in
+            let user = try await authentication.user(request, may: \.maySubmitReturns, toDo: "submit assurance returns")
+            let body = try await request.decode(as: ReturnBody.self, context: context)
+            let system = try await registry.system()
+            let submitted = try body.assuranceReturn(system: system, by: user.username)
+            let history = try await store.indicatorValues().filter { existing in
+                !submitted.values.contains {
+                    $0.indicator == existing.indicator && $0.area == existing.area && $0.month == existing.month
+                }
+            }
+            let escalations = ExceptionReport.escalations(
+                in: history + submitted.values, area: submitted.place, month: submitted.month, raisedAt: Date())
+            let stored = try await store.submitReturn(submitted, escalations: escalations)
+            return EditedResponse(
+                status: .created, headers: [.location: "/api/v1/returns"],
+                response: ReturnReceipt(
+                    assuranceReturn: stored,
+                    escalations: escalations.map {
+                        var e = $0
+                        e.returnID = stored.id
+                        return e
+                    }))
+        }
+        routes.post("returns/:id/review") { request, context -> AssuranceReturn in
+            let user = try await authentication.user(
+                request, may: \.mayReviewReturns, toDo: "review returns for the system commissioner")
+            guard let id = Int64(try context.parameters.require("id")) else { throw Problem.notFound("no such return") }
+            let body = try await request.decode(as: ReviewBody.self, context: context)
+            guard let status = AssuranceReturn.Status(rawValue: body.status), status != .submitted else {
+                throw Problem.invalidRequest(
+                    "the review was not recorded",
+                    invalidParams: [
+                        .init(name: "status", reason: "'\(body.status)' is not accepted or more-information-requested")
+                    ])
+            }
+            if status == .moreInformationRequested, (body.note ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                throw Problem.invalidRequest(
+                    "say what more is needed",
+                    invalidParams: [.init(name: "note", reason: "is required when asking for more")])
+            }
+            return try await store.reviewReturn(id: id, status: status, by: user.username, note: body.note)
+        }
+        return routes
+    }
+
+    /// The page routes.
+    var pageRoutes: RouteCollection<Context> {
+        let routes = RouteCollection(context: Context.self)
+        routes.get("/assurance") { _, _ in try await dashboard() }
+        routes.get("/assurance/returns") { _, _ in try await returnsPage() }
+        routes.get("/assurance/:area") { _, context in try await areaPage(try context.parameters.require("area")) }
+        return routes
+    }
+}
+
+/// What `POST /api/v1/returns` answers: the stored return and the escalations it raised.
+struct ReturnReceipt: ResponseCodable {
+    var assuranceReturn: AssuranceReturn
+    var escalations: [Escalation]
+}
+
+/// The body of `POST /api/v1/returns`.
+struct ReturnBody: Decodable {
+    struct Value: Decodable {
+        var indicator: String?
+        var value: Double?
+    }
+    var place: String?
+    var month: String?
+    var values: [Value]?
+    var narrative: String?
+    var actions: String?
+
+    func assuranceReturn(system: HealthSystem, by user: String) throws -> AssuranceReturn {
+        var invalid: [Problem.InvalidParam] = []
+        let places = Set(system.children(of: system.root.code).map(\.code))
+        if let place {
+            if !places.contains(place) {
+                invalid.append(.init(name: "place", reason: "'\(place)' is not a place of the system"))
+            }
+        } else {
+            invalid.append(.init(name: "place", reason: "is required"))
+        }
+        let parts = month?.split(separator: "-") ?? []
+        if parts.count != 2 || parts[0].count != 4 || !(1...12).contains(Int(parts[1]) ?? 0) || parts[1].count != 2 {
+            invalid.append(.init(name: "month", reason: "must be YYYY-MM"))
+        }
+        if (values ?? []).isEmpty { invalid.append(.init(name: "values", reason: "at least one value is required")) }
+        for (index, value) in (values ?? []).enumerated() {
+            guard let code = value.indicator, let indicator = IndicatorCatalogue.indicator(code) else {
+                invalid.append(
+                    .init(name: "values[\(index)].indicator", reason: "'\(value.indicator ?? "")' is not an indicator"))
+                continue
+            }
+            guard let number = value.value, number.isFinite else {
+                invalid.append(.init(name: "values[\(index)].value", reason: "is required, a number"))
+                continue
+            }
+            if indicator.unit == .percent, !(0...100).contains(number) {
+                invalid.append(
+                    .init(name: "values[\(index)].value", reason: "\(number) is not a percentage from 0 to 100"))
+            }
+        }
+        if (narrative ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            invalid.append(.init(name: "narrative", reason: "is required: say what the values mean"))
+        }
+        guard invalid.isEmpty else {
+            throw Problem.invalidRequest(
+                "the return was not submitted: \(invalid.count) field(s) refused", invalidParams: invalid)
+        }
+        return AssuranceReturn(
+            place: place!, month: month!,
+            values: values!.map {
+                IndicatorValue(indicator: $0.indicator!, area: place!, month: month!, value: $0.value!)
+            },
+            narrative: narrative!, actions: actions ?? "", submittedBy: user, submittedAt: Date())
+    }
+}
+
+/// The body of `POST /api/v1/returns/{id}/review`.
+struct ReviewBody: Decodable {
+    var status: String
+    var note: String?
+}
+
+extension Indicator: ResponseCodable {}
+extension XmRChart.Document: ResponseCodable {}
+extension AssuranceReturn: ResponseCodable {}
+extension Escalation: ResponseCodable {}
