@@ -97,8 +97,8 @@ struct DemoCommand: AsyncParsableCommand {
     /// need (an older engine version), so an older demo database keeps working.
     private func refreshAnalysisIfStale(in store: any Store) async throws {
         guard let summary = try await store.datasetSummary(), let data = summary.analysis,
-            let analysis = try? JSONDecoder().decode(PopulationAnalysis.self, from: data),
-            analysis.version != PopulationAnalysis.currentVersion,
+            (try? JSONDecoder().decode(PopulationAnalysis.self, from: data))?.version
+                != PopulationAnalysis.currentVersion,
             let dataset = try await store.loadDataset()
         else { return }
         say("Updating the population health analysis for this version of Concordat…")

@@ -68,6 +68,15 @@ struct IndicatorTests {
         #expect(value("cost-per-head", "P", "2025-03") == 96)
         #expect(value("ae-attendances", "P", "2025-04") == 0)
         #expect(values.count == 2 * 12 * 3)
+        // When the summary carries the dataset's own people (a sample), they are the denominators.
+        var sampled = spend
+        sampled.people = ["X1": .init(all: 500, aged75Plus: 100)]
+        let rates = DatasetIndicators.values(spend: sampled, system: system)
+        #expect(
+            rates.first { $0.indicator == "emergency-admissions-75" && $0.area == "P" && $0.month == "2025-03" }?.value
+                == 600)
+        #expect(
+            rates.first { $0.indicator == "ae-attendances" && $0.area == "S" && $0.month == "2025-03" }?.value == 480)
     }
 
     @Test("a deteriorating series raises special cause concern; a target outside the limits raises consistent failure")

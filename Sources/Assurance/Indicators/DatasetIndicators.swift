@@ -3,7 +3,8 @@ import ConcordatCore
 /// The indicators Concordat computes from the integrated dataset, month by month for every place and
 /// the system: emergency admissions of people aged 75+ and A&E attendances per 1,000 registered people,
 /// and cost of care per head — each annualised (a month's count × 12) so months compare with years.
-/// Denominators are the registered populations the system carries (NHS Digital, by age band).
+/// Denominators are the people in the dataset (so a sample gives true rates), or, for a summary that
+/// does not carry them, the registered populations the system carries (NHS Digital, by age band).
 public enum DatasetIndicators {
     /// The values, for the areas directly under the system (places) and the system itself.
     public static func values(spend: SpendSummary, system: HealthSystem) -> [IndicatorValue] {
@@ -29,11 +30,21 @@ public enum DatasetIndicators {
                 totals[area, default: [:]][cell.month] = entry
             }
         }
+        var datasetPeople: [String: SpendSummary.PracticePeople] = [:]
+        for (practice, count) in spend.people ?? [:] {
+            guard let place = placeOf[practice] else { continue }
+            for area in [root, place] {
+                datasetPeople[area, default: .init(all: 0, aged75Plus: 0)].all += count.all
+                datasetPeople[area, default: .init(all: 0, aged75Plus: 0)].aged75Plus += count.aged75Plus
+            }
+        }
         var values: [IndicatorValue] = []
         for area in areas {
             let profile = system.population(of: area)
-            let people = Double(profile.total)
-            let older = Double(AgeBand.all.filter { $0.lowerAge >= 75 }.reduce(0) { $0 + profile.total(in: $1) })
+            let people = Double(datasetPeople[area]?.all ?? profile.total)
+            let older = Double(
+                datasetPeople[area]?.aged75Plus
+                    ?? AgeBand.all.filter { $0.lowerAge >= 75 }.reduce(0) { $0 + profile.total(in: $1) })
             for month in spend.months {
                 let entry = totals[area]?[month] ?? Totals()
                 if older > 0 {

@@ -35,17 +35,48 @@ public struct SpendSummary: Sendable, Hashable, Codable {
             self.pence = pence
             self.events = events
         }
+
+        /// Reads a cell; summaries stored before the 75+ flag and event counts read with none.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            practice = try container.decode(String.self, forKey: .practice)
+            setting = try container.decode(String.self, forKey: .setting)
+            provider = try container.decode(String.self, forKey: .provider)
+            month = try container.decode(String.self, forKey: .month)
+            child = try container.decode(Bool.self, forKey: .child)
+            aged75Plus = try container.decodeIfPresent(Bool.self, forKey: .aged75Plus) ?? false
+            pence = try container.decode(Int64.self, forKey: .pence)
+            events = try container.decodeIfPresent(Int.self, forKey: .events)
+        }
     }
 
     /// The twelve months of the summary's year, `YYYY-MM`, first month first.
     public var months: [String]
     /// The cells with spend.
     public var cells: [Cell]
+    /// People in the dataset by practice: all, and those aged 75 or over (the denominators of rates;
+    /// `nil` in summaries made before it was kept).
+    public var people: [String: PracticePeople]?
+
+    /// A practice's people in the dataset.
+    public struct PracticePeople: Sendable, Hashable, Codable {
+        /// Everyone.
+        public var all: Int
+        /// Those aged 75 or over.
+        public var aged75Plus: Int
+
+        /// Makes a count.
+        public init(all: Int, aged75Plus: Int) {
+            self.all = all
+            self.aged75Plus = aged75Plus
+        }
+    }
 
     /// Makes a summary from cells.
-    public init(months: [String], cells: [Cell]) {
+    public init(months: [String], cells: [Cell], people: [String: PracticePeople]? = nil) {
         self.months = months
         self.cells = cells
+        self.people = people
     }
 
     /// Summarises the events of the twelve whole months before `referenceDate`'s month.
@@ -62,6 +93,17 @@ public struct SpendSummary: Sendable, Hashable, Codable {
         let ages = (0..<dataset.personCount).map {
             referenceDate.age(birthYear: Int(dataset.birthYear[$0]), birthMonth: Int(dataset.birthMonth[$0]))
         }
+        var counts: [String: PracticePeople] = [:]
+        var byPractice = [PracticePeople](
+            repeating: PracticePeople(all: 0, aged75Plus: 0), count: dataset.practiceCodes.count)
+        for person in 0..<dataset.personCount {
+            byPractice[Int(dataset.practice[person])].all += 1
+            if ages[person] >= 75 { byPractice[Int(dataset.practice[person])].aged75Plus += 1 }
+        }
+        for (index, count) in byPractice.enumerated() where count.all > 0 {
+            counts[dataset.practiceCodes[index]] = count
+        }
+        people = counts
         struct Key: Hashable {
             var practice: UInt16
             var setting: UInt8
