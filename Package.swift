@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "Ingest", targets: ["Ingest"]),
         .library(name: "Finance", targets: ["Finance"]),
         .library(name: "Assurance", targets: ["Assurance"]),
+        .library(name: "Governance", targets: ["Governance"]),
         .library(name: "PopulationHealth", targets: ["PopulationHealth"]),
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "Web", targets: ["Web"]),
@@ -43,6 +44,8 @@ let package = Package(
         .target(name: "PopulationHealth", dependencies: ["ConcordatCore"], swiftSettings: hotLoops),
         .target(name: "Finance", dependencies: ["ConcordatCore"]),
         .target(name: "Assurance", dependencies: ["ConcordatCore"]),
+        .target(
+            name: "Governance", dependencies: ["ConcordatCore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "Storage",
             dependencies: [
@@ -87,6 +90,7 @@ let package = Package(
         .testTarget(name: "PopulationHealthTests", dependencies: ["PopulationHealth"]),
         .testTarget(name: "FinanceTests", dependencies: ["Finance", "Ingest", "ConcordatCore"]),
         .testTarget(name: "AssuranceTests", dependencies: ["Assurance", "ConcordatCore"]),
+        .testTarget(name: "GovernanceTests", dependencies: ["Governance", "ConcordatCore"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Ingest", "Finance", "Assurance"]),
         .testTarget(
             name: "WebTests",

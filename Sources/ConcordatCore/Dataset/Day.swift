@@ -95,3 +95,21 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
         }
     }
 }
+
+extension Day: Codable {
+    /// Reads an ISO date, `YYYY-MM-DD`.
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let day = Day(iso: text) else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not a date (YYYY-MM-DD)"))
+        }
+        self = day
+    }
+
+    /// Writes an ISO date, `YYYY-MM-DD`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

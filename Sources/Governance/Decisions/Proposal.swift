@@ -1,0 +1,70 @@
+import ConcordatCore
+
+/// What kind of decision a proposal asks for; the kind decides which of each party's bodies must ratify it.
+public enum DecisionType: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Engagement arrangements (the county council: Cabinet).
+    case engagement
+    /// NHS service reconfiguration (the county council: Health Overview and Scrutiny Committee).
+    case serviceReconfiguration = "service-reconfiguration"
+    /// Service redesign (the county council: Cabinet Committees).
+    case serviceRedesign = "service-redesign"
+    /// A transfer of decision-making, commissioning or budgets (the county council: Full Council, reserved).
+    case transferOfDecisionMaking = "transfer-of-decision-making"
+    /// A change to the memorandum of understanding.
+    case memorandumChange = "memorandum-change"
+    /// Reopening the partnership to new members.
+    case reopenMembership = "reopen-membership"
+    /// Passing a gateway of the work programme.
+    case gateway
+}
+
+/// A proposal tabled at the partnership: what it is, what kind of decision, and the facts its red lines
+/// are checked against.
+public struct Proposal: Sendable, Hashable, Codable, Identifiable {
+    /// A ring-fence a proposal's planned spend would break (from Finance's pool checks).
+    public struct RingFenceBreach: Sendable, Hashable, Codable {
+        /// The pool.
+        public var pool: String
+        /// The rule broken and why.
+        public var reason: String
+
+        /// Makes a breach.
+        public init(pool: String, reason: String) {
+            self.pool = pool
+            self.reason = reason
+        }
+    }
+
+    /// A short reference, e.g. `EKACP-2026-07`.
+    public var id: String
+    /// What is proposed.
+    public var title: String
+    /// The kind of decision.
+    public var type: DecisionType
+    /// The day it is tabled.
+    public var tabled: Day
+    /// Whether a business case to HM Treasury Green Book standard is attached.
+    public var hasGreenBookBusinessCase: Bool
+    /// Whether it creates a joint arrangement (a pooled fund, a joint committee).
+    public var createsJointArrangement: Bool
+    /// Whether exit arrangements are set out.
+    public var hasExitArrangements: Bool
+    /// Ring-fences its planned spend would break.
+    public var ringFenceBreaches: [RingFenceBreach]
+
+    /// Makes a proposal.
+    public init(
+        id: String, title: String, type: DecisionType, tabled: Day, hasGreenBookBusinessCase: Bool = false,
+        createsJointArrangement: Bool = false, hasExitArrangements: Bool = false,
+        ringFenceBreaches: [RingFenceBreach] = []
+    ) {
+        self.id = id
+        self.title = title
+        self.type = type
+        self.tabled = tabled
+        self.hasGreenBookBusinessCase = hasGreenBookBusinessCase
+        self.createsJointArrangement = createsJointArrangement
+        self.hasExitArrangements = hasExitArrangements
+        self.ringFenceBreaches = ringFenceBreaches
+    }
+}
