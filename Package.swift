@@ -37,7 +37,10 @@ let package = Package(
         .target(name: "ConcordatCore", swiftSettings: hotLoops),
         .target(
             name: "Ingest",
-            dependencies: ["Assurance", "ConcordatCore", "Finance", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "Assurance", "ConcordatCore", "Finance", "Governance",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             resources: [.copy("Resources/kent-medway")],
             swiftSettings: hotLoops
         ),
@@ -50,6 +53,7 @@ let package = Package(
             name: "Storage",
             dependencies: [
                 "Assurance",
+                "Governance",
                 "ConcordatCore",
                 "Finance",
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -59,6 +63,7 @@ let package = Package(
             name: "Web",
             dependencies: [
                 "Assurance",
+                "Governance",
                 "ConcordatCore",
                 "Finance",
                 "Ingest",
@@ -74,6 +79,7 @@ let package = Package(
             name: "ConcordatCLI",
             dependencies: [
                 "Assurance",
+                "Governance",
                 "ConcordatCore",
                 "Finance",
                 "Ingest",
@@ -91,11 +97,16 @@ let package = Package(
         .testTarget(name: "FinanceTests", dependencies: ["Finance", "Ingest", "ConcordatCore"]),
         .testTarget(name: "AssuranceTests", dependencies: ["Assurance", "ConcordatCore"]),
         .testTarget(name: "GovernanceTests", dependencies: ["Governance", "ConcordatCore"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Ingest", "Finance", "Assurance"]),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: [
+                "Storage", "Ingest", "Finance", "Assurance", "Governance",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Storage", "Ingest", "PopulationHealth", "Finance", "Assurance",
+                "Web", "Storage", "Ingest", "PopulationHealth", "Finance", "Assurance", "Governance",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -17,7 +17,7 @@ public struct ConcordatCommand: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, InitCommand.self, ServeCommand.self, SynthCommand.self, PseudonymiseCommand.self,
             ImportCommand.self, ScoreCommand.self, AllocateCommand.self, LedgerCommand.self, SettleCommand.self,
-            PoolCommand.self, UserCommand.self, SPCCommand.self, IndicatorsCommand.self,
+            PoolCommand.self, UserCommand.self, SPCCommand.self, IndicatorsCommand.self, AuditCommand.self,
         ]
     )
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Assurance
 import ConcordatCore
 import Foundation
+import Governance
 import Ingest
 import PopulationHealth
 import Storage
@@ -49,6 +50,7 @@ struct DemoCommand: AsyncParsableCommand {
         try await refreshAnalysisIfStale(in: store)
         try await setUpPools(for: system, in: store)
         try await setUpIndicators(for: system, in: store)
+        try await setUpGovernance(for: system, in: store)
         try await Serving.run(
             system: system, store: store, configuration: try server.configuration, database: self.store.resolvedPath)
     }
@@ -132,6 +134,46 @@ struct DemoCommand: AsyncParsableCommand {
             values += DemoIndicatorSeries.values(system: system, lastMonth: last)
         }
         try await store.saveIndicatorValues(values)
+    }
+
+    /// The East Kent ACP's memorandum and one worked decision (voted, partly ratified), if none is stored,
+    /// all recorded through the hash-chained register.
+    private func setUpGovernance(for system: HealthSystem, in store: any Store) async throws {
+        guard system.code == "QKS", try await store.memorandum() == nil else { return }
+        let organisations = system.organisations
+        let memorandum = try EastKentGovernance.memorandum(organisations: organisations)
+        let routes = EastKentGovernance.routes(organisations: organisations)
+        try await store.adoptMemorandum(
+            memorandum, routes: routes,
+            detail: "East Kent ACP memorandum of understanding adopted (draft of October 2017)")
+        let proposal = Proposal(
+            id: "EKACP-2018-01",
+            title: "Establish the East Kent ACP joint committee and pool community services budgets",
+            type: .transferOfDecisionMaking, tabled: Day(year: 2018, month: 6, day: 14)!,
+            hasGreenBookBusinessCase: true,
+            createsJointArrangement: true, hasExitArrangements: true)
+        let parties = memorandum.seats.filter { $0.kind == .party }.map(\.organisation)
+        _ = try await store.updateDecision(proposal.id) { _ in
+            (DecisionRecord(proposal: proposal), "proposal", "tabled: \(proposal.title)")
+        }
+        let votes = parties.enumerated().map { Vote(organisation: $1, choice: $0 < 12 ? .yes : .abstain) }
+        _ = try await store.updateDecision(proposal.id) { existing in
+            let voted = try existing!.voted(votes, present: parties, overrides: [], memorandum: memorandum)
+            return (voted, "vote", voted.outcome!.arithmetic.joined(separator: " "))
+        }
+        for (index, party) in parties.prefix(10).enumerated() {
+            let ratification = Ratification(
+                party: party, body: routes.body(for: party, type: proposal.type),
+                date: Day(year: 2018, month: 7, day: 2 + index)!,
+                minuteReference: "\(party.uppercased())/2018/\(40 + index)",
+                ratified: true)
+            _ = try await store.updateDecision(proposal.id) { existing in
+                (
+                    try existing!.ratified(ratification, memorandum: memorandum, routes: routes), "ratification",
+                    "\(party)'s \(ratification.body) ratified, minute \(ratification.minuteReference)"
+                )
+            }
+        }
     }
 
     private func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }

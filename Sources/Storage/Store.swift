@@ -2,6 +2,7 @@ import Assurance
 import ConcordatCore
 import Finance
 import Foundation
+import Governance
 
 /// Where Concordat keeps a system: its geography, populations, partnership and data-quality notes.
 ///
@@ -82,6 +83,27 @@ public protocol Store: Sendable {
 
     /// Every escalation, newest first.
     func escalations() async throws -> [Escalation]
+
+    /// The memorandum of understanding in force (the latest version) and its ratification routes.
+    func memorandum() async throws -> (memorandum: MemorandumOfUnderstanding, routes: RatificationRoutes)?
+
+    /// Adopts a version of the memorandum (its version must be the next), recording it in the register.
+    /// - Throws: ``StoreError`` `conflict` when the version is not the next.
+    func adoptMemorandum(_ memorandum: MemorandumOfUnderstanding, routes: RatificationRoutes, detail: String)
+        async throws
+
+    /// Every decision record, in the order tabled.
+    func decisions() async throws -> [DecisionRecord]
+
+    /// Changes a decision record inside one write transaction: `change` gets the stored record (or `nil`)
+    /// and returns the new one with the register entry to append; both are written or neither.
+    func updateDecision(
+        _ id: String,
+        _ change: @Sendable (DecisionRecord?) throws -> (record: DecisionRecord, kind: String, detail: String)
+    ) async throws -> DecisionRecord
+
+    /// The decision register, oldest first.
+    func registerEntries() async throws -> [DecisionRegister.Entry]
 
     /// The pools, by code.
     func pools() async throws -> [Pool]

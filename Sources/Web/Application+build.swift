@@ -36,6 +36,9 @@ public func buildRouter(store: any Store) throws -> Router<ConcordatRequestConte
     let assurance = AssuranceController<ConcordatRequestContext>(registry: registry, store: store, renderer: renderer)
     router.addRoutes(assurance.apiRoutes, atPath: "/api/v1")
     router.addRoutes(assurance.pageRoutes)
+    let governance = GovernanceController<ConcordatRequestContext>(registry: registry, store: store, renderer: renderer)
+    router.addRoutes(governance.apiRoutes, atPath: "/api/v1")
+    router.addRoutes(governance.pageRoutes)
     router.addRoutes(
         CohortController<ConcordatRequestContext>(registry: registry, store: store).routes, atPath: "/api/v1")
     return router

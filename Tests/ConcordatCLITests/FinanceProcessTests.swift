@@ -120,6 +120,12 @@ struct FinanceProcessTests {
         #expect(personLines.first?["budgetPence"] as? Int == 700_000_000)
         #expect(personLines.filter { $0["level"] as? String == "practice" }.count == 175)
 
+        // The demo's governance: the memorandum, a proposal, its vote and ten ratifications, all chained.
+        let audit = try ConcordatProcess.run(["audit", "verify"], in: folder)
+        #expect(
+            audit.status == 0 && audit.output.contains("All 13 entries of the decision register verify"),
+            "\(audit.output)")
+
         // Imported actuals with a month outside the year are refused with file, line and field.
         try "month,partner,place,actual\n2031-01,886,east-kent,£10\n".write(
             to: folder.appendingPathComponent("actuals.csv"), atomically: true, encoding: .utf8)

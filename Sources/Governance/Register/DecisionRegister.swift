@@ -21,6 +21,20 @@ public struct DecisionRegister: Sendable, Hashable, Codable {
         public var previousHash: String
         /// SHA-256 of this entry's fields and the previous hash, in hex.
         public var hash: String
+
+        /// Makes an entry (as stored; ``DecisionRegister/append(kind:subject:detail:at:)`` computes the hash).
+        public init(
+            sequence: Int, recordedAt: String, kind: String, subject: String, detail: String, previousHash: String,
+            hash: String
+        ) {
+            self.sequence = sequence
+            self.recordedAt = recordedAt
+            self.kind = kind
+            self.subject = subject
+            self.detail = detail
+            self.previousHash = previousHash
+            self.hash = hash
+        }
     }
 
     /// The entries, oldest first.
@@ -32,7 +46,8 @@ public struct DecisionRegister: Sendable, Hashable, Codable {
     /// A register of stored entries (check it with ``firstBrokenEntry``).
     public init(entries: [Entry]) { self.entries = entries }
 
-    static let genesis = String(repeating: "0", count: 64)
+    /// The previous hash of the first entry.
+    public static let genesis = String(repeating: "0", count: 64)
 
     /// The hash an entry with these fields must carry.
     public static func hash(

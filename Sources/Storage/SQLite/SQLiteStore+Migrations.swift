@@ -146,6 +146,36 @@ extension SQLiteStore {
                 t.column("raisedAt", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v7: memorandum, decisions, decision register") { db in
+            try db.create(table: "memorandum") { t in
+                t.primaryKey("version", .integer)
+                t.column("document", .blob).notNull()
+                t.column("routes", .blob).notNull()
+                t.column("adoptedAt", .datetime).notNull()
+            }
+            try db.create(table: "decision") { t in
+                t.primaryKey("id", .text)
+                t.column("document", .blob).notNull()
+                t.column("tabledAt", .datetime).notNull()
+            }
+            try db.create(table: "register_entry") { t in
+                t.primaryKey("sequence", .integer)
+                t.column("recordedAt", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("subject", .text).notNull()
+                t.column("detail", .text).notNull()
+                t.column("previousHash", .text).notNull()
+                t.column("hash", .text).notNull()
+            }
+            // Append only: the application never changes or removes an entry.
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER register_entry_no_update BEFORE UPDATE ON register_entry
+                    BEGIN SELECT RAISE(ABORT, 'the decision register is append only'); END;
+                    CREATE TRIGGER register_entry_no_delete BEFORE DELETE ON register_entry
+                    BEGIN SELECT RAISE(ABORT, 'the decision register is append only'); END;
+                    """)
+        }
         return migrator
     }
 }

@@ -3,6 +3,7 @@ import ConcordatCore
 import Finance
 import Foundation
 import GRDB
+import Governance
 
 /// The default ``Store``: an embedded SQLite database through GRDB, in WAL mode, so readers never wait
 /// for a writer and a crash mid-write leaves the last committed state.
@@ -310,6 +311,72 @@ public final class SQLiteStore: Store {
         try await writer.read { db in
             try EscalationRecord.order(Column("id").desc).fetchAll(db).map { try $0.escalation() }
         }
+    }
+
+    /// The latest memorandum and its routes.
+    public func memorandum() async throws -> (memorandum: MemorandumOfUnderstanding, routes: RatificationRoutes)? {
+        let record = try await writer.read { db in try MemorandumRecord.order(Column("version").desc).fetchOne(db) }
+        guard let record else { return nil }
+        do {
+            return (
+                try JSONDecoder().decode(MemorandumOfUnderstanding.self, from: record.document),
+                try JSONDecoder().decode(RatificationRoutes.self, from: record.routes)
+            )
+        } catch {
+            throw StoreError.corrupt("memorandum version \(record.version) cannot be read: \(error)")
+        }
+    }
+
+    /// Adopts the next version and records it in the register, in one transaction.
+    public func adoptMemorandum(_ memorandum: MemorandumOfUnderstanding, routes: RatificationRoutes, detail: String)
+        async throws
+    {
+        let record = MemorandumRecord(
+            version: memorandum.version, document: try JSONEncoder().encode(memorandum),
+            routes: try JSONEncoder().encode(routes), adoptedAt: Date())
+        try await writer.write { db in
+            let latest = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM memorandum") ?? 0
+            guard memorandum.version == latest + 1 else {
+                throw StoreError.conflict("memorandum version", String(memorandum.version))
+            }
+            try record.insert(db)
+            try RegisterEntryRecord.append(
+                kind: "memorandum", subject: "version \(memorandum.version)", detail: detail, at: record.adoptedAt, db)
+        }
+    }
+
+    /// Every decision, in the order tabled.
+    public func decisions() async throws -> [DecisionRecord] {
+        let rows = try await writer.read { db in
+            try DecisionRecordRow.order(Column("tabledAt"), Column("id")).fetchAll(db)
+        }
+        return try rows.map { row in
+            do { return try JSONDecoder().decode(DecisionRecord.self, from: row.document) } catch {
+                throw StoreError.corrupt("decision \(row.id) cannot be read: \(error)")
+            }
+        }
+    }
+
+    /// Changes a decision and appends to the register in one write transaction.
+    public func updateDecision(
+        _ id: String,
+        _ change: @Sendable (DecisionRecord?) throws -> (record: DecisionRecord, kind: String, detail: String)
+    ) async throws -> DecisionRecord {
+        try await writer.write { db in
+            let row = try DecisionRecordRow.fetchOne(db, key: id)
+            let existing = try row.map { try JSONDecoder().decode(DecisionRecord.self, from: $0.document) }
+            let (record, kind, detail) = try change(existing)
+            let now = Date()
+            try DecisionRecordRow(id: id, document: try JSONEncoder().encode(record), tabledAt: row?.tabledAt ?? now)
+                .save(db)
+            try RegisterEntryRecord.append(kind: kind, subject: id, detail: detail, at: now, db)
+            return record
+        }
+    }
+
+    /// The register, oldest first.
+    public func registerEntries() async throws -> [DecisionRegister.Entry] {
+        try await writer.read { db in try RegisterEntryRecord.order(Column("sequence")).fetchAll(db).map(\.entry) }
     }
 
     private static func account(code: String, _ db: Database) throws -> PoolAccount {

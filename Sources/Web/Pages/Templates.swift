@@ -5,6 +5,7 @@ enum Templates {
         "layout": layout, "home": home, "area": area, "partnership": partnership, "error": error,
         "areaTable": areaTable, "money": money, "ledger": ledger, "settlement": settlement, "pools": pools,
         "assurance": assurance, "assuranceArea": assuranceArea, "returns": returns,
+        "decisions": decisions, "register": register,
     ]
 
     static let layout = """
@@ -26,6 +27,7 @@ enum Templates {
         <li><a href="/money">Money</a></li>
         <li><a href="/assurance">Assurance</a></li>
         <li><a href="/partnership">Partnership</a></li>
+        <li><a href="/decisions">Decisions</a></li>
         <li><a href="/api/v1/system">API</a></li>
         </ul></nav>
         </div></header>
@@ -278,6 +280,32 @@ enum Templates {
         <thead><tr><th scope="col">Area</th><th scope="col">Month</th><th scope="col">Why</th><th scope="col">Detail</th><th scope="col">Status</th></tr></thead>
         <tbody>{{#escalations}}<tr><th scope="row">{{area}}</th><td>{{month}}</td><td>{{reason}}</td><td>{{detail}}</td><td>{{status}}</td></tr>{{/escalations}}</tbody></table>{{/hasEscalations}}
         {{^hasEscalations}}<p>None.</p>{{/hasEscalations}}
+        """
+
+    static let decisions = """
+        <h1>Decisions</h1>
+        {{#hasMemorandum}}<p class="lede">{{memorandum}}</p>{{/hasMemorandum}}
+        {{^hasMemorandum}}<p class="notice">The partnership has not adopted a memorandum of understanding yet.</p>{{/hasMemorandum}}
+        {{#decisions}}<h2 id="{{id}}">{{title}}</h2>
+        <p><span class="tag">{{status}}</span> {{type}} · tabled {{tabled}} · {{id}}</p>
+        {{#hasRedLines}}<div class="notice bad"><p>Red lines breached:</p><ul>{{#redLines}}<li>{{.}}</li>{{/redLines}}</ul></div>{{/hasRedLines}}
+        {{#hasArithmetic}}<ol class="notes">{{#arithmetic}}<li>{{.}}</li>{{/arithmetic}}</ol>{{/hasArithmetic}}
+        {{#hasRatifications}}<h3>Ratifications</h3><ul class="notes">{{#ratifications}}<li>{{.}}</li>{{/ratifications}}</ul>{{/hasRatifications}}
+        {{#hasOutstanding}}<h3>Still to ratify</h3><ul class="notes">{{#outstanding}}<li>{{.}}</li>{{/outstanding}}</ul>{{/hasOutstanding}}
+        {{/decisions}}
+        {{^hasDecisions}}<p>No decisions yet.</p>{{/hasDecisions}}
+        <p><a href="/decisions/register">The decision register</a> (tamper-evident) · JSON: <a href="/api/v1/decisions">/api/v1/decisions</a></p>
+        """
+
+    static let register = """
+        <h1>Decision register</h1>
+        <p class="notice {{#verified}}ok{{/verified}}{{^verified}}bad{{/verified}}">{{verdict}}</p>
+        <table class="data"><caption>Every proposal, vote, ratification and override, newest first</caption>
+        <thead><tr><th scope="col">#</th><th scope="col">Recorded</th><th scope="col">Kind</th><th scope="col">Subject</th>\
+        <th scope="col">Detail</th><th scope="col">Hash</th></tr></thead>
+        <tbody>{{#entries}}<tr><td>{{sequence}}</td><td>{{recordedAt}}</td><td>{{kind}}</td><td>{{subject}}</td><td>{{detail}}</td>\
+        <td><code>{{hash}}</code></td></tr>{{/entries}}</tbody></table>
+        <p>Check it yourself: <code>concordat audit verify</code>, or <a href="/api/v1/register">/api/v1/register</a>.</p>
         """
 
     static let partnership = """

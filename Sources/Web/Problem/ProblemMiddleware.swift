@@ -1,5 +1,6 @@
 import Finance
 import Foundation
+import Governance
 import Hummingbird
 import Logging
 import Storage
@@ -28,6 +29,14 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         switch error {
         case let problem as Problem:
             return problem
+        case let refusal as VoteCount.Refusal:
+            return Problem(
+                status: .unprocessableContent, type: "https://concordat.dev/problems/refused-by-memorandum",
+                title: "Refused by the memorandum", detail: refusal.description)
+        case let refusal as MemorandumOfUnderstanding.Refusal:
+            return Problem(
+                status: .unprocessableContent, type: "https://concordat.dev/problems/refused-by-memorandum",
+                title: "Refused by the memorandum", detail: refusal.description)
         case let refusal as PoolAccount.Refusal:
             return .ruleBroken(refusal.rule, refusal.description)
         case let problem as SystemFinances.Problem:

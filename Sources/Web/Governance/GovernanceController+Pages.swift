@@ -1,0 +1,129 @@
+import ConcordatCore
+import Foundation
+import Governance
+import Hummingbird
+
+extension GovernanceController {
+    /// `/decisions`: the partnership's decisions, public.
+    func decisionsPage() async throws -> Response {
+        let system = try await registry.system()
+        let stored = try await store.memorandum()
+        let records = try await store.decisions()
+        let name = { (code: String) in system.organisations.first { $0.code == code }?.name ?? code }
+        let model = DecisionsPage(
+            hasMemorandum: stored != nil,
+            memorandum: stored.map { memorandum, _ in
+                let parties = memorandum.seats.filter { $0.kind == .party && $0.withdrawn == nil }.count
+                let advisers = memorandum.seats.filter { $0.kind == .adviser }.count
+                return
+                    "Memorandum of understanding version \(memorandum.version): \(parties) parties with one seat each, "
+                    + "\(advisers) advisers without a vote; decisions by \(memorandum.rule.name), quorum \(memorandum.rule.quorum); no veto."
+            } ?? "",
+            decisions: records.map { record in
+                let view = stored.map { Self.view(record, $0.memorandum, $0.routes) }
+                let status: String =
+                    switch view?.status {
+                    case nil: "tabled, not yet voted on"
+                    case .notAgreed?: "not agreed"
+                    case .agreedInPrinciple?: "agreed in principle, awaiting ratification"
+                    case .ratified?: "ratified by every party"
+                    case .fell?: "fell: a party refused to ratify"
+                    }
+                return DecisionsPage.Decision(
+                    id: record.id, title: record.proposal.title,
+                    type: record.proposal.type.rawValue.replacingOccurrences(of: "-", with: " "),
+                    tabled: record.proposal.tabled.description, status: status,
+                    arithmetic: record.outcome?.arithmetic ?? [],
+                    redLines: view?.blockingRedLines ?? [],
+                    ratifications: record.ratifications.map {
+                        "\(name($0.party)): \($0.body) \($0.ratified ? "ratified" : "refused") \($0.date) (minute \($0.minuteReference))"
+                    },
+                    outstanding: view?.outstanding.map { "\(name($0.party)): \($0.body)" } ?? [])
+            }, hasDecisions: !records.isEmpty)
+        return renderer.page(
+            "decisions", title: "Decisions", systemName: system.name,
+            breadcrumb: [Crumb(name: system.root.name, href: "/"), Crumb(name: "Decisions")], model: model)
+    }
+
+    /// `/decisions/register`: the hash-chained register, public, with its verification.
+    func registerPage() async throws -> Response {
+        let system = try await registry.system()
+        let entries = try await store.registerEntries()
+        let broken = DecisionRegister(entries: entries).firstBrokenEntry
+        let model = RegisterPage(
+            verified: broken == nil,
+            verdict: broken.map { "The chain is broken at entry \($0): the register has been altered." }
+                ?? "All \(entries.count) entries verify: each entry's SHA-256 hash covers its content and the entry before it.",
+            entries: entries.reversed().map {
+                RegisterPage.Row(
+                    sequence: String($0.sequence), recordedAt: $0.recordedAt, kind: $0.kind, subject: $0.subject,
+                    detail: $0.detail, hash: String($0.hash.prefix(16)) + "…")
+            })
+        return renderer.page(
+            "register", title: "Decision register", systemName: system.name,
+            breadcrumb: [
+                Crumb(name: system.root.name, href: "/"), Crumb(name: "Decisions", href: "/decisions"),
+                Crumb(name: "Register"),
+            ], model: model)
+    }
+}
+
+/// The `/decisions` page.
+struct DecisionsPage {
+    struct Decision {
+        var id: String
+        var title: String
+        var type: String
+        var tabled: String
+        var status: String
+        var arithmetic: [String]
+        var redLines: [String]
+        var ratifications: [String]
+        var outstanding: [String]
+        // Stored, not computed: Mustache reads models by reflection.
+        var hasRedLines: Bool
+        var hasArithmetic: Bool
+        var hasRatifications: Bool
+        var hasOutstanding: Bool
+
+        init(
+            id: String, title: String, type: String, tabled: String, status: String, arithmetic: [String],
+            redLines: [String], ratifications: [String], outstanding: [String]
+        ) {
+            self.id = id
+            self.title = title
+            self.type = type
+            self.tabled = tabled
+            self.status = status
+            self.arithmetic = arithmetic
+            self.redLines = redLines
+            self.ratifications = ratifications
+            self.outstanding = outstanding
+            hasRedLines = !redLines.isEmpty
+            hasArithmetic = !arithmetic.isEmpty
+            hasRatifications = !ratifications.isEmpty
+            hasOutstanding = !outstanding.isEmpty
+        }
+    }
+
+    var hasMemorandum: Bool
+    var memorandum: String
+    var decisions: [Decision]
+    var hasDecisions: Bool
+}
+
+/// The `/decisions/register` page.
+struct RegisterPage {
+    struct Row {
+        var sequence: String
+        var recordedAt: String
+        var kind: String
+        var subject: String
+        var detail: String
+        var hash: String
+    }
+
+    var verified: Bool
+    var verdict: String
+    var entries: [Row]
+}

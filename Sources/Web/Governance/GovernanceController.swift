@@ -1,0 +1,147 @@
+import ConcordatCore
+import Foundation
+import Governance
+import Hummingbird
+import Storage
+
+/// Governance on the web. Public API (at `/api/v1`): `GET governance/memorandum`, `GET decisions`,
+/// `GET register`. Secretariat API: `POST proposals`, `POST proposals/{id}/vote`,
+/// `POST proposals/{id}/ratifications`. Public pages: `/decisions` and `/decisions/register`.
+struct GovernanceController<Context: RequestContext> {
+    let registry: SystemRegistry
+    let store: any Store
+    let renderer: PageRenderer
+
+    /// A decision as the API shows it.
+    struct DecisionView: ResponseCodable {
+        var record: DecisionRecord
+        var status: DecisionStatus?
+        var outstanding: [Outstanding]
+        var blockingRedLines: [String]
+
+        struct Outstanding: Codable {
+            var party: String
+            var body: String
+        }
+    }
+
+    /// The register and whether its chain verifies.
+    struct RegisterView: ResponseCodable {
+        var entries: [DecisionRegister.Entry]
+        var verified: Bool
+        var firstBrokenEntry: Int?
+    }
+
+    /// The memorandum and its routes.
+    struct MemorandumView: ResponseCodable {
+        var memorandum: MemorandumOfUnderstanding
+        var routes: RatificationRoutes
+    }
+
+    func memorandum() async throws -> (memorandum: MemorandumOfUnderstanding, routes: RatificationRoutes) {
+        guard let stored = try await store.memorandum() else {
+            throw Problem(
+                status: .conflict, type: "https://concordat.dev/problems/no-memorandum", title: "No memorandum",
+                detail: "the partnership has not adopted a memorandum of understanding yet")
+        }
+        return stored
+    }
+
+    static func view(_ record: DecisionRecord, _ memorandum: MemorandumOfUnderstanding, _ routes: RatificationRoutes)
+        -> DecisionView
+    {
+        let (status, outstanding) = record.status(memorandum: memorandum, routes: routes)
+        return DecisionView(
+            record: record, status: status,
+            outstanding: outstanding.map { .init(party: $0.party, body: $0.body) },
+            blockingRedLines: VoteCount.blockingRedLines(
+                record.proposal, memorandum: memorandum, overrides: record.overrides
+            )
+            .map { "\($0.redLine.party): \($0.redLine.name) — \($0.reason)" })
+    }
+
+    /// The API routes, to mount at `/api/v1`.
+    var apiRoutes: RouteCollection<Context> {
+        let routes = RouteCollection(context: Context.self)
+        let authentication = Authentication(store: store)
+        routes.get("governance/memorandum") { _, _ -> MemorandumView in
+            let (memorandum, routes) = try await memorandum()
+            return MemorandumView(memorandum: memorandum, routes: routes)
+        }
+        routes.get("decisions") { _, _ -> ListDocument<DecisionView> in
+            let (memorandum, routes) = try await memorandum()
+            return ListDocument(items: try await store.decisions().map { Self.view($0, memorandum, routes) })
+        }
+        routes.get("register") { _, _ -> RegisterView in
+            let entries = try await store.registerEntries()
+            let broken = DecisionRegister(entries: entries).firstBrokenEntry
+            return RegisterView(entries: entries, verified: broken == nil, firstBrokenEntry: broken)
+        }
+        routes.post("proposals") { request, context -> EditedResponse<DecisionView> in
+            _ = try await authentication.user(
+                request, may: \.mayReviewReturns, toDo: "table proposals for the partnership")
+            let proposal = try await request.decode(as: Proposal.self, context: context)
+            guard !proposal.id.isEmpty, !proposal.title.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw Problem.invalidRequest(
+                    "the proposal was not tabled",
+                    invalidParams: [.init(name: "id", reason: "an id and a title are required")])
+            }
+            let (memorandum, routes) = try await memorandum()
+            let record = try await store.updateDecision(proposal.id) { existing in
+                guard existing == nil else { throw StoreError.conflict("proposal", proposal.id) }
+                return (
+                    DecisionRecord(proposal: proposal), "proposal",
+                    "tabled: \(proposal.title) (\(proposal.type.rawValue))"
+                )
+            }
+            return EditedResponse(
+                status: .created, headers: [.location: "/api/v1/decisions"],
+                response: Self.view(record, memorandum, routes))
+        }
+        routes.post("proposals/:id/vote") { request, context -> DecisionView in
+            _ = try await authentication.user(request, may: \.mayReviewReturns, toDo: "record the partnership's votes")
+            let id = try context.parameters.require("id")
+            let body = try await request.decode(as: VoteBody.self, context: context)
+            let (memorandum, routes) = try await memorandum()
+            let record = try await store.updateDecision(id) { existing in
+                guard let existing else { throw StoreError.notFound("proposal", id) }
+                let voted = try existing.voted(
+                    body.votes, present: body.present, overrides: body.overrides ?? [], memorandum: memorandum)
+                let outcome = voted.outcome!
+                return (voted, "vote", outcome.arithmetic.joined(separator: " "))
+            }
+            return Self.view(record, memorandum, routes)
+        }
+        routes.post("proposals/:id/ratifications") { request, context -> DecisionView in
+            _ = try await authentication.user(request, may: \.mayReviewReturns, toDo: "record ratifications")
+            let id = try context.parameters.require("id")
+            let ratification = try await request.decode(as: Ratification.self, context: context)
+            let (memorandum, routes) = try await memorandum()
+            let record = try await store.updateDecision(id) { existing in
+                guard let existing else { throw StoreError.notFound("proposal", id) }
+                let next = try existing.ratified(ratification, memorandum: memorandum, routes: routes)
+                return (
+                    next, "ratification",
+                    "\(ratification.party)'s \(ratification.body) \(ratification.ratified ? "ratified" : "refused to ratify") on \(ratification.date), minute \(ratification.minuteReference)"
+                )
+            }
+            return Self.view(record, memorandum, routes)
+        }
+        return routes
+    }
+
+    /// The page routes (public: no sign-in).
+    var pageRoutes: RouteCollection<Context> {
+        let routes = RouteCollection(context: Context.self)
+        routes.get("/decisions") { _, _ in try await decisionsPage() }
+        routes.get("/decisions/register") { _, _ in try await registerPage() }
+        return routes
+    }
+}
+
+/// The body of `POST /api/v1/proposals/{id}/vote`.
+struct VoteBody: Decodable {
+    var present: [String]
+    var votes: [Vote]
+    var overrides: [RedLineOverride]?
+}

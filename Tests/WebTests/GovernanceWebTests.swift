@@ -1,0 +1,128 @@
+import ConcordatCore
+import Foundation
+import Governance
+import Hummingbird
+import HummingbirdTesting
+import Ingest
+import Storage
+import Testing
+
+@testable import Web
+
+@Suite("Governance on the web: proposals, votes, ratification, the public register", .serialized)
+struct GovernanceWebTests {
+    static func headers(_ user: String) -> HTTPFields {
+        [
+            .authorization: "Basic " + Data("\(user):correct horse battery".utf8).base64EncodedString(),
+            .contentType: "application/json",
+        ]
+    }
+
+    @Test("a proposal is tabled, voted on by the rule, ratified through the right bodies; refusals say why")
+    func decisions() async throws {
+        let store = try SQLiteStore()
+        let kent = try kentMedway.get()
+        try await store.replaceSystem(kent)
+        let memorandum = try EastKentGovernance.memorandum(organisations: kent.organisations)
+        let routes = EastKentGovernance.routes(organisations: kent.organisations)
+        try await store.adoptMemorandum(memorandum, routes: routes, detail: "adopted")
+        for (name, role) in [("bea", Role.boardSecretary), ("vic", .viewer)] {
+            try await store.insertUser(
+                UserAccount(
+                    username: name, role: role, passwordHash: PasswordHashing.hash("correct horse battery", cost: 4)))
+        }
+        let parties = memorandum.seats.filter { $0.kind == .party }.map(\.organisation)
+        #expect(parties.count == 14)
+        let app = Application(router: try buildRouter(store: store))
+        try await app.test(.router) { client in
+            let proposal =
+                #"{"id":"EK-9","title":"Pool community budgets","type":"transfer-of-decision-making","tabled":"2018-06-14","hasGreenBookBusinessCase":true,"createsJointArrangement":true,"hasExitArrangements":true,"ringFenceBreaches":[]}"#
+            try await client.execute(
+                uri: "/api/v1/proposals", method: .post, headers: Self.headers("vic"),
+                body: ByteBuffer(string: proposal)
+            ) {
+                response in
+                #expect(response.status == .forbidden)
+            }
+            try await client.execute(
+                uri: "/api/v1/proposals", method: .post, headers: Self.headers("bea"),
+                body: ByteBuffer(string: proposal)
+            ) {
+                response in
+                #expect(response.status == .created)
+            }
+            try await client.execute(
+                uri: "/api/v1/proposals", method: .post, headers: Self.headers("bea"),
+                body: ByteBuffer(string: proposal)
+            ) {
+                response in
+                #expect(response.status == .conflict)
+            }
+            func vote(_ votes: [(String, String)]) -> ByteBuffer {
+                let list = votes.map { #"{"organisation":"\#($0.0)","choice":"\#($0.1)"}"# }.joined(separator: ",")
+                let present = parties.map { "\"\($0)\"" }.joined(separator: ",")
+                return ByteBuffer(string: #"{"present":[\#(present)],"votes":[\#(list)]}"#)
+            }
+            try await client.execute(
+                uri: "/api/v1/proposals/EK-9/vote", method: .post, headers: Self.headers("bea"),
+                body: vote([("kent-lmc", "yes")])
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                let problem = try response.json(Problem.self)
+                #expect(problem.detail.contains("advisers attend but do not vote"))
+            }
+            try await client.execute(
+                uri: "/api/v1/proposals/EK-9/vote", method: .post, headers: Self.headers("bea"),
+                body: vote(parties.enumerated().map { ($1, $0 < 10 ? "yes" : "no") })
+            ) { response in
+                #expect(response.status == .ok)
+                let view = try response.json(GovernanceController<BasicRequestContext>.DecisionView.self)
+                #expect(view.status == .agreedInPrinciple)
+                #expect(view.outstanding.count == 14)
+                #expect(
+                    view.outstanding.contains { $0.party == "kcc" && $0.body == "Full Council (reserved decision)" })
+            }
+            try await client.execute(
+                uri: "/api/v1/proposals/EK-9/ratifications", method: .post, headers: Self.headers("bea"),
+                body: ByteBuffer(
+                    string:
+                        #"{"party":"kcc","body":"Cabinet","date":"2018-07-01","minuteReference":"C/1","ratified":true}"#
+                )
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                let problem = try response.json(Problem.self)
+                #expect(problem.detail.contains("Full Council (reserved decision)"))
+            }
+            for party in parties {
+                let body = routes.body(for: party, type: .transferOfDecisionMaking)
+                try await client.execute(
+                    uri: "/api/v1/proposals/EK-9/ratifications", method: .post, headers: Self.headers("bea"),
+                    body: ByteBuffer(
+                        string:
+                            #"{"party":"\#(party)","body":"\#(body)","date":"2018-07-01","minuteReference":"M/\#(party)","ratified":true}"#
+                    )
+                ) { response in
+                    #expect(response.status == .ok)
+                }
+            }
+            try await client.execute(uri: "/api/v1/decisions", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("\"status\":\"ratified\""))
+            }
+            try await client.execute(uri: "/decisions", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("ratified by every party"))
+                #expect(response.text.contains("10 of 14"))
+            }
+            try await client.execute(uri: "/api/v1/register", method: .get) { response in
+                let register = try response.json(GovernanceController<BasicRequestContext>.RegisterView.self)
+                #expect(register.verified)
+                // adopted, tabled, voted, 14 ratifications.
+                #expect(register.entries.count == 1 + 1 + 1 + 14)
+            }
+            try await client.execute(uri: "/decisions/register", method: .get) { response in
+                #expect(response.text.contains("All 17 entries verify"))
+            }
+        }
+    }
+}
