@@ -51,6 +51,7 @@ struct DemoCommand: AsyncParsableCommand {
         try await setUpPools(for: system, in: store)
         try await setUpIndicators(for: system, in: store)
         try await setUpGovernance(for: system, in: store)
+        try await setUpProgrammeAndRisks(for: system, in: store)
         try await Serving.run(
             system: system, store: store, configuration: try server.configuration, database: self.store.resolvedPath)
     }
@@ -173,6 +174,50 @@ struct DemoCommand: AsyncParsableCommand {
                     "\(party)'s \(ratification.body) ratified, minute \(ratification.minuteReference)"
                 )
             }
+        }
+    }
+
+    /// The East Kent ACP work programme (most milestones done, two late) and a starting risk register.
+    private func setUpProgrammeAndRisks(for system: HealthSystem, in store: any Store) async throws {
+        guard system.code == "QKS" else { return }
+        if try await store.workProgramme() == nil {
+            var programme = WorkProgramme.eastKentACP
+            for index in programme.milestones.indices where !["M12", "M14"].contains(programme.milestones[index].id) {
+                programme.milestones[index].status = .done
+                programme.milestones[index].completed = programme.milestones[index].due
+            }
+            programme.milestones[11].status = .inProgress
+            let seeded = programme
+            _ = try await store.updateWorkProgramme { _ in (seeded, nil) }
+        }
+        guard try await store.risks().isEmpty else { return }
+        let today = Day.today
+        let risks: [(String, String, String, String, (Int, Int), (Int, Int), (Int, Int))] = [
+            (
+                "R-001", "The system overspends its control total", "Director of finance, ICB", "QKS", (4, 4), (3, 4),
+                (2, 3)
+            ),
+            (
+                "R-002", "Winter A&E demand exceeds capacity in East Kent", "East Kent place director", "east-kent",
+                (5, 4), (4, 4), (3, 3)
+            ),
+            (
+                "R-003", "Social care market fragility delays discharges", "Director of adult social care, KCC", "QKS",
+                (4, 5), (3, 5), (2, 4)
+            ),
+            (
+                "R-004", "District nursing vacancies in Dover Town PCN", "PCN clinical director", "U34235", (4, 4),
+                (4, 4), (2, 3)
+            ),
+        ]
+        for (id, title, owner, area, inherent, current, target) in risks where system.area(area) != nil {
+            let risk = Risk(
+                id: id, title: title, owner: owner, area: area, controls: "Monthly review at the partnership board",
+                actions: "Recovery plan agreed with partners",
+                inherent: try .init(likelihood: inherent.0, consequence: inherent.1),
+                current: try .init(likelihood: current.0, consequence: current.1),
+                target: try .init(likelihood: target.0, consequence: target.1), on: today.adding(days: -20))
+            _ = try await store.updateRisk(id) { _ in risk }
         }
     }
 

@@ -102,10 +102,3 @@ struct ImportCommand: AsyncParsableCommand {
         try Data((report.rendered() + "\n").utf8).write(to: URL(fileURLWithPath: self.report), options: .atomic)
     }
 }
-
-extension Day {
-    /// Today's date (UTC).
-    static var today: Day {
-        Day(daysSinceEpoch: Int32((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
-    }
-}

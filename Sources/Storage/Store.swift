@@ -105,6 +105,24 @@ public protocol Store: Sendable {
     /// The decision register, oldest first.
     func registerEntries() async throws -> [DecisionRegister.Entry]
 
+    /// The work programme, if one is kept.
+    func workProgramme() async throws -> WorkProgramme?
+
+    /// Changes the work programme in one write transaction, appending a register entry when `change`
+    /// returns one (gateways passed are decisions of the partnership).
+    func updateWorkProgramme(
+        _ change:
+            @Sendable (WorkProgramme?) throws -> (
+                programme: WorkProgramme, entry: (kind: String, subject: String, detail: String)?
+            )
+    ) async throws -> WorkProgramme
+
+    /// The risk and issues register.
+    func risks() async throws -> [Risk]
+
+    /// Adds or changes a risk in one write transaction: `change` gets the stored risk (or `nil`).
+    func updateRisk(_ id: String, _ change: @Sendable (Risk?) throws -> Risk) async throws -> Risk
+
     /// The pools, by code.
     func pools() async throws -> [Pool]
 

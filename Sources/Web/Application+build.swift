@@ -39,6 +39,9 @@ public func buildRouter(store: any Store) throws -> Router<ConcordatRequestConte
     let governance = GovernanceController<ConcordatRequestContext>(registry: registry, store: store, renderer: renderer)
     router.addRoutes(governance.apiRoutes, atPath: "/api/v1")
     router.addRoutes(governance.pageRoutes)
+    let risks = RiskProgrammeController<ConcordatRequestContext>(registry: registry, store: store, renderer: renderer)
+    router.addRoutes(risks.apiRoutes, atPath: "/api/v1")
+    router.addRoutes(risks.pageRoutes)
     router.addRoutes(
         CohortController<ConcordatRequestContext>(registry: registry, store: store).routes, atPath: "/api/v1")
     return router

@@ -123,6 +123,29 @@ struct GovernanceWebTests {
             try await client.execute(uri: "/decisions/register", method: .get) { response in
                 #expect(response.text.contains("All 17 entries verify"))
             }
+            // Membership: closed for a year after the window; any party may withdraw, and it is recorded.
+            try await client.execute(
+                uri: "/api/v1/governance/members", method: .post, headers: Self.headers("bea"),
+                body: ByteBuffer(string: #"{"organisation":"new-trust","kind":"party","joined":"2018-09-01"}"#)
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                let problem = try response.json(Problem.self)
+                #expect(problem.detail.contains("closed for one year"))
+            }
+            try await client.execute(
+                uri: "/api/v1/governance/members/thanet-health/withdraw", method: .post, headers: Self.headers("bea"),
+                body: ByteBuffer(
+                    string: #"{"effective":"2019-04-01","exitArrangements":"Services transfer back over six months"}"#)
+            ) { response in
+                #expect(response.status == .ok)
+                let view = try response.json(GovernanceController<BasicRequestContext>.MemorandumView.self)
+                #expect(view.memorandum.version == 2)
+                #expect(view.memorandum.votingSeats(on: Day(year: 2019, month: 5, day: 1)!).count == 13)
+            }
+            try await client.execute(uri: "/api/v1/register", method: .get) { response in
+                let register = try response.json(GovernanceController<BasicRequestContext>.RegisterView.self)
+                #expect(register.verified && register.entries.last?.detail.contains("thanet-health withdrew") == true)
+            }
         }
     }
 }

@@ -62,3 +62,18 @@ struct RegisterEntryRecord: Codable, FetchableRecord, PersistableRecord {
         try RegisterEntryRecord(entry).insert(db)
     }
 }
+
+/// The `governance_document` table: whole documents kept by key (the work programme).
+struct GovernanceDocumentRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "governance_document"
+    var key: String
+    var document: Data
+}
+
+/// The `risk` table: the risk and issues register, each risk with its history (JSON).
+struct RiskRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "risk"
+    var id: String
+    var area: String
+    var document: Data
+}

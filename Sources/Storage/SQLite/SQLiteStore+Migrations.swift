@@ -176,6 +176,17 @@ extension SQLiteStore {
                     BEGIN SELECT RAISE(ABORT, 'the decision register is append only'); END;
                     """)
         }
+        migrator.registerMigration("v8: work programme, risk register") { db in
+            try db.create(table: "governance_document") { t in
+                t.primaryKey("key", .text)
+                t.column("document", .blob).notNull()
+            }
+            try db.create(table: "risk") { t in
+                t.primaryKey("id", .text)
+                t.column("area", .text).notNull()
+                t.column("document", .blob).notNull()
+            }
+        }
         return migrator
     }
 }

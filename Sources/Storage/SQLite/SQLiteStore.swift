@@ -379,6 +379,51 @@ public final class SQLiteStore: Store {
         try await writer.read { db in try RegisterEntryRecord.order(Column("sequence")).fetchAll(db).map(\.entry) }
     }
 
+    /// The work programme.
+    public func workProgramme() async throws -> WorkProgramme? {
+        let record = try await writer.read { db in try GovernanceDocumentRecord.fetchOne(db, key: "work-programme") }
+        return try record.map { try JSONDecoder().decode(WorkProgramme.self, from: $0.document) }
+    }
+
+    /// Changes the work programme, with its register entry, in one transaction.
+    public func updateWorkProgramme(
+        _ change:
+            @Sendable (WorkProgramme?) throws -> (
+                programme: WorkProgramme, entry: (kind: String, subject: String, detail: String)?
+            )
+    ) async throws -> WorkProgramme {
+        try await writer.write { db in
+            let existing = try GovernanceDocumentRecord.fetchOne(db, key: "work-programme").map {
+                try JSONDecoder().decode(WorkProgramme.self, from: $0.document)
+            }
+            let (programme, entry) = try change(existing)
+            try GovernanceDocumentRecord(key: "work-programme", document: try JSONEncoder().encode(programme)).save(db)
+            if let entry {
+                try RegisterEntryRecord.append(
+                    kind: entry.kind, subject: entry.subject, detail: entry.detail, at: Date(), db)
+            }
+            return programme
+        }
+    }
+
+    /// The risk register, by identifier.
+    public func risks() async throws -> [Risk] {
+        let rows = try await writer.read { db in try RiskRecord.order(Column("id")).fetchAll(db) }
+        return try rows.map { try JSONDecoder().decode(Risk.self, from: $0.document) }
+    }
+
+    /// Adds or changes a risk in one transaction.
+    public func updateRisk(_ id: String, _ change: @Sendable (Risk?) throws -> Risk) async throws -> Risk {
+        try await writer.write { db in
+            let existing = try RiskRecord.fetchOne(db, key: id).map {
+                try JSONDecoder().decode(Risk.self, from: $0.document)
+            }
+            let risk = try change(existing)
+            try RiskRecord(id: id, area: risk.area, document: try JSONEncoder().encode(risk)).save(db)
+            return risk
+        }
+    }
+
     private static func account(code: String, _ db: Database) throws -> PoolAccount {
         guard let record = try PoolRecord.fetchOne(db, key: code) else { throw StoreError.notFound("pool", code) }
         var account = PoolAccount(pool: try record.pool())

@@ -127,6 +127,48 @@ struct GovernanceController<Context: RequestContext> {
             }
             return Self.view(record, memorandum, routes)
         }
+        routes.post("governance/members") { request, context -> MemorandumView in
+            _ = try await authentication.user(request, may: \.mayReviewReturns, toDo: "record membership changes")
+            let body = try await request.decode(as: JoinBody.self, context: context)
+            let (memorandum, routes) = try await memorandum()
+            var reopened = false
+            if let reference = body.reopenedBy {
+                guard let decision = try await store.decisions().first(where: { $0.id == reference }),
+                    decision.proposal.type == .reopenMembership,
+                    decision.status(memorandum: memorandum, routes: routes).status == .ratified
+                else {
+                    throw Problem(
+                        status: .unprocessableContent, type: "https://concordat.dev/problems/refused-by-memorandum",
+                        title: "Refused by the memorandum",
+                        detail: "\(reference) is not a ratified decision to reopen the partnership")
+                }
+                reopened = true
+            }
+            var next = try memorandum.joining(
+                .init(organisation: body.organisation, kind: body.kind, joined: body.joined), reopenedBy: reopened)
+            next.version += 1
+            try await store.adoptMemorandum(
+                next, routes: routes,
+                detail:
+                    "\(body.organisation) joined as \(body.kind == .party ? "a party" : "an adviser") on \(body.joined)"
+            )
+            return MemorandumView(memorandum: next, routes: routes)
+        }
+        routes.post("governance/members/:organisation/withdraw") { request, context -> MemorandumView in
+            _ = try await authentication.user(request, may: \.mayReviewReturns, toDo: "record membership changes")
+            let organisation = try context.parameters.require("organisation")
+            let body = try await request.decode(as: WithdrawBody.self, context: context)
+            let (memorandum, routes) = try await memorandum()
+            var next = try memorandum.withdrawing(
+                organisation, effective: body.effective, exitArrangements: body.exitArrangements)
+            next.version += 1
+            try await store.adoptMemorandum(
+                next, routes: routes,
+                detail:
+                    "\(organisation) withdrew with effect from \(body.effective); exit arrangements: \(body.exitArrangements)"
+            )
+            return MemorandumView(memorandum: next, routes: routes)
+        }
         return routes
     }
 
@@ -137,6 +179,20 @@ struct GovernanceController<Context: RequestContext> {
         routes.get("/decisions/register") { _, _ in try await registerPage() }
         return routes
     }
+}
+
+/// The body of `POST /api/v1/governance/members`.
+struct JoinBody: Decodable {
+    var organisation: String
+    var kind: MemorandumOfUnderstanding.Seat.Kind
+    var joined: Day
+    var reopenedBy: String?
+}
+
+/// The body of `POST /api/v1/governance/members/{organisation}/withdraw`.
+struct WithdrawBody: Decodable {
+    var effective: Day
+    var exitArrangements: String
 }
 
 /// The body of `POST /api/v1/proposals/{id}/vote`.

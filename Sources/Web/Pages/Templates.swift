@@ -5,7 +5,7 @@ enum Templates {
         "layout": layout, "home": home, "area": area, "partnership": partnership, "error": error,
         "areaTable": areaTable, "money": money, "ledger": ledger, "settlement": settlement, "pools": pools,
         "assurance": assurance, "assuranceArea": assuranceArea, "returns": returns,
-        "decisions": decisions, "register": register,
+        "decisions": decisions, "register": register, "risks": risks, "programme": programme,
     ]
 
     static let layout = """
@@ -28,6 +28,8 @@ enum Templates {
         <li><a href="/assurance">Assurance</a></li>
         <li><a href="/partnership">Partnership</a></li>
         <li><a href="/decisions">Decisions</a></li>
+        <li><a href="/risks">Risks</a></li>
+        <li><a href="/programme">Programme</a></li>
         <li><a href="/api/v1/system">API</a></li>
         </ul></nav>
         </div></header>
@@ -308,6 +310,36 @@ enum Templates {
         <p>Check it yourself: <code>concordat audit verify</code>, or <a href="/api/v1/register">/api/v1/register</a>.</p>
         """
 
+    static let risks = """
+        <h1>Risks and issues</h1>
+        <p class="lede">The partnership's risk and issues register, scored on the NPSA 5 × 5 matrix and reviewed monthly. \
+        Extreme risks are escalated a level: from a neighbourhood to its place, from a place to the system commissioner.</p>
+        <figure class="chart">{{{heatMap}}}<figcaption>Risks by current likelihood and consequence.</figcaption></figure>
+        {{#hasRisks}}<table class="data"><caption>The register, highest current score first</caption>
+        <thead><tr><th scope="col">Risk</th><th scope="col">Owner</th><th scope="col">Area</th><th scope="col" class="num">Inherent</th>\
+        <th scope="col">Current</th><th scope="col" class="num">Target</th><th scope="col">Last review</th><th scope="col">Escalated to</th></tr></thead>
+        <tbody>{{#risks}}<tr><th scope="row">{{id}}: {{title}}<br><span class="meta">Controls: {{controls}}. Actions: {{actions}}.</span></th>\
+        <td>{{owner}}</td><td>{{area}}</td><td class="num">{{inherent}}</td><td>{{current}}</td><td class="num">{{target}}</td>\
+        <td>{{lastReviewed}}{{#overdue}} <span class="tag tag-warn">review overdue</span>{{/overdue}}</td><td>{{escalateTo}}</td></tr>{{/risks}}</tbody></table>{{/hasRisks}}
+        {{^hasRisks}}<p>No risks recorded yet: <code>POST /api/v1/risks</code>.</p>{{/hasRisks}}
+        <h2>Issues escalated from assurance</h2>
+        {{#hasIssues}}<ul class="notes">{{#issues}}<li><strong>{{area}}, {{month}}</strong>: {{detail}}</li>{{/issues}}</ul>{{/hasIssues}}
+        {{^hasIssues}}<p>None open.</p>{{/hasIssues}}
+        """
+
+    static let programme = """
+        <h1>Work programme</h1>
+        {{^hasProgramme}}<p class="notice">No work programme is kept yet.</p>{{/hasProgramme}}
+        {{#hasProgramme}}<figure class="chart wide">{{{gantt}}}<figcaption>Phases, workstreams and milestones (blue done, grey to do, orange late).</figcaption></figure>
+        <h2>What is late</h2>
+        <table class="data"><caption>Milestones past their due date and not done</caption>
+        <thead><tr><th scope="col">Milestone</th><th scope="col">Workstream</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col">Status</th></tr></thead>
+        <tbody>{{#late}}<tr><th scope="row">{{title}}</th><td>{{workstream}}</td><td>{{owner}}</td><td>{{due}}</td><td>{{status}}</td></tr>{{/late}}</tbody></table>
+        <h2>Gateways</h2>
+        <ul class="notes">{{#gateways}}<li>{{id}} into {{into}}: {{passed}}</li>{{/gateways}}</ul>
+        <p class="meta">A gateway is passed only by a ratified gateway decision: <code>POST /api/v1/programme/gateways/ID/pass</code>.</p>{{/hasProgramme}}
+        """
+
     static let partnership = """
         <h1>The partnership</h1>
         <p class="lede">{{summary}}</p>
@@ -379,6 +411,9 @@ enum Templates {
         svg.chart .spc-mean{stroke:#212b32}svg.chart .spc-limit{stroke:#4c6272;stroke-dasharray:5 4}
         svg.chart .spc-target{stroke:#d5281b;stroke-dasharray:2 3;stroke-width:2}
         svg.icon .icon-letter{fill:#fff;font-size:15px;font-weight:700}svg.icon{vertical-align:middle}
+        svg .band-low{fill:#78be20}svg .band-moderate{fill:#ffeb3b}svg .band-high{fill:#ffb81c}svg .band-extreme{fill:#d5281b}
+        svg .phase-0{fill:#e8f1f8}svg .phase-1{fill:#d2e3f1}svg .milestone-done{fill:#005eb8}svg .milestone-todo{fill:#a6b1b9}
+        svg .milestone-late{fill:#ed8b00;stroke:#7a4500}svg .today{stroke:#d5281b;stroke-width:2}
         .notes li{margin-bottom:6px}
         .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
         .site-footer{padding:24px 0;color:var(--grey);font-size:1rem}

@@ -37,6 +37,10 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return Problem(
                 status: .unprocessableContent, type: "https://concordat.dev/problems/refused-by-memorandum",
                 title: "Refused by the memorandum", detail: refusal.description)
+        case let refusal as WorkProgramme.Refusal:
+            return Problem(
+                status: .unprocessableContent, type: "https://concordat.dev/problems/refused-by-programme",
+                title: "Refused by the work programme", detail: refusal.description)
         case let refusal as PoolAccount.Refusal:
             return .ruleBroken(refusal.rule, refusal.description)
         case let problem as SystemFinances.Problem:

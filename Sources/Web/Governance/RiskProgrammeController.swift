@@ -1,0 +1,262 @@
+import Assurance
+import ConcordatCore
+import Foundation
+import Governance
+import Hummingbird
+import Storage
+
+/// The risk and issues register and the work programme. API (at `/api/v1`): `GET|POST risks`,
+/// `POST risks/{id}/review`, `GET programme`, `POST programme/milestones/{id}`,
+/// `POST programme/gateways/{id}/pass`. Pages: `/risks` (the 5 × 5 heat map, the register, the issues
+/// escalated from assurance) and `/programme` (the Gantt chart and what is late).
+struct RiskProgrammeController<Context: RequestContext> {
+    let registry: SystemRegistry
+    let store: any Store
+    let renderer: PageRenderer
+
+    /// A risk as the API shows it: with its band, whether its review is overdue, and where the escalation
+    /// rule sends it.
+    struct RiskView: ResponseCodable {
+        var risk: Risk
+        var band: RiskScore.Band
+        var score: Int
+        var reviewOverdue: Bool
+        var escalateTo: String?
+    }
+
+    /// A new risk.
+    struct RiskBody: Decodable {
+        struct Score: Decodable {
+            var likelihood: Int
+            var consequence: Int
+        }
+        var id: String
+        var title: String
+        var owner: String
+        var area: String
+        var controls: String?
+        var actions: String?
+        var inherent: Score
+        var current: Score
+        var target: Score
+    }
+
+    /// A review: the new current score.
+    struct ReviewBody: Decodable {
+        var likelihood: Int
+        var consequence: Int
+    }
+
+    static func view(_ risk: Risk, system: HealthSystem, today: Day) -> RiskView {
+        RiskView(
+            risk: risk, band: risk.current.band, score: risk.current.score,
+            reviewOverdue: risk.reviewOverdue(on: today),
+            escalateTo: risk.escalation(in: system))
+    }
+
+    static func score(_ score: RiskBody.Score, _ field: String) throws -> RiskScore {
+        do { return try RiskScore(likelihood: score.likelihood, consequence: score.consequence) } catch {
+            throw Problem.invalidRequest(
+                "the risk was not saved", invalidParams: [.init(name: field, reason: error.description)])
+        }
+    }
+
+    /// The API routes, to mount at `/api/v1`.
+    var apiRoutes: RouteCollection<Context> {
+        let routes = RouteCollection(context: Context.self)
+        let authentication = Authentication(store: store)
+        routes.get("risks") { _, _ -> ListDocument<RiskView> in
+            let system = try await registry.system()
+            return ListDocument(items: try await store.risks().map { Self.view($0, system: system, today: .today) })
+        }
+        routes.post("risks") { request, context -> EditedResponse<RiskView> in
+            _ = try await authentication.user(request, may: \.maySubmitReturns, toDo: "add risks")
+            let body = try await request.decode(as: RiskBody.self, context: context)
+            let system = try await registry.system()
+            guard system.area(body.area) != nil else {
+                throw Problem.invalidRequest(
+                    "the risk was not saved",
+                    invalidParams: [.init(name: "area", reason: "no area has the code '\(body.area)'")])
+            }
+            guard !body.id.isEmpty, !body.title.trimmingCharacters(in: .whitespaces).isEmpty, !body.owner.isEmpty else {
+                throw Problem.invalidRequest(
+                    "the risk was not saved",
+                    invalidParams: [.init(name: "id", reason: "an id, a title and an owner are required")])
+            }
+            let risk = Risk(
+                id: body.id, title: body.title, owner: body.owner, area: body.area, controls: body.controls ?? "",
+                actions: body.actions ?? "", inherent: try Self.score(body.inherent, "inherent"),
+                current: try Self.score(body.current, "current"), target: try Self.score(body.target, "target"),
+                on: .today)
+            let saved = try await store.updateRisk(risk.id) { existing in
+                guard existing == nil else { throw StoreError.conflict("risk", risk.id) }
+                return risk
+            }
+            return EditedResponse(
+                status: .created, headers: [.location: "/api/v1/risks"],
+                response: Self.view(saved, system: system, today: .today))
+        }
+        routes.post("risks/:id/review") { request, context -> RiskView in
+            _ = try await authentication.user(request, may: \.maySubmitReturns, toDo: "review risks")
+            let id = try context.parameters.require("id")
+            let body = try await request.decode(as: ReviewBody.self, context: context)
+            let score = try Self.score(.init(likelihood: body.likelihood, consequence: body.consequence), "current")
+            let system = try await registry.system()
+            let risk = try await store.updateRisk(id) { existing in
+                guard let existing else { throw StoreError.notFound("risk", id) }
+                return existing.reviewed(on: .today, current: score)
+            }
+            return Self.view(risk, system: system, today: .today)
+        }
+        routes.get("programme") { _, _ -> WorkProgramme in
+            guard let programme = try await store.workProgramme() else {
+                throw Problem.notFound("no work programme is kept")
+            }
+            return programme
+        }
+        routes.post("programme/milestones/:id") { request, context -> WorkProgramme in
+            _ = try await authentication.user(request, may: \.maySubmitReturns, toDo: "update milestones")
+            let id = try context.parameters.require("id")
+            let body = try await request.decode(as: MilestoneBody.self, context: context)
+            return try await store.updateWorkProgramme { existing in
+                guard let existing else { throw StoreError.notFound("work programme", "") }
+                return (try existing.updating(id, status: body.status, on: .today), nil)
+            }
+        }
+        routes.post("programme/gateways/:id/pass") { request, context -> WorkProgramme in
+            _ = try await authentication.user(request, may: \.mayReviewReturns, toDo: "pass gateways")
+            let gateway = try context.parameters.require("id")
+            let body = try await request.decode(as: GatewayBody.self, context: context)
+            guard let (memorandum, routes) = try await store.memorandum() else {
+                throw Problem.conflict("the partnership has no memorandum, so no decision can pass a gateway")
+            }
+            guard let decision = try await store.decisions().first(where: { $0.id == body.decision }) else {
+                throw Problem.notFound("no decision has the reference '\(body.decision)'")
+            }
+            return try await store.updateWorkProgramme { existing in
+                guard let existing else { throw StoreError.notFound("work programme", "") }
+                let next = try existing.passing(
+                    gateway, by: decision, memorandum: memorandum, routes: routes, on: .today)
+                return (next, ("gateway", gateway, "passed by decision \(decision.id)"))
+            }
+        }
+        return routes
+    }
+
+    /// The page routes.
+    var pageRoutes: RouteCollection<Context> {
+        let routes = RouteCollection(context: Context.self)
+        routes.get("/risks") { _, _ in try await risksPage() }
+        routes.get("/programme") { _, _ in try await programmePage() }
+        return routes
+    }
+
+    func risksPage() async throws -> Response {
+        let system = try await registry.system()
+        let risks = try await store.risks()
+        let escalations = try await store.escalations().filter { $0.status == .open }
+        let model = RisksPage(
+            heatMap: RiskHeatMap(id: "risks", risks: risks).svg, hasRisks: !risks.isEmpty,
+            risks: risks.sorted { $0.current.score > $1.current.score }.map { risk in
+                let view = Self.view(risk, system: system, today: .today)
+                return RisksPage.Row(
+                    id: risk.id, title: risk.title, owner: risk.owner, area: system.area(risk.area)?.name ?? risk.area,
+                    inherent: String(risk.inherent.score),
+                    current: "\(risk.current.score) (\(risk.current.band.rawValue))",
+                    target: String(risk.target.score), lastReviewed: risk.lastReviewed.description,
+                    overdue: view.reviewOverdue, escalateTo: view.escalateTo.flatMap { system.area($0)?.name } ?? "",
+                    controls: risk.controls, actions: risk.actions)
+            },
+            issues: escalations.map { escalation in
+                RisksPage.Issue(
+                    area: system.area(escalation.area)?.name ?? escalation.area, month: escalation.month,
+                    detail: escalation.detail)
+            }, hasIssues: !escalations.isEmpty)
+        return renderer.page(
+            "risks", title: "Risks and issues", systemName: system.name,
+            breadcrumb: [Crumb(name: system.root.name, href: "/"), Crumb(name: "Risks and issues")], model: model)
+    }
+
+    func programmePage() async throws -> Response {
+        let system = try await registry.system()
+        let programme = try await store.workProgramme()
+        let today = Day.today
+        let model = ProgrammePage(
+            hasProgramme: programme != nil,
+            gantt: programme.map { ProgrammeGantt(id: "programme", programme: $0, today: today).svg } ?? "",
+            late: programme?.late(on: today).map {
+                ProgrammePage.Late(
+                    title: $0.title, workstream: $0.workstream, owner: $0.owner, due: $0.due.description,
+                    status: $0.status.rawValue.replacingOccurrences(of: "-", with: " "))
+            } ?? [],
+            gateways: programme?.gateways.map {
+                ProgrammePage.GatewayRow(
+                    id: $0.id, into: $0.into, passed: $0.passedBy.map { "passed by \($0)" } ?? "not yet passed")
+            } ?? [])
+        return renderer.page(
+            "programme", title: "Work programme", systemName: system.name,
+            breadcrumb: [Crumb(name: system.root.name, href: "/"), Crumb(name: "Work programme")], model: model)
+    }
+}
+
+/// The body of `POST /api/v1/programme/milestones/{id}`.
+struct MilestoneBody: Decodable {
+    var status: WorkProgramme.Milestone.Status
+}
+
+/// The body of `POST /api/v1/programme/gateways/{id}/pass`.
+struct GatewayBody: Decodable {
+    var decision: String
+}
+
+extension WorkProgramme: ResponseCodable {}
+
+/// The `/risks` page.
+struct RisksPage {
+    struct Row {
+        var id: String
+        var title: String
+        var owner: String
+        var area: String
+        var inherent: String
+        var current: String
+        var target: String
+        var lastReviewed: String
+        var overdue: Bool
+        var escalateTo: String
+        var controls: String
+        var actions: String
+    }
+    struct Issue {
+        var area: String
+        var month: String
+        var detail: String
+    }
+
+    var heatMap: String
+    var hasRisks: Bool
+    var risks: [Row]
+    var issues: [Issue]
+    var hasIssues: Bool
+}
+
+/// The `/programme` page.
+struct ProgrammePage {
+    struct Late {
+        var title: String
+        var workstream: String
+        var owner: String
+        var due: String
+        var status: String
+    }
+    struct GatewayRow {
+        var id: String
+        var into: String
+        var passed: String
+    }
+
+    var hasProgramme: Bool
+    var gantt: String
+    var late: [Late]
+    var gateways: [GatewayRow]
+}
