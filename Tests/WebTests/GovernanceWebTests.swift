@@ -1,4 +1,5 @@
 import ConcordatCore
+import Finance
 import Foundation
 import Governance
 import Hummingbird
@@ -147,5 +148,54 @@ struct GovernanceWebTests {
                 #expect(register.verified && register.entries.last?.detail.contains("thanet-health withdrew") == true)
             }
         }
+    }
+
+    @Test(
+        "planned spend of the council's social care money in Medway trips its red line when tabled; the vote is refused"
+    )
+    func redLineFromPools() async throws {
+        let store = try SQLiteStore()
+        let kent = try kentMedway.get()
+        try await store.replaceSystem(kent)
+        try await store.adoptMemorandum(
+            try EastKentGovernance.memorandum(organisations: kent.organisations),
+            routes: EastKentGovernance.routes(organisations: kent.organisations), detail: "adopted")
+        try await store.savePool(
+            Pool(
+                code: "kcc-social-care", name: "KCC adult social care", kind: .ringFenced, host: "kcc",
+                contributions: [.init(partner: "kcc", amount: Money(pence: 100_000_000))],
+                ringFences: [
+                    RingFence(name: "only within the KCC area", districts: KentMedwayFinance.kentCountyDistricts)
+                ]))
+        try await store.insertUser(
+            UserAccount(
+                username: "bea", role: .boardSecretary,
+                passwordHash: PasswordHashing.hash("correct horse battery", cost: 4)))
+        let app = Application(router: try buildRouter(store: store))
+        try await app.test(.router) { client in
+            let body =
+                #"{"id":"EK-M","title":"Fund Medway reablement","type":"service-redesign","tabled":"2018-06-14","hasGreenBookBusinessCase":true,"createsJointArrangement":false,"hasExitArrangements":true,"ringFenceBreaches":[],"plannedSpends":[{"pool":"kcc-social-care","partner":"887","setting":"adult_social_care","area":"medway-swale","month":"2018-07","amountPence":5000000,"description":"reablement"}]}"#
+            try await client.execute(
+                uri: "/api/v1/proposals", method: .post, headers: Self.headers("bea"), body: ByteBuffer(string: body)
+            ) {
+                response in
+                #expect(response.status == .created)
+                let view = try response.json(GovernanceController<BasicRequestContext>.DecisionView.self)
+                #expect(
+                    view.blockingRedLines.contains {
+                        $0.contains("social care money only on social care") && $0.contains("Medway")
+                    })
+            }
+            try await client.execute(
+                uri: "/api/v1/proposals/EK-M/vote", method: .post, headers: Self.headers("bea"),
+                body: ByteBuffer(string: #"{"present":["kcc"],"votes":[{"organisation":"kcc","choice":"yes"}]}"#)
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                let problem = try response.json(Problem.self)
+                #expect(problem.detail.contains("red line"))
+            }
+        }
+        // The refused payment was only a check: nothing was spent from the pool.
+        #expect(try await store.poolAccount(code: "kcc-social-care").payments.isEmpty)
     }
 }

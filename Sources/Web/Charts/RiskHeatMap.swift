@@ -61,7 +61,7 @@ struct ProgrammeGantt {
     var today: Day
 
     var svg: String {
-        let left = 250
+        let left = 330
         let width = 900
         let rowHeight = 30
         let top = 40

@@ -1,4 +1,5 @@
 import ConcordatCore
+import Finance
 import Foundation
 import Governance
 import Hummingbird
@@ -80,18 +81,38 @@ struct GovernanceController<Context: RequestContext> {
         routes.post("proposals") { request, context -> EditedResponse<DecisionView> in
             _ = try await authentication.user(
                 request, may: \.mayReviewReturns, toDo: "table proposals for the partnership")
-            let proposal = try await request.decode(as: Proposal.self, context: context)
+            let buffer = try await request.body.collect(upTo: 1_000_000)
+            var proposal: Proposal
+            let planned: PlannedSpends
+            do {
+                proposal = try JSONDecoder().decode(Proposal.self, from: Data(buffer: buffer))
+                planned = try JSONDecoder().decode(PlannedSpends.self, from: Data(buffer: buffer))
+            } catch let error as DecodingError {
+                throw Problem.invalidRequest("the proposal is not valid: \(DecodingErrorText(error))")
+            }
+            // Planned spend from pools is checked against the pools' ring-fences now, so a red line on
+            // ring-fenced money sees it when the proposal is tabled.
+            let system = try await registry.system()
+            for spend in planned.plannedSpends ?? [] {
+                var account = try await store.poolAccount(code: spend.pool)
+                do { try account.admit(spend, districtsOfArea: system.districts(under: spend.area)) } catch let error
+                    as PoolAccount.Refusal
+                {
+                    proposal.ringFenceBreaches.append(.init(pool: spend.pool, reason: "\(error.rule): \(error.reason)"))
+                }
+            }
             guard !proposal.id.isEmpty, !proposal.title.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw Problem.invalidRequest(
                     "the proposal was not tabled",
                     invalidParams: [.init(name: "id", reason: "an id and a title are required")])
             }
             let (memorandum, routes) = try await memorandum()
-            let record = try await store.updateDecision(proposal.id) { existing in
-                guard existing == nil else { throw StoreError.conflict("proposal", proposal.id) }
+            let tabled = proposal
+            let record = try await store.updateDecision(tabled.id) { existing in
+                guard existing == nil else { throw StoreError.conflict("proposal", tabled.id) }
                 return (
-                    DecisionRecord(proposal: proposal), "proposal",
-                    "tabled: \(proposal.title) (\(proposal.type.rawValue))"
+                    DecisionRecord(proposal: tabled), "proposal",
+                    "tabled: \(tabled.title) (\(tabled.type.rawValue))"
                 )
             }
             return EditedResponse(
@@ -179,6 +200,11 @@ struct GovernanceController<Context: RequestContext> {
         routes.get("/decisions/register") { _, _ in try await registerPage() }
         return routes
     }
+}
+
+/// Pool spend a proposal plans, checked against the pools' ring-fences when it is tabled.
+struct PlannedSpends: Decodable {
+    var plannedSpends: [PoolSpend]?
 }
 
 /// The body of `POST /api/v1/governance/members`.
