@@ -70,17 +70,13 @@ struct IndicatorsCommand: AsyncParsableCommand {
                     throw refuse("area", "'\(area)' is not an area or organisation of \(system.name)")
                 }
                 let month = record[columns.month]
-                let parts = month.split(separator: "-")
-                guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, (1...12).contains(Int(parts[1]) ?? 0)
-                else {
+                guard Month.isValid(month) else {
                     throw refuse("month", "'\(month)' is not a month of the form YYYY-MM")
                 }
                 guard let value = Double(record[columns.value]), value.isFinite else {
                     throw refuse("value", "'\(record[columns.value])' is not a number")
                 }
-                if indicator.unit == .percent, !(0...100).contains(value) {
-                    throw refuse("value", "\(value) is not a percentage from 0 to 100")
-                }
+                if let problem = indicator.problem(with: value) { throw refuse("value", problem) }
                 guard seen.insert("\(code)|\(area)|\(month)").inserted else {
                     throw refuse("month", "\(code) for \(area) in \(month) appears twice")
                 }

@@ -105,8 +105,7 @@ struct PoolCommand: AsyncParsableCommand {
                 throw ValidationError(
                     "--setting '\(setting)' is not one of \(CareSetting.allCases.map(\.code).joined(separator: ", "))")
             }
-            let parts = month.split(separator: "-")
-            guard parts.count == 2, parts[0].count == 4, let m = Int(parts[1]), (1...12).contains(m) else {
+            guard Month.isValid(month) else {
                 throw ValidationError("--month '\(month)' is not of the form YYYY-MM")
             }
         }

@@ -71,6 +71,13 @@ public struct Indicator: Sendable, Hashable, Codable, Identifiable {
     /// The target in force in `month` (`YYYY-MM`): the latest that starts on or before it.
     public func target(in month: String) -> Target? { targets.last { $0.from <= month } }
 
+    /// Why `value` cannot be a value of this indicator, or `nil` if it can.
+    public func problem(with value: Double) -> String? {
+        guard value.isFinite else { return "\(value) is not a number" }
+        if unit == .percent, !(0...100).contains(value) { return "\(value) is not a percentage from 0 to 100" }
+        return nil
+    }
+
     /// A value written in the indicator's unit, e.g. "76.4%" or "12.3 per 1,000".
     public func format(_ value: Double) -> String {
         switch unit {

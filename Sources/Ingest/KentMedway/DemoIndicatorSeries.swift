@@ -18,13 +18,8 @@ public enum DemoIndicatorSeries {
     public static func values(system: HealthSystem, lastMonth: String, months: Int = 24, seed: UInt64 = 62)
         -> [IndicatorValue]
     {
-        let parts = lastMonth.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 2 else { return [] }
-        let labels = (0..<months).reversed().map { back -> String in
-            let index = parts[0] * 12 + parts[1] - 1 - back
-            let month = index % 12 + 1
-            return "\(index / 12)-\(month < 10 ? "0" : "")\(month)"
-        }
+        guard let last = Month.components(lastMonth) else { return [] }
+        let labels = (0..<months).reversed().map { Month.label(year: last.year, month: last.month, offset: -$0) }
         var random = SeededRandom(seed: seed)
         let places = system.children(of: system.root.code)
         let weights = places.map { Double(system.population(of: $0.code).total) }

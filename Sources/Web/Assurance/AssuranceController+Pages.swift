@@ -124,9 +124,8 @@ extension AssuranceController {
 enum FinanceMonth {
     static func label(_ month: String) -> String {
         let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        let parts = month.split(separator: "-")
-        guard parts.count == 2, let number = Int(parts[1]), (1...12).contains(number) else { return month }
-        return "\(names[number - 1]) \(parts[0].suffix(2))"
+        guard let (year, number) = Month.components(month) else { return month }
+        return "\(names[number - 1]) \(String(year).suffix(2))"
     }
 }
 

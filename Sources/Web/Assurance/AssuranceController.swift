@@ -143,8 +143,7 @@ struct ReturnBody: Decodable {
         } else {
             invalid.append(.init(name: "place", reason: "is required"))
         }
-        let parts = month?.split(separator: "-") ?? []
-        if parts.count != 2 || parts[0].count != 4 || !(1...12).contains(Int(parts[1]) ?? 0) || parts[1].count != 2 {
+        if !Month.isValid(month ?? "") {
             invalid.append(.init(name: "month", reason: "must be YYYY-MM"))
         }
         if (values ?? []).isEmpty { invalid.append(.init(name: "values", reason: "at least one value is required")) }
@@ -158,9 +157,8 @@ struct ReturnBody: Decodable {
                 invalid.append(.init(name: "values[\(index)].value", reason: "is required, a number"))
                 continue
             }
-            if indicator.unit == .percent, !(0...100).contains(number) {
-                invalid.append(
-                    .init(name: "values[\(index)].value", reason: "\(number) is not a percentage from 0 to 100"))
+            if let problem = indicator.problem(with: number) {
+                invalid.append(.init(name: "values[\(index)].value", reason: problem))
             }
         }
         if (narrative ?? "").trimmingCharacters(in: .whitespaces).isEmpty {

@@ -184,8 +184,7 @@ struct PaymentBody: Decodable {
         } else {
             invalid.append(.init(name: "area", reason: "is required"))
         }
-        let monthParts = month?.split(separator: "-") ?? []
-        if monthParts.count != 2 || monthParts[0].count != 4 || !(1...12).contains(Int(monthParts[1]) ?? 0) {
+        if !Month.isValid(month ?? "") {
             invalid.append(.init(name: "month", reason: "must be YYYY-MM"))
         }
         if amountPence == nil { invalid.append(.init(name: "amountPence", reason: "is required (whole pence)")) }
