@@ -57,6 +57,7 @@ let package = Package(
                 "ConcordatCore",
                 "Finance",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(

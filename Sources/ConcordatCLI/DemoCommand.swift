@@ -162,6 +162,13 @@ struct DemoCommand: AsyncParsableCommand {
             let voted = try existing!.voted(votes, present: parties, overrides: [], memorandum: memorandum)
             return (voted, "vote", voted.outcome!.arithmetic.joined(separator: " "))
         }
+        // And one open for the partners' representatives to vote on.
+        let open = Proposal(
+            id: "EKACP-2026-11", title: "Adopt the joint winter plan for 2026/27", type: .engagement, tabled: Day.today,
+            hasGreenBookBusinessCase: true, createsJointArrangement: false, hasExitArrangements: true)
+        _ = try await store.updateDecision(open.id) { _ in
+            (DecisionRecord(proposal: open), "proposal", "tabled: \(open.title)")
+        }
         for (index, party) in parties.prefix(10).enumerated() {
             let ratification = Ratification(
                 party: party, body: routes.body(for: party, type: proposal.type),

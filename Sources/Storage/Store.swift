@@ -117,6 +117,16 @@ public protocol Store: Sendable {
             )
     ) async throws -> WorkProgramme
 
+    /// Starts a server session for `username` lasting `lifetime` seconds; returns the session token (kept
+    /// only as a hash) and its CSRF token.
+    func createSession(username: String, lifetime: TimeInterval) async throws -> (token: String, csrf: String)
+
+    /// The user and CSRF token of a live session, or `nil` when the token is unknown or expired.
+    func session(token: String) async throws -> (user: UserAccount, csrf: String)?
+
+    /// Ends a session.
+    func deleteSession(token: String) async throws
+
     /// The risk and issues register.
     func risks() async throws -> [Risk]
 

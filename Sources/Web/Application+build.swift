@@ -26,6 +26,8 @@ public func buildRouter(store: any Store) throws -> Router<ConcordatRequestConte
     let renderer = try PageRenderer()
     let router = Router(context: ConcordatRequestContext.self)
     router.add(middleware: ProblemMiddleware(pages: renderer))
+    router.add(middleware: SessionMiddleware(store: store))
+    router.addRoutes(SignInController<ConcordatRequestContext>(store: store, renderer: renderer).routes)
     router.get("/health") { _, _ in "ok" }
     router.addRoutes(SystemController(registry: registry).routes, atPath: "/api/v1")
     router.addRoutes(OrganisationController(store: store).routes, atPath: "/api/v1/organisations")

@@ -16,6 +16,9 @@ public struct DecisionRecord: Sendable, Hashable, Codable, Identifiable {
     public var overrides: [RedLineOverride]
     /// The ratifications recorded.
     public var ratifications: [Ratification]
+    /// Votes cast one at a time by each party's representative before the vote is closed (`nil` in
+    /// records made before ballots were kept).
+    public var ballots: [Vote]?
 
     /// The identity is the proposal's.
     public var id: String { proposal.id }
@@ -42,6 +45,29 @@ public struct DecisionRecord: Sendable, Hashable, Codable, Identifiable {
         next.present = present
         next.overrides = overrides
         return next
+    }
+
+    /// The record with one party's vote cast by its representative, refused if the vote is closed, a red
+    /// line blocks it, the seat does not vote, or the party has already voted.
+    public func casting(_ vote: Vote, memorandum: MemorandumOfUnderstanding) throws(VoteCount.Refusal) -> DecisionRecord
+    {
+        guard outcome == nil else { throw VoteCount.Refusal(description: "the vote on \(proposal.id) is closed") }
+        let cast = (ballots ?? []) + [vote]
+        // The same checks as the count: seat, withdrawal, one vote, deputies, red lines.
+        _ = try VoteCount.count(
+            proposal, votes: cast, present: cast.map(\.organisation), memorandum: memorandum, overrides: overrides)
+        var next = self
+        next.ballots = cast
+        return next
+    }
+
+    /// The record with the vote closed: the ballots counted with those present.
+    public func closingVote(present: [String], memorandum: MemorandumOfUnderstanding) throws(VoteCount.Refusal)
+        -> DecisionRecord
+    {
+        let cast = ballots ?? []
+        return try voted(
+            cast, present: Array(Set(present + cast.map(\.organisation))), overrides: overrides, memorandum: memorandum)
     }
 
     /// Records a party's ratification (or refusal): refused unless the decision was agreed in principle,

@@ -187,6 +187,14 @@ extension SQLiteStore {
                 t.column("document", .blob).notNull()
             }
         }
+        migrator.registerMigration("v9: sessions, ballots") { db in
+            try db.create(table: "user_session") { t in
+                t.primaryKey("tokenHash", .text)
+                t.column("username", .text).notNull()
+                t.column("csrf", .text).notNull()
+                t.column("expiresAt", .datetime).notNull()
+            }
+        }
         return migrator
     }
 }

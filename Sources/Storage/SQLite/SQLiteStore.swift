@@ -1,5 +1,6 @@
 import Assurance
 import ConcordatCore
+import Crypto
 import Finance
 import Foundation
 import GRDB
@@ -421,6 +422,53 @@ public final class SQLiteStore: Store {
             let risk = try change(existing)
             try RiskRecord(id: id, area: risk.area, document: try JSONEncoder().encode(risk)).save(db)
             return risk
+        }
+    }
+
+    /// A random token: 32 bytes from the system's generator, hex.
+    static func randomToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+    }
+
+    /// SHA-256 of a session token, so a leaked table gives no usable sessions.
+    static func tokenHash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Starts a session.
+    public func createSession(username: String, lifetime: TimeInterval) async throws -> (token: String, csrf: String) {
+        let token = Self.randomToken()
+        let csrf = Self.randomToken()
+        let hash = Self.tokenHash(token)
+        try await writer.write { db in
+            try db.execute(sql: "DELETE FROM user_session WHERE expiresAt < ?", arguments: [Date()])
+            try db.execute(
+                sql: "INSERT INTO user_session (tokenHash, username, csrf, expiresAt) VALUES (?, ?, ?, ?)",
+                arguments: [hash, username, csrf, Date().addingTimeInterval(lifetime)])
+        }
+        return (token, csrf)
+    }
+
+    /// A live session's user and CSRF token.
+    public func session(token: String) async throws -> (user: UserAccount, csrf: String)? {
+        let hash = Self.tokenHash(token)
+        return try await writer.read { db -> (UserAccount, String)? in
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT username, csrf FROM user_session WHERE tokenHash = ? AND expiresAt > ?",
+                    arguments: [hash, Date()]),
+                let account = try UserAccountRecord.fetchOne(db, key: row["username"] as String)?.account()
+            else { return nil }
+            return (account, row["csrf"])
+        }
+    }
+
+    /// Ends a session.
+    public func deleteSession(token: String) async throws {
+        let hash = Self.tokenHash(token)
+        try await writer.write { db in
+            try db.execute(sql: "DELETE FROM user_session WHERE tokenHash = ?", arguments: [hash])
         }
     }
 

@@ -1,5 +1,6 @@
 import ConcordatCore
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Storage
 
@@ -11,6 +12,17 @@ struct Authentication {
     /// The signed-in user.
     /// - Throws: a 401 ``Problem`` when credentials are missing or wrong.
     func user(_ request: Request) async throws -> UserAccount {
+        // A browser's session: reads as is; writes must carry the session's CSRF token.
+        if request.headers[.authorization] == nil, let session = SignedIn.current {
+            if request.method != .get, request.method != .head {
+                guard let token = request.headers[HTTPField.Name("X-CSRF-Token")!], token == session.csrf else {
+                    throw Problem(
+                        status: .forbidden, type: "https://concordat.dev/problems/csrf", title: "Not allowed",
+                        detail: "a change made with a browser session must carry its CSRF token")
+                }
+            }
+            return session.user
+        }
         guard let header = request.headers[.authorization], header.lowercased().hasPrefix("basic "),
             let decoded = Data(base64Encoded: String(header.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
             let text = String(data: decoded, encoding: .utf8), let colon = text.firstIndex(of: ":")

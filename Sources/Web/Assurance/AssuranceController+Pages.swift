@@ -92,7 +92,14 @@ extension AssuranceController {
         let system = try await registry.system()
         let returns = try await store.assuranceReturns()
         let escalations = try await store.escalations()
+        let session = SignedIn.current
+        let places = system.children(of: system.root.code)
         let model = ReturnsPage(
+            canSubmit: session?.user.role.maySubmitReturns ?? false, csrf: session?.csrf ?? "",
+            places: places.map { AssurancePage.Link(code: $0.code, name: $0.name) },
+            formIndicators: IndicatorCatalogue.standard.filter { !$0.computedFromDataset }.map {
+                ReturnsPage.FormIndicator(code: $0.code, name: $0.name, unit: $0.unit == .percent ? "%" : "")
+            },
             returns: returns.map { item in
                 ReturnsPage.ReturnRow(
                     id: String(item.id ?? 0), place: system.area(item.place)?.name ?? item.place,
@@ -207,6 +214,16 @@ struct ReturnsPage {
         var status: String
     }
 
+    struct FormIndicator {
+        var code: String
+        var name: String
+        var unit: String
+    }
+
+    var canSubmit: Bool
+    var csrf: String
+    var places: [AssurancePage.Link]
+    var formIndicators: [FormIndicator]
     var returns: [ReturnRow]
     var hasReturns: Bool
     var escalations: [EscalationRow]

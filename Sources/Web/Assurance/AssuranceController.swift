@@ -63,25 +63,8 @@ struct AssuranceController<Context: RequestContext> {
         routes.post("returns") { request, context -> EditedResponse<ReturnReceipt> in
             let user = try await authentication.user(request, may: \.maySubmitReturns, toDo: "submit assurance returns")
             let body = try await request.decode(as: ReturnBody.self, context: context)
-            let system = try await registry.system()
-            let submitted = try body.assuranceReturn(system: system, by: user.username)
-            let history = try await store.indicatorValues().filter { existing in
-                !submitted.values.contains {
-                    $0.indicator == existing.indicator && $0.area == existing.area && $0.month == existing.month
-                }
-            }
-            let escalations = ExceptionReport.escalations(
-                in: history + submitted.values, area: submitted.place, month: submitted.month, raisedAt: Date())
-            let stored = try await store.submitReturn(submitted, escalations: escalations)
-            return EditedResponse(
-                status: .created, headers: [.location: "/api/v1/returns"],
-                response: ReturnReceipt(
-                    assuranceReturn: stored,
-                    escalations: escalations.map {
-                        var e = $0
-                        e.returnID = stored.id
-                        return e
-                    }))
+            let receipt = try await submit(body, by: user)
+            return EditedResponse(status: .created, headers: [.location: "/api/v1/returns"], response: receipt)
         }
         routes.post("returns/:id/review") { request, context -> AssuranceReturn in
             let user = try await authentication.user(
@@ -105,9 +88,48 @@ struct AssuranceController<Context: RequestContext> {
         return routes
     }
 
+    /// Submits a return: its values with the history decide the escalations, all stored together.
+    func submit(_ body: ReturnBody, by user: UserAccount) async throws -> ReturnReceipt {
+        let system = try await registry.system()
+        let submitted = try body.assuranceReturn(system: system, by: user.username)
+        let history = try await store.indicatorValues().filter { existing in
+            !submitted.values.contains {
+                $0.indicator == existing.indicator && $0.area == existing.area && $0.month == existing.month
+            }
+        }
+        let escalations = ExceptionReport.escalations(
+            in: history + submitted.values, area: submitted.place, month: submitted.month, raisedAt: Date())
+        let stored = try await store.submitReturn(submitted, escalations: escalations)
+        return ReturnReceipt(
+            assuranceReturn: stored,
+            escalations: escalations.map { escalation in
+                var raised = escalation
+                raised.returnID = stored.id
+                return raised
+            })
+    }
+
     /// The page routes.
     var pageRoutes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
+        routes.post("/assurance/returns") { request, _ -> Response in
+            let (fields, session) = try await FormPost.read([String: String].self, from: request) { $0["csrf"] }
+            guard session.user.role.maySubmitReturns else {
+                throw Problem(
+                    status: .forbidden, type: "https://concordat.dev/problems/forbidden", title: "Not allowed",
+                    detail: "\(session.user.role.rawValue) may not submit assurance returns")
+            }
+            let values = IndicatorCatalogue.standard.compactMap { indicator -> ReturnBody.Value? in
+                guard let text = fields["value-\(indicator.code)"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty
+                else { return nil }
+                return ReturnBody.Value(indicator: indicator.code, value: Double(text) ?? .nan)
+            }
+            let body = ReturnBody(
+                place: fields["place"], month: fields["month"], values: values, narrative: fields["narrative"],
+                actions: fields["actions"])
+            _ = try await submit(body, by: session.user)
+            return FormPost.redirect(to: "/assurance/returns")
+        }
         routes.get("/assurance") { _, _ in try await dashboard() }
         routes.get("/assurance/returns") { _, _ in try await returnsPage() }
         routes.get("/assurance/:area") { _, context in try await areaPage(try context.parameters.require("area")) }

@@ -10,6 +10,7 @@ extension GovernanceController {
         let stored = try await store.memorandum()
         let records = try await store.decisions()
         let name = { (code: String) in system.organisations.first { $0.code == code }?.name ?? code }
+        let session = SignedIn.current
         let model = DecisionsPage(
             hasMemorandum: stored != nil,
             memorandum: stored.map { memorandum, _ in
@@ -29,7 +30,11 @@ extension GovernanceController {
                     case .ratified?: "ratified by every party"
                     case .fell?: "fell: a party refused to ratify"
                     }
-                return DecisionsPage.Decision(
+                let votes =
+                    stored.map { $0.memorandum.votingSeats(on: record.proposal.tabled).map(\.organisation) } ?? []
+                let myOrganisation = session?.user.role == .partnerRepresentative ? session?.user.organisation : nil
+                let ballots = record.ballots ?? []
+                var decision = DecisionsPage.Decision(
                     id: record.id, title: record.proposal.title,
                     type: record.proposal.type.rawValue.replacingOccurrences(of: "-", with: " "),
                     tabled: record.proposal.tabled.description, status: status,
@@ -39,6 +44,18 @@ extension GovernanceController {
                         "\(name($0.party)): \($0.body) \($0.ratified ? "ratified" : "refused") \($0.date) (minute \($0.minuteReference))"
                     },
                     outstanding: view?.outstanding.map { "\(name($0.party)): \($0.body)" } ?? [])
+                let open = record.outcome == nil
+                decision.canCast =
+                    open
+                    && myOrganisation.map { mine in
+                        votes.contains(mine) && !ballots.contains { $0.organisation == mine }
+                    }
+                        ?? false
+                decision.castFor = myOrganisation.map(name) ?? ""
+                decision.canClose = open && (session?.user.role.mayReviewReturns ?? false)
+                decision.ballotsCast = open ? "\(ballots.count) of \(votes.count) parties have voted" : ""
+                decision.csrf = session?.csrf ?? ""
+                return decision
             }, hasDecisions: !records.isEmpty)
         return renderer.page(
             "decisions", title: "Decisions", systemName: system.name,
@@ -80,6 +97,11 @@ struct DecisionsPage {
         var redLines: [String]
         var ratifications: [String]
         var outstanding: [String]
+        var canCast = false
+        var castFor = ""
+        var canClose = false
+        var ballotsCast = ""
+        var csrf = ""
         // Stored, not computed: Mustache reads models by reflection.
         var hasRedLines: Bool
         var hasArithmetic: Bool

@@ -193,10 +193,49 @@ struct GovernanceController<Context: RequestContext> {
         return routes
     }
 
-    /// The page routes (public: no sign-in).
+    /// The page routes (public to read; forms for signed-in representatives and the secretariat).
     var pageRoutes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
         routes.get("/decisions") { _, _ in try await decisionsPage() }
+        routes.post("/decisions/:id/ballot") { request, context -> Response in
+            let (fields, session) = try await FormPost.read(BallotForm.self, from: request) { $0.csrf }
+            let id = try context.parameters.require("id")
+            guard session.user.role == .partnerRepresentative, let organisation = session.user.organisation else {
+                throw Problem(
+                    status: .forbidden, type: "https://concordat.dev/problems/forbidden", title: "Not allowed",
+                    detail: "only a partner representative votes, and only for their own organisation")
+            }
+            guard let choice = Vote.Choice(rawValue: fields.choice ?? "") else {
+                throw Problem.invalidRequest(
+                    "choose yes, no or abstain", invalidParams: [.init(name: "choice", reason: "is required")])
+            }
+            let (memorandum, _) = try await memorandum()
+            _ = try await store.updateDecision(id) { existing in
+                guard let existing else { throw StoreError.notFound("proposal", id) }
+                let next = try existing.casting(
+                    Vote(organisation: organisation, choice: choice), memorandum: memorandum)
+                return (next, "ballot", "\(organisation) voted \(choice.rawValue) (cast by \(session.user.username))")
+            }
+            return FormPost.redirect(to: "/decisions#\(id)")
+        }
+        routes.post("/decisions/:id/close") { request, context -> Response in
+            let (_, session) = try await FormPost.read(SignInController<Context>.TokenForm.self, from: request) {
+                $0.csrf
+            }
+            guard session.user.role.mayReviewReturns else {
+                throw Problem(
+                    status: .forbidden, type: "https://concordat.dev/problems/forbidden", title: "Not allowed",
+                    detail: "only the secretariat closes a vote")
+            }
+            let id = try context.parameters.require("id")
+            let (memorandum, _) = try await memorandum()
+            _ = try await store.updateDecision(id) { existing in
+                guard let existing else { throw StoreError.notFound("proposal", id) }
+                let closed = try existing.closingVote(present: [], memorandum: memorandum)
+                return (closed, "vote", closed.outcome!.arithmetic.joined(separator: " "))
+            }
+            return FormPost.redirect(to: "/decisions#\(id)")
+        }
         routes.get("/decisions/register") { _, _ in try await registerPage() }
         return routes
     }
@@ -205,6 +244,12 @@ struct GovernanceController<Context: RequestContext> {
 /// Pool spend a proposal plans, checked against the pools' ring-fences when it is tabled.
 struct PlannedSpends: Decodable {
     var plannedSpends: [PoolSpend]?
+}
+
+/// The ballot form on `/decisions`.
+struct BallotForm: Decodable {
+    var choice: String?
+    var csrf: String?
 }
 
 /// The body of `POST /api/v1/governance/members`.

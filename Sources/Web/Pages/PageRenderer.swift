@@ -19,9 +19,15 @@ struct PageRenderer: Sendable {
         status: HTTPResponse.Status = .ok
     ) -> Response {
         let content = library.render(model, withTemplate: template) ?? ""
+        let session = SignedIn.current
         let layout = LayoutModel(
             title: title, systemName: systemName, hasBreadcrumb: !breadcrumb.isEmpty, breadcrumb: breadcrumb,
-            content: content)
+            content: content, signedIn: session != nil,
+            userLabel: session.map {
+                "\($0.user.username) (\($0.user.role.rawValue.replacingOccurrences(of: "-", with: " ")))"
+            }
+                ?? "",
+            csrf: session?.csrf ?? "")
         let html = library.render(layout, withTemplate: "layout") ?? content
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],
@@ -48,4 +54,7 @@ private struct LayoutModel {
     var hasBreadcrumb: Bool
     var breadcrumb: [Crumb]
     var content: String
+    var signedIn: Bool
+    var userLabel: String
+    var csrf: String
 }

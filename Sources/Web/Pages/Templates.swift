@@ -5,7 +5,7 @@ enum Templates {
         "layout": layout, "home": home, "area": area, "partnership": partnership, "error": error,
         "areaTable": areaTable, "money": money, "ledger": ledger, "settlement": settlement, "pools": pools,
         "assurance": assurance, "assuranceArea": assuranceArea, "returns": returns,
-        "decisions": decisions, "register": register, "risks": risks, "programme": programme,
+        "decisions": decisions, "register": register, "risks": risks, "programme": programme, "signIn": signIn,
     ]
 
     static let layout = """
@@ -32,6 +32,9 @@ enum Templates {
         <li><a href="/programme">Programme</a></li>
         <li><a href="/api/v1/system">API</a></li>
         </ul></nav>
+        <div class="account">{{#signedIn}}Signed in as {{userLabel}} <form method="post" action="/sign-out" class="inline">\
+        <input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="link">Sign out</button></form>{{/signedIn}}\
+        {{^signedIn}}<a href="/sign-in">Sign in</a>{{/signedIn}}</div>
         </div></header>
         <main id="main" class="wrap">
         {{#hasBreadcrumb}}<nav aria-label="Breadcrumb" class="breadcrumb"><ol>{{#breadcrumb}}<li>{{#href}}<a href="{{href}}">{{name}}</a>{{/href}}{{^href}}<span aria-current="page">{{name}}</span>{{/href}}</li>{{/breadcrumb}}</ol></nav>{{/hasBreadcrumb}}
@@ -270,6 +273,14 @@ enum Templates {
     static let returns = """
         <h1>Assurance returns</h1>
         <p class="lede">Each place's monthly return to the system commissioner, and the exceptions that were escalated.</p>
+        {{#canSubmit}}<details><summary>Submit a return</summary>
+        <form method="post" action="/assurance/returns"><input type="hidden" name="csrf" value="{{csrf}}">
+        <p><label for="place">Place</label><select id="place" name="place">{{#places}}<option value="{{code}}">{{name}}</option>{{/places}}</select></p>
+        <p><label for="month">Month (YYYY-MM)</label><input id="month" name="month" inputmode="numeric"></p>
+        {{#formIndicators}}<p><label for="value-{{code}}">{{name}} {{unit}}</label><input id="value-{{code}}" name="value-{{code}}" inputmode="decimal"></p>{{/formIndicators}}
+        <p><label for="narrative">What the values mean</label><textarea id="narrative" name="narrative" rows="3" cols="60"></textarea></p>
+        <p><label for="actions">What you are doing about them</label><textarea id="actions" name="actions" rows="3" cols="60"></textarea></p>
+        <p><button type="submit">Submit the return</button></p></form></details>{{/canSubmit}}
         {{#hasReturns}}<table class="data"><caption>Returns, newest first</caption>
         <thead><tr><th scope="col">Place</th><th scope="col">Month</th><th scope="col">Status</th><th scope="col">By</th><th scope="col">Narrative</th>\
         <th scope="col">Actions</th><th scope="col">Review</th></tr></thead>
@@ -292,6 +303,15 @@ enum Templates {
         <p><span class="tag">{{status}}</span> {{type}} · tabled {{tabled}} · {{id}}</p>
         {{#hasRedLines}}<div class="notice bad"><p>Red lines breached:</p><ul>{{#redLines}}<li>{{.}}</li>{{/redLines}}</ul></div>{{/hasRedLines}}
         {{#hasArithmetic}}<ol class="notes">{{#arithmetic}}<li>{{.}}</li>{{/arithmetic}}</ol>{{/hasArithmetic}}
+        {{ballotsCast}}
+        {{#canCast}}<form method="post" action="/decisions/{{id}}/ballot"><input type="hidden" name="csrf" value="{{csrf}}">
+        <fieldset><legend>Vote for {{castFor}}</legend>
+        <p><input type="radio" id="{{id}}-yes" name="choice" value="yes"> <label for="{{id}}-yes" class="inline">For</label>
+        <input type="radio" id="{{id}}-no" name="choice" value="no"> <label for="{{id}}-no" class="inline">Against</label>
+        <input type="radio" id="{{id}}-abstain" name="choice" value="abstain"> <label for="{{id}}-abstain" class="inline">Abstain</label></p>
+        </fieldset><button type="submit">Cast the vote</button></form>{{/canCast}}
+        {{#canClose}}<form method="post" action="/decisions/{{id}}/close"><input type="hidden" name="csrf" value="{{csrf}}">\
+        <button type="submit">Close the vote and count it</button></form>{{/canClose}}
         {{#hasRatifications}}<h3>Ratifications</h3><ul class="notes">{{#ratifications}}<li>{{.}}</li>{{/ratifications}}</ul>{{/hasRatifications}}
         {{#hasOutstanding}}<h3>Still to ratify</h3><ul class="notes">{{#outstanding}}<li>{{.}}</li>{{/outstanding}}</ul>{{/hasOutstanding}}
         {{/decisions}}
@@ -338,6 +358,19 @@ enum Templates {
         <h2>Gateways</h2>
         <ul class="notes">{{#gateways}}<li>{{id}} into {{into}}: {{passed}}</li>{{/gateways}}</ul>
         <p class="meta">A gateway is passed only by a ratified gateway decision: <code>POST /api/v1/programme/gateways/ID/pass</code>.</p>{{/hasProgramme}}
+        """
+
+    static let signIn = """
+        <h1>Sign in</h1>
+        {{#hasError}}<div class="error-summary" role="alert"><h2>There is a problem</h2><p>{{error}}</p></div>{{/hasError}}
+        <form method="post" action="/sign-in">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <p><label for="username">Username</label><input id="username" name="username" autocomplete="username" value="{{username}}"></p>
+        <p><label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password"></p>
+        <p><button type="submit">Sign in</button></p>
+        </form>
+        <p class="meta">The public pages (the system, assurance, decisions) need no sign-in. Accounts are made by an administrator: \
+        <code>concordat user add</code>.</p>
         """
 
     static let partnership = """
@@ -414,6 +447,11 @@ enum Templates {
         svg .band-low{fill:#78be20}svg .band-moderate{fill:#ffeb3b}svg .band-high{fill:#ffb81c}svg .band-extreme{fill:#d5281b}
         svg .phase-0{fill:#e8f1f8}svg .phase-1{fill:#d2e3f1}svg .milestone-done{fill:#005eb8}svg .milestone-todo{fill:#a6b1b9}
         svg .milestone-late{fill:#ed8b00;stroke:#7a4500}svg .today{stroke:#d5281b;stroke-width:2}
+        .account{margin-left:auto}.account form.inline{display:inline}
+        .account button.link{background:none;border:0;color:#fff;text-decoration:underline;font-size:1rem;min-height:44px;padding:0 4px;cursor:pointer}
+        .error-summary{border:4px solid var(--red);padding:12px 16px;margin-bottom:16px}
+        fieldset{border:0;padding:0;margin:0 0 16px}legend{font-weight:700}label.inline{display:inline;font-weight:400;margin-right:16px}
+        input[type=radio]{width:24px;height:24px;vertical-align:middle}
         .notes li{margin-bottom:6px}
         .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
         .site-footer{padding:24px 0;color:var(--grey);font-size:1rem}

@@ -1,0 +1,90 @@
+import ConcordatCore
+import Foundation
+import Hummingbird
+import Storage
+
+/// Signing in and out with a server session: `GET|POST /sign-in`, `POST /sign-out`. The sign-in form is
+/// protected by a double-submit CSRF token (a cookie and a hidden field that must match); signing out
+/// needs the session's own CSRF token.
+struct SignInController<Context: RequestContext> {
+    let store: any Store
+    let renderer: PageRenderer
+
+    /// The sign-in page's model.
+    struct SignInPage {
+        var csrf: String
+        var username: String
+        var hasError: Bool
+        var error: String
+    }
+
+    /// The form's fields.
+    struct SignInForm: Decodable {
+        var username: String?
+        var password: String?
+        var csrf: String?
+    }
+
+    /// A form that carries only the CSRF token.
+    struct TokenForm: Decodable {
+        var csrf: String?
+    }
+
+    static var formCookie: String { "concordat_signin" }
+
+    static func token() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+    }
+
+    func form(username: String = "", error: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
+        let token = Self.token()
+        var response = renderer.page(
+            "signIn", title: "Sign in", systemName: "",
+            model: SignInPage(csrf: token, username: username, hasError: error != nil, error: error ?? ""),
+            status: status)
+        response.setCookie(
+            Cookie(
+                name: Self.formCookie, value: token, maxAge: 3600, path: "/sign-in", secure: true, httpOnly: true,
+                sameSite: .strict))
+        return response
+    }
+
+    /// The routes.
+    var routes: RouteCollection<Context> {
+        let routes = RouteCollection(context: Context.self)
+        routes.get("/sign-in") { _, _ in form() }
+        routes.post("/sign-in") { request, _ -> Response in
+            let body = String(buffer: try await request.body.collect(upTo: 16_384))
+            let fields = (try? URLEncodedFormDecoder().decode(SignInForm.self, from: body)) ?? SignInForm()
+            guard let sent = fields.csrf, let expected = request.cookies[Self.formCookie]?.value, sent == expected
+            else {
+                return form(error: "The form had expired. Please sign in again.", status: .forbidden)
+            }
+            let username = fields.username ?? ""
+            guard let account = try await store.user(username),
+                PasswordHashing.verify(fields.password ?? "", hash: account.passwordHash)
+            else {
+                return form(username: username, error: "The username or password is not right.", status: .unauthorized)
+            }
+            let session = try await store.createSession(username: account.username, lifetime: SignedIn.lifetime)
+            var response = Response(status: .seeOther, headers: [.location: "/"])
+            response.setCookie(SignedIn.cookie(session.token, maxAge: Int(SignedIn.lifetime)))
+            return response
+        }
+        routes.post("/sign-out") { request, _ -> Response in
+            let body = String(buffer: try await request.body.collect(upTo: 4_096))
+            let fields = (try? URLEncodedFormDecoder().decode(TokenForm.self, from: body)) ?? TokenForm()
+            guard let session = SignedIn.current, fields.csrf == session.csrf else {
+                throw Problem(
+                    status: .forbidden, type: "https://concordat.dev/problems/csrf", title: "Not allowed",
+                    detail: "signing out needs the form's token")
+            }
+            try await store.deleteSession(token: session.token)
+            var response = Response(status: .seeOther, headers: [.location: "/"])
+            response.setCookie(SignedIn.cookie("", maxAge: 0))
+            return response
+        }
+        return routes
+    }
+}
