@@ -1,6 +1,7 @@
 import ConcordatCore
 import Foundation
 import Governance
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Ingest
@@ -35,6 +36,7 @@ struct SignInTests {
         var session = ""
         var headers = Self.form
         headers[.cookie] = formCookie
+        headers[HTTPField.Name("X-Forwarded-Proto")!] = "https"  // as behind a TLS-terminating proxy
         try await client.execute(
             uri: "/sign-in", method: .post, headers: headers,
             body: ByteBuffer(string: "username=\(user)&password=correct+horse+battery&csrf=\(formToken)")

@@ -1,5 +1,6 @@
 import ConcordatCore
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Storage
 
@@ -20,11 +21,19 @@ struct SignedIn: Sendable {
     /// How long a session lasts: a working day.
     static let lifetime: TimeInterval = 8 * 3600
 
-    /// The session cookie: HttpOnly (no script can read it), SameSite=Strict (never sent from another site)
-    /// and Secure (browsers treat 127.0.0.1 as a secure origin, so it works for the local demo too).
-    static func cookie(_ token: String, maxAge: Int) -> Cookie {
+    /// The session cookie: HttpOnly (no script can read it), SameSite=Strict (never sent from another
+    /// site), and Secure whenever the request came over HTTPS (directly or through a TLS-terminating proxy
+    /// that says so with `X-Forwarded-Proto: https`). Only the plain-HTTP loopback demo goes without Secure,
+    /// because browsers will not store a Secure cookie from http://127.0.0.1.
+    static func cookie(_ token: String, maxAge: Int, secure: Bool) -> Cookie {
         Cookie(
-            name: cookie, value: token, maxAge: maxAge, path: "/", secure: true, httpOnly: true, sameSite: .strict)
+            name: cookie, value: token, maxAge: maxAge, path: "/", secure: secure, httpOnly: true, sameSite: .strict)
+    }
+
+    /// Whether `request` arrived over HTTPS.
+    static func isSecure(_ request: Request) -> Bool {
+        request.uri.scheme?.rawValue == "https"
+            || request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https"
     }
 }
 

@@ -37,7 +37,9 @@ struct SignInController<Context: RequestContext> {
         return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
     }
 
-    func form(username: String = "", error: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
+    func form(_ request: Request, username: String = "", error: String? = nil, status: HTTPResponse.Status = .ok)
+        -> Response
+    {
         let token = Self.token()
         var response = renderer.page(
             "signIn", title: "Sign in", systemName: "",
@@ -53,23 +55,25 @@ struct SignInController<Context: RequestContext> {
     /// The routes.
     var routes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
-        routes.get("/sign-in") { _, _ in form() }
+        routes.get("/sign-in") { request, _ in form(request) }
         routes.post("/sign-in") { request, _ -> Response in
             let body = String(buffer: try await request.body.collect(upTo: 16_384))
             let fields = (try? URLEncodedFormDecoder().decode(SignInForm.self, from: body)) ?? SignInForm()
             guard let sent = fields.csrf, let expected = request.cookies[Self.formCookie]?.value, sent == expected
             else {
-                return form(error: "The form had expired. Please sign in again.", status: .forbidden)
+                return form(request, error: "The form had expired. Please sign in again.", status: .forbidden)
             }
             let username = fields.username ?? ""
             guard let account = try await store.user(username),
                 PasswordHashing.verify(fields.password ?? "", hash: account.passwordHash)
             else {
-                return form(username: username, error: "The username or password is not right.", status: .unauthorized)
+                return form(
+                    request, username: username, error: "The username or password is not right.", status: .unauthorized)
             }
             let session = try await store.createSession(username: account.username, lifetime: SignedIn.lifetime)
             var response = Response(status: .seeOther, headers: [.location: "/"])
-            response.setCookie(SignedIn.cookie(session.token, maxAge: Int(SignedIn.lifetime)))
+            response.setCookie(
+                SignedIn.cookie(session.token, maxAge: Int(SignedIn.lifetime), secure: SignedIn.isSecure(request)))
             return response
         }
         routes.post("/sign-out") { request, _ -> Response in
@@ -82,7 +86,7 @@ struct SignInController<Context: RequestContext> {
             }
             try await store.deleteSession(token: session.token)
             var response = Response(status: .seeOther, headers: [.location: "/"])
-            response.setCookie(SignedIn.cookie("", maxAge: 0))
+            response.setCookie(SignedIn.cookie("", maxAge: 0, secure: SignedIn.isSecure(request)))
             return response
         }
         return routes

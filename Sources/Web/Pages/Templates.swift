@@ -107,13 +107,13 @@ enum Templates {
         <h1>{{name}}</h1>
         <p class="meta">{{levelName}} · code {{code}}{{#hasPostcode}} · {{postcode}}{{/hasPostcode}}{{#hasDistrict}} · {{district}} district{{/hasDistrict}}</p>
         {{#hasPopulation}}
-        <dl class="stats">
-        <div><dt>Registered</dt><dd>{{total}}</dd></div>
-        <div><dt>Female</dt><dd>{{female}}</dd></div>
-        <div><dt>Male</dt><dd>{{male}}</dd></div>
-        <div><dt>Aged 65 and over</dt><dd>{{over65}}</dd></div>
-        {{#hasDataset}}<div><dt>In the integrated dataset</dt><dd>{{datasetPeople}}</dd></div>{{/hasDataset}}
-        </dl>
+        <div class="stats">
+        <dl><dt>Registered</dt><dd>{{total}}</dd></dl>
+        <dl><dt>Female</dt><dd>{{female}}</dd></dl>
+        <dl><dt>Male</dt><dd>{{male}}</dd></dl>
+        <dl><dt>Aged 65 and over</dt><dd>{{over65}}</dd></dl>
+        {{#hasDataset}}<dl><dt>In the integrated dataset</dt><dd>{{datasetPeople}}</dd></dl>{{/hasDataset}}
+        </div>
         {{#hasDesign}}<p class="notice {{designClass}}">{{designText}}</p>{{/hasDesign}}
         <figure class="chart">
         {{{pyramid}}}
@@ -228,8 +228,8 @@ enum Templates {
         <p class="lede">Money partners put into pooled and ring-fenced budgets, the rules on spending it, and where every pound went.</p>
         {{^hasPools}}<p class="notice">No pools yet. <code>concordat demo</code> sets up Kent &amp; Medway's; <code>concordat pool add FILE.json</code> adds one.</p>{{/hasPools}}
         {{#pools}}<h2 id="{{code}}">{{name}}</h2>
-        <dl class="stats"><div><dt>Kind</dt><dd>{{kind}}</dd></div><div><dt>Host</dt><dd>{{host}}</dd></div><div><dt>In</dt><dd>{{total}}</dd></div>\
-        <div><dt>Spent</dt><dd>{{spent}}</dd></div><div><dt>Left</dt><dd>{{balance}}</dd></div><div><dt>Payments</dt><dd>{{payments}}</dd></div></dl>
+        <div class="stats"><dl><dt>Kind</dt><dd>{{kind}}</dd></dl><dl><dt>Host</dt><dd>{{host}}</dd></dl><dl><dt>In</dt><dd>{{total}}</dd></dl>\
+        <dl><dt>Spent</dt><dd>{{spent}}</dd></dl><dl><dt>Left</dt><dd>{{balance}}</dd></dl><dl><dt>Payments</dt><dd>{{payments}}</dd></dl></div>
         <ul class="notes">{{#fences}}<li><strong>{{name}}</strong>: {{rule}}</li>{{/fences}}</ul>
         <table class="data"><caption>{{name}}: each contribution from source to spend</caption>
         <thead><tr><th scope="col">From</th><th scope="col" class="num">Put in</th><th scope="col" class="num">Spent</th><th scope="col" class="num">Left</th></tr></thead>
@@ -424,7 +424,7 @@ enum Templates {
         .tag{display:inline-block;border:2px solid var(--grey);padding:0 6px;font-size:.85rem;font-weight:700}
         .tag-warn{border-color:#8a5a00;background:#fff4d6;color:#5c3d00}
         .stats{display:flex;flex-wrap:wrap;gap:16px;margin:0 0 16px}
-        .stats div{background:var(--pale);padding:12px 16px;min-width:160px}.stats dt{color:var(--grey)}.stats dd{margin:0;font-size:1.6rem;font-weight:700}
+        .stats dl{background:var(--pale);padding:12px 16px;min-width:160px;margin:0}.stats dt{color:var(--grey)}.stats dd{margin:0;font-size:1.6rem;font-weight:700}
         figure.chart{margin:16px 0;max-width:720px}
         svg.chart .male{fill:#005eb8}svg.chart .female{fill:#ae2573}
         figure.chart.wide{max-width:100%}
