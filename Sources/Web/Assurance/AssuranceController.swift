@@ -132,6 +132,18 @@ struct AssuranceController<Context: RequestContext> {
         }
         routes.get("/assurance") { _, _ in try await dashboard() }
         routes.get("/assurance/returns") { _, _ in try await returnsPage() }
+        routes.get("/assurance/values.csv") { _, _ -> Response in
+            CSVDownload(
+                filename: "indicator-values.csv",
+                header: ["indicator", "area", "month", "value", "numerator", "denominator"],
+                rows: try await store.indicatorValues().map {
+                    [
+                        $0.indicator, $0.area, $0.month, String($0.value), $0.numerator.map { String($0) } ?? "",
+                        $0.denominator.map { String($0) } ?? "",
+                    ]
+                }
+            ).response
+        }
         routes.get("/assurance/:area") { _, context in try await areaPage(try context.parameters.require("area")) }
         return routes
     }

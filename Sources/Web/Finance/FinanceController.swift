@@ -135,6 +135,47 @@ struct FinanceController<Context: RequestContext> {
         let routes = RouteCollection(context: Context.self)
         routes.get("/money") { request, _ in try await moneyPage(request) }
         routes.get("/money/ledger") { request, _ in try await ledgerPage(request) }
+        routes.get("/money/allocation.csv") { request, _ -> Response in
+            let finances = try await finances()
+            let query = try FinanceQuery(request, finances: finances)
+            let allocation = try finances.allocation(query.controlTotal, basis: query.basis)
+            return CSVDownload(
+                filename: "allocation.csv",
+                header: [
+                    "code", "name", "level", "parent", "population", "weighted_population", "need_index",
+                    "budget_pence",
+                ],
+                rows: allocation.lines.map {
+                    [
+                        $0.code, $0.name, $0.level, $0.parent ?? "", String(format: "%.1f", $0.population),
+                        String(format: "%.1f", $0.weightedPopulation), String(format: "%.4f", $0.needIndex),
+                        String($0.budgetPence),
+                    ]
+                }
+            ).response
+        }
+        routes.get("/money/ledger.csv") { request, _ -> Response in
+            let finances = try await finances()
+            let query = try FinanceQuery(request, finances: finances)
+            let ledger = try finances.ledger(try finances.allocation(query.controlTotal), monthsElapsed: query.months)
+            let grouping = try Self.grouping(request)
+            return CSVDownload(
+                filename: "ledger-by-\(grouping).csv",
+                header: [
+                    grouping, "name", "annual_budget_pence", "budget_to_date_pence", "actual_to_date_pence",
+                    "variance_to_date_pence", "forecast_outturn_pence", "forecast_variance_pence",
+                ],
+                rows: Self.groups(ledger, by: grouping, finances: finances).map { group in
+                    [
+                        group.code, group.name, String(group.statement.annualBudget.pence),
+                        String(group.statement.budgetToDate.pence), String(group.statement.actualToDate.pence),
+                        String(group.statement.varianceToDate.pence),
+                        String(group.statement.outturn(query.forecast).pence),
+                        String(group.statement.forecastVariance(query.forecast).pence),
+                    ]
+                }
+            ).response
+        }
         routes.get("/money/settlement") { request, _ in try await settlementPage(request) }
         routes.get("/money/pools") { _, _ in try await poolsPage() }
         return routes

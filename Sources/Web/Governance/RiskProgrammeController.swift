@@ -146,15 +146,20 @@ struct RiskProgrammeController<Context: RequestContext> {
     /// The page routes.
     var pageRoutes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
-        routes.get("/risks") { _, _ in try await risksPage() }
+        routes.get("/risks") { request, _ in try await risksPage(area: request.uri.queryParameters.get("area")) }
         routes.get("/programme") { _, _ in try await programmePage() }
         return routes
     }
 
-    func risksPage() async throws -> Response {
+    /// `/risks`, or `/risks?area=CODE` for the risks held in an area and the areas below it.
+    func risksPage(area: String?) async throws -> Response {
         let system = try await registry.system()
-        let risks = try await store.risks()
-        let escalations = try await store.escalations().filter { $0.status == .open }
+        if let area, system.area(area) == nil { throw Problem.notFound("no area has the code '\(area)'") }
+        let within = { (code: String) in
+            area.map { scope in system.lineage(of: code).contains { $0.code == scope } } ?? true
+        }
+        let risks = try await store.risks().filter { within($0.area) }
+        let escalations = try await store.escalations().filter { $0.status == .open && within($0.area) }
         let model = RisksPage(
             heatMap: RiskHeatMap(id: "risks", risks: risks).svg, hasRisks: !risks.isEmpty,
             risks: risks.sorted { $0.current.score > $1.current.score }.map { risk in

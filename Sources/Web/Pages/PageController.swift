@@ -32,6 +32,17 @@ struct PageController<Context: RequestContext> {
                 model: AreaPage(area, in: snapshot)
             )
         }
+        routes.get("/areas/:code/children.csv") { _, context in
+            let system = try await registry.system()
+            let code = try context.parameters.require("code")
+            guard system.area(code) != nil else { throw Problem.notFound("no area has the code '\(code)'") }
+            return CSVDownload(
+                filename: "\(code)-areas.csv", header: ["code", "name", "level", "registered_population"],
+                rows: system.children(of: code).map { child in
+                    [child.code, child.name, child.level, String(system.population(of: child.code).total)]
+                }
+            ).response
+        }
         routes.get("/partnership") { _, _ in
             let system = try await registry.system()
             return renderer.page(

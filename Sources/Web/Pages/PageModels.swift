@@ -235,6 +235,13 @@ struct AreaPage {
     var hasDistribution: Bool
     var distributionChart: String
     var frailtyChart: String
+    var tabs: [Tab]
+
+    /// A tab: the same five at every level of the system.
+    struct Tab {
+        var label: String
+        var href: String
+    }
 
     struct BandRow {
         var band: String
@@ -245,6 +252,15 @@ struct AreaPage {
 
     init(_ area: Area, in snapshot: SystemSnapshot) {
         let system = snapshot.system
+        // Outcomes are reported for the system and its places: an area below a place shows its place's.
+        let lineage = system.lineage(of: area.code)
+        let reported = lineage.count >= 2 ? lineage[1].code : system.root.code
+        tabs = [
+            Tab(label: "Population", href: "#population"), Tab(label: "Needs", href: "#needs"),
+            Tab(label: "Money", href: "/money#budget-\(area.code)"),
+            Tab(label: "Outcomes", href: "/assurance/\(area.code == system.root.code ? area.code : reported)"),
+            Tab(label: "Risks", href: "/risks?area=\(area.code)"),
+        ]
         let inDataset = snapshot.datasetPeople(of: area.code)
         hasDataset = inDataset != nil
         datasetPeople = inDataset.map { SmallNumberSuppression.standard.text($0, grouped: \.grouped) } ?? ""

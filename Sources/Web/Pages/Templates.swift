@@ -106,8 +106,9 @@ enum Templates {
     static let area = """
         <h1>{{name}}</h1>
         <p class="meta">{{levelName}} · code {{code}}{{#hasPostcode}} · {{postcode}}{{/hasPostcode}}{{#hasDistrict}} · {{district}} district{{/hasDistrict}}</p>
+        <nav aria-label="{{name}}" class="tabs"><ul>{{#tabs}}<li><a href="{{href}}">{{label}}</a></li>{{/tabs}}</ul></nav>
         {{#hasPopulation}}
-        <div class="stats">
+        <div class="stats" id="population">
         <dl><dt>Registered</dt><dd>{{total}}</dd></dl>
         <dl><dt>Female</dt><dd>{{female}}</dd></dl>
         <dl><dt>Male</dt><dd>{{male}}</dd></dl>
@@ -127,7 +128,7 @@ enum Templates {
         {{/hasPopulation}}
         {{^hasPopulation}}<p class="notice">No registered population has been loaded for this area.</p>{{/hasPopulation}}
         {{#hasNeeds}}
-        <h2>Population needs</h2>
+        <h2 id="needs">Population needs</h2>
         <p>{{needsSummary}}</p>
         <figure class="chart">{{{segmentChart}}}<figcaption>People by Bridges to Health segment (Lynn 2007), from the integrated dataset.</figcaption></figure>
         <figure class="chart">{{{costChart}}}<figcaption>Cost of care per head by setting over the year.</figcaption></figure>
@@ -145,6 +146,7 @@ enum Templates {
         {{#hasChildren}}
         <h2>{{childrenHeading}}</h2>
         {{> areaTable}}
+        <p><a href="/areas/{{code}}/children.csv">Download this table as CSV</a></p>
         {{/hasChildren}}
         {{#hasNotes}}<h2>Data quality</h2><ul class="notes">{{#notes}}<li>{{message}}</li>{{/notes}}</ul>{{/hasNotes}}
         """
@@ -176,10 +178,11 @@ enum Templates {
         <table class="data"><caption>Budgets by place and neighbourhood</caption>
         <thead><tr><th scope="col">Area</th><th scope="col">Level</th><th scope="col" class="num">Weighted population</th>\
         <th scope="col" class="num">Need index</th><th scope="col" class="num">Budget</th></tr></thead>
-        <tbody>{{#rows}}<tr><td><a href="/areas/{{code}}">{{name}}</a></td><td>{{level}}</td><td class="num">{{weighted}}</td>\
+        <tbody>{{#rows}}<tr id="budget-{{code}}"><td><a href="/areas/{{code}}">{{name}}</a></td><td>{{level}}</td><td class="num">{{weighted}}</td>\
         <td class="num">{{needIndex}}</td><td class="num">{{budget}}</td></tr>{{/rows}}</tbody></table>
         <p>Practices, and every step for one area: <code>concordat allocate --explain CODE</code>, or \
-        <a href="/api/v1/allocation?controlTotal={{controlTotalInput}}&amp;by=network">the allocation as JSON</a>.</p>
+        <a href="/api/v1/allocation?controlTotal={{controlTotalInput}}&amp;by=network">the allocation as JSON</a>, or \
+        <a href="/money/allocation.csv?controlTotal={{controlTotalInput}}">download every budget as CSV</a>.</p>
         """
 
     static let ledger = """
@@ -204,7 +207,8 @@ enum Templates {
         <tbody>{{#rows}}<tr><th scope="row">{{name}}</th><td class="num">{{annual}}</td><td class="num">{{budgetToDate}}</td><td class="num">{{actualToDate}}</td>\
         <td class="num">{{variance}}</td><td class="num">{{outturn}}</td><td class="num">{{forecastVariance}}{{#over}} <span class="tag tag-warn">over</span>{{/over}}</td></tr>{{/rows}}</tbody></table>
         <p class="meta">Each place's capitated budget is shared across the partners that served its people, in proportion to what each was paid there. \
-        The demo uses the synthetic year's spend as this year's actuals. JSON: <a href="/api/v1/ledger?by={{grouping}}">/api/v1/ledger</a>.</p>
+        The demo uses the synthetic year's spend as this year's actuals. JSON: <a href="/api/v1/ledger?by={{grouping}}">/api/v1/ledger</a>; \
+        <a href="/money/ledger.csv?by={{grouping}}">download as CSV</a>.</p>
         """
 
     static let settlement = """
@@ -254,7 +258,8 @@ enum Templates {
         {{^hasRows}}<p class="notice">No indicator values yet: <code>concordat indicators import FILE.csv</code> loads them, and a loaded dataset gives some.</p>{{/hasRows}}
         <p class="meta">Icons: variation of the latest point (H high, L low; blue improvement, orange concern, grey common cause) and \
         assurance against the target (P consistently passing, F consistently failing, ? hit and miss). Limits and icons need 13 points. \
-        The demo's national-collection indicators are synthetic series; import the published ones for real use.</p>
+        The demo's national-collection indicators are synthetic series; import the published ones for real use. \
+        <a href="/assurance/values.csv">Download every value as CSV</a>.</p>
         """
 
     static let assuranceArea = """
@@ -452,6 +457,8 @@ enum Templates {
         .error-summary{border:4px solid var(--red);padding:12px 16px;margin-bottom:16px}
         fieldset{border:0;padding:0;margin:0 0 16px}legend{font-weight:700}label.inline{display:inline;font-weight:400;margin-right:16px}
         input[type=radio]{width:24px;height:24px;vertical-align:middle}
+        .tabs ul{display:flex;flex-wrap:wrap;gap:4px;list-style:none;padding:0;margin:0 0 16px;border-bottom:2px solid var(--border)}
+        .tabs a{display:inline-block;padding:8px 16px;min-height:44px;background:var(--pale)}
         .notes li{margin-bottom:6px}
         .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
         .site-footer{padding:24px 0;color:var(--grey);font-size:1rem}

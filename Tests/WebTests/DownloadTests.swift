@@ -1,0 +1,57 @@
+import ConcordatCore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Ingest
+import Storage
+import Testing
+
+@testable import Web
+
+@Suite("Tables download as CSV; every level has the same tabs")
+struct DownloadTests {
+    @Test("CSV quoting follows RFC 4180")
+    func quoting() {
+        let csv = CSVDownload(filename: "x.csv", header: ["a", "b"], rows: [["Medway & Swale", "Says \"hi\", twice"]])
+        #expect(csv.text == "a,b\r\nMedway & Swale,\"Says \"\"hi\"\", twice\"\r\n")
+    }
+
+    @Test("areas, budgets and indicator values download as CSV; area pages carry the five tabs")
+    func downloads() async throws {
+        let kent = try kentMedway.get()
+        let app = try await makeApp(kent)
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/areas/east-kent/children.csv", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
+                #expect(response.headers[.contentDisposition]?.contains("attachment") == true)
+                let lines = response.text.split(separator: "\r\n")
+                #expect(lines.first == "code,name,level,registered_population")
+                let total = lines.dropFirst().compactMap { Int($0.split(separator: ",").last ?? "") }.reduce(0, +)
+                #expect(total == kent.population(of: "east-kent").total)
+            }
+            try await client.execute(uri: "/money/allocation.csv?controlTotal=1000000", method: .get) { response in
+                let lines = response.text.split(separator: "\r\n")
+                #expect(lines.count == 1 + 225)
+                #expect(lines.dropFirst().first?.hasSuffix(",100000000") == true)  // the system's whole budget
+            }
+            try await client.execute(uri: "/assurance/values.csv", method: .get) { response in
+                #expect(response.text.hasPrefix("indicator,area,month,value,numerator,denominator"))
+            }
+            for code in ["QKS", "east-kent", "U34235", "G82002"] {
+                try await client.execute(uri: "/areas/\(code)", method: .get) { response in
+                    for tab in ["Population", "Needs", "Money", "Outcomes", "Risks"] {
+                        #expect(response.text.contains(">\(tab)</a>"), "\(code) \(tab)")
+                    }
+                    #expect(response.text.contains("href=\"/risks?area=\(code)\""))
+                }
+            }
+            try await client.execute(uri: "/areas/G82002", method: .get) { response in
+                #expect(response.text.contains("href=\"/assurance/east-kent\""))  // a practice's outcomes are its place's
+            }
+            try await client.execute(uri: "/risks?area=nowhere", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+}
