@@ -47,7 +47,8 @@ struct DownloadTests {
                 }
             }
             try await client.execute(uri: "/areas/G82002", method: .get) { response in
-                #expect(response.text.contains("href=\"/assurance/east-kent\""))  // a practice's outcomes are its place's
+                // A practice's outcomes are its place's.
+                #expect(response.text.contains("href=\"/assurance/east-kent\""))
             }
             try await client.execute(uri: "/risks?area=nowhere", method: .get) { response in
                 #expect(response.status == .notFound)
