@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import Prometheus
 import Storage
 
 /// Where and how the web server listens.
@@ -25,10 +26,28 @@ public func buildRouter(store: any Store) throws -> Router<ConcordatRequestConte
     let registry = SystemRegistry(store: store)
     let renderer = try PageRenderer()
     let router = Router(context: ConcordatRequestContext.self)
+    let metrics = PrometheusCollectorRegistry()
+    router.add(middleware: RequestMetrics(registry: metrics))
     router.add(middleware: ProblemMiddleware(pages: renderer))
     router.add(middleware: SessionMiddleware(store: store))
     router.addRoutes(SignInController<ConcordatRequestContext>(store: store, renderer: renderer).routes)
     router.get("/health") { _, _ in "ok" }
+    router.get("/metrics") { _, _ -> Response in
+        // What the dataset holds, in aggregate, alongside the request metrics.
+        if let summary = try? await store.datasetSummary() {
+            metrics.makeGauge(name: "concordat_dataset_people").set(Int64(summary.people))
+            metrics.makeGauge(name: "concordat_dataset_events").set(Int64(summary.events))
+            metrics.makeGauge(name: "concordat_dataset_diagnoses").set(Int64(summary.diagnoses))
+        }
+        return Response(
+            status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: metrics.emitToString())))
+    }
+    router.get("/api/v1/openapi.json") { _, _ -> Response in
+        Response(
+            status: .ok, headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+    }
     router.addRoutes(SystemController(registry: registry).routes, atPath: "/api/v1")
     router.addRoutes(OrganisationController(store: store).routes, atPath: "/api/v1/organisations")
     router.addRoutes(PageController(registry: registry, store: store, renderer: renderer).routes)

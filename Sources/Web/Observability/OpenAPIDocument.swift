@@ -1,0 +1,142 @@
+import Foundation
+
+/// The OpenAPI 3.1 description of `/api/v1`, served at `/api/v1/openapi.json`. A test checks that it
+/// names exactly the routes the router serves, so it cannot drift from them.
+enum OpenAPIDocument {
+    /// One operation.
+    struct Operation {
+        var method: String
+        var path: String
+        var summary: String
+        var tag: String
+        var signIn: Bool = false
+    }
+
+    /// Every operation under `/api/v1`.
+    static let operations: [Operation] = [
+        .init(method: "GET", path: "/api/v1/openapi.json", summary: "This document", tag: "meta"),
+        .init(
+            method: "GET", path: "/api/v1/system", summary: "The system: levels, places, totals, data quality",
+            tag: "system"),
+        .init(method: "GET", path: "/api/v1/places", summary: "The places", tag: "system"),
+        .init(
+            method: "GET", path: "/api/v1/places/{code}", summary: "One place with its neighbourhoods", tag: "system"),
+        .init(method: "GET", path: "/api/v1/areas/{code}", summary: "Any area, with its population", tag: "system"),
+        .init(
+            method: "GET", path: "/api/v1/areas/{code}/needs", summary: "An area's population health profile",
+            tag: "population"),
+        .init(
+            method: "GET", path: "/api/v1/dataset", summary: "The integrated dataset, in aggregate", tag: "population"),
+        .init(
+            method: "GET", path: "/api/v1/models/admission-risk", summary: "The admission-risk model's report",
+            tag: "population"),
+        .init(
+            method: "GET", path: "/api/v1/practices/{code}/cohort",
+            summary: "A practice's top-risk cohort (analysts; logged)", tag: "population", signIn: true),
+        .init(
+            method: "GET", path: "/api/v1/access-log", summary: "The access log (administrators)", tag: "population",
+            signIn: true),
+        .init(
+            method: "GET", path: "/api/v1/organisations", summary: "The partnership's organisations", tag: "partnership"
+        ),
+        .init(method: "POST", path: "/api/v1/organisations", summary: "Add an organisation", tag: "partnership"),
+        .init(method: "GET", path: "/api/v1/organisations/{code}", summary: "One organisation", tag: "partnership"),
+        .init(
+            method: "PATCH", path: "/api/v1/organisations/{code}", summary: "Change an organisation", tag: "partnership"
+        ),
+        .init(
+            method: "GET", path: "/api/v1/allocation", summary: "Capitated budgets for a control total", tag: "money"),
+        .init(
+            method: "GET", path: "/api/v1/ledger", summary: "Budget, actual and forecast by partner, place or pool",
+            tag: "money"),
+        .init(method: "GET", path: "/api/v1/settlement", summary: "The year-end risk and gain share", tag: "money"),
+        .init(method: "GET", path: "/api/v1/pools", summary: "Pools with what is spent and left", tag: "money"),
+        .init(method: "GET", path: "/api/v1/pools/{code}", summary: "A pool traced from source to spend", tag: "money"),
+        .init(
+            method: "POST", path: "/api/v1/pools/{code}/payments",
+            summary: "Pay from a pool (422 naming a broken ring-fence)", tag: "money"),
+        .init(
+            method: "GET", path: "/api/v1/indicators", summary: "The indicator catalogue with dated targets",
+            tag: "assurance"),
+        .init(
+            method: "GET", path: "/api/v1/indicators/{code}/areas/{area}/spc",
+            summary: "An indicator's SPC chart for an area", tag: "assurance"),
+        .init(method: "GET", path: "/api/v1/returns", summary: "Assurance returns", tag: "assurance"),
+        .init(
+            method: "POST", path: "/api/v1/returns", summary: "Submit a place's monthly return", tag: "assurance",
+            signIn: true),
+        .init(
+            method: "POST", path: "/api/v1/returns/{id}/review", summary: "Accept a return or ask for more",
+            tag: "assurance", signIn: true),
+        .init(
+            method: "GET", path: "/api/v1/escalations", summary: "Escalations to the system commissioner",
+            tag: "assurance"),
+        .init(
+            method: "GET", path: "/api/v1/governance/memorandum", summary: "The memorandum of understanding in force",
+            tag: "governance"),
+        .init(
+            method: "POST", path: "/api/v1/governance/members", summary: "Record a party or adviser joining",
+            tag: "governance", signIn: true),
+        .init(
+            method: "POST", path: "/api/v1/governance/members/{organisation}/withdraw", summary: "Record a withdrawal",
+            tag: "governance", signIn: true),
+        .init(method: "GET", path: "/api/v1/decisions", summary: "Every decision with its status", tag: "governance"),
+        .init(
+            method: "GET", path: "/api/v1/register", summary: "The hash-chained decision register", tag: "governance"),
+        .init(method: "POST", path: "/api/v1/proposals", summary: "Table a proposal", tag: "governance", signIn: true),
+        .init(
+            method: "POST", path: "/api/v1/proposals/{id}/vote", summary: "Record a meeting's votes", tag: "governance",
+            signIn: true),
+        .init(
+            method: "POST", path: "/api/v1/proposals/{id}/ratifications", summary: "Record a ratification",
+            tag: "governance", signIn: true),
+        .init(method: "GET", path: "/api/v1/risks", summary: "The risk and issues register", tag: "governance"),
+        .init(method: "POST", path: "/api/v1/risks", summary: "Add a risk", tag: "governance", signIn: true),
+        .init(
+            method: "POST", path: "/api/v1/risks/{id}/review", summary: "Review a risk's score", tag: "governance",
+            signIn: true),
+        .init(method: "GET", path: "/api/v1/programme", summary: "The work programme", tag: "governance"),
+        .init(
+            method: "POST", path: "/api/v1/programme/milestones/{id}", summary: "Update a milestone", tag: "governance",
+            signIn: true),
+        .init(
+            method: "POST", path: "/api/v1/programme/gateways/{id}/pass",
+            summary: "Pass a gateway by a ratified decision", tag: "governance", signIn: true),
+    ]
+
+    /// The document as JSON.
+    static let json: String = {
+        var paths: [String: [String: Any]] = [:]
+        for operation in operations {
+            let parameters = operation.path.split(separator: "/").filter { $0.hasPrefix("{") }.map {
+                part -> [String: Any] in
+                [
+                    "name": String(part.dropFirst().dropLast()), "in": "path", "required": true,
+                    "schema": ["type": "string"],
+                ]
+            }
+            var entry: [String: Any] = [
+                "summary": operation.summary, "tags": [operation.tag],
+                "responses": [
+                    "200": ["description": "OK"],
+                    "4XX": ["description": "A problem (RFC 9457 application/problem+json)"],
+                ],
+            ]
+            if !parameters.isEmpty { entry["parameters"] = parameters }
+            if operation.signIn { entry["security"] = [["basic": []]] }
+            paths[operation.path, default: [:]][operation.method.lowercased()] = entry
+        }
+        let document: [String: Any] = [
+            "openapi": "3.1.0",
+            "info": [
+                "title": "Concordat", "version": "1",
+                "description": "An integrated care system's population, money, assurance and decisions.",
+            ],
+            "components": ["securitySchemes": ["basic": ["type": "http", "scheme": "basic"]]],
+            "paths": paths,
+        ]
+        let data =
+            (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }()
+}
