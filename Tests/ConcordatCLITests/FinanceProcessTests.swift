@@ -120,10 +120,10 @@ struct FinanceProcessTests {
         #expect(personLines.first?["budgetPence"] as? Int == 700_000_000)
         #expect(personLines.filter { $0["level"] as? String == "practice" }.count == 175)
 
-        // The demo's governance: the memorandum, a proposal, its vote and ten ratifications, all chained.
+        // The demo's governance: the memorandum, a decided proposal (vote, ten ratifications), an open one.
         let audit = try ConcordatProcess.run(["audit", "verify"], in: folder)
         #expect(
-            audit.status == 0 && audit.output.contains("All 13 entries of the decision register verify"),
+            audit.status == 0 && audit.output.contains("All 14 entries of the decision register verify"),
             "\(audit.output)")
 
         // Imported actuals with a month outside the year are refused with file, line and field.

@@ -57,7 +57,7 @@ struct NeedsTests {
                 #expect(response.text.contains("<h2>Admission risk model</h2>"))
             }
             try await client.execute(uri: "/areas/east-kent", method: .get) { response in
-                #expect(response.text.contains("<h2>Population needs</h2>"))
+                #expect(response.text.contains("<h2 id=\"needs\">Population needs</h2>"))
                 #expect(response.text.contains("People by Bridges to Health segment: East Kent"))
             }
         }
