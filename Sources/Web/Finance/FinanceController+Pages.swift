@@ -11,7 +11,7 @@ extension FinanceController {
         let finances = try await finances()
         let system = finances.system
         let query = try FinanceQuery(request, finances: finances)
-        let allocation = try finances.allocation(query.controlTotal, basis: query.basis)
+        let allocation = try await allocation(finances, query.controlTotal, basis: query.basis)
         let places = allocation.lines.filter { $0.parent == system.root.code }
         let chart = BarChart(
             id: "allocation", title: "Allocation of \(query.controlTotal) by place",
@@ -22,7 +22,7 @@ extension FinanceController {
             }
         ).svg
         let distance = finances.distanceFromTarget(allocation)
-        let networks = try? finances.networkMatrix(allocation, model: .leicesterLeicestershireRutland)
+        let networks = try? await networks(finances, query.controlTotal, basis: query.basis)
         let networkNames = CareNetworkModel.leicesterLeicestershireRutland.networks.map(\.name)
         let model = MoneyPage(
             controlTotal: query.controlTotal.description, controlTotalInput: query.controlTotalInput,
@@ -74,7 +74,7 @@ extension FinanceController {
         let system = finances.system
         let query = try FinanceQuery(request, finances: finances)
         let grouping = try Self.grouping(request)
-        let ledger = try finances.ledger(try finances.allocation(query.controlTotal), monthsElapsed: query.months)
+        let ledger = try await ledger(finances, query.controlTotal, months: query.months)
         let whole = ledger.system
         func cumulative(_ values: [Int64]) -> [Double] {
             var sum: Int64 = 0
@@ -147,7 +147,7 @@ extension FinanceController {
         let finances = try await finances()
         let system = finances.system
         let query = try FinanceQuery(request, finances: finances)
-        let ledger = try finances.ledger(try finances.allocation(query.controlTotal), monthsElapsed: query.months)
+        let ledger = try await ledger(finances, query.controlTotal, months: query.months)
         let agreement = KentMedwayFinance.agreement
         let settlement = try agreement.settle(ledger.positions(method: query.forecast))
         let chart = WaterfallChart(

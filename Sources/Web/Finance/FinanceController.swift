@@ -12,6 +12,7 @@ struct FinanceController<Context: RequestContext> {
     let registry: SystemRegistry
     let store: any Store
     let renderer: PageRenderer
+    let cache = FinanceCache()
 
     func finances() async throws -> SystemFinances {
         guard let finances = try await registry.snapshot().finances else {
@@ -28,12 +29,12 @@ struct FinanceController<Context: RequestContext> {
         routes.get("allocation") { request, _ -> CapitationAllocation.Document in
             let finances = try await finances()
             let query = try FinanceQuery(request, finances: finances, requireControlTotal: true)
-            let allocation = try finances.allocation(query.controlTotal, basis: query.basis)
+            let allocation = try await allocation(finances, query.controlTotal, basis: query.basis)
             var document = allocation.document
             switch request.uri.queryParameters.get("by") {
             case nil: break
             case "network":
-                document.matrix = .init(try finances.networkMatrix(allocation, model: .leicesterLeicestershireRutland))
+                document.matrix = .init(try await networks(finances, query.controlTotal, basis: query.basis))
             case "component":
                 document.matrix = .init(
                     try finances.componentMatrix(
@@ -49,7 +50,7 @@ struct FinanceController<Context: RequestContext> {
         routes.get("ledger") { request, _ -> Ledger.Document in
             let finances = try await finances()
             let query = try FinanceQuery(request, finances: finances)
-            let ledger = try finances.ledger(try finances.allocation(query.controlTotal), monthsElapsed: query.months)
+            let ledger = try await ledger(finances, query.controlTotal, months: query.months)
             let grouping = try Self.grouping(request)
             return ledger.document(
                 groups: Self.groups(ledger, by: grouping, finances: finances),
@@ -58,7 +59,7 @@ struct FinanceController<Context: RequestContext> {
         routes.get("settlement") { request, _ -> Settlement in
             let finances = try await finances()
             let query = try FinanceQuery(request, finances: finances)
-            let ledger = try finances.ledger(try finances.allocation(query.controlTotal), monthsElapsed: query.months)
+            let ledger = try await ledger(finances, query.controlTotal, months: query.months)
             return try KentMedwayFinance.agreement.settle(ledger.positions(method: query.forecast))
         }
         routes.get("pools") { _, _ -> ListDocument<PoolDocument> in
@@ -138,7 +139,7 @@ struct FinanceController<Context: RequestContext> {
         routes.get("/money/allocation.csv") { request, _ -> Response in
             let finances = try await finances()
             let query = try FinanceQuery(request, finances: finances)
-            let allocation = try finances.allocation(query.controlTotal, basis: query.basis)
+            let allocation = try await allocation(finances, query.controlTotal, basis: query.basis)
             return CSVDownload(
                 filename: "allocation.csv",
                 header: [
@@ -157,7 +158,7 @@ struct FinanceController<Context: RequestContext> {
         routes.get("/money/ledger.csv") { request, _ -> Response in
             let finances = try await finances()
             let query = try FinanceQuery(request, finances: finances)
-            let ledger = try finances.ledger(try finances.allocation(query.controlTotal), monthsElapsed: query.months)
+            let ledger = try await ledger(finances, query.controlTotal, months: query.months)
             let grouping = try Self.grouping(request)
             return CSVDownload(
                 filename: "ledger-by-\(grouping).csv",
