@@ -22,8 +22,11 @@ struct DatasetLoading {
     }
 
     func load(directory: URL, pseudonymiser: Pseudonymiser?, extractDate: Day, source: String) async throws -> Result {
-        let importer = DatasetImport(system: system, pseudonymiser: pseudonymiser, extractDate: extractDate)
+        var importer = DatasetImport(system: system, pseudonymiser: pseudonymiser, extractDate: extractDate)
+        let bar = ProgressBar("Reading")
+        importer.progress = { bar.update(done: $0, total: $1) }
         let (dataset, report) = try importer.run(directory: directory)
+        bar.finish()
         guard let dataset else { return .refused(report) }
         if let existing = try await store.datasetSummary(), existing.fingerprint == report.fingerprint {
             return .unchanged(existing, report)

@@ -142,3 +142,14 @@ struct ElectronicFrailtyCommandTests {
         }
     }
 }
+
+@Suite("The progress bar")
+struct ProgressBarTests {
+    @Test("shows the share done, the rate and the time to go")
+    func line() {
+        let text = ProgressBar.line(label: "Reading", done: 50_000_000, total: 100_000_000, elapsed: 2, width: 10)
+        #expect(text == "Reading [#####.....]  50% 50 MB of 100 MB, 25 MB/s, about 2 s to go")
+        let done = ProgressBar.line(label: "Reading", done: 100_000_000, total: 100_000_000, elapsed: 4, width: 10)
+        #expect(done == "Reading [##########] 100% 100 MB of 100 MB, 25 MB/s")
+    }
+}

@@ -188,3 +188,35 @@ struct DatasetImportTests {
         #expect(first.fingerprint != changed.fingerprint)
     }
 }
+
+@Suite("Import progress")
+struct ImportProgressTests {
+    /// Progress reports, collected from the import's callback.
+    final class Reports: @unchecked Sendable {
+        private let lock = NSLock()
+        private var values: [(Int, Int)] = []
+        func add(_ read: Int, _ total: Int) { lock.withLock { values.append((read, total)) } }
+        var all: [(Int, Int)] { lock.withLock { values } }
+    }
+
+    @Test("progress rises to the extract's whole size, in bytes")
+    func progress() throws {
+        let folder = try DatasetImportTests.extract()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let size = try ["patients.csv", "diagnoses.csv", "events.csv"].reduce(0) { sum, name in
+            sum
+                + (try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.size]
+                    as! Int)
+        }
+        var importer = DatasetImport(
+            system: try DatasetImportTests.kent.get(), extractDate: DatasetImportTests.extractDate)
+        let reports = Reports()
+        importer.progress = { reports.add($0, $1) }
+        _ = try importer.run(directory: folder)
+        let seen = reports.all
+        #expect(!seen.isEmpty)
+        #expect(seen.allSatisfy { $0.1 == size })
+        #expect(seen.last?.0 == size)
+        #expect(zip(seen, seen.dropFirst()).allSatisfy { $0.0 <= $1.0 })
+    }
+}

@@ -26,6 +26,8 @@ public struct DatasetImport: Sendable {
     public var extractDate: Day
     /// How many refused rows are itemised in the report.
     public var maxReportedErrors = 1000
+    /// Called as the extract is read: bytes read so far and in all (for a progress bar with rate and ETA).
+    public var progress: (@Sendable (_ bytesRead: Int, _ bytesTotal: Int) -> Void)?
 
     /// Makes an import for `system`.
     public init(system: HealthSystem, pseudonymiser: Pseudonymiser? = nil, extractDate: Day) {
@@ -49,6 +51,11 @@ public struct DatasetImport: Sendable {
     func runCSV(directory: URL) throws -> (IntegratedDataset?, DatasetImportReport) {
         var state = ImportState(import: self)
         var hasher = SHA256()
+        let total = Self.fileNames.reduce(0) { sum, name in
+            let path = directory.appendingPathComponent(name).path
+            return sum + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
+        }
+        var read = 0
         for name in Self.fileNames {
             let url = directory.appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: url.path) else {
@@ -59,7 +66,13 @@ public struct DatasetImport: Sendable {
             let stream = try CSVStream(url: url, name: name)
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
             state.reserve(file: name, bytes: size)
-            try state.read(stream, onChunk: { hasher.update(data: $0) })
+            try state.read(
+                stream,
+                onChunk: { chunk in
+                    hasher.update(data: chunk)
+                    read += chunk.count
+                    progress?(read, total)
+                })
         }
         state.report.fingerprint = hasher.finalize().map { String(format: "%02x", $0) }.joined()
         return (state.report.isClean ? state.dataset : nil, state.report)

@@ -22,7 +22,9 @@ extension FinanceController {
     func allocation(_ finances: SystemFinances, _ total: Money, basis: SystemFinances.Basis = .published) async throws
         -> CapitationAllocation
     {
-        try await cache.value("allocation|\(total.pence)|\(basis.rawValue)") { try finances.allocation(total, basis: basis) }
+        try await cache.value("allocation|\(total.pence)|\(basis.rawValue)") {
+            try finances.allocation(total, basis: basis)
+        }
     }
 
     /// The ledger for a query, computed once.
@@ -34,7 +36,8 @@ extension FinanceController {
     }
 
     /// The care-network matrix for an allocation, computed once.
-    func networks(_ finances: SystemFinances, _ total: Money, basis: SystemFinances.Basis) async throws -> BudgetMatrix {
+    func networks(_ finances: SystemFinances, _ total: Money, basis: SystemFinances.Basis) async throws -> BudgetMatrix
+    {
         let allocation = try await allocation(finances, total, basis: basis)
         return try await cache.value("networks|\(total.pence)|\(basis.rawValue)") {
             try finances.networkMatrix(allocation, model: .leicesterLeicestershireRutland)
