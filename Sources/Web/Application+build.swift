@@ -63,6 +63,10 @@ public func buildRouter(store: any Store) throws -> Router<ConcordatRequestConte
     let risks = RiskProgrammeController<ConcordatRequestContext>(registry: registry, store: store, renderer: renderer)
     router.addRoutes(risks.apiRoutes, atPath: "/api/v1")
     router.addRoutes(risks.pageRoutes)
+    let jobs = JobController<ConcordatRequestContext>(
+        registry: registry, store: store, renderer: renderer, runner: JobRunner())
+    router.addRoutes(jobs.apiRoutes, atPath: "/api/v1")
+    router.addRoutes(jobs.pageRoutes)
     router.addRoutes(
         CohortController<ConcordatRequestContext>(registry: registry, store: store).routes, atPath: "/api/v1")
     return router

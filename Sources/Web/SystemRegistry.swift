@@ -74,4 +74,7 @@ actor SystemRegistry {
 
     /// The current system with its current organisations.
     func system() async throws -> HealthSystem { try await snapshot().system }
+
+    /// Forgets the snapshot, so the next read sees a new dataset or analysis.
+    func refresh() { cached = nil }
 }

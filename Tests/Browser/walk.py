@@ -27,7 +27,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 PAGES = [
     "/", "/areas/east-kent", "/partnership", "/money", "/money/ledger", "/money/settlement", "/money/pools",
     "/assurance", "/assurance/east-kent", "/assurance/returns", "/decisions", "/decisions/register", "/risks",
-    "/programme", "/sign-in",
+    "/programme", "/jobs", "/sign-in",
 ]
 PASSWORD = "correct horse battery"
 failures = []

@@ -102,6 +102,11 @@ enum OpenAPIDocument {
         .init(
             method: "POST", path: "/api/v1/programme/gateways/{id}/pass",
             summary: "Pass a gateway by a ratified decision", tag: "governance", signIn: true),
+        .init(method: "GET", path: "/api/v1/jobs", summary: "Background jobs and their progress", tag: "jobs"),
+        .init(method: "POST", path: "/api/v1/jobs", summary: "Start a job (analysis)", tag: "jobs", signIn: true),
+        .init(
+            method: "POST", path: "/api/v1/jobs/{id}/cancel", summary: "Cancel a running job", tag: "jobs", signIn: true
+        ),
     ]
 
     /// The document as JSON.

@@ -6,6 +6,7 @@ enum Templates {
         "areaTable": areaTable, "money": money, "ledger": ledger, "settlement": settlement, "pools": pools,
         "assurance": assurance, "assuranceArea": assuranceArea, "returns": returns,
         "decisions": decisions, "register": register, "risks": risks, "programme": programme, "signIn": signIn,
+        "jobs": jobs,
     ]
 
     static let layout = """
@@ -30,6 +31,7 @@ enum Templates {
         <li><a href="/decisions">Decisions</a></li>
         <li><a href="/risks">Risks</a></li>
         <li><a href="/programme">Programme</a></li>
+        <li><a href="/jobs">Jobs</a></li>
         <li><a href="/api/v1/system">API</a></li>
         </ul></nav>
         <div class="account">{{#signedIn}}Signed in as {{userLabel}} <form method="post" action="/sign-out" class="inline">\
@@ -376,6 +378,21 @@ enum Templates {
         </form>
         <p class="meta">The public pages (the system, assurance, decisions) need no sign-in. Accounts are made by an administrator: \
         <code>concordat user add</code>.</p>
+        """
+
+    static let jobs = """
+        <h1>Jobs</h1>
+        {{#running}}<meta http-equiv="refresh" content="2">{{/running}}
+        <p class="lede">Long work runs in the background; this page follows it{{#running}} and refreshes itself every two seconds{{/running}}.</p>
+        {{#canStart}}<form method="post" action="/jobs"><input type="hidden" name="csrf" value="{{csrf}}">\
+        <button type="submit">Re-run the population health engine</button></form>{{/canStart}}
+        {{#hasJobs}}<table class="data"><caption>Jobs, newest first</caption>
+        <thead><tr><th scope="col">Job</th><th scope="col">Started by</th><th scope="col">Progress</th><th scope="col">Status</th><th scope="col">Result</th><th scope="col"></th></tr></thead>
+        <tbody>{{#jobs}}<tr><th scope="row">{{id}}: {{kind}}</th><td>{{startedBy}}</td>\
+        <td><progress max="100" value="{{percent}}" aria-label="Job {{id}} progress">{{percent}}%</progress> {{percent}}% — {{stage}}</td>\
+        <td>{{status}}</td><td>{{result}}</td><td>{{#cancellable}}<form method="post" action="/jobs/{{id}}/cancel">\
+        <input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">Cancel</button></form>{{/cancellable}}</td></tr>{{/jobs}}</tbody></table>{{/hasJobs}}
+        {{^hasJobs}}<p>No jobs have run since the server started.</p>{{/hasJobs}}
         """
 
     static let partnership = """

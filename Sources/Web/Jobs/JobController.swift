@@ -1,0 +1,152 @@
+import ConcordatCore
+import Foundation
+import Hummingbird
+import PopulationHealth
+import Storage
+
+/// Background jobs on the web: `GET|POST /api/v1/jobs`, `POST /api/v1/jobs/{id}/cancel`, and the `/jobs`
+/// page, which shows progress (refreshing itself while work runs, no JavaScript) with start and cancel
+/// forms. The one kind so far is `analysis`: the population health engine re-run on the loaded dataset.
+struct JobController<Context: RequestContext> {
+    let registry: SystemRegistry
+    let store: any Store
+    let renderer: PageRenderer
+    let runner: JobRunner
+
+    /// The body of `POST /api/v1/jobs`.
+    struct StartBody: Decodable {
+        var kind: String
+    }
+
+    /// Starts the analysis job.
+    func startAnalysis(by user: UserAccount) async throws -> JobRunner.Job {
+        guard user.role == .administrator || user.role == .analyst else {
+            throw Problem(
+                status: .forbidden, type: "https://concordat.dev/problems/forbidden", title: "Not allowed",
+                detail: "only administrators and analysts run the population health engine")
+        }
+        guard let summary = try await store.datasetSummary() else {
+            throw Problem.conflict("no dataset is loaded: import one first")
+        }
+        let store = self.store
+        let registry = self.registry
+        return await runner.start(kind: "analysis", by: user.username) { handle in
+            try await handle.report(0.02, "loading the dataset")
+            guard let dataset = try await store.loadDataset() else {
+                throw StoreError.notFound("dataset", summary.fingerprint)
+            }
+            let reference = Day(
+                daysSinceEpoch: Int32((summary.importedAt.timeIntervalSince1970 / 86_400).rounded(.down)))
+            let extract = dataset.eventStart.max().map { Day(daysSinceEpoch: $0).adding(days: 1) } ?? reference
+            try await handle.report(0.2, "segments and profiles")
+            let profiles = PopulationHealthEngine(referenceDate: extract).profiles(of: dataset)
+            try await handle.report(0.5, "admission-risk model")
+            let study = AdmissionRiskStudy(referenceDate: extract).study(on: dataset)
+            try await handle.report(0.75, "spend and the person-based formula")
+            var analysis = PopulationAnalysis(
+                profiles: profiles, admissionRisk: study?.report,
+                spend: SpendSummary(of: dataset, referenceDate: extract),
+                personBasedCapitation: PersonBasedCapitation(referenceDate: extract).fit(on: dataset))
+            analysis.version = PopulationAnalysis.currentVersion
+            try await handle.report(0.95, "saving")
+            try await store.updateAnalysis(
+                try JSONEncoder().encode(analysis), cohort: study?.cohort ?? [], fingerprint: summary.fingerprint)
+            await registry.refresh()
+            return "\(dataset.personCount) people analysed"
+        }
+    }
+
+    /// The API routes, to mount at `/api/v1`.
+    var apiRoutes: RouteCollection<Context> {
+        let routes = RouteCollection(context: Context.self)
+        let authentication = Authentication(store: store)
+        routes.get("jobs") { _, _ in ListDocument(items: await runner.all) }
+        routes.post("jobs") { request, context -> EditedResponse<JobRunner.Job> in
+            let user = try await authentication.user(request)
+            let body = try await request.decode(as: StartBody.self, context: context)
+            guard body.kind == "analysis" else {
+                throw Problem.invalidRequest(
+                    "no such job",
+                    invalidParams: [.init(name: "kind", reason: "'\(body.kind)' is not a job: use analysis")])
+            }
+            let job = try await startAnalysis(by: user)
+            return EditedResponse(status: .accepted, headers: [.location: "/api/v1/jobs"], response: job)
+        }
+        routes.post("jobs/:id/cancel") { request, context -> JobRunner.Job in
+            _ = try await authentication.user(
+                request, may: { $0 == .administrator || $0 == .analyst }, toDo: "cancel jobs")
+            guard let id = Int(try context.parameters.require("id")), let job = await runner.cancel(id) else {
+                throw Problem.notFound("no such job")
+            }
+            return job
+        }
+        return routes
+    }
+
+    /// The page routes.
+    var pageRoutes: RouteCollection<Context> {
+        let routes = RouteCollection(context: Context.self)
+        routes.get("/jobs") { _, _ in
+            let system = try await registry.system()
+            let jobs = await runner.all
+            let session = SignedIn.current
+            let may = session.map { $0.user.role == .administrator || $0.user.role == .analyst } ?? false
+            let model = JobsPage(
+                running: jobs.contains { $0.status == .running }, canStart: may, csrf: session?.csrf ?? "",
+                jobs: jobs.map { job in
+                    JobsPage.Row(
+                        id: String(job.id), kind: job.kind, startedBy: job.startedBy,
+                        percent: Int((job.progress * 100).rounded()),
+                        stage: job.stage, status: job.status.rawValue, result: job.result ?? "",
+                        cancellable: may && job.status == .running)
+                }, hasJobs: !jobs.isEmpty)
+            return renderer.page(
+                "jobs", title: "Jobs", systemName: system.name,
+                breadcrumb: [Crumb(name: system.root.name, href: "/"), Crumb(name: "Jobs")], model: model)
+        }
+        routes.post("/jobs") { request, _ -> Response in
+            let (_, session) = try await FormPost.read(SignInController<Context>.TokenForm.self, from: request) {
+                $0.csrf
+            }
+            _ = try await startAnalysis(by: session.user)
+            return FormPost.redirect(to: "/jobs")
+        }
+        routes.post("/jobs/:id/cancel") { request, context -> Response in
+            let (_, session) = try await FormPost.read(SignInController<Context>.TokenForm.self, from: request) {
+                $0.csrf
+            }
+            guard session.user.role == .administrator || session.user.role == .analyst else {
+                throw Problem(
+                    status: .forbidden, type: "https://concordat.dev/problems/forbidden", title: "Not allowed",
+                    detail: "only administrators and analysts cancel jobs")
+            }
+            guard let id = Int(try context.parameters.require("id")), await runner.cancel(id) != nil else {
+                throw Problem.notFound("no such job")
+            }
+            return FormPost.redirect(to: "/jobs")
+        }
+        return routes
+    }
+}
+
+extension JobRunner.Job: ResponseCodable {}
+
+/// The `/jobs` page.
+struct JobsPage {
+    struct Row {
+        var id: String
+        var kind: String
+        var startedBy: String
+        var percent: Int
+        var stage: String
+        var status: String
+        var result: String
+        var cancellable: Bool
+    }
+
+    var running: Bool
+    var canStart: Bool
+    var csrf: String
+    var jobs: [Row]
+    var hasJobs: Bool
+}

@@ -1,0 +1,82 @@
+import ConcordatCore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import PopulationHealth
+import Storage
+import Testing
+
+@testable import Web
+
+@Suite("Background jobs: progress, completion, cancellation", .serialized)
+struct JobTests {
+    @Test("a cancelled job stops at its next progress report")
+    func cancel() async throws {
+        let runner = JobRunner()
+        let job = await runner.start(kind: "test", by: "ann") { handle in
+            try await handle.report(0.5, "half way")
+            try await Task.sleep(for: .seconds(30))
+            try await handle.report(1, "never")
+            return "finished"
+        }
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(await runner.job(job.id)?.stage == "half way")
+        _ = await runner.cancel(job.id)
+        let ended = try #require(await runner.wait(job.id))
+        #expect(ended.status == .cancelled)
+        #expect(ended.progress == 0.5)
+    }
+
+    @Test("re-running the engine in the background: 202, progress to done, the new analysis served")
+    func analysis() async throws {
+        let store = try await makeDatasetStore(people: 3_000, seed: 41)
+        for (name, role) in [("ann", Role.analyst), ("vic", .viewer)] {
+            try await store.insertUser(
+                UserAccount(
+                    username: name, role: role, passwordHash: PasswordHashing.hash("correct horse battery", cost: 4)))
+        }
+        // Make the stored analysis look old, so the job's result is visible.
+        let summary = try #require(try await store.datasetSummary())
+        var old = try JSONDecoder().decode(PopulationAnalysis.self, from: try #require(summary.analysis))
+        old.version = 1
+        try await store.updateAnalysis(try JSONEncoder().encode(old), cohort: [], fingerprint: summary.fingerprint)
+        let app = Application(router: try buildRouter(store: store))
+        @Sendable func basic(_ user: String) -> HTTPFields {
+            [
+                .authorization: "Basic " + Data("\(user):correct horse battery".utf8).base64EncodedString(),
+                .contentType: "application/json",
+            ]
+        }
+        try await app.test(.router) { client in
+            try await client.execute(
+                uri: "/api/v1/jobs", method: .post, headers: basic("vic"),
+                body: ByteBuffer(string: #"{"kind":"analysis"}"#)
+            ) { #expect($0.status == .forbidden) }
+            try await client.execute(
+                uri: "/api/v1/jobs", method: .post, headers: basic("ann"),
+                body: ByteBuffer(string: #"{"kind":"magic"}"#)
+            ) { #expect($0.status == .badRequest) }
+            try await client.execute(
+                uri: "/api/v1/jobs", method: .post, headers: basic("ann"),
+                body: ByteBuffer(string: #"{"kind":"analysis"}"#)
+            ) { #expect($0.status == .accepted) }
+            var status = "running"
+            for _ in 0..<300 where status == "running" {
+                try await Task.sleep(for: .milliseconds(100))
+                try await client.execute(uri: "/api/v1/jobs", method: .get) { response in
+                    let jobs = try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any]
+                    status = ((jobs?["items"] as? [[String: Any]])?.first?["status"] as? String) ?? "missing"
+                }
+            }
+            #expect(status == "done")
+            try await client.execute(uri: "/jobs", method: .get) { response in
+                #expect(response.text.contains("3000 people analysed"))
+                #expect(response.text.contains("<progress max=\"100\" value=\"100\""))
+            }
+        }
+        let refreshed = try JSONDecoder().decode(
+            PopulationAnalysis.self, from: try #require(try await store.datasetSummary()?.analysis))
+        #expect(refreshed.version == PopulationAnalysis.currentVersion)
+        #expect(refreshed.profiles.values.reduce(0) { $0 + $1.people } == 3_000)
+    }
+}
