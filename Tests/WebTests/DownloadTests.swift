@@ -56,3 +56,35 @@ struct DownloadTests {
         }
     }
 }
+
+@Suite("Sortable tables without JavaScript")
+struct SortableTableTests {
+    @Test("an area's table sorts by name or by registered population through links; a bad sort is a 400")
+    func sorting() async throws {
+        let kent = try kentMedway.get()
+        let app = try await makeApp(kent)
+        let pcns = kent.children(of: "east-kent")
+        let largest = try #require(pcns.max { kent.population(of: $0.code).total < kent.population(of: $1.code).total })
+        let first = try #require(pcns.min { $0.name.localizedStandardCompare($1.name) == .orderedAscending })
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/areas/east-kent?sort=population", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("aria-sort=\"descending\""))
+                let body = response.text
+                let table = try #require(body.range(of: "id=\"contents\"")).upperBound
+                let firstRow = try #require(body.range(of: "<tr><td><a href=\"/areas/", range: table..<body.endIndex))
+                #expect(body[firstRow.upperBound...].hasPrefix(largest.code))
+            }
+            try await client.execute(uri: "/areas/east-kent?sort=name", method: .get) { response in
+                let body = response.text
+                let table = try #require(body.range(of: "id=\"contents\"")).upperBound
+                let firstRow = try #require(body.range(of: "<tr><td><a href=\"/areas/", range: table..<body.endIndex))
+                #expect(body[firstRow.upperBound...].hasPrefix(first.code))
+                #expect(body.contains("href=\"?sort=population#contents\""))
+            }
+            try await client.execute(uri: "/areas/east-kent?sort=colour", method: .get) { response in
+                #expect(response.status == .badRequest)
+            }
+        }
+    }
+}

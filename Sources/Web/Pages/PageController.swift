@@ -1,4 +1,5 @@
 import ConcordatCore
+import Foundation
 import Hummingbird
 import Storage
 
@@ -16,7 +17,7 @@ struct PageController<Context: RequestContext> {
             return renderer.page(
                 "home", title: "System map", systemName: snapshot.system.name, model: HomePage(snapshot))
         }
-        routes.get("/areas/:code") { _, context in
+        routes.get("/areas/:code") { request, context in
             let snapshot = try await registry.snapshot()
             let system = snapshot.system
             let code = try context.parameters.require("code")
@@ -27,10 +28,24 @@ struct PageController<Context: RequestContext> {
                     name: step.name, href: index == lineage.count - 1 ? nil : (index == 0 ? "/" : "/areas/\(step.code)")
                 )
             }
-            return renderer.page(
-                "area", title: area.name, systemName: system.name, breadcrumb: crumbs,
-                model: AreaPage(area, in: snapshot)
-            )
+            // Sortable without JavaScript: the column headings are links back here with ?sort=.
+            var model = AreaPage(area, in: snapshot)
+            switch request.uri.queryParameters.get("sort") {
+            case "name":
+                model.children.sort { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+                model.sortedByName = true
+            case "population":
+                model.children.sort {
+                    system.population(of: $0.code).total > system.population(of: $1.code).total
+                }
+                model.sortedByPopulation = true
+            case nil: break
+            case let other?:
+                throw Problem.invalidRequest(
+                    "the table cannot be sorted that way",
+                    invalidParams: [.init(name: "sort", reason: "'\(other)' is not name or population")])
+            }
+            return renderer.page("area", title: area.name, systemName: system.name, breadcrumb: crumbs, model: model)
         }
         routes.get("/areas/:code/children.csv") { _, context in
             let system = try await registry.system()

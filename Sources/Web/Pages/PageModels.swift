@@ -236,6 +236,9 @@ struct AreaPage {
     var distributionChart: String
     var frailtyChart: String
     var tabs: [Tab]
+    var sortable = true
+    var sortedByName = false
+    var sortedByPopulation = false
 
     /// A tab: the same five at every level of the system.
     struct Tab {

@@ -54,7 +54,9 @@ enum Templates {
     static let areaTable = """
         <table class="data">
         <caption class="visually-hidden">What {{name}} contains</caption>
-        <thead><tr><th scope="col">Name</th><th scope="col">Level</th><th scope="col" class="num">Registered</th>\
+        <thead><tr><th scope="col"{{#sortedByName}} aria-sort="ascending"{{/sortedByName}}>{{#sortable}}<a href="?sort=name#contents">Name</a>{{/sortable}}{{^sortable}}Name{{/sortable}}</th>\
+        <th scope="col">Level</th><th scope="col" class="num"{{#sortedByPopulation}} aria-sort="descending"{{/sortedByPopulation}}>\
+        {{#sortable}}<a href="?sort=population#contents">Registered</a>{{/sortable}}{{^sortable}}Registered{{/sortable}}</th>\
         <th scope="col">Contains</th><th scope="col">Design size</th></tr></thead>
         <tbody>
         {{#children}}<tr><td><a href="/areas/{{code}}">{{name}}</a></td><td>{{levelName}}</td>\
@@ -146,7 +148,7 @@ enum Templates {
         <p><a href="/api/v1/areas/{{code}}/needs">The full profile as JSON</a></p>
         {{/hasNeeds}}
         {{#hasChildren}}
-        <h2>{{childrenHeading}}</h2>
+        <h2 id="contents">{{childrenHeading}}</h2>
         {{> areaTable}}
         <p><a href="/areas/{{code}}/children.csv">Download this table as CSV</a></p>
         {{/hasChildren}}
