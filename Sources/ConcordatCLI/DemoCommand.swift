@@ -6,6 +6,7 @@ import Governance
 import Ingest
 import PopulationHealth
 import Storage
+import Web
 
 /// `concordat demo`: the main job. Loads Kent & Medway and a synthetic integrated dataset for its whole
 /// registered population (if the database lacks them), then serves it.
@@ -85,7 +86,11 @@ struct DemoCommand: AsyncParsableCommand {
         if !FileManager.default.fileExists(atPath: keyFile.path) { try Pseudonymiser.generateKeyFile(at: keyFile) }
         say("Importing it (validating every row, pseudonymising NHS numbers)…")
         let started = Date()
-        let result = try await DatasetLoading(store: store, system: system).load(
+        let bar = ProgressBar("Reading")
+        defer { bar.finish() }
+        let result = try await DatasetLoading(
+            store: store, system: system, progress: { bar.update(done: $0, total: $1) }
+        ).load(
             directory: extract, pseudonymiser: try Pseudonymiser(keyFile: keyFile), extractDate: spec.referenceDate,
             source: label)
         switch result {

@@ -3,6 +3,7 @@ import ConcordatCore
 import Foundation
 import Ingest
 import PopulationHealth
+import Web
 
 /// `concordat import`: validates an extract and loads it into the store, all or nothing.
 struct ImportCommand: AsyncParsableCommand {
@@ -76,7 +77,12 @@ struct ImportCommand: AsyncParsableCommand {
             if !report.isClean { throw ExitCode.failure }
             return
         }
-        let result = try await DatasetLoading(store: store, system: system, electronicFrailtyIndex: frailtyIndex).load(
+        let bar = ProgressBar("Reading")
+        defer { bar.finish() }
+        let result = try await DatasetLoading(
+            store: store, system: system, electronicFrailtyIndex: frailtyIndex,
+            progress: { bar.update(done: $0, total: $1) }
+        ).load(
             directory: URL(fileURLWithPath: directory), pseudonymiser: pseudonymiser, extractDate: date,
             source: "extract \(URL(fileURLWithPath: directory).lastPathComponent)")
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))

@@ -2,6 +2,7 @@ import ConcordatCore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Ingest
 import PopulationHealth
 import Storage
 import Testing
@@ -78,5 +79,56 @@ struct JobTests {
             PopulationAnalysis.self, from: try #require(try await store.datasetSummary()?.analysis))
         #expect(refreshed.version == PopulationAnalysis.currentVersion)
         #expect(refreshed.profiles.values.reduce(0) { $0 + $1.people } == 3_000)
+    }
+
+    @Test("an administrator imports an extract on the server as a job; others may not")
+    func importJob() async throws {
+        let kent = try kentMedway.get()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("concordat-job-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try SyntheticPopulation.write(
+            system: kent, spec: SyntheticPopulationSpec(seed: 3, people: 2_000),
+            to: folder.appendingPathComponent("extract"))
+        let key = folder.appendingPathComponent("provider.key")
+        try Pseudonymiser.generateKeyFile(at: key)
+        let store = try SQLiteStore()
+        try await store.replaceSystem(kent)
+        for (name, role) in [("ada", Role.administrator), ("ann", Role.analyst)] {
+            try await store.insertUser(
+                UserAccount(
+                    username: name, role: role, passwordHash: PasswordHashing.hash("correct horse battery", cost: 4)))
+        }
+        let app = Application(router: try buildRouter(store: store))
+        @Sendable func basic(_ user: String) -> HTTPFields {
+            [
+                .authorization: "Basic " + Data("\(user):correct horse battery".utf8).base64EncodedString(),
+                .contentType: "application/json",
+            ]
+        }
+        let body = ByteBuffer(
+            string:
+                #"{"kind":"import","directory":"\#(folder.appendingPathComponent("extract").path)","keyFile":"\#(key.path)","extractDate":"2026-07-01"}"#
+        )
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/api/v1/jobs", method: .post, headers: basic("ann"), body: body) {
+                response in
+                #expect(response.status == .forbidden, "\(response.text)")
+            }
+            try await client.execute(uri: "/api/v1/jobs", method: .post, headers: basic("ada"), body: body) {
+                #expect($0.status == .accepted)
+            }
+            var result = ""
+            for _ in 0..<300 where !result.contains("loaded") {
+                try await Task.sleep(for: .milliseconds(100))
+                try await client.execute(uri: "/api/v1/jobs", method: .get) { response in
+                    let jobs = try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any]
+                    result = ((jobs?["items"] as? [[String: Any]])?.first?["result"] as? String) ?? ""
+                }
+            }
+            #expect(result == "2000 people loaded")
+            try await client.execute(uri: "/api/v1/dataset", method: .get) { response in
+                #expect(response.text.contains("\"people\":2000"))
+            }
+        }
     }
 }

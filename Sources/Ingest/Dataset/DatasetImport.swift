@@ -28,6 +28,8 @@ public struct DatasetImport: Sendable {
     public var maxReportedErrors = 1000
     /// Called as the extract is read: bytes read so far and in all (for a progress bar with rate and ETA).
     public var progress: (@Sendable (_ bytesRead: Int, _ bytesTotal: Int) -> Void)?
+    /// Asked before each file whether to stop (a background job being cancelled).
+    public var isCancelled: (@Sendable () -> Bool)?
 
     /// Makes an import for `system`.
     public init(system: HealthSystem, pseudonymiser: Pseudonymiser? = nil, extractDate: Day) {
@@ -57,6 +59,7 @@ public struct DatasetImport: Sendable {
         }
         var read = 0
         for name in Self.fileNames {
+            if isCancelled?() == true { throw CancellationError() }
             let url = directory.appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: url.path) else {
                 state.refuse(

@@ -1,12 +1,14 @@
 import ConcordatCore
 import Foundation
 import Hummingbird
+import Ingest
 import PopulationHealth
 import Storage
 
 /// Background jobs on the web: `GET|POST /api/v1/jobs`, `POST /api/v1/jobs/{id}/cancel`, and the `/jobs`
 /// page, which shows progress (refreshing itself while work runs, no JavaScript) with start and cancel
-/// forms. The one kind so far is `analysis`: the population health engine re-run on the loaded dataset.
+/// forms. Kinds: `analysis` (the population health engine re-run on the loaded dataset) and `import` (an
+/// extract on the server read, checked and loaded, all or nothing).
 struct JobController<Context: RequestContext> {
     let registry: SystemRegistry
     let store: any Store
@@ -16,6 +18,51 @@ struct JobController<Context: RequestContext> {
     /// The body of `POST /api/v1/jobs`.
     struct StartBody: Decodable {
         var kind: String
+        /// For an import: the extract's folder on the server.
+        var directory: String?
+        /// For an import: the data provider's key file, to pseudonymise NHS numbers.
+        var keyFile: String?
+        /// For an import: the extract date, YYYY-MM-DD (default today).
+        var extractDate: String?
+    }
+
+    /// Starts an import of the extract in `directory` (administrators only).
+    func startImport(_ body: StartBody, by user: UserAccount) async throws -> JobRunner.Job {
+        guard user.role == .administrator else {
+            throw Problem(
+                status: .forbidden, type: "https://concordat.dev/problems/forbidden", title: "Not allowed",
+                detail: "only administrators import extracts")
+        }
+        guard let directory = body.directory, FileManager.default.fileExists(atPath: directory) else {
+            throw Problem.invalidRequest(
+                "the import was not started",
+                invalidParams: [.init(name: "directory", reason: "is not a folder on the server")])
+        }
+        let extractDate = body.extractDate.map { Day(iso: $0) } ?? Day.today
+        guard let extractDate else {
+            throw Problem.invalidRequest(
+                "the import was not started", invalidParams: [.init(name: "extractDate", reason: "must be YYYY-MM-DD")])
+        }
+        let pseudonymiser = try body.keyFile.map { try Pseudonymiser(keyFile: URL(fileURLWithPath: $0)) }
+        let system = try await registry.system()
+        let (store, registry) = (self.store, self.registry)
+        return await runner.start(kind: "import", by: user.username) { handle in
+            try await handle.report(0, "reading the extract")
+            let loading = DatasetLoading(
+                store: store, system: system,
+                progress: { read, total in
+                    handle.note(0.6 * Double(read) / Double(max(total, 1)), "reading the extract")
+                }, isCancelled: { Task.isCancelled })
+            let result = try await loading.load(
+                directory: URL(fileURLWithPath: directory), pseudonymiser: pseudonymiser, extractDate: extractDate,
+                source: "extract \(URL(fileURLWithPath: directory).lastPathComponent)")
+            await registry.refresh()
+            switch result {
+            case .loaded(let summary, _): return "\(summary.people) people loaded"
+            case .unchanged: return "the same extract was already loaded: nothing changed"
+            case .refused(let report): return "refused, nothing loaded: \(report.rendered(maxLines: 3))"
+            }
+        }
     }
 
     /// Starts the analysis job.
@@ -64,12 +111,15 @@ struct JobController<Context: RequestContext> {
         routes.post("jobs") { request, context -> EditedResponse<JobRunner.Job> in
             let user = try await authentication.user(request)
             let body = try await request.decode(as: StartBody.self, context: context)
-            guard body.kind == "analysis" else {
+            let job: JobRunner.Job
+            switch body.kind {
+            case "analysis": job = try await startAnalysis(by: user)
+            case "import": job = try await startImport(body, by: user)
+            default:
                 throw Problem.invalidRequest(
                     "no such job",
-                    invalidParams: [.init(name: "kind", reason: "'\(body.kind)' is not a job: use analysis")])
+                    invalidParams: [.init(name: "kind", reason: "'\(body.kind)' is not a job: use analysis or import")])
             }
-            let job = try await startAnalysis(by: user)
             return EditedResponse(status: .accepted, headers: [.location: "/api/v1/jobs"], response: job)
         }
         routes.post("jobs/:id/cancel") { request, context -> JobRunner.Job in

@@ -32,6 +32,12 @@ actor JobRunner {
             try Task.checkCancellation()
             await runner.update(id, progress: progress, stage: stage)
         }
+
+        /// Records progress from synchronous work (a reader's callback), without waiting.
+        func note(_ progress: Double, _ stage: String) {
+            let (runner, id) = (runner, id)
+            Task { await runner.update(id, progress: progress, stage: stage) }
+        }
     }
 
     private var jobs: [Int: Job] = [:]
@@ -80,7 +86,7 @@ actor JobRunner {
         return jobs[id]
     }
 
-    fileprivate func update(_ id: Int, progress: Double, stage: String) {
+    func update(_ id: Int, progress: Double, stage: String) {
         jobs[id]?.progress = min(1, max(0, progress))
         jobs[id]?.stage = stage
     }
