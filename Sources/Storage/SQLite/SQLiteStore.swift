@@ -425,8 +425,8 @@ public final class SQLiteStore: Store {
         }
     }
 
-    /// A random token: 32 bytes from the system's generator, hex.
-    static func randomToken() -> String {
+    /// A random token: 32 bytes from the system's generator, hex (session and form tokens).
+    public static func randomToken() -> String {
         var generator = SystemRandomNumberGenerator()
         return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
     }

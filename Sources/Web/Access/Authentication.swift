@@ -43,9 +43,8 @@ struct Authentication {
     func user(_ request: Request, may allowed: (Role) -> Bool, toDo what: String) async throws -> UserAccount {
         let account = try await user(request)
         guard allowed(account.role) else {
-            throw Problem(
-                status: .forbidden, type: "https://concordat.dev/problems/forbidden", title: "Not allowed",
-                detail: "\(account.username) is signed in as \(account.role.rawValue), which may not \(what)")
+            throw Problem.forbidden(
+                "\(account.username) is signed in as \(account.role.rawValue), which may not \(what)")
         }
         return account
     }

@@ -32,10 +32,7 @@ struct SignInController<Context: RequestContext> {
 
     static var formCookie: String { "concordat_signin" }
 
-    static func token() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
-    }
+    static func token() -> String { SQLiteStore.randomToken() }
 
     func form(_ request: Request, username: String = "", error: String? = nil, status: HTTPResponse.Status = .ok)
         -> Response

@@ -115,9 +115,7 @@ struct AssuranceController<Context: RequestContext> {
         routes.post("/assurance/returns") { request, _ -> Response in
             let (fields, session) = try await FormPost.read([String: String].self, from: request) { $0["csrf"] }
             guard session.user.role.maySubmitReturns else {
-                throw Problem(
-                    status: .forbidden, type: "https://concordat.dev/problems/forbidden", title: "Not allowed",
-                    detail: "\(session.user.role.rawValue) may not submit assurance returns")
+                throw Problem.forbidden("\(session.user.role.rawValue) may not submit assurance returns")
             }
             let values = IndicatorCatalogue.standard.compactMap { indicator -> ReturnBody.Value? in
                 guard let text = fields["value-\(indicator.code)"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty

@@ -201,9 +201,7 @@ struct GovernanceController<Context: RequestContext> {
             let (fields, session) = try await FormPost.read(BallotForm.self, from: request) { $0.csrf }
             let id = try context.parameters.require("id")
             guard session.user.role == .partnerRepresentative, let organisation = session.user.organisation else {
-                throw Problem(
-                    status: .forbidden, type: "https://concordat.dev/problems/forbidden", title: "Not allowed",
-                    detail: "only a partner representative votes, and only for their own organisation")
+                throw Problem.forbidden("only a partner representative votes, and only for their own organisation")
             }
             guard let choice = Vote.Choice(rawValue: fields.choice ?? "") else {
                 throw Problem.invalidRequest(
@@ -223,9 +221,7 @@ struct GovernanceController<Context: RequestContext> {
                 $0.csrf
             }
             guard session.user.role.mayReviewReturns else {
-                throw Problem(
-                    status: .forbidden, type: "https://concordat.dev/problems/forbidden", title: "Not allowed",
-                    detail: "only the secretariat closes a vote")
+                throw Problem.forbidden("only the secretariat closes a vote")
             }
             let id = try context.parameters.require("id")
             let (memorandum, _) = try await memorandum()

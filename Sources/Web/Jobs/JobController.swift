@@ -29,9 +29,7 @@ struct JobController<Context: RequestContext> {
     /// Starts an import of the extract in `directory` (administrators only).
     func startImport(_ body: StartBody, by user: UserAccount) async throws -> JobRunner.Job {
         guard user.role == .administrator else {
-            throw Problem(
-                status: .forbidden, type: "https://concordat.dev/problems/forbidden", title: "Not allowed",
-                detail: "only administrators import extracts")
+            throw Problem.forbidden("only administrators import extracts")
         }
         guard let directory = body.directory, FileManager.default.fileExists(atPath: directory) else {
             throw Problem.invalidRequest(
@@ -68,9 +66,7 @@ struct JobController<Context: RequestContext> {
     /// Starts the analysis job.
     func startAnalysis(by user: UserAccount) async throws -> JobRunner.Job {
         guard user.role == .administrator || user.role == .analyst else {
-            throw Problem(
-                status: .forbidden, type: "https://concordat.dev/problems/forbidden", title: "Not allowed",
-                detail: "only administrators and analysts run the population health engine")
+            throw Problem.forbidden("only administrators and analysts run the population health engine")
         }
         guard let summary = try await store.datasetSummary() else {
             throw Problem.conflict("no dataset is loaded: import one first")
@@ -166,9 +162,7 @@ struct JobController<Context: RequestContext> {
                 $0.csrf
             }
             guard session.user.role == .administrator || session.user.role == .analyst else {
-                throw Problem(
-                    status: .forbidden, type: "https://concordat.dev/problems/forbidden", title: "Not allowed",
-                    detail: "only administrators and analysts cancel jobs")
+                throw Problem.forbidden("only administrators and analysts cancel jobs")
             }
             guard let id = Int(try context.parameters.require("id")), await runner.cancel(id) != nil else {
                 throw Problem.notFound("no such job")

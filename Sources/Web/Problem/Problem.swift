@@ -66,6 +66,12 @@ public struct Problem: Error, Codable, Sendable, Equatable {
         return problem
     }
 
+    /// 403: signed in, but the role may not do this.
+    public static func forbidden(_ detail: String) -> Problem {
+        Problem(
+            status: .forbidden, type: "https://concordat.dev/problems/forbidden", title: "Not allowed", detail: detail)
+    }
+
     /// 409: the request conflicts with what is stored.
     public static func conflict(_ detail: String) -> Problem {
         Problem(status: .conflict, type: "https://concordat.dev/problems/conflict", title: "Conflict", detail: detail)
