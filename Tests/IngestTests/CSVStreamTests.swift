@@ -1,3 +1,4 @@
+import ConcordatCore
 import Ingest
 import Testing
 
@@ -58,6 +59,29 @@ struct CSVStreamTests {
             do { _ = try Self.rows(text, chunk: chunk) } catch { streamLine = (error as? IngestError)?.line }
             #expect(streamLine != nil)
             #expect(streamLine == tableLine, "chunk \(chunk)")
+        }
+    }
+}
+
+@Suite("The CSV reader under random input")
+struct CSVFuzzTests {
+    @Test(
+        "random bytes full of quotes, commas and line breaks give rows or a located error, never a crash",
+        arguments: 0..<200)
+    func random(seed: Int) {
+        var random = SeededRandom(seed: UInt64(seed) &+ 99)
+        let alphabet: [UInt8] = Array("ab,\"\n\r 1é".utf8) + [0xEF, 0xBB, 0xBF, 0x00, 0xFF]
+        let length = random.below(600)
+        let bytes = (0..<length).map { _ in alphabet[random.below(alphabet.count)] }
+        let stream = CSVStream(bytes: bytes, file: "fuzz.csv", chunkSize: 1 + random.below(64))
+        var rows = 0
+        do {
+            try stream.forEachRow(onHeader: { _ in }, onRow: { row in rows += row.count > 0 ? 1 : 0 })
+            #expect(rows >= 0)
+        } catch let error as IngestError {
+            #expect("\(error)".contains("fuzz.csv"))
+        } catch {
+            Issue.record("an unexpected error: \(error)")
         }
     }
 }

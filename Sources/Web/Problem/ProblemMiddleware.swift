@@ -3,6 +3,7 @@ import Foundation
 import Governance
 import Hummingbird
 import Logging
+import NIOCore
 import Storage
 
 /// Turns every error a route throws into a clear answer: `application/problem+json` under `/api/`,
@@ -81,6 +82,10 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 return Problem(
                     status: error.status, type: "about:blank", title: error.status.reasonPhrase, detail: detail)
             }
+        case is NIOTooManyBytesError:
+            return Problem(
+                status: .contentTooLarge, type: "https://concordat.dev/problems/too-large", title: "Too large",
+                detail: "the request body is larger than the server accepts")
         case let error as DecodingError:
             return .invalidRequest("the request body is not valid: \(DecodingErrorText(error))")
         default:
