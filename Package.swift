@@ -115,7 +115,8 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "ConcordatCLITests", dependencies: ["ConcordatCLI", "Storage", "Web", "ConcordatCore"]),
+        .testTarget(
+            name: "ConcordatCLITests", dependencies: ["ConcordatCLI", "Storage", "Web", "ConcordatCore", "Finance"]),
     ],
     swiftLanguageModes: [.v6]
 )

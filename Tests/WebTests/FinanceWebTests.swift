@@ -70,6 +70,18 @@ struct FinanceWebTests {
     @Test("a payment that breaks a ring-fence is a 422 naming the rule, and nothing is recorded")
     func pools() async throws {
         let store = try await makeDatasetStore(people: 3_000, seed: 7)
+        for (name, role) in [("fin", Role.finance), ("vic", .viewer)] {
+            try await store.insertUser(
+                UserAccount(
+                    username: name, role: role, passwordHash: PasswordHashing.hash("correct horse battery", cost: 4)))
+        }
+        func signedIn(_ user: String) -> HTTPFields {
+            var fields = jsonHeaders
+            fields[.authorization] = "Basic " + Data("\(user):correct horse battery".utf8).base64EncodedString()
+            return fields
+        }
+        let headers = signedIn("fin")
+        let viewer = signedIn("vic")
         let app = Application(router: try buildRouter(store: store))
         try await app.test(.router) { client in
             let payment = { (area: String, setting: String, pence: Int) in
@@ -79,7 +91,7 @@ struct FinanceWebTests {
                 )
             }
             try await client.execute(
-                uri: "/api/v1/pools/kcc-social-care/payments", method: .post, headers: jsonHeaders,
+                uri: "/api/v1/pools/kcc-social-care/payments", method: .post, headers: headers,
                 body: payment("medway-swale", "adult_social_care", 100)
             ) { response in
                 #expect(response.status == .unprocessableContent)
@@ -89,7 +101,7 @@ struct FinanceWebTests {
                 #expect(problem.detail.contains("Medway"))
             }
             try await client.execute(
-                uri: "/api/v1/pools/kcc-social-care/payments", method: .post, headers: jsonHeaders,
+                uri: "/api/v1/pools/kcc-social-care/payments", method: .post, headers: headers,
                 body: payment("east-kent", "mental_health", 100)
             ) { response in
                 #expect(response.status == .unprocessableContent)
@@ -97,7 +109,7 @@ struct FinanceWebTests {
                 #expect(problem.rule == "social care needs only")
             }
             try await client.execute(
-                uri: "/api/v1/pools/kcc-social-care/payments", method: .post, headers: jsonHeaders,
+                uri: "/api/v1/pools/kcc-social-care/payments", method: .post, headers: headers,
                 body: payment("nowhere", "adult_social_care", -5)
             ) { response in
                 #expect(response.status == .badRequest)
@@ -105,7 +117,7 @@ struct FinanceWebTests {
                 #expect(problem.invalidParams?.map(\.name) == ["area"])
             }
             try await client.execute(
-                uri: "/api/v1/pools/kcc-social-care/payments", method: .post, headers: jsonHeaders,
+                uri: "/api/v1/pools/kcc-social-care/payments", method: .post, headers: headers,
                 body: payment("east-kent", "adult_social_care", 12_345)
             ) { response in
                 #expect(response.status == .created)
@@ -114,10 +126,19 @@ struct FinanceWebTests {
                 #expect(document.trace.first?.spentBySetting["adult_social_care"] == 12_345)
             }
             try await client.execute(
-                uri: "/api/v1/pools/nope/payments", method: .post, headers: jsonHeaders,
+                uri: "/api/v1/pools/nope/payments", method: .post, headers: headers,
                 body: payment("east-kent", "adult_social_care", 1)
             ) { response in
                 #expect(response.status == .notFound)
+            }
+            // Paying needs a finance (or administrator) sign-in.
+            for (who, status) in [(jsonHeaders, HTTPResponse.Status.unauthorized), (viewer, .forbidden)] {
+                try await client.execute(
+                    uri: "/api/v1/pools/kcc-social-care/payments", method: .post, headers: who,
+                    body: payment("east-kent", "adult_social_care", 1)
+                ) { response in
+                    #expect(response.status == status)
+                }
             }
             try await client.execute(uri: "/money/pools", method: .get) { response in
                 #expect(response.status == .ok)

@@ -54,7 +54,7 @@ enum OpenAPIDocument {
         .init(method: "GET", path: "/api/v1/pools/{code}", summary: "A pool traced from source to spend", tag: "money"),
         .init(
             method: "POST", path: "/api/v1/pools/{code}/payments",
-            summary: "Pay from a pool (422 naming a broken ring-fence)", tag: "money"),
+            summary: "Pay from a pool (422 naming a broken ring-fence)", tag: "money", signIn: true),
         .init(
             method: "GET", path: "/api/v1/indicators", summary: "The indicator catalogue with dated targets",
             tag: "assurance"),
