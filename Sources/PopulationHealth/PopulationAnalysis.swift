@@ -39,12 +39,26 @@ public struct PopulationAnalysis: Sendable, Codable, Hashable {
     public static func run(
         on dataset: IntegratedDataset, referenceDate: Day, electronicFrailtyIndex: ElectronicFrailtyIndex? = nil
     ) -> (analysis: PopulationAnalysis, cohort: [RiskCohortMember]) {
-        let study = AdmissionRiskStudy(referenceDate: referenceDate).study(on: dataset)
+        run(on: dataset, referenceDate: referenceDate, electronicFrailtyIndex: electronicFrailtyIndex) { _, _ in }
+    }
+
+    /// The same, reporting its stages as it goes.
+    /// - Parameters:
+    ///   - electronicFrailtyIndex: the eFI, when its SNOMED CT deficit lists are configured.
+    ///   - stage: told before each stage how far the run has got (0–1) and what comes next; it may throw to
+    ///     stop the run (a cancelled background job).
+    public static func run(
+        on dataset: IntegratedDataset, referenceDate: Day, electronicFrailtyIndex: ElectronicFrailtyIndex? = nil,
+        stage: (_ progress: Double, _ name: String) throws -> Void
+    ) rethrows -> (analysis: PopulationAnalysis, cohort: [RiskCohortMember]) {
+        try stage(0.2, "segments and profiles")
         let engine = PopulationHealthEngine(
             referenceDate: referenceDate, electronicFrailtyIndex: electronicFrailtyIndex)
-        var analysis = PopulationAnalysis(
-            profiles: engine.profiles(of: dataset),
-            admissionRisk: study?.report)
+        let profiles = engine.profiles(of: dataset)
+        try stage(0.5, "admission-risk model")
+        let study = AdmissionRiskStudy(referenceDate: referenceDate).study(on: dataset)
+        try stage(0.75, "spend and the person-based formula")
+        var analysis = PopulationAnalysis(profiles: profiles, admissionRisk: study?.report)
         analysis.spend = SpendSummary(of: dataset, referenceDate: referenceDate)
         analysis.personBasedCapitation = PersonBasedCapitation(referenceDate: referenceDate).fit(on: dataset)
         analysis.version = currentVersion

@@ -81,19 +81,13 @@ struct JobController<Context: RequestContext> {
             let reference = Day(
                 daysSinceEpoch: Int32((summary.importedAt.timeIntervalSince1970 / 86_400).rounded(.down)))
             let extract = dataset.eventStart.max().map { Day(daysSinceEpoch: $0).adding(days: 1) } ?? reference
-            try await handle.report(0.2, "segments and profiles")
-            let profiles = PopulationHealthEngine(referenceDate: extract).profiles(of: dataset)
-            try await handle.report(0.5, "admission-risk model")
-            let study = AdmissionRiskStudy(referenceDate: extract).study(on: dataset)
-            try await handle.report(0.75, "spend and the person-based formula")
-            var analysis = PopulationAnalysis(
-                profiles: profiles, admissionRisk: study?.report,
-                spend: SpendSummary(of: dataset, referenceDate: extract),
-                personBasedCapitation: PersonBasedCapitation(referenceDate: extract).fit(on: dataset))
-            analysis.version = PopulationAnalysis.currentVersion
+            let (analysis, cohort) = try PopulationAnalysis.run(on: dataset, referenceDate: extract) { progress, name in
+                try Task.checkCancellation()
+                handle.note(progress, name)
+            }
             try await handle.report(0.95, "saving")
             try await store.updateAnalysis(
-                try JSONEncoder().encode(analysis), cohort: study?.cohort ?? [], fingerprint: summary.fingerprint)
+                try JSONEncoder().encode(analysis), cohort: cohort, fingerprint: summary.fingerprint)
             await registry.refresh()
             return "\(dataset.personCount) people analysed"
         }
