@@ -53,12 +53,14 @@ public struct DatasetImport: Sendable {
     func runCSV(directory: URL) throws -> (IntegratedDataset?, DatasetImportReport) {
         var state = ImportState(import: self)
         var hasher = SHA256()
-        let total = Self.fileNames.reduce(0) { sum, name in
+        // Each file's size, read once: it sizes the columns and the progress total.
+        let sizes = Self.fileNames.map { name in
             let path = directory.appendingPathComponent(name).path
-            return sum + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
+            return (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         }
+        let total = sizes.reduce(0, +)
         var read = 0
-        for name in Self.fileNames {
+        for (name, size) in zip(Self.fileNames, sizes) {
             if isCancelled?() == true { throw CancellationError() }
             let url = directory.appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: url.path) else {
@@ -67,7 +69,6 @@ public struct DatasetImport: Sendable {
                 continue
             }
             let stream = try CSVStream(url: url, name: name)
-            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
             state.reserve(file: name, bytes: size)
             try state.read(
                 stream,
