@@ -122,12 +122,7 @@ struct AllocateCommand: AsyncParsableCommand {
             let (codeColumn, amountColumn) = (try table.column("code"), try table.column("baseline"))
             var baselines: [String: Money] = [:]
             for record in table.records {
-                guard let amount = Money(parsing: record[amountColumn]) else {
-                    throw IngestError.invalidValue(
-                        file: baseline, line: record.line, field: "baseline",
-                        reason: "'\(record[amountColumn])' is not an amount in pounds")
-                }
-                baselines[record[codeColumn]] = amount
+                baselines[record[codeColumn]] = try table.money(record, amountColumn)
             }
             let places = system.children(of: system.root.code)
             let paced = try policy.apply(

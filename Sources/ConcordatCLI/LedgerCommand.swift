@@ -121,11 +121,7 @@ struct LedgerCommand: AsyncParsableCommand {
                         "'\(record[columns.month])' is not a month of the ledger's year (\(ledger.months.first!)–\(ledger.months.last!))"
                 )
             }
-            guard let amount = Money(parsing: record[columns.actual]) else {
-                throw IngestError.invalidValue(
-                    file: file, line: record.line, field: "actual",
-                    reason: "'\(record[columns.actual])' is not an amount in pounds")
-            }
+            let amount = try table.money(record, columns.actual)
             let key = record[columns.partner] + "\u{1F}" + record[columns.place]
             guard ledger.lines.contains(where: { $0.partner + "\u{1F}" + $0.place == key }) else {
                 throw IngestError.invalidValue(

@@ -149,14 +149,6 @@ struct SettleCommand: AsyncParsableCommand {
         let weighted = table.header.contains("weighted_population") ? try table.column("weighted_population") : nil
         let quality = table.header.contains("met_quality_gate") ? try table.column("met_quality_gate") : nil
         return try table.records.map { record in
-            func money(_ column: CSVColumn, _ field: String) throws -> Money {
-                guard let value = Money(parsing: record[column]) else {
-                    throw IngestError.invalidValue(
-                        file: file, line: record.line, field: field,
-                        reason: "'\(record[column])' is not an amount in pounds")
-                }
-                return value
-            }
             var wp: Double?
             if let weighted {
                 guard let value = Double(record[weighted]), value >= 0 else {
@@ -178,7 +170,8 @@ struct SettleCommand: AsyncParsableCommand {
                 }
             }
             return .init(
-                partner: record[partner], budget: try money(budget, "budget"), actual: try money(actual, "actual"),
+                partner: record[partner], budget: try table.money(record, budget),
+                actual: try table.money(record, actual),
                 weightedPopulation: wp, metQualityGate: met)
         }
     }

@@ -1,3 +1,5 @@
+import ConcordatCore
+
 /// A whole CSV file held in memory: its header and its records, each with the line it started on.
 ///
 /// Parses RFC 4180: comma-separated fields, optional double quotes, `""` for a quote inside quotes,
@@ -34,6 +36,17 @@ public struct CSVTable: Sendable {
             throw IngestError.missingColumn(file: file, column: name)
         }
         return CSVColumn(name: name, position: position)
+    }
+
+    /// A record's amount of money in `column` (pounds: `£1,234.56`, `£3.1bn`, `250m`).
+    /// - Throws: ``IngestError`` (`invalidValue`) naming the file, line and column when it is not an amount.
+    public func money(_ record: CSVRecord, _ column: CSVColumn) throws -> Money {
+        guard let amount = Money(parsing: record[column]) else {
+            throw IngestError.invalidValue(
+                file: file, line: record.line, field: column.name,
+                reason: "'\(record[column])' is not an amount in pounds")
+        }
+        return amount
     }
 }
 
