@@ -25,13 +25,6 @@ struct AssuranceWebTests {
         return store
     }
 
-    static func basic(_ user: String) -> HTTPFields {
-        [
-            .authorization: "Basic " + Data("\(user):correct horse battery".utf8).base64EncodedString(),
-            .contentType: "application/json",
-        ]
-    }
-
     @Test("the dashboard compares places; a place's page charts each indicator; the API gives the SPC document")
     func dashboard() async throws {
         let app = Application(router: try buildRouter(store: try await Self.store()))
@@ -83,7 +76,7 @@ struct AssuranceWebTests {
                 #expect(response.status == .unauthorized)
             }
             try await client.execute(
-                uri: "/api/v1/returns", method: .post, headers: Self.basic("vic"), body: ByteBuffer(string: body)
+                uri: "/api/v1/returns", method: .post, headers: signedIn("vic"), body: ByteBuffer(string: body)
             ) {
                 response in
                 #expect(response.status == .forbidden)
@@ -91,7 +84,7 @@ struct AssuranceWebTests {
             let bad =
                 #"{"place":"nowhere","month":"July","values":[{"indicator":"ae-4-hour","value":140}],"narrative":""}"#
             try await client.execute(
-                uri: "/api/v1/returns", method: .post, headers: Self.basic("pat"), body: ByteBuffer(string: bad)
+                uri: "/api/v1/returns", method: .post, headers: signedIn("pat"), body: ByteBuffer(string: bad)
             ) {
                 response in
                 #expect(response.status == .badRequest)
@@ -100,7 +93,7 @@ struct AssuranceWebTests {
             }
             var id: Int64 = 0
             try await client.execute(
-                uri: "/api/v1/returns", method: .post, headers: Self.basic("pat"), body: ByteBuffer(string: body)
+                uri: "/api/v1/returns", method: .post, headers: signedIn("pat"), body: ByteBuffer(string: body)
             ) {
                 response in
                 #expect(response.status == .created)
@@ -111,19 +104,19 @@ struct AssuranceWebTests {
                 #expect(receipt.escalations.allSatisfy { $0.returnID == id })
             }
             try await client.execute(
-                uri: "/api/v1/returns/\(id)/review", method: .post, headers: Self.basic("pat"),
+                uri: "/api/v1/returns/\(id)/review", method: .post, headers: signedIn("pat"),
                 body: ByteBuffer(string: #"{"status":"accepted"}"#)
             ) { response in
                 #expect(response.status == .forbidden)
             }
             try await client.execute(
-                uri: "/api/v1/returns/\(id)/review", method: .post, headers: Self.basic("bea"),
+                uri: "/api/v1/returns/\(id)/review", method: .post, headers: signedIn("bea"),
                 body: ByteBuffer(string: #"{"status":"more-information-requested"}"#)
             ) { response in
                 #expect(response.status == .badRequest)
             }
             try await client.execute(
-                uri: "/api/v1/returns/\(id)/review", method: .post, headers: Self.basic("bea"),
+                uri: "/api/v1/returns/\(id)/review", method: .post, headers: signedIn("bea"),
                 body: ByteBuffer(
                     string: #"{"status":"more-information-requested","note":"When will handovers recover?"}"#)
             ) { response in

@@ -10,10 +10,6 @@ import Testing
 
 @Suite("The identifiable top-risk cohort: analysts only, every read logged", .serialized)
 struct CohortAccessTests {
-    static func basic(_ user: String, _ password: String) -> HTTPFields {
-        [.authorization: "Basic " + Data("\(user):\(password)".utf8).base64EncodedString()]
-    }
-
     @Test("401 without sign-in, 403 for other roles, the list for an analyst with the access logged")
     func access() async throws {
         let store = try await makeDatasetStore(people: 6_000, seed: 21)
@@ -32,16 +28,16 @@ struct CohortAccessTests {
                 #expect(response.status == .unauthorized)
                 #expect(response.headers[.wwwAuthenticate]?.hasPrefix("Basic") == true)
             }
-            try await client.execute(uri: uri, method: .get, headers: Self.basic("ann", "wrong password!!")) {
+            try await client.execute(uri: uri, method: .get, headers: signedIn("ann", password: "wrong password!!")) {
                 response in
                 #expect(response.status == .unauthorized)
             }
-            try await client.execute(uri: uri, method: .get, headers: Self.basic("vic", "correct horse battery")) {
+            try await client.execute(uri: uri, method: .get, headers: signedIn("vic")) {
                 response in
                 #expect(response.status == .forbidden)
                 #expect(!response.text.contains("personId"))
             }
-            try await client.execute(uri: uri, method: .get, headers: Self.basic("ann", "correct horse battery")) {
+            try await client.execute(uri: uri, method: .get, headers: signedIn("ann")) {
                 response in
                 #expect(response.status == .ok)
                 let document = try response.json(CohortController<BasicRequestContext>.CohortDocument.self)
@@ -55,12 +51,12 @@ struct CohortAccessTests {
                     zip(document.people, document.people.dropFirst()).allSatisfy { $0.riskPercent >= $1.riskPercent })
             }
             try await client.execute(
-                uri: "/api/v1/access-log", method: .get, headers: Self.basic("ann", "correct horse battery")
+                uri: "/api/v1/access-log", method: .get, headers: signedIn("ann")
             ) { response in
                 #expect(response.status == .forbidden)
             }
             try await client.execute(
-                uri: "/api/v1/access-log", method: .get, headers: Self.basic("ada", "correct horse battery")
+                uri: "/api/v1/access-log", method: .get, headers: signedIn("ada")
             ) { response in
                 #expect(response.status == .ok)
                 #expect(response.text.contains("\"username\":\"ann\""))
@@ -68,7 +64,7 @@ struct CohortAccessTests {
                 #expect(response.text.contains("\(expected) people"))
             }
             try await client.execute(
-                uri: "/api/v1/practices/QKS/cohort", method: .get, headers: Self.basic("ann", "correct horse battery")
+                uri: "/api/v1/practices/QKS/cohort", method: .get, headers: signedIn("ann")
             ) { response in
                 #expect(response.status == .notFound)
             }

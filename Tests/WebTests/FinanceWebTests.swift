@@ -75,11 +75,6 @@ struct FinanceWebTests {
                 UserAccount(
                     username: name, role: role, passwordHash: PasswordHashing.hash("correct horse battery", cost: 4)))
         }
-        func signedIn(_ user: String) -> HTTPFields {
-            var fields = jsonHeaders
-            fields[.authorization] = "Basic " + Data("\(user):correct horse battery".utf8).base64EncodedString()
-            return fields
-        }
         let headers = signedIn("fin")
         let viewer = signedIn("vic")
         let app = Application(router: try buildRouter(store: store))

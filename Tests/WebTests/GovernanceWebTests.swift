@@ -12,13 +12,6 @@ import Testing
 
 @Suite("Governance on the web: proposals, votes, ratification, the public register", .serialized)
 struct GovernanceWebTests {
-    static func headers(_ user: String) -> HTTPFields {
-        [
-            .authorization: "Basic " + Data("\(user):correct horse battery".utf8).base64EncodedString(),
-            .contentType: "application/json",
-        ]
-    }
-
     @Test("a proposal is tabled, voted on by the rule, ratified through the right bodies; refusals say why")
     func decisions() async throws {
         let store = try SQLiteStore()
@@ -39,21 +32,21 @@ struct GovernanceWebTests {
             let proposal =
                 #"{"id":"EK-9","title":"Pool community budgets","type":"transfer-of-decision-making","tabled":"2018-06-14","hasGreenBookBusinessCase":true,"createsJointArrangement":true,"hasExitArrangements":true,"ringFenceBreaches":[]}"#
             try await client.execute(
-                uri: "/api/v1/proposals", method: .post, headers: Self.headers("vic"),
+                uri: "/api/v1/proposals", method: .post, headers: signedIn("vic"),
                 body: ByteBuffer(string: proposal)
             ) {
                 response in
                 #expect(response.status == .forbidden)
             }
             try await client.execute(
-                uri: "/api/v1/proposals", method: .post, headers: Self.headers("bea"),
+                uri: "/api/v1/proposals", method: .post, headers: signedIn("bea"),
                 body: ByteBuffer(string: proposal)
             ) {
                 response in
                 #expect(response.status == .created)
             }
             try await client.execute(
-                uri: "/api/v1/proposals", method: .post, headers: Self.headers("bea"),
+                uri: "/api/v1/proposals", method: .post, headers: signedIn("bea"),
                 body: ByteBuffer(string: proposal)
             ) {
                 response in
@@ -65,7 +58,7 @@ struct GovernanceWebTests {
                 return ByteBuffer(string: #"{"present":[\#(present)],"votes":[\#(list)]}"#)
             }
             try await client.execute(
-                uri: "/api/v1/proposals/EK-9/vote", method: .post, headers: Self.headers("bea"),
+                uri: "/api/v1/proposals/EK-9/vote", method: .post, headers: signedIn("bea"),
                 body: vote([("kent-lmc", "yes")])
             ) { response in
                 #expect(response.status == .unprocessableContent)
@@ -73,7 +66,7 @@ struct GovernanceWebTests {
                 #expect(problem.detail.contains("advisers attend but do not vote"))
             }
             try await client.execute(
-                uri: "/api/v1/proposals/EK-9/vote", method: .post, headers: Self.headers("bea"),
+                uri: "/api/v1/proposals/EK-9/vote", method: .post, headers: signedIn("bea"),
                 body: vote(parties.enumerated().map { ($1, $0 < 10 ? "yes" : "no") })
             ) { response in
                 #expect(response.status == .ok)
@@ -84,7 +77,7 @@ struct GovernanceWebTests {
                     view.outstanding.contains { $0.party == "kcc" && $0.body == "Full Council (reserved decision)" })
             }
             try await client.execute(
-                uri: "/api/v1/proposals/EK-9/ratifications", method: .post, headers: Self.headers("bea"),
+                uri: "/api/v1/proposals/EK-9/ratifications", method: .post, headers: signedIn("bea"),
                 body: ByteBuffer(
                     string:
                         #"{"party":"kcc","body":"Cabinet","date":"2018-07-01","minuteReference":"C/1","ratified":true}"#
@@ -97,7 +90,7 @@ struct GovernanceWebTests {
             for party in parties {
                 let body = routes.body(for: party, type: .transferOfDecisionMaking)
                 try await client.execute(
-                    uri: "/api/v1/proposals/EK-9/ratifications", method: .post, headers: Self.headers("bea"),
+                    uri: "/api/v1/proposals/EK-9/ratifications", method: .post, headers: signedIn("bea"),
                     body: ByteBuffer(
                         string:
                             #"{"party":"\#(party)","body":"\#(body)","date":"2018-07-01","minuteReference":"M/\#(party)","ratified":true}"#
@@ -126,7 +119,7 @@ struct GovernanceWebTests {
             }
             // Membership: closed for a year after the window; any party may withdraw, and it is recorded.
             try await client.execute(
-                uri: "/api/v1/governance/members", method: .post, headers: Self.headers("bea"),
+                uri: "/api/v1/governance/members", method: .post, headers: signedIn("bea"),
                 body: ByteBuffer(string: #"{"organisation":"new-trust","kind":"party","joined":"2018-09-01"}"#)
             ) { response in
                 #expect(response.status == .unprocessableContent)
@@ -134,7 +127,7 @@ struct GovernanceWebTests {
                 #expect(problem.detail.contains("closed for one year"))
             }
             try await client.execute(
-                uri: "/api/v1/governance/members/thanet-health/withdraw", method: .post, headers: Self.headers("bea"),
+                uri: "/api/v1/governance/members/thanet-health/withdraw", method: .post, headers: signedIn("bea"),
                 body: ByteBuffer(
                     string: #"{"effective":"2019-04-01","exitArrangements":"Services transfer back over six months"}"#)
             ) { response in
@@ -176,7 +169,7 @@ struct GovernanceWebTests {
             let body =
                 #"{"id":"EK-M","title":"Fund Medway reablement","type":"service-redesign","tabled":"2018-06-14","hasGreenBookBusinessCase":true,"createsJointArrangement":false,"hasExitArrangements":true,"ringFenceBreaches":[],"plannedSpends":[{"pool":"kcc-social-care","partner":"887","setting":"adult_social_care","area":"medway-swale","month":"2018-07","amountPence":5000000,"description":"reablement"}]}"#
             try await client.execute(
-                uri: "/api/v1/proposals", method: .post, headers: Self.headers("bea"), body: ByteBuffer(string: body)
+                uri: "/api/v1/proposals", method: .post, headers: signedIn("bea"), body: ByteBuffer(string: body)
             ) {
                 response in
                 #expect(response.status == .created)
@@ -187,7 +180,7 @@ struct GovernanceWebTests {
                     })
             }
             try await client.execute(
-                uri: "/api/v1/proposals/EK-M/vote", method: .post, headers: Self.headers("bea"),
+                uri: "/api/v1/proposals/EK-M/vote", method: .post, headers: signedIn("bea"),
                 body: ByteBuffer(string: #"{"present":["kcc"],"votes":[{"organisation":"kcc","choice":"yes"}]}"#)
             ) { response in
                 #expect(response.status == .unprocessableContent)

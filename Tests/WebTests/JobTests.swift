@@ -42,23 +42,17 @@ struct JobTests {
         old.version = 1
         try await store.updateAnalysis(try JSONEncoder().encode(old), cohort: [], fingerprint: summary.fingerprint)
         let app = Application(router: try buildRouter(store: store))
-        @Sendable func basic(_ user: String) -> HTTPFields {
-            [
-                .authorization: "Basic " + Data("\(user):correct horse battery".utf8).base64EncodedString(),
-                .contentType: "application/json",
-            ]
-        }
         try await app.test(.router) { client in
             try await client.execute(
-                uri: "/api/v1/jobs", method: .post, headers: basic("vic"),
+                uri: "/api/v1/jobs", method: .post, headers: signedIn("vic"),
                 body: ByteBuffer(string: #"{"kind":"analysis"}"#)
             ) { #expect($0.status == .forbidden) }
             try await client.execute(
-                uri: "/api/v1/jobs", method: .post, headers: basic("ann"),
+                uri: "/api/v1/jobs", method: .post, headers: signedIn("ann"),
                 body: ByteBuffer(string: #"{"kind":"magic"}"#)
             ) { #expect($0.status == .badRequest) }
             try await client.execute(
-                uri: "/api/v1/jobs", method: .post, headers: basic("ann"),
+                uri: "/api/v1/jobs", method: .post, headers: signedIn("ann"),
                 body: ByteBuffer(string: #"{"kind":"analysis"}"#)
             ) { #expect($0.status == .accepted) }
             var status = "running"
@@ -99,22 +93,16 @@ struct JobTests {
                     username: name, role: role, passwordHash: PasswordHashing.hash("correct horse battery", cost: 4)))
         }
         let app = Application(router: try buildRouter(store: store))
-        @Sendable func basic(_ user: String) -> HTTPFields {
-            [
-                .authorization: "Basic " + Data("\(user):correct horse battery".utf8).base64EncodedString(),
-                .contentType: "application/json",
-            ]
-        }
         let body = ByteBuffer(
             string:
                 #"{"kind":"import","directory":"\#(folder.appendingPathComponent("extract").path)","keyFile":"\#(key.path)","extractDate":"2026-07-01"}"#
         )
         try await app.test(.router) { client in
-            try await client.execute(uri: "/api/v1/jobs", method: .post, headers: basic("ann"), body: body) {
+            try await client.execute(uri: "/api/v1/jobs", method: .post, headers: signedIn("ann"), body: body) {
                 response in
                 #expect(response.status == .forbidden, "\(response.text)")
             }
-            try await client.execute(uri: "/api/v1/jobs", method: .post, headers: basic("ada"), body: body) {
+            try await client.execute(uri: "/api/v1/jobs", method: .post, headers: signedIn("ada"), body: body) {
                 #expect($0.status == .accepted)
             }
             var result = ""

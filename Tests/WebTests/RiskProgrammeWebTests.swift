@@ -11,13 +11,6 @@ import Testing
 
 @Suite("The risk register and work programme on the web", .serialized)
 struct RiskProgrammeWebTests {
-    static func headers(_ user: String) -> HTTPFields {
-        [
-            .authorization: "Basic " + Data("\(user):correct horse battery".utf8).base64EncodedString(),
-            .contentType: "application/json",
-        ]
-    }
-
     @Test("risks are scored, reviewed and escalated by rule; the heat map and register render")
     func risks() async throws {
         let store = try SQLiteStore()
@@ -35,7 +28,7 @@ struct RiskProgrammeWebTests {
                 #expect(response.status == .unauthorized)
             }
             try await client.execute(
-                uri: "/api/v1/risks", method: .post, headers: Self.headers("ann"), body: ByteBuffer(string: risk)
+                uri: "/api/v1/risks", method: .post, headers: signedIn("ann"), body: ByteBuffer(string: risk)
             ) {
                 response in
                 #expect(response.status == .created)
@@ -45,13 +38,13 @@ struct RiskProgrammeWebTests {
             let bad =
                 #"{"id":"R-10","title":"x","owner":"y","area":"U34235","inherent":{"likelihood":6,"consequence":4},"current":{"likelihood":3,"consequence":4},"target":{"likelihood":2,"consequence":2}}"#
             try await client.execute(
-                uri: "/api/v1/risks", method: .post, headers: Self.headers("ann"), body: ByteBuffer(string: bad)
+                uri: "/api/v1/risks", method: .post, headers: signedIn("ann"), body: ByteBuffer(string: bad)
             ) {
                 response in
                 #expect(response.status == .badRequest)
             }
             try await client.execute(
-                uri: "/api/v1/risks/R-9/review", method: .post, headers: Self.headers("ann"),
+                uri: "/api/v1/risks/R-9/review", method: .post, headers: signedIn("ann"),
                 body: ByteBuffer(string: #"{"likelihood":4,"consequence":5}"#)
             ) { response in
                 #expect(response.status == .ok)
@@ -93,7 +86,7 @@ struct RiskProgrammeWebTests {
                 #expect(response.text.contains("Decide scope of collective functions during transition"))  // late
             }
             try await client.execute(
-                uri: "/api/v1/programme/gateways/G2/pass", method: .post, headers: Self.headers("bea"),
+                uri: "/api/v1/programme/gateways/G2/pass", method: .post, headers: signedIn("bea"),
                 body: ByteBuffer(string: #"{"decision":"GO-2"}"#)
             ) { response in
                 #expect(response.status == .unprocessableContent)
@@ -101,7 +94,7 @@ struct RiskProgrammeWebTests {
                 #expect(problem.detail.contains("only by a ratified decision"))
             }
             try await client.execute(
-                uri: "/api/v1/programme/milestones/M1", method: .post, headers: Self.headers("bea"),
+                uri: "/api/v1/programme/milestones/M1", method: .post, headers: signedIn("bea"),
                 body: ByteBuffer(string: #"{"status":"done"}"#)
             ) { response in
                 #expect(response.status == .ok)

@@ -59,3 +59,13 @@ func makeDatasetStore(people: Int, seed: UInt64) async throws -> SQLiteStore {
     for pool in KentMedwayFinance.pools(spend: try #require(analysis.spend)) { try await store.savePool(pool) }
     return store
 }
+
+/// The test accounts' password.
+let testPassword = "correct horse battery"
+
+/// JSON request headers signed in as `user` with HTTP Basic and the test password.
+@Sendable func signedIn(_ user: String, password: String = testPassword) -> HTTPFields {
+    var fields = jsonHeaders
+    fields[.authorization] = "Basic " + Data("\(user):\(password)".utf8).base64EncodedString()
+    return fields
+}
