@@ -24,60 +24,63 @@ struct PoolStoreTests {
         "payments are checked and recorded in one transaction; refusals record nothing",
         arguments: StoreContractTests.Adapter.allCases)
     func payments(adapter: StoreContractTests.Adapter) async throws {
-        let (store, cleanup) = try adapter.open()
-        defer { cleanup() }
-        try await store.savePool(Self.pool)
-        #expect(try await store.pools() == [Self.pool])
-        let account = try await store.admitPayment(Self.payment(400_000), districtsOfArea: ["Swale"])
-        #expect(account.balance == Money(pence: 600_000))
-        await #expect(throws: PoolAccount.Refusal.self) {
-            try await store.admitPayment(Self.payment(10, area: "medway"), districtsOfArea: ["Medway"])
+        try await adapter.withStore { store in
+            try await store.savePool(Self.pool)
+            #expect(try await store.pools() == [Self.pool])
+            let account = try await store.admitPayment(Self.payment(400_000), districtsOfArea: ["Swale"])
+            #expect(account.balance == Money(pence: 600_000))
+            await #expect(throws: PoolAccount.Refusal.self) {
+                try await store.admitPayment(Self.payment(10, area: "medway"), districtsOfArea: ["Medway"])
+            }
+            await #expect(throws: PoolAccount.Refusal.self) {
+                try await store.admitPayment(Self.payment(600_001), districtsOfArea: ["Thanet"])
+            }
+            let stored = try await store.poolAccount(code: "kcc-social-care")
+            #expect(stored.payments == [Self.payment(400_000)])
+            #expect(stored.balance == Money(pence: 600_000))
+            // A pool with payments cannot be replaced underneath them.
+            await #expect(throws: StoreError.self) { try await store.savePool(Self.pool) }
+            await #expect(throws: StoreError.self) { try await store.poolAccount(code: "nope") }
         }
-        await #expect(throws: PoolAccount.Refusal.self) {
-            try await store.admitPayment(Self.payment(600_001), districtsOfArea: ["Thanet"])
-        }
-        let stored = try await store.poolAccount(code: "kcc-social-care")
-        #expect(stored.payments == [Self.payment(400_000)])
-        #expect(stored.balance == Money(pence: 600_000))
-        // A pool with payments cannot be replaced underneath them.
-        await #expect(throws: StoreError.self) { try await store.savePool(Self.pool) }
-        await #expect(throws: StoreError.self) { try await store.poolAccount(code: "nope") }
     }
 
     @Test("concurrent payments can never together overdraw a pool", arguments: StoreContractTests.Adapter.allCases)
     func concurrent(adapter: StoreContractTests.Adapter) async throws {
-        let (store, cleanup) = try adapter.open()
-        defer { cleanup() }
-        try await store.savePool(Self.pool)
-        let admitted = await withTaskGroup(of: Bool.self) { group in
-            for _ in 0..<30 {
-                group.addTask {
-                    (try? await store.admitPayment(Self.payment(100_000), districtsOfArea: ["Swale"])) != nil
+        try await adapter.withStore { store in
+            try await store.savePool(Self.pool)
+            let admitted = await withTaskGroup(of: Bool.self) { group in
+                for _ in 0..<30 {
+                    group.addTask {
+                        (try? await store.admitPayment(Self.payment(100_000), districtsOfArea: ["Swale"])) != nil
+                    }
                 }
+                return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
             }
-            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            #expect(admitted == 10)
+            #expect(try await store.poolAccount(code: "kcc-social-care").balance == .zero)
         }
-        #expect(admitted == 10)
-        #expect(try await store.poolAccount(code: "kcc-social-care").balance == .zero)
     }
 
     @Test("an analysis can be replaced for the loaded dataset only", arguments: StoreContractTests.Adapter.allCases)
     func analysis(adapter: StoreContractTests.Adapter) async throws {
-        let (store, cleanup) = try adapter.open()
-        defer { cleanup() }
-        let dataset = DatasetStoreContractTests.dataset(people: 10, seed: 1)
-        try await store.replaceDataset(dataset, summary: DatasetSummary(of: dataset, fingerprint: "one", source: "a"))
-        try await store.updateAnalysis(
-            Data("{\"v\":2}".utf8), cohort: [RiskCohortMember(personID: "p1", practice: "G82002", risk: 0.4, rank: 1)],
-            fingerprint: "one")
-        #expect(try await store.datasetSummary()?.analysis == Data("{\"v\":2}".utf8))
-        #expect(try await store.riskCohort(practice: "G82002").map(\.personID) == ["p1"])
-        #expect(try await store.riskCohort(practice: "G82028").isEmpty)
-        await #expect(throws: StoreError.self) {
-            try await store.updateAnalysis(Data(), cohort: [], fingerprint: "two")
+        try await adapter.withStore { store in
+            let dataset = DatasetStoreContractTests.dataset(people: 10, seed: 1)
+            try await store.replaceDataset(
+                dataset, summary: DatasetSummary(of: dataset, fingerprint: "one", source: "a"))
+            try await store.updateAnalysis(
+                Data("{\"v\":2}".utf8),
+                cohort: [RiskCohortMember(personID: "p1", practice: "G82002", risk: 0.4, rank: 1)],
+                fingerprint: "one")
+            #expect(try await store.datasetSummary()?.analysis == Data("{\"v\":2}".utf8))
+            #expect(try await store.riskCohort(practice: "G82002").map(\.personID) == ["p1"])
+            #expect(try await store.riskCohort(practice: "G82028").isEmpty)
+            await #expect(throws: StoreError.self) {
+                try await store.updateAnalysis(Data(), cohort: [], fingerprint: "two")
+            }
+            // Replacing the dataset replaces its cohort with it.
+            try await store.replaceDataset(
+                dataset, summary: DatasetSummary(of: dataset, fingerprint: "new", source: "b"))
+            #expect(try await store.riskCohort(practice: "G82002").isEmpty)
         }
-        // Replacing the dataset replaces its cohort with it.
-        try await store.replaceDataset(dataset, summary: DatasetSummary(of: dataset, fingerprint: "new", source: "b"))
-        #expect(try await store.riskCohort(practice: "G82002").isEmpty)
     }
 }

@@ -7,29 +7,43 @@ import Testing
 /// The contract every ``Store`` adapter must meet. Each test runs once per adapter that can run here.
 @Suite("Store contract")
 struct StoreContractTests {
-    /// An adapter under test, opened fresh for each test.
-    enum Adapter: String, CaseIterable, CustomTestStringConvertible {
+    /// An adapter under test, opened fresh for each test. PostgreSQL joins the list when
+    /// `CONCORDAT_TEST_POSTGRES` names a server (`.ci/run` starts one and sets it).
+    enum Adapter: String, CaseIterable, CustomTestStringConvertible, Sendable {
         case sqliteInMemory = "SQLite (in memory)"
         case sqliteFile = "SQLite (file, WAL)"
+        case postgres = "PostgreSQL"
 
         var testDescription: String { rawValue }
 
-        func open() throws -> (any Store, cleanup: () -> Void) {
+        static var allCases: [Adapter] {
+            TestPostgres.url == nil ? [.sqliteInMemory, .sqliteFile] : [.sqliteInMemory, .sqliteFile, .postgres]
+        }
+
+        /// Runs `body` with a fresh, empty store, and removes it afterwards.
+        func withStore(_ body: (any Store) async throws -> Void) async throws {
             switch self {
             case .sqliteInMemory:
-                return (try SQLiteStore(), {})
+                return try await body(try SQLiteStore())
             case .sqliteFile:
                 let path = FileManager.default.temporaryDirectory.appendingPathComponent(
                     "concordat-\(UUID().uuidString).sqlite"
                 ).path
-                return (
-                    try SQLiteStore(path: path),
-                    {
-                        for suffix in ["", "-wal", "-shm"] {
-                            try? FileManager.default.removeItem(atPath: path + suffix)
-                        }
+                defer {
+                    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+                }
+                return try await body(try SQLiteStore(path: path))
+            case .postgres:
+                return try await TestPostgres.withDatabase { url in
+                    let store = try await PostgresStore(url: url)
+                    do {
+                        try await body(store)
+                        await store.close()
+                    } catch {
+                        await store.close()
+                        throw error
                     }
-                )
+                }
             }
         }
     }
@@ -41,82 +55,85 @@ struct StoreContractTests {
 
     @Test("an empty store holds no system", arguments: Adapter.allCases)
     func emptyStore(adapter: Adapter) async throws {
-        let (store, cleanup) = try adapter.open()
-        defer { cleanup() }
-        #expect(try await store.loadSystem() == nil)
-        #expect(try await store.organisations().isEmpty)
+        try await adapter.withStore { store in
+            let system = try await store.loadSystem()
+            #expect(system == nil)
+            #expect(try await store.organisations().isEmpty)
+        }
     }
 
     @Test(
         "Kent & Medway round-trips whole: areas, populations, organisations, notes, sources",
         arguments: Adapter.allCases)
     func roundTrip(adapter: Adapter) async throws {
-        let (store, cleanup) = try adapter.open()
-        defer { cleanup() }
-        let kent = try Self.kent.get()
-        try await store.replaceSystem(kent)
-        let loaded = try #require(try await store.loadSystem())
-        #expect(loaded == kent)
-        #expect(loaded.population(of: "QKS").total == 2_039_483)
-        #expect(loaded.organisations.map(\.code) == kent.organisations.map(\.code))
+        try await adapter.withStore { store in
+            let kent = try Self.kent.get()
+            try await store.replaceSystem(kent)
+            let loaded = try #require(try await store.loadSystem())
+            #expect(loaded == kent)
+            #expect(loaded.population(of: "QKS").total == 2_039_483)
+            #expect(loaded.organisations.map(\.code) == kent.organisations.map(\.code))
+        }
     }
 
     @Test("replacing a system replaces everything", arguments: Adapter.allCases)
     func replace(adapter: Adapter) async throws {
-        let (store, cleanup) = try adapter.open()
-        defer { cleanup() }
-        try await store.replaceSystem(try Self.kent.get())
-        let llr = try LeicesterLeicestershireRutland.system()
-        try await store.replaceSystem(llr)
-        let loaded = try #require(try await store.loadSystem())
-        #expect(loaded == llr)
-        #expect(loaded.area("QKS") == nil)
-        #expect(try await store.organisations().count == 8)
+        try await adapter.withStore { store in
+            try await store.replaceSystem(try Self.kent.get())
+            let llr = try LeicesterLeicestershireRutland.system()
+            try await store.replaceSystem(llr)
+            let loaded = try #require(try await store.loadSystem())
+            #expect(loaded == llr)
+            #expect(loaded.area("QKS") == nil)
+            #expect(try await store.organisations().count == 8)
+        }
     }
 
     @Test("a replace that fails part-way leaves the previous system untouched", arguments: Adapter.allCases)
     func failedReplaceIsAtomic(adapter: Adapter) async throws {
-        let (store, cleanup) = try adapter.open()
-        defer { cleanup() }
-        let llr = try LeicesterLeicestershireRutland.system()
-        try await store.replaceSystem(llr)
-        // A negative count breaks a constraint after most rows have been written.
-        var broken = PopulationProfile()
-        broken[.female, AgeBand(index: 0)!] = 5
-        broken[.male, AgeBand(index: 19)!] = -1
-        let bad = try HealthSystem(
-            code: "BAD", name: "Bad", levels: llr.levels,
-            areas: [Area(code: "BAD", name: "Bad", level: "system", parentCode: nil)], populations: ["BAD": broken],
-            organisations: EastKentPartnership.organisations)
-        await #expect(throws: (any Error).self) { try await store.replaceSystem(bad) }
-        #expect(try await store.loadSystem() == llr)
+        try await adapter.withStore { store in
+            let llr = try LeicesterLeicestershireRutland.system()
+            try await store.replaceSystem(llr)
+            // A negative count breaks a constraint after most rows have been written.
+            var broken = PopulationProfile()
+            broken[.female, AgeBand(index: 0)!] = 5
+            broken[.male, AgeBand(index: 19)!] = -1
+            let bad = try HealthSystem(
+                code: "BAD", name: "Bad", levels: llr.levels,
+                areas: [Area(code: "BAD", name: "Bad", level: "system", parentCode: nil)], populations: ["BAD": broken],
+                organisations: EastKentPartnership.organisations)
+            await #expect(throws: (any Error).self) { try await store.replaceSystem(bad) }
+            #expect(try await store.loadSystem() == llr)
+        }
     }
 
     @Test("organisations: add, read, conflict, update, not found", arguments: Adapter.allCases)
     func organisations(adapter: Adapter) async throws {
-        let (store, cleanup) = try adapter.open()
-        defer { cleanup() }
-        let newcomer = Organisation(code: "medway-council", name: "Medway Council", role: .localAuthority)
-        await #expect { try await store.insertOrganisation(newcomer) } throws: {
-            ($0 as? StoreError)?.code == .noSystem
+        try await adapter.withStore { store in
+            let newcomer = Organisation(code: "medway-council", name: "Medway Council", role: .localAuthority)
+            await #expect { try await store.insertOrganisation(newcomer) } throws: {
+                ($0 as? StoreError)?.code == .noSystem
+            }
+            try await store.replaceSystem(try Self.kent.get())
+            try await store.insertOrganisation(newcomer)
+            #expect(try await store.organisation(code: "medway-council") == newcomer)
+            #expect(try await store.organisations().last == newcomer)
+            await #expect { try await store.insertOrganisation(newcomer) } throws: {
+                ($0 as? StoreError)?.code == .conflict
+            }
+            var renamed = newcomer
+            renamed.name = "Medway Council (unitary authority)"
+            try await store.updateOrganisation(renamed)
+            #expect(try await store.organisation(code: "medway-council").name == "Medway Council (unitary authority)")
+            #expect(try await store.organisations().last?.code == "medway-council")  // position kept
+            await #expect { try await store.organisation(code: "nobody") } throws: {
+                ($0 as? StoreError)?.code == .notFound
+            }
+            let ghost = Organisation(code: "nobody", name: "Nobody", role: .adviser)
+            await #expect { try await store.updateOrganisation(ghost) } throws: {
+                ($0 as? StoreError)?.code == .notFound
+            }
         }
-        try await store.replaceSystem(try Self.kent.get())
-        try await store.insertOrganisation(newcomer)
-        #expect(try await store.organisation(code: "medway-council") == newcomer)
-        #expect(try await store.organisations().last == newcomer)
-        await #expect { try await store.insertOrganisation(newcomer) } throws: {
-            ($0 as? StoreError)?.code == .conflict
-        }
-        var renamed = newcomer
-        renamed.name = "Medway Council (unitary authority)"
-        try await store.updateOrganisation(renamed)
-        #expect(try await store.organisation(code: "medway-council").name == "Medway Council (unitary authority)")
-        #expect(try await store.organisations().last?.code == "medway-council")  // position kept
-        await #expect { try await store.organisation(code: "nobody") } throws: {
-            ($0 as? StoreError)?.code == .notFound
-        }
-        let ghost = Organisation(code: "nobody", name: "Nobody", role: .adviser)
-        await #expect { try await store.updateOrganisation(ghost) } throws: { ($0 as? StoreError)?.code == .notFound }
     }
 }
 
@@ -183,29 +200,29 @@ struct DatasetStoreContractTests {
 
     @Test("a dataset round-trips column for column, with its summary", arguments: StoreContractTests.Adapter.allCases)
     func roundTrip(adapter: StoreContractTests.Adapter) async throws {
-        let (store, cleanup) = try adapter.open()
-        defer { cleanup() }
-        #expect(try await store.datasetSummary() == nil)
-        #expect(try await store.loadDataset() == nil)
-        let dataset = Self.dataset(people: 500, seed: 1)
-        let summary = DatasetSummary(
-            of: dataset, fingerprint: "abc", source: "test", importedAt: Date(timeIntervalSince1970: 1_800_000_000))
-        try await store.replaceDataset(dataset, summary: summary)
-        #expect(try await store.loadDataset() == dataset)
-        #expect(try await store.datasetSummary() == summary)
-        #expect(summary.peopleByPractice == ["G82002": 250, "G82028": 250])
+        try await adapter.withStore { store in
+            #expect(try await store.datasetSummary() == nil)
+            #expect(try await store.loadDataset() == nil)
+            let dataset = Self.dataset(people: 500, seed: 1)
+            let summary = DatasetSummary(
+                of: dataset, fingerprint: "abc", source: "test", importedAt: Date(timeIntervalSince1970: 1_800_000_000))
+            try await store.replaceDataset(dataset, summary: summary)
+            #expect(try await store.loadDataset() == dataset)
+            #expect(try await store.datasetSummary() == summary)
+            #expect(summary.peopleByPractice == ["G82002": 250, "G82028": 250])
+        }
     }
 
     @Test("replacing a dataset replaces it whole", arguments: StoreContractTests.Adapter.allCases)
     func replace(adapter: StoreContractTests.Adapter) async throws {
-        let (store, cleanup) = try adapter.open()
-        defer { cleanup() }
-        let first = Self.dataset(people: 300, seed: 1)
-        let second = Self.dataset(people: 120, seed: 2)
-        try await store.replaceDataset(first, summary: DatasetSummary(of: first, fingerprint: "one", source: "a"))
-        try await store.replaceDataset(second, summary: DatasetSummary(of: second, fingerprint: "two", source: "b"))
-        #expect(try await store.loadDataset() == second)
-        #expect(try await store.datasetSummary()?.fingerprint == "two")
-        #expect(try await store.datasetSummary()?.people == 120)
+        try await adapter.withStore { store in
+            let first = Self.dataset(people: 300, seed: 1)
+            let second = Self.dataset(people: 120, seed: 2)
+            try await store.replaceDataset(first, summary: DatasetSummary(of: first, fingerprint: "one", source: "a"))
+            try await store.replaceDataset(second, summary: DatasetSummary(of: second, fingerprint: "two", source: "b"))
+            #expect(try await store.loadDataset() == second)
+            #expect(try await store.datasetSummary()?.fingerprint == "two")
+            #expect(try await store.datasetSummary()?.people == 120)
+        }
     }
 }

@@ -11,19 +11,21 @@ struct UserAccountRecord: Codable, FetchableRecord, PersistableRecord {
     var passwordHash: String
     var createdAt: Date
 
+    func account() throws -> UserAccount {
+        guard let role = Role(rawValue: role) else {
+            throw StoreError.corrupt("user \(username) has an unknown role '\(role)'")
+        }
+        return UserAccount(username: username, role: role, organisation: organisation, passwordHash: passwordHash)
+    }
+}
+
+extension UserAccountRecord {
     init(_ account: UserAccount, createdAt: Date) {
         username = account.username
         role = account.role.rawValue
         organisation = account.organisation
         passwordHash = account.passwordHash
         self.createdAt = createdAt
-    }
-
-    func account() throws -> UserAccount {
-        guard let role = Role(rawValue: role) else {
-            throw StoreError.corrupt("user \(username) has an unknown role '\(role)'")
-        }
-        return UserAccount(username: username, role: role, organisation: organisation, passwordHash: passwordHash)
     }
 }
 
@@ -37,6 +39,14 @@ struct AccessLogRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var subject: String
     var detail: String
 
+    var entry: AccessLogEntry {
+        AccessLogEntry(at: at, username: username, action: action, subject: subject, detail: detail)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension AccessLogRecord {
     init(_ entry: AccessLogEntry) {
         at = entry.at
         username = entry.username
@@ -44,12 +54,6 @@ struct AccessLogRecord: Codable, FetchableRecord, MutablePersistableRecord {
         subject = entry.subject
         detail = entry.detail
     }
-
-    var entry: AccessLogEntry {
-        AccessLogEntry(at: at, username: username, action: action, subject: subject, detail: detail)
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// The `risk_cohort` table: the top-risk cohort by person (pseudonym), replaced with the dataset.
@@ -60,12 +64,14 @@ struct RiskCohortRecord: Codable, FetchableRecord, PersistableRecord {
     var risk: Double
     var rank: Int
 
+    var member: RiskCohortMember { RiskCohortMember(personID: personID, practice: practice, risk: risk, rank: rank) }
+}
+
+extension RiskCohortRecord {
     init(_ member: RiskCohortMember) {
         personID = member.personID
         practice = member.practice
         risk = member.risk
         rank = member.rank
     }
-
-    var member: RiskCohortMember { RiskCohortMember(personID: personID, practice: practice, risk: risk, rank: rank) }
 }

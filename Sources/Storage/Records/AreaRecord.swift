@@ -11,6 +11,12 @@ struct AreaRecord: Codable, FetchableRecord, PersistableRecord {
     var postcode: String?
     var district: String?
 
+    var area: Area {
+        Area(code: code, name: name, level: level, parentCode: parentCode, postcode: postcode, district: district)
+    }
+}
+
+extension AreaRecord {
     init(_ area: Area) {
         code = area.code
         name = area.name
@@ -18,9 +24,5 @@ struct AreaRecord: Codable, FetchableRecord, PersistableRecord {
         parentCode = area.parentCode
         postcode = area.postcode
         district = area.district
-    }
-
-    var area: Area {
-        Area(code: code, name: name, level: level, parentCode: parentCode, postcode: postcode, district: district)
     }
 }

@@ -12,6 +12,14 @@ struct IndicatorValueRecord: Codable, FetchableRecord, PersistableRecord {
     var numerator: Double?
     var denominator: Double?
 
+    var indicatorValue: IndicatorValue {
+        IndicatorValue(
+            indicator: indicator, area: area, month: month, value: value, numerator: numerator, denominator: denominator
+        )
+    }
+}
+
+extension IndicatorValueRecord {
     init(_ value: IndicatorValue) {
         indicator = value.indicator
         area = value.area
@@ -19,12 +27,6 @@ struct IndicatorValueRecord: Codable, FetchableRecord, PersistableRecord {
         self.value = value.value
         numerator = value.numerator
         denominator = value.denominator
-    }
-
-    var indicatorValue: IndicatorValue {
-        IndicatorValue(
-            indicator: indicator, area: area, month: month, value: value, numerator: numerator, denominator: denominator
-        )
     }
 }
 
@@ -43,6 +45,20 @@ struct AssuranceReturnRecord: Codable, FetchableRecord, MutablePersistableRecord
     var reviewedBy: String?
     var reviewNote: String?
 
+    func assuranceReturn() throws -> AssuranceReturn {
+        guard let status = AssuranceReturn.Status(rawValue: status) else {
+            throw StoreError.corrupt("return \(id ?? 0) has an unknown status '\(status)'")
+        }
+        return AssuranceReturn(
+            id: id, place: place, month: month, values: try JSONDecoder().decode([IndicatorValue].self, from: values),
+            narrative: narrative, actions: actions, status: status, submittedBy: submittedBy, submittedAt: submittedAt,
+            reviewedBy: reviewedBy, reviewNote: reviewNote)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension AssuranceReturnRecord {
     init(_ value: AssuranceReturn) throws {
         id = value.id
         place = value.place
@@ -56,18 +72,6 @@ struct AssuranceReturnRecord: Codable, FetchableRecord, MutablePersistableRecord
         reviewedBy = value.reviewedBy
         reviewNote = value.reviewNote
     }
-
-    func assuranceReturn() throws -> AssuranceReturn {
-        guard let status = AssuranceReturn.Status(rawValue: status) else {
-            throw StoreError.corrupt("return \(id ?? 0) has an unknown status '\(status)'")
-        }
-        return AssuranceReturn(
-            id: id, place: place, month: month, values: try JSONDecoder().decode([IndicatorValue].self, from: values),
-            narrative: narrative, actions: actions, status: status, submittedBy: submittedBy, submittedAt: submittedAt,
-            reviewedBy: reviewedBy, reviewNote: reviewNote)
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// The `escalation` table: exceptions raised to the system commissioner.
@@ -83,6 +87,19 @@ struct EscalationRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var status: String
     var raisedAt: Date
 
+    func escalation() throws -> Escalation {
+        guard let reason = Escalation.Reason(rawValue: reason), let status = Escalation.Status(rawValue: status) else {
+            throw StoreError.corrupt("escalation \(id ?? 0) has an unknown reason or status")
+        }
+        return Escalation(
+            id: id, indicator: indicator, area: area, month: month, reason: reason, detail: detail, returnID: returnID,
+            status: status, raisedAt: raisedAt)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension EscalationRecord {
     init(_ value: Escalation) {
         id = value.id
         indicator = value.indicator
@@ -94,15 +111,4 @@ struct EscalationRecord: Codable, FetchableRecord, MutablePersistableRecord {
         status = value.status.rawValue
         raisedAt = value.raisedAt
     }
-
-    func escalation() throws -> Escalation {
-        guard let reason = Escalation.Reason(rawValue: reason), let status = Escalation.Status(rawValue: status) else {
-            throw StoreError.corrupt("escalation \(id ?? 0) has an unknown reason or status")
-        }
-        return Escalation(
-            id: id, indicator: indicator, area: area, month: month, reason: reason, detail: detail, returnID: returnID,
-            status: status, raisedAt: raisedAt)
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -1,3 +1,4 @@
+import ConcordatCore
 import Foundation
 import GRDB
 
@@ -11,6 +12,32 @@ struct DatasetRecord: Codable, FetchableRecord, PersistableRecord {
     var diagnoses: Int
     var events: Int
     var analysis: Data?
+
+    init(
+        fingerprint: String, importedAt: Date, source: String, people: Int, diagnoses: Int, events: Int,
+        analysis: Data?
+    ) {
+        self.fingerprint = fingerprint
+        self.importedAt = importedAt
+        self.source = source
+        self.people = people
+        self.diagnoses = diagnoses
+        self.events = events
+        self.analysis = analysis
+    }
+
+    init(_ summary: DatasetSummary) {
+        self.init(
+            fingerprint: summary.fingerprint, importedAt: summary.importedAt, source: summary.source,
+            people: summary.people, diagnoses: summary.diagnoses, events: summary.events, analysis: summary.analysis)
+    }
+
+    /// The summary this row describes, with the people loaded per practice.
+    func summary(peopleByPractice: [String: Int]) -> DatasetSummary {
+        DatasetSummary(
+            fingerprint: fingerprint, importedAt: importedAt, source: source, people: people, diagnoses: diagnoses,
+            events: events, peopleByPractice: peopleByPractice, analysis: analysis)
+    }
 }
 
 /// The `dataset_column` table: one column of the dataset as raw little-endian bytes.

@@ -30,16 +30,6 @@ struct RegisterEntryRecord: Codable, FetchableRecord, PersistableRecord {
     var previousHash: String
     var hash: String
 
-    init(_ entry: DecisionRegister.Entry) {
-        sequence = entry.sequence
-        recordedAt = entry.recordedAt
-        kind = entry.kind
-        subject = entry.subject
-        detail = entry.detail
-        previousHash = entry.previousHash
-        hash = entry.hash
-    }
-
     var entry: DecisionRegister.Entry {
         DecisionRegister.Entry(
             sequence: sequence, recordedAt: recordedAt, kind: kind, subject: subject, detail: detail,
@@ -50,16 +40,35 @@ struct RegisterEntryRecord: Codable, FetchableRecord, PersistableRecord {
     static func append(kind: String, subject: String, detail: String, at date: Date, _ db: Database) throws {
         // Only the last entry is needed to extend the chain; numbering continues from it.
         let last = try RegisterEntryRecord.order(Column("sequence").desc).fetchOne(db)
+        try RegisterEntryRecord(next(after: last?.entry, kind: kind, subject: subject, detail: detail, at: date))
+            .insert(db)
+    }
+
+    /// The entry that follows `last` (the genesis when there is none) in the hash chain.
+    static func next(
+        after last: DecisionRegister.Entry?, kind: String, subject: String, detail: String, at date: Date
+    ) -> DecisionRegister.Entry {
         let sequence = (last?.sequence ?? 0) + 1
         let previous = last?.hash ?? DecisionRegister.genesis
         let recordedAt = ISO8601DateFormatter().string(from: date)
-        let entry = DecisionRegister.Entry(
+        return DecisionRegister.Entry(
             sequence: sequence, recordedAt: recordedAt, kind: kind, subject: subject, detail: detail,
             previousHash: previous,
             hash: DecisionRegister.hash(
                 sequence: sequence, recordedAt: recordedAt, kind: kind, subject: subject, detail: detail,
                 previousHash: previous))
-        try RegisterEntryRecord(entry).insert(db)
+    }
+}
+
+extension RegisterEntryRecord {
+    init(_ entry: DecisionRegister.Entry) {
+        sequence = entry.sequence
+        recordedAt = entry.recordedAt
+        kind = entry.kind
+        subject = entry.subject
+        detail = entry.detail
+        previousHash = entry.previousHash
+        hash = entry.hash
     }
 }
 
@@ -76,4 +85,48 @@ struct RiskRecord: Codable, FetchableRecord, PersistableRecord {
     var id: String
     var area: String
     var document: Data
+}
+
+extension MemorandumRecord {
+    /// The memorandum and its ratification routes.
+    func decoded() throws -> (memorandum: MemorandumOfUnderstanding, routes: RatificationRoutes) {
+        do {
+            return (
+                try JSONDecoder().decode(MemorandumOfUnderstanding.self, from: document),
+                try JSONDecoder().decode(RatificationRoutes.self, from: routes)
+            )
+        } catch {
+            throw StoreError.corrupt("memorandum version \(version) cannot be read: \(error)")
+        }
+    }
+}
+
+extension DecisionRecordRow {
+    /// The decision this row holds.
+    func decision() throws -> DecisionRecord {
+        do { return try JSONDecoder().decode(DecisionRecord.self, from: document) } catch {
+            throw StoreError.corrupt("decision \(id) cannot be read: \(error)")
+        }
+    }
+}
+
+extension RiskRecord {
+    /// The risk this row holds.
+    func risk() throws -> Risk {
+        do { return try JSONDecoder().decode(Risk.self, from: document) } catch {
+            throw StoreError.corrupt("risk \(id) cannot be read: \(error)")
+        }
+    }
+}
+
+extension GovernanceDocumentRecord {
+    /// The key under which the work programme is kept.
+    static let workProgrammeKey = "work-programme"
+
+    /// The work programme this row holds.
+    func workProgramme() throws -> WorkProgramme {
+        do { return try JSONDecoder().decode(WorkProgramme.self, from: document) } catch {
+            throw StoreError.corrupt("the work programme cannot be read: \(error)")
+        }
+    }
 }

@@ -12,16 +12,6 @@ struct OrganisationRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var membership: String?
     var source: String?
 
-    init(_ organisation: Organisation, position: Int64? = nil) {
-        self.position = position
-        code = organisation.code
-        name = organisation.name
-        role = organisation.role.rawValue
-        isSignatory = organisation.isSignatory
-        membership = organisation.membership?.rawValue
-        source = organisation.source
-    }
-
     func organisation() throws -> Organisation {
         guard let role = OrganisationRole(rawValue: role) else {
             throw StoreError.corrupt("organisation \(code) has an unknown role '\(role)'")
@@ -37,4 +27,16 @@ struct OrganisationRecord: Codable, FetchableRecord, MutablePersistableRecord {
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { position = inserted.rowID }
+}
+
+extension OrganisationRecord {
+    init(_ organisation: Organisation, position: Int64? = nil) {
+        self.position = position
+        code = organisation.code
+        name = organisation.name
+        role = organisation.role.rawValue
+        isSignatory = organisation.isSignatory
+        membership = organisation.membership?.rawValue
+        source = organisation.source
+    }
 }

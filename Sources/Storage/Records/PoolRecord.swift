@@ -8,15 +8,28 @@ struct PoolRecord: Codable, FetchableRecord, PersistableRecord {
     var code: String
     var document: Data
 
-    init(_ pool: Pool) throws {
-        code = pool.code
-        document = try JSONEncoder().encode(pool)
-    }
-
     func pool() throws -> Pool {
         do { return try JSONDecoder().decode(Pool.self, from: document) } catch {
             throw StoreError.corrupt("the stored pool \(code) cannot be read: \(error)")
         }
+    }
+
+    /// The pool's account with `payments` (this pool's, in the order recorded) replayed against its rules.
+    func account(payments: [PoolPaymentRecord]) throws -> PoolAccount {
+        var account = PoolAccount(pool: try pool())
+        for payment in payments {
+            do { try account.replay(payment.spend) } catch {
+                throw StoreError.corrupt("a stored payment of pool \(code) no longer keeps its rules: \(error)")
+            }
+        }
+        return account
+    }
+}
+
+extension PoolRecord {
+    init(_ pool: Pool) throws {
+        code = pool.code
+        document = try JSONEncoder().encode(pool)
     }
 }
 
@@ -33,6 +46,16 @@ struct PoolPaymentRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var description: String
     var recordedAt: Date
 
+    var spend: PoolSpend {
+        PoolSpend(
+            pool: pool, partner: partner, setting: setting, area: area, month: month,
+            amount: .init(pence: amountPence), description: description)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension PoolPaymentRecord {
     init(_ spend: PoolSpend, recordedAt: Date) {
         pool = spend.pool
         partner = spend.partner
@@ -43,12 +66,4 @@ struct PoolPaymentRecord: Codable, FetchableRecord, MutablePersistableRecord {
         description = spend.description
         self.recordedAt = recordedAt
     }
-
-    var spend: PoolSpend {
-        PoolSpend(
-            pool: pool, partner: partner, setting: setting, area: area, month: month,
-            amount: .init(pence: amountPence), description: description)
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -1,6 +1,5 @@
 import Assurance
 import ConcordatCore
-import Crypto
 import Finance
 import Foundation
 import GRDB
@@ -132,10 +131,7 @@ public final class SQLiteStore: Store {
             try db.execute(sql: "DELETE FROM dataset; DELETE FROM dataset_column; DELETE FROM dataset_practice;")
             try db.execute(sql: "DELETE FROM risk_cohort")
             for member in cohort { try RiskCohortRecord(member).insert(db) }
-            try DatasetRecord(
-                fingerprint: summary.fingerprint, importedAt: summary.importedAt, source: summary.source,
-                people: summary.people, diagnoses: summary.diagnoses, events: summary.events, analysis: summary.analysis
-            ).insert(db)
+            try DatasetRecord(summary).insert(db)
             for (name, data) in columns { try DatasetColumnRecord(name: name, data: data).insert(db) }
             for (code, people) in summary.peopleByPractice {
                 try DatasetPracticeRecord(practiceCode: code, people: people).insert(db)
@@ -149,10 +145,7 @@ public final class SQLiteStore: Store {
             guard let record = try DatasetRecord.fetchOne(db) else { return nil }
             var byPractice: [String: Int] = [:]
             for row in try DatasetPracticeRecord.fetchAll(db) { byPractice[row.practiceCode] = row.people }
-            return DatasetSummary(
-                fingerprint: record.fingerprint, importedAt: record.importedAt, source: record.source,
-                people: record.people, diagnoses: record.diagnoses, events: record.events, peopleByPractice: byPractice,
-                analysis: record.analysis)
+            return record.summary(peopleByPractice: byPractice)
         }
     }
 
@@ -316,16 +309,7 @@ public final class SQLiteStore: Store {
 
     /// The latest memorandum and its routes.
     public func memorandum() async throws -> (memorandum: MemorandumOfUnderstanding, routes: RatificationRoutes)? {
-        let record = try await writer.read { db in try MemorandumRecord.order(Column("version").desc).fetchOne(db) }
-        guard let record else { return nil }
-        do {
-            return (
-                try JSONDecoder().decode(MemorandumOfUnderstanding.self, from: record.document),
-                try JSONDecoder().decode(RatificationRoutes.self, from: record.routes)
-            )
-        } catch {
-            throw StoreError.corrupt("memorandum version \(record.version) cannot be read: \(error)")
-        }
+        try await writer.read { db in try MemorandumRecord.order(Column("version").desc).fetchOne(db) }?.decoded()
     }
 
     /// Adopts the next version and records it in the register, in one transaction.
@@ -348,14 +332,9 @@ public final class SQLiteStore: Store {
 
     /// Every decision, in the order tabled.
     public func decisions() async throws -> [DecisionRecord] {
-        let rows = try await writer.read { db in
+        try await writer.read { db in
             try DecisionRecordRow.order(Column("tabledAt"), Column("id")).fetchAll(db)
-        }
-        return try rows.map { row in
-            do { return try JSONDecoder().decode(DecisionRecord.self, from: row.document) } catch {
-                throw StoreError.corrupt("decision \(row.id) cannot be read: \(error)")
-            }
-        }
+        }.map { try $0.decision() }
     }
 
     /// Changes a decision and appends to the register in one write transaction.
@@ -365,7 +344,7 @@ public final class SQLiteStore: Store {
     ) async throws -> DecisionRecord {
         try await writer.write { db in
             let row = try DecisionRecordRow.fetchOne(db, key: id)
-            let existing = try row.map { try JSONDecoder().decode(DecisionRecord.self, from: $0.document) }
+            let existing = try row?.decision()
             let (record, kind, detail) = try change(existing)
             let now = Date()
             try DecisionRecordRow(id: id, document: try JSONEncoder().encode(record), tabledAt: row?.tabledAt ?? now)
@@ -382,8 +361,9 @@ public final class SQLiteStore: Store {
 
     /// The work programme.
     public func workProgramme() async throws -> WorkProgramme? {
-        let record = try await writer.read { db in try GovernanceDocumentRecord.fetchOne(db, key: "work-programme") }
-        return try record.map { try JSONDecoder().decode(WorkProgramme.self, from: $0.document) }
+        try await writer.read { db in
+            try GovernanceDocumentRecord.fetchOne(db, key: GovernanceDocumentRecord.workProgrammeKey)
+        }?.workProgramme()
     }
 
     /// Changes the work programme, with its register entry, in one transaction.
@@ -394,11 +374,12 @@ public final class SQLiteStore: Store {
             )
     ) async throws -> WorkProgramme {
         try await writer.write { db in
-            let existing = try GovernanceDocumentRecord.fetchOne(db, key: "work-programme").map {
-                try JSONDecoder().decode(WorkProgramme.self, from: $0.document)
-            }
+            let existing = try GovernanceDocumentRecord.fetchOne(db, key: GovernanceDocumentRecord.workProgrammeKey)?
+                .workProgramme()
             let (programme, entry) = try change(existing)
-            try GovernanceDocumentRecord(key: "work-programme", document: try JSONEncoder().encode(programme)).save(db)
+            try GovernanceDocumentRecord(
+                key: GovernanceDocumentRecord.workProgrammeKey, document: try JSONEncoder().encode(programme)
+            ).save(db)
             if let entry {
                 try RegisterEntryRecord.append(
                     kind: entry.kind, subject: entry.subject, detail: entry.detail, at: Date(), db)
@@ -409,16 +390,13 @@ public final class SQLiteStore: Store {
 
     /// The risk register, by identifier.
     public func risks() async throws -> [Risk] {
-        let rows = try await writer.read { db in try RiskRecord.order(Column("id")).fetchAll(db) }
-        return try rows.map { try JSONDecoder().decode(Risk.self, from: $0.document) }
+        try await writer.read { db in try RiskRecord.order(Column("id")).fetchAll(db) }.map { try $0.risk() }
     }
 
     /// Adds or changes a risk in one transaction.
     public func updateRisk(_ id: String, _ change: @Sendable (Risk?) throws -> Risk) async throws -> Risk {
         try await writer.write { db in
-            let existing = try RiskRecord.fetchOne(db, key: id).map {
-                try JSONDecoder().decode(Risk.self, from: $0.document)
-            }
+            let existing = try RiskRecord.fetchOne(db, key: id)?.risk()
             let risk = try change(existing)
             try RiskRecord(id: id, area: risk.area, document: try JSONEncoder().encode(risk)).save(db)
             return risk
@@ -426,21 +404,13 @@ public final class SQLiteStore: Store {
     }
 
     /// A random token: 32 bytes from the system's generator, hex (session and form tokens).
-    public static func randomToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
-    }
-
-    /// SHA-256 of a session token, so a leaked table gives no usable sessions.
-    static func tokenHash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
+    public static func randomToken() -> String { SessionToken.random() }
 
     /// Starts a session.
     public func createSession(username: String, lifetime: TimeInterval) async throws -> (token: String, csrf: String) {
-        let token = Self.randomToken()
-        let csrf = Self.randomToken()
-        let hash = Self.tokenHash(token)
+        let token = SessionToken.random()
+        let csrf = SessionToken.random()
+        let hash = SessionToken.hash(token)
         try await writer.write { db in
             try db.execute(sql: "DELETE FROM user_session WHERE expiresAt < ?", arguments: [Date()])
             try db.execute(
@@ -452,7 +422,7 @@ public final class SQLiteStore: Store {
 
     /// A live session's user and CSRF token.
     public func session(token: String) async throws -> (user: UserAccount, csrf: String)? {
-        let hash = Self.tokenHash(token)
+        let hash = SessionToken.hash(token)
         return try await writer.read { db -> (UserAccount, String)? in
             guard
                 let row = try Row.fetchOne(
@@ -466,7 +436,7 @@ public final class SQLiteStore: Store {
 
     /// Ends a session.
     public func deleteSession(token: String) async throws {
-        let hash = Self.tokenHash(token)
+        let hash = SessionToken.hash(token)
         try await writer.write { db in
             try db.execute(sql: "DELETE FROM user_session WHERE tokenHash = ?", arguments: [hash])
         }
@@ -474,55 +444,7 @@ public final class SQLiteStore: Store {
 
     private static func account(code: String, _ db: Database) throws -> PoolAccount {
         guard let record = try PoolRecord.fetchOne(db, key: code) else { throw StoreError.notFound("pool", code) }
-        var account = PoolAccount(pool: try record.pool())
-        for payment in try PoolPaymentRecord.filter(Column("pool") == code).order(Column("id")).fetchAll(db) {
-            do { try account.replay(payment.spend) } catch {
-                throw StoreError.corrupt("a stored payment of pool \(code) no longer keeps its rules: \(error)")
-            }
-        }
-        return account
-    }
-}
-
-/// What `loadSystem` reads inside one transaction, assembled outside it.
-private struct StoredSystem: Sendable {
-    var system: HealthSystemRecord
-    var areas: [AreaRecord]
-    var cells: [PopulationCellRecord]
-    var organisations: [OrganisationRecord]
-    var notes: [DataQualityNoteRecord]
-    var sources: [ReferenceSourceRecord]
-
-    func healthSystem() throws -> HealthSystem {
-        let levels: [HierarchyLevel]
-        do {
-            levels = try JSONDecoder().decode([HierarchyLevel].self, from: Data(system.levels.utf8))
-        } catch {
-            throw StoreError.corrupt("the stored hierarchy levels are not valid: \(error)")
-        }
-        var populations: [String: PopulationProfile] = [:]
-        for cell in cells {
-            guard let sex = Sex(rawValue: cell.sex), let band = AgeBand(index: cell.ageBand) else {
-                throw StoreError.corrupt(
-                    "a population cell of \(cell.areaCode) has sex '\(cell.sex)' and band \(cell.ageBand)")
-            }
-            populations[cell.areaCode, default: PopulationProfile()][sex, band] += cell.count
-        }
-        let notes = try notes.map { record in
-            guard let kind = DataQualityNote.Kind(rawValue: record.kind) else {
-                throw StoreError.corrupt("a data-quality note has the unknown kind '\(record.kind)'")
-            }
-            return DataQualityNote(kind: kind, subject: record.subject, message: record.message)
-        }
-        do {
-            return try HealthSystem(
-                code: system.code, name: system.name, levels: levels, areas: areas.map(\.area),
-                populations: populations, organisations: try organisations.map { try $0.organisation() },
-                notes: notes,
-                sources: sources.map { ReferenceSource(file: $0.file, publication: $0.publication, rows: $0.rows) },
-                publishedRegisteredTotal: system.publishedRegisteredTotal)
-        } catch let error as HealthSystemError {
-            throw StoreError.corrupt("the stored areas do not form a valid hierarchy: \(error)")
-        }
+        return try record.account(
+            payments: try PoolPaymentRecord.filter(Column("pool") == code).order(Column("id")).fetchAll(db))
     }
 }

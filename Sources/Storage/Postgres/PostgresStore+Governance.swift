@@ -1,0 +1,188 @@
+import Foundation
+import Governance
+import PostgresNIO
+
+extension PostgresStore {
+    /// The latest memorandum and its routes.
+    public func memorandum() async throws -> (memorandum: MemorandumOfUnderstanding, routes: RatificationRoutes)? {
+        try await read { connection in
+            try await rows(
+                "SELECT version, document, routes, adoptedAt FROM memorandum ORDER BY version DESC LIMIT 1", connection
+            ).first.map { row in
+                let v = try row.decode((Int, Data, Data, Date).self)
+                return
+                    MemorandumRecord(version: v.0, document: v.1, routes: v.2, adoptedAt: v.3)
+            }
+        }?.decoded()
+    }
+
+    /// Adopts the next version and records it in the register, in one transaction.
+    public func adoptMemorandum(_ memorandum: MemorandumOfUnderstanding, routes: RatificationRoutes, detail: String)
+        async throws
+    {
+        let record = MemorandumRecord(
+            version: memorandum.version, document: try JSONEncoder().encode(memorandum),
+            routes: try JSONEncoder().encode(routes), adoptedAt: Date())
+        try await write { connection in
+            let latest =
+                try await rows("SELECT MAX(version) FROM memorandum", connection).map { try $0.decode(Int?.self) }.first
+                ?? nil
+            guard memorandum.version == (latest ?? 0) + 1 else {
+                throw StoreError.conflict("memorandum version", String(memorandum.version))
+            }
+            try await connection.query(
+                """
+                INSERT INTO memorandum (version, document, routes, adoptedAt)
+                VALUES (\(record.version), \(record.document), \(record.routes), \(record.adoptedAt))
+                """, logger: logger)
+            try await appendToRegister(
+                kind: "memorandum", subject: "version \(memorandum.version)", detail: detail, at: record.adoptedAt,
+                connection)
+        }
+    }
+
+    /// Every decision, in the order tabled.
+    public func decisions() async throws -> [DecisionRecord] {
+        try await read { connection in
+            try await decisionRows(connection, "SELECT id, document, tabledAt FROM decision ORDER BY tabledAt, id")
+        }.map { try $0.decision() }
+    }
+
+    /// Changes a decision and appends to the register in one write transaction.
+    public func updateDecision(
+        _ id: String,
+        _ change: @Sendable (DecisionRecord?) throws -> (record: DecisionRecord, kind: String, detail: String)
+    ) async throws -> DecisionRecord {
+        try await write { connection in
+            let row = try await decisionRows(
+                connection, "SELECT id, document, tabledAt FROM decision WHERE id = \(id)"
+            ).first
+            let (record, kind, detail) = try change(try row?.decision())
+            let now = Date()
+            let document = try JSONEncoder().encode(record)
+            try await connection.query(
+                """
+                INSERT INTO decision (id, document, tabledAt) VALUES (\(id), \(document), \(row?.tabledAt ?? now))
+                ON CONFLICT (id) DO UPDATE SET document = excluded.document
+                """, logger: logger)
+            try await appendToRegister(kind: kind, subject: id, detail: detail, at: now, connection)
+            return record
+        }
+    }
+
+    /// The register, oldest first.
+    public func registerEntries() async throws -> [DecisionRegister.Entry] {
+        try await read { connection in
+            try await registerEntries(connection, "ORDER BY sequence")
+        }
+    }
+
+    /// The work programme.
+    public func workProgramme() async throws -> WorkProgramme? {
+        try await read { connection in try await workProgrammeRecord(connection) }?.workProgramme()
+    }
+
+    /// Changes the work programme, with its register entry, in one transaction.
+    public func updateWorkProgramme(
+        _ change:
+            @Sendable (WorkProgramme?) throws -> (
+                programme: WorkProgramme, entry: (kind: String, subject: String, detail: String)?
+            )
+    ) async throws -> WorkProgramme {
+        try await write { connection in
+            let (programme, entry) = try change(try await workProgrammeRecord(connection)?.workProgramme())
+            let document = try JSONEncoder().encode(programme)
+            try await connection.query(
+                """
+                INSERT INTO governance_document (key, document)
+                VALUES (\(GovernanceDocumentRecord.workProgrammeKey), \(document))
+                ON CONFLICT (key) DO UPDATE SET document = excluded.document
+                """, logger: logger)
+            if let entry {
+                try await appendToRegister(
+                    kind: entry.kind, subject: entry.subject, detail: entry.detail, at: Date(), connection)
+            }
+            return programme
+        }
+    }
+
+    /// The risk register, by identifier.
+    public func risks() async throws -> [Risk] {
+        try await read { connection in
+            try await rows("SELECT id, area, document FROM risk ORDER BY id", connection).map {
+                try $0.decode((String, String, Data).self)
+            }
+        }.map { try RiskRecord(id: $0.0, area: $0.1, document: $0.2).risk() }
+    }
+
+    /// Adds or changes a risk in one transaction.
+    public func updateRisk(_ id: String, _ change: @Sendable (Risk?) throws -> Risk) async throws -> Risk {
+        try await write { connection in
+            let existing = try await rows(
+                "SELECT id, area, document FROM risk WHERE id = \(id)", connection
+            ).first.map { row in
+                let v = try row.decode((String, String, Data).self)
+                return try RiskRecord(id: v.0, area: v.1, document: v.2).risk()
+            }
+            let risk = try change(existing)
+            let document = try JSONEncoder().encode(risk)
+            try await connection.query(
+                """
+                INSERT INTO risk (id, area, document) VALUES (\(id), \(risk.area), \(document))
+                ON CONFLICT (id) DO UPDATE SET area = excluded.area, document = excluded.document
+                """, logger: logger)
+            return risk
+        }
+    }
+
+    /// Appends the next entry to the register's hash chain. Called only inside a write transaction, whose
+    /// lock keeps two appends from taking the same sequence number.
+    private func appendToRegister(
+        kind: String, subject: String, detail: String, at date: Date, _ connection: PostgresConnection
+    ) async throws {
+        let last = try await registerEntries(connection, "ORDER BY sequence DESC LIMIT 1").first
+        let entry = RegisterEntryRecord(
+            RegisterEntryRecord.next(after: last, kind: kind, subject: subject, detail: detail, at: date))
+        try await connection.query(
+            """
+            INSERT INTO register_entry (sequence, recordedAt, kind, subject, detail, previousHash, hash)
+            VALUES (\(entry.sequence), \(entry.recordedAt), \(entry.kind), \(entry.subject), \(entry.detail),
+                \(entry.previousHash), \(entry.hash))
+            """, logger: logger)
+    }
+
+    private func registerEntries(_ connection: PostgresConnection, _ order: String) async throws
+        -> [DecisionRegister.Entry]
+    {
+        try await rows(
+            """
+            SELECT sequence, recordedAt, kind, subject, detail, previousHash, hash FROM register_entry \
+            \(unescaped: order)
+            """, connection
+        ).map { row in
+            let v = try row.decode((Int, String, String, String, String, String, String).self)
+            return DecisionRegister.Entry(
+                sequence: v.0, recordedAt: v.1, kind: v.2, subject: v.3, detail: v.4, previousHash: v.5,
+                hash: v.6)
+        }
+    }
+
+    private func decisionRows(_ connection: PostgresConnection, _ query: PostgresQuery) async throws
+        -> [DecisionRecordRow]
+    {
+        try await rows(query, connection).map { row in
+            let v = try row.decode((String, Data, Date).self)
+            return DecisionRecordRow(id: v.0, document: v.1, tabledAt: v.2)
+        }
+    }
+
+    private func workProgrammeRecord(_ connection: PostgresConnection) async throws -> GovernanceDocumentRecord? {
+        try await rows(
+            "SELECT key, document FROM governance_document WHERE key = \(GovernanceDocumentRecord.workProgrammeKey)",
+            connection
+        ).first.map { row in
+            let v = try row.decode((String, Data).self)
+            return GovernanceDocumentRecord(key: v.0, document: v.1)
+        }
+    }
+}

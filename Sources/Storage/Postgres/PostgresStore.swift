@@ -1,0 +1,172 @@
+import Foundation
+import Logging
+import NIOSSL
+import PostgresNIO
+
+/// The production ``Store``: PostgreSQL through PostgresNIO, with the same tables, migrations and behaviour
+/// as ``SQLiteStore`` (both pass the same contract suite).
+///
+/// Writes are serialised, as SQLite serialises them: every write transaction first takes one
+/// transaction-scoped advisory lock, so checks made inside a write (a pool's rules, the register's chain,
+/// the memorandum's version) hold when it commits. Reads that span several tables run in one
+/// `REPEATABLE READ` snapshot, so they never see half of a write. When the server cannot be reached,
+/// every call throws ``StoreError`` `unavailable`, and the connection pool reconnects when it returns.
+public final class PostgresStore: Store {
+    let client: PostgresClient
+    let logger: Logger
+    private let runner: Task<Void, Never>
+
+    /// The key of the advisory lock every write transaction holds (an arbitrary constant: "concordat").
+    static let writeLock: Int64 = 0x636F_6E63_6F72_6461
+
+    /// Connects to the database at `url` (`postgres://user:password@host:port/database?sslmode=…`) and
+    /// migrates it to the current schema.
+    /// - Throws: ``StoreError`` `unavailable` when the URL is not valid or the server cannot be reached.
+    public init(url: String, logger: Logger = Logger(label: "concordat.postgres")) async throws {
+        let configuration = try Self.configuration(url: url)
+        self.logger = logger
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.client = client
+        runner = Task { await client.run() }
+        do {
+            try await migrate()
+        } catch {
+            runner.cancel()
+            throw error
+        }
+    }
+
+    deinit { runner.cancel() }
+
+    /// Closes every connection. The store cannot be used afterwards.
+    public func close() async {
+        runner.cancel()
+        await runner.value
+    }
+
+    /// Whether `location` names a PostgreSQL database rather than a SQLite file.
+    public static func isURL(_ location: String) -> Bool {
+        location.hasPrefix("postgres://") || location.hasPrefix("postgresql://")
+    }
+
+    /// The client configuration a `postgres://` URL describes. `sslmode` may be `disable`, `prefer`
+    /// (the default, as libpq) or `require`.
+    static func configuration(url: String) throws -> PostgresClient.Configuration {
+        guard isURL(url), let components = URLComponents(string: url), let host = components.host, !host.isEmpty
+        else {
+            throw StoreError.unavailable(
+                "'\(redacted(url))' is not a PostgreSQL URL: expected postgres://user:password@host:port/database")
+        }
+        guard let username = components.user, !username.isEmpty else {
+            throw StoreError.unavailable("the PostgreSQL URL '\(redacted(url))' names no user")
+        }
+        let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
+        let mode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "prefer"
+        let tls: PostgresClient.Configuration.TLS
+        switch mode {
+        case "disable": tls = .disable
+        case "prefer", "allow": tls = .prefer(.makeClientConfiguration())
+        case "require", "verify-ca", "verify-full": tls = .require(.makeClientConfiguration())
+        default:
+            throw StoreError.unavailable("sslmode '\(mode)' is not one of disable, prefer or require")
+        }
+        var configuration = PostgresClient.Configuration(
+            host: host, port: components.port ?? 5432, username: username,
+            password: components.password.flatMap { $0.removingPercentEncoding ?? $0 },
+            database: database.isEmpty ? nil : database, tls: tls)
+        configuration.options.connectTimeout = .seconds(5)
+        configuration.options.maximumConnections = 16
+        return configuration
+    }
+
+    /// The URL with its password replaced, for messages and logs.
+    static func redacted(_ url: String) -> String {
+        guard var components = URLComponents(string: url), components.password != nil else { return url }
+        components.password = "***"
+        return components.string ?? url
+    }
+
+    /// Runs `body` in a write transaction that holds the store's write lock, committing when it returns
+    /// and rolling back when it throws (the error is rethrown as it was).
+    func write<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        try await transaction("BEGIN ISOLATION LEVEL READ COMMITTED", lock: true, body)
+    }
+
+    /// Runs `body` in a read-only snapshot, so every query in it sees the same committed state.
+    func read<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        try await transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", lock: false, body)
+    }
+
+    private func transaction<Result: Sendable>(
+        _ begin: String, lock: Bool, _ body: (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
+        do {
+            return try await client.withConnection { connection in
+                try await connection.query(PostgresQuery(unsafeSQL: begin), logger: logger)
+                do {
+                    if lock {
+                        try await connection.query("SELECT pg_advisory_xact_lock(\(Self.writeLock))", logger: logger)
+                    }
+                    let result = try await body(connection)
+                    try await connection.query("COMMIT", logger: logger)
+                    return result
+                } catch {
+                    _ = try? await connection.query("ROLLBACK", logger: logger)
+                    throw error
+                }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch let error as PostgresDecodingError {
+            throw StoreError.corrupt(
+                "a stored row cannot be read: column \(error.columnName) holds \(error.postgresType), "
+                    + "not \(error.targetType)")
+        } catch let error as PSQLError {
+            throw Self.storeError(error)
+        } catch {
+            throw StoreError.unavailable("the PostgreSQL database cannot be used: \(error)")
+        }
+    }
+
+    /// A store error that says what the server said, without the query's values.
+    static func storeError(_ error: PSQLError) -> StoreError {
+        if let message = error.serverInfo?[.message] {
+            let code = error.serverInfo?[.sqlState] ?? ""
+            return StoreError.unavailable("PostgreSQL refused the request (\(code)): \(message)")
+        }
+        return StoreError.unavailable("the PostgreSQL database cannot be reached (\(error.code))")
+    }
+
+    /// A migration's statements: it is split where a line ends with a semicolon.
+    static func statements(_ sql: String) -> [String] {
+        sql.components(separatedBy: ";\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .map { $0.hasSuffix(";") ? String($0.dropLast()) : $0 }.filter { !$0.isEmpty }
+    }
+
+    /// The rows `query` returns, read whole (so the connection is free for the next query).
+    func rows(_ query: PostgresQuery, _ connection: PostgresConnection) async throws -> [PostgresRow] {
+        try await connection.query(query, logger: logger).collect()
+    }
+
+    /// Creates the migrations table if needed and applies every migration not yet applied, each in its own
+    /// transaction under the write lock, so two instances starting together migrate once.
+    private func migrate() async throws {
+        try await write { connection in
+            try await connection.query(
+                """
+                CREATE TABLE IF NOT EXISTS concordat_migration (
+                    name text PRIMARY KEY, appliedAt timestamptz NOT NULL DEFAULT now())
+                """, logger: logger)
+            let applied = Set(
+                try await rows("SELECT name FROM concordat_migration", connection).map { try $0.decode(String.self) })
+            for migration in Self.migrations where !applied.contains(migration.name) {
+                // One statement per query: the extended protocol takes no more.
+                for statement in Self.statements(migration.sql) {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
+                try await connection.query(
+                    "INSERT INTO concordat_migration (name) VALUES (\(migration.name))", logger: logger)
+            }
+        }
+    }
+}

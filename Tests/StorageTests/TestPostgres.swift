@@ -1,0 +1,46 @@
+import Foundation
+import PostgresNIO
+
+@testable import Storage
+
+/// The PostgreSQL server the tests may use: `CONCORDAT_TEST_POSTGRES`, a URL whose user may create
+/// databases. Each test gets a database of its own, dropped afterwards.
+enum TestPostgres {
+    /// The server's URL, or `nil` when none is configured.
+    static var url: String? {
+        ProcessInfo.processInfo.environment["CONCORDAT_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Runs `body` with the URL of a new, empty database, dropped afterwards whatever happens.
+    static func withDatabase<Result>(_ body: (String) async throws -> Result) async throws -> Result {
+        guard let url else { throw StoreError.unavailable("CONCORDAT_TEST_POSTGRES is not set") }
+        let name = "concordat_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        try await admin(url) { client in
+            try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"))
+        }
+        var components = URLComponents(string: url)!
+        components.path = "/" + name
+        do {
+            let result = try await body(components.string!)
+            try await drop(name, url)
+            return result
+        } catch {
+            try? await drop(name, url)
+            throw error
+        }
+    }
+
+    private static func drop(_ name: String, _ url: String) async throws {
+        try await admin(url) { client in
+            try await client.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"))
+        }
+    }
+
+    /// Runs `body` with a client connected to the configured database.
+    static func admin<Result>(_ url: String, _ body: (PostgresClient) async throws -> Result) async throws -> Result {
+        let client = PostgresClient(configuration: try PostgresStore.configuration(url: url))
+        let task = Task { await client.run() }
+        defer { task.cancel() }
+        return try await body(client)
+    }
+}
