@@ -176,7 +176,7 @@ extension PostgresStore {
         for row in try await rows(
             """
             SELECT position, code, name, role, isSignatory, membership, source FROM organisation
-            WHERE \(code) IS NULL OR code = \(code) ORDER BY position
+            WHERE \(code)::text IS NULL OR code = \(code) ORDER BY position
             """, connection
         ) {
             let (position, code, name, role, isSignatory, membership, source) = try row.decode(

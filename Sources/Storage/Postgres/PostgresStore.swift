@@ -112,11 +112,13 @@ public final class PostgresStore: Store {
                     return result
                 } catch {
                     _ = try? await connection.query("ROLLBACK", logger: logger)
-                    throw error
+                    // The caller's own refusals pass through unchanged; the database's are translated below.
+                    if error is PSQLError || error is PostgresDecodingError { throw error }
+                    throw Refused(error: error)
                 }
             }
-        } catch let error as StoreError {
-            throw error
+        } catch let refused as Refused {
+            throw refused.error
         } catch let error as PostgresDecodingError {
             throw StoreError.corrupt(
                 "a stored row cannot be read: column \(error.columnName) holds \(error.postgresType), "
@@ -127,6 +129,9 @@ public final class PostgresStore: Store {
             throw StoreError.unavailable("the PostgreSQL database cannot be used: \(error)")
         }
     }
+
+    /// An error thrown by a transaction's body rather than by the database, carried out unchanged.
+    private struct Refused: Error { var error: any Error }
 
     /// A store error that says what the server said, without the query's values.
     static func storeError(_ error: PSQLError) -> StoreError {
