@@ -5,7 +5,7 @@ import PostgresNIO
 extension PostgresStore {
     /// Adds a user; `conflict` when the username is taken.
     public func insertUser(_ account: UserAccount) async throws {
-        try await write { connection in
+        try await write { [self] connection in
             guard try await user(account.username, connection) == nil else {
                 throw StoreError.conflict("user", account.username)
             }
@@ -21,17 +21,17 @@ extension PostgresStore {
 
     /// A user by username.
     public func user(_ username: String) async throws -> UserAccount? {
-        try await read { connection in try await user(username, connection)?.account() }
+        try await read { [self] connection in try await user(username, connection)?.account() }
     }
 
     /// How many users there are.
     public func userCount() async throws -> Int {
-        try await read { connection in try await count("user_account", connection) }
+        try await read { [self] connection in try await count("user_account", connection) }
     }
 
     /// Appends to the access log.
     public func recordAccess(_ entry: AccessLogEntry) async throws {
-        try await write { connection in
+        try await write { [self] connection in
             try await connection.query(
                 """
                 INSERT INTO access_log (at, username, action, subject, detail)
@@ -42,7 +42,7 @@ extension PostgresStore {
 
     /// The latest entries, newest first.
     public func accessLog(limit: Int) async throws -> [AccessLogEntry] {
-        try await read { connection in
+        try await read { [self] connection in
             var entries: [AccessLogEntry] = []
             for row in try await rows(
                 "SELECT at, username, action, subject, detail FROM access_log ORDER BY id DESC LIMIT \(limit)",
@@ -63,7 +63,7 @@ extension PostgresStore {
         let token = SessionToken.random()
         let csrf = SessionToken.random()
         let hash = SessionToken.hash(token)
-        try await write { connection in
+        try await write { [self] connection in
             try await connection.query("DELETE FROM user_session WHERE expiresAt < \(Date())", logger: logger)
             try await connection.query(
                 """
@@ -77,7 +77,7 @@ extension PostgresStore {
     /// A live session's user and CSRF token.
     public func session(token: String) async throws -> (user: UserAccount, csrf: String)? {
         let hash = SessionToken.hash(token)
-        return try await read { connection -> (UserAccount, String)? in
+        return try await read { [self] connection -> (UserAccount, String)? in
             for row in try await rows(
                 "SELECT username, csrf FROM user_session WHERE tokenHash = \(hash) AND expiresAt > \(Date())",
                 connection
@@ -94,7 +94,7 @@ extension PostgresStore {
     /// Ends a session.
     public func deleteSession(token: String) async throws {
         let hash = SessionToken.hash(token)
-        try await write { connection in
+        try await write { [self] connection in
             try await connection.query("DELETE FROM user_session WHERE tokenHash = \(hash)", logger: logger)
         }
     }

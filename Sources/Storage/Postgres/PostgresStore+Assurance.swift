@@ -5,12 +5,12 @@ import PostgresNIO
 extension PostgresStore {
     /// Saves values (replacing any for the same indicator, area and month) in one transaction.
     public func saveIndicatorValues(_ values: [IndicatorValue]) async throws {
-        try await write { connection in try await save(values, connection) }
+        try await write { [self] connection in try await save(values, connection) }
     }
 
     /// Every indicator value.
     public func indicatorValues() async throws -> [IndicatorValue] {
-        try await read { connection in
+        try await read { [self] connection in
             try await rows(
                 """
                 SELECT indicator, area, month, value, numerator, denominator FROM indicator_value
@@ -26,8 +26,9 @@ extension PostgresStore {
 
     /// Records a return with its values and escalations in one transaction.
     public func submitReturn(_ submitted: AssuranceReturn, escalations: [Escalation]) async throws -> AssuranceReturn {
-        var record = try AssuranceReturnRecord(submitted)
-        return try await write { connection in
+        let template = try AssuranceReturnRecord(submitted)
+        return try await write { [self] connection in
+            var record = template
             record.id = try await rows(
                 """
                 INSERT INTO assurance_return (place, month, "values", narrative, actions, status, submittedBy,
@@ -57,7 +58,7 @@ extension PostgresStore {
     public func reviewReturn(id: Int64, status: AssuranceReturn.Status, by reviewer: String, note: String?) async throws
         -> AssuranceReturn
     {
-        try await write { connection in
+        try await write { [self] connection in
             guard
                 let record = try await returns(
                     connection,
@@ -77,7 +78,7 @@ extension PostgresStore {
 
     /// Every return, newest first.
     public func assuranceReturns() async throws -> [AssuranceReturn] {
-        try await read { connection in
+        try await read { [self] connection in
             try await returns(
                 connection, "SELECT \(unescaped: Self.returnColumns) FROM assurance_return ORDER BY id DESC"
             ).map { try $0.assuranceReturn() }
@@ -86,7 +87,7 @@ extension PostgresStore {
 
     /// Every escalation, newest first.
     public func escalations() async throws -> [Escalation] {
-        try await read { connection in
+        try await read { [self] connection in
             try await rows(
                 """
                 SELECT id, indicator, area, month, reason, detail, returnID, status, raisedAt FROM escalation

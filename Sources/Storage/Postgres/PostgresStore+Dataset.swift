@@ -8,7 +8,7 @@ extension PostgresStore {
         async throws
     {
         let columns = DatasetColumns.encode(dataset)
-        try await write { connection in
+        try await write { [self] connection in
             for table in ["dataset", "dataset_column", "dataset_practice"] {
                 try await connection.query(PostgresQuery(unsafeSQL: "DELETE FROM \(table)"), logger: logger)
             }
@@ -35,7 +35,7 @@ extension PostgresStore {
 
     /// The loaded dataset's summary, read in one snapshot.
     public func datasetSummary() async throws -> DatasetSummary? {
-        try await read { connection in
+        try await read { [self] connection in
             guard let record = try await datasetRecord(connection) else { return nil }
             var byPractice: [String: Int] = [:]
             for row in try await rows("SELECT practiceCode, people FROM dataset_practice", connection) {
@@ -49,7 +49,7 @@ extension PostgresStore {
 
     /// The loaded dataset, read in one snapshot and checked column by column.
     public func loadDataset() async throws -> IntegratedDataset? {
-        let columns = try await read { connection -> [String: Data]? in
+        let columns = try await read { [self] connection -> [String: Data]? in
             guard try await count("dataset", connection) > 0 else { return nil }
             var columns: [String: Data] = [:]
             for row in try await rows("SELECT name, data FROM dataset_column", connection) {
@@ -64,7 +64,7 @@ extension PostgresStore {
 
     /// Replaces the analysis of the loaded dataset; throws `notFound` when it is not the one loaded.
     public func updateAnalysis(_ analysis: Data, cohort: [RiskCohortMember], fingerprint: String) async throws {
-        try await write { connection in
+        try await write { [self] connection in
             let updated = try await rows(
                 "UPDATE dataset SET analysis = \(analysis) WHERE fingerprint = \(fingerprint) RETURNING 1", connection
             ).map { try $0.decode(Int.self) }
@@ -75,7 +75,7 @@ extension PostgresStore {
 
     /// A practice's cohort, highest risk first.
     public func riskCohort(practice: String) async throws -> [RiskCohortMember] {
-        try await read { connection in
+        try await read { [self] connection in
             var members: [RiskCohortMember] = []
             for row in try await rows(
                 "SELECT personID, practice, risk, rank FROM risk_cohort WHERE practice = \(practice) ORDER BY rank",

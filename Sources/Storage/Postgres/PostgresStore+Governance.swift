@@ -5,7 +5,7 @@ import PostgresNIO
 extension PostgresStore {
     /// The latest memorandum and its routes.
     public func memorandum() async throws -> (memorandum: MemorandumOfUnderstanding, routes: RatificationRoutes)? {
-        try await read { connection in
+        try await read { [self] connection in
             try await rows(
                 "SELECT version, document, routes, adoptedAt FROM memorandum ORDER BY version DESC LIMIT 1", connection
             ).first.map { row in
@@ -23,7 +23,7 @@ extension PostgresStore {
         let record = MemorandumRecord(
             version: memorandum.version, document: try JSONEncoder().encode(memorandum),
             routes: try JSONEncoder().encode(routes), adoptedAt: Date())
-        try await write { connection in
+        try await write { [self] connection in
             let latest =
                 try await rows("SELECT MAX(version) FROM memorandum", connection).map { try $0.decode(Int?.self) }.first
                 ?? nil
@@ -43,7 +43,7 @@ extension PostgresStore {
 
     /// Every decision, in the order tabled.
     public func decisions() async throws -> [DecisionRecord] {
-        try await read { connection in
+        try await read { [self] connection in
             try await decisionRows(connection, "SELECT id, document, tabledAt FROM decision ORDER BY tabledAt, id")
         }.map { try $0.decision() }
     }
@@ -53,33 +53,35 @@ extension PostgresStore {
         _ id: String,
         _ change: @Sendable (DecisionRecord?) throws -> (record: DecisionRecord, kind: String, detail: String)
     ) async throws -> DecisionRecord {
-        try await write { connection in
-            let row = try await decisionRows(
-                connection, "SELECT id, document, tabledAt FROM decision WHERE id = \(id)"
-            ).first
-            let (record, kind, detail) = try change(try row?.decision())
-            let now = Date()
-            let document = try JSONEncoder().encode(record)
-            try await connection.query(
-                """
-                INSERT INTO decision (id, document, tabledAt) VALUES (\(id), \(document), \(row?.tabledAt ?? now))
-                ON CONFLICT (id) DO UPDATE SET document = excluded.document
-                """, logger: logger)
-            try await appendToRegister(kind: kind, subject: id, detail: detail, at: now, connection)
-            return record
+        try await withoutActuallyEscaping(change) { change in
+            try await write { [self] connection in
+                let row = try await decisionRows(
+                    connection, "SELECT id, document, tabledAt FROM decision WHERE id = \(id)"
+                ).first
+                let (record, kind, detail) = try change(try row?.decision())
+                let now = Date()
+                let document = try JSONEncoder().encode(record)
+                try await connection.query(
+                    """
+                    INSERT INTO decision (id, document, tabledAt) VALUES (\(id), \(document), \(row?.tabledAt ?? now))
+                    ON CONFLICT (id) DO UPDATE SET document = excluded.document
+                    """, logger: logger)
+                try await appendToRegister(kind: kind, subject: id, detail: detail, at: now, connection)
+                return record
+            }
         }
     }
 
     /// The register, oldest first.
     public func registerEntries() async throws -> [DecisionRegister.Entry] {
-        try await read { connection in
+        try await read { [self] connection in
             try await registerEntries(connection, "ORDER BY sequence")
         }
     }
 
     /// The work programme.
     public func workProgramme() async throws -> WorkProgramme? {
-        try await read { connection in try await workProgrammeRecord(connection) }?.workProgramme()
+        try await read { [self] connection in try await workProgrammeRecord(connection) }?.workProgramme()
     }
 
     /// Changes the work programme, with its register entry, in one transaction.
@@ -89,26 +91,28 @@ extension PostgresStore {
                 programme: WorkProgramme, entry: (kind: String, subject: String, detail: String)?
             )
     ) async throws -> WorkProgramme {
-        try await write { connection in
-            let (programme, entry) = try change(try await workProgrammeRecord(connection)?.workProgramme())
-            let document = try JSONEncoder().encode(programme)
-            try await connection.query(
-                """
-                INSERT INTO governance_document (key, document)
-                VALUES (\(GovernanceDocumentRecord.workProgrammeKey), \(document))
-                ON CONFLICT (key) DO UPDATE SET document = excluded.document
-                """, logger: logger)
-            if let entry {
-                try await appendToRegister(
-                    kind: entry.kind, subject: entry.subject, detail: entry.detail, at: Date(), connection)
+        try await withoutActuallyEscaping(change) { change in
+            try await write { [self] connection in
+                let (programme, entry) = try change(try await workProgrammeRecord(connection)?.workProgramme())
+                let document = try JSONEncoder().encode(programme)
+                try await connection.query(
+                    """
+                    INSERT INTO governance_document (key, document)
+                    VALUES (\(GovernanceDocumentRecord.workProgrammeKey), \(document))
+                    ON CONFLICT (key) DO UPDATE SET document = excluded.document
+                    """, logger: logger)
+                if let entry {
+                    try await appendToRegister(
+                        kind: entry.kind, subject: entry.subject, detail: entry.detail, at: Date(), connection)
+                }
+                return programme
             }
-            return programme
         }
     }
 
     /// The risk register, by identifier.
     public func risks() async throws -> [Risk] {
-        try await read { connection in
+        try await read { [self] connection in
             try await rows("SELECT id, area, document FROM risk ORDER BY id", connection).map {
                 try $0.decode((String, String, Data).self)
             }
@@ -117,21 +121,23 @@ extension PostgresStore {
 
     /// Adds or changes a risk in one transaction.
     public func updateRisk(_ id: String, _ change: @Sendable (Risk?) throws -> Risk) async throws -> Risk {
-        try await write { connection in
-            let existing = try await rows(
-                "SELECT id, area, document FROM risk WHERE id = \(id)", connection
-            ).first.map { row in
-                let v = try row.decode((String, String, Data).self)
-                return try RiskRecord(id: v.0, area: v.1, document: v.2).risk()
+        try await withoutActuallyEscaping(change) { change in
+            try await write { [self] connection in
+                let existing = try await rows(
+                    "SELECT id, area, document FROM risk WHERE id = \(id)", connection
+                ).first.map { row in
+                    let v = try row.decode((String, String, Data).self)
+                    return try RiskRecord(id: v.0, area: v.1, document: v.2).risk()
+                }
+                let risk = try change(existing)
+                let document = try JSONEncoder().encode(risk)
+                try await connection.query(
+                    """
+                    INSERT INTO risk (id, area, document) VALUES (\(id), \(risk.area), \(document))
+                    ON CONFLICT (id) DO UPDATE SET area = excluded.area, document = excluded.document
+                    """, logger: logger)
+                return risk
             }
-            let risk = try change(existing)
-            let document = try JSONEncoder().encode(risk)
-            try await connection.query(
-                """
-                INSERT INTO risk (id, area, document) VALUES (\(id), \(risk.area), \(document))
-                ON CONFLICT (id) DO UPDATE SET area = excluded.area, document = excluded.document
-                """, logger: logger)
-            return risk
         }
     }
 

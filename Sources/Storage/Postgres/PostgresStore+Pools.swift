@@ -5,7 +5,7 @@ import PostgresNIO
 extension PostgresStore {
     /// The pools, by code.
     public func pools() async throws -> [Pool] {
-        try await read { connection in
+        try await read { [self] connection in
             try await rows("SELECT code, document FROM pool ORDER BY code", connection).map { row in
                 let v = try row.decode((String, Data).self)
                 return try PoolRecord(code: v.0, document: v.1).pool()
@@ -16,7 +16,7 @@ extension PostgresStore {
     /// Adds or replaces a pool; a pool with payments cannot be replaced (`conflict`).
     public func savePool(_ pool: Pool) async throws {
         let record = try PoolRecord(pool)
-        try await write { connection in
+        try await write { [self] connection in
             guard try await payments(of: pool.code, connection).isEmpty else {
                 throw StoreError.conflict("pool with payments", pool.code)
             }
@@ -30,13 +30,13 @@ extension PostgresStore {
 
     /// A pool's account, read in one snapshot.
     public func poolAccount(code: String) async throws -> PoolAccount {
-        try await read { connection in try await account(code: code, connection) }
+        try await read { [self] connection in try await account(code: code, connection) }
     }
 
     /// Checks and records a payment in one write transaction (under the write lock), so two payments can
     /// never together break a rule that each keeps alone.
     public func admitPayment(_ spend: PoolSpend, districtsOfArea: [String?]) async throws -> PoolAccount {
-        try await write { connection in
+        try await write { [self] connection in
             var account = try await account(code: spend.pool, connection)
             try account.admit(spend, districtsOfArea: districtsOfArea)
             let record = PoolPaymentRecord(spend, recordedAt: Date())

@@ -6,7 +6,7 @@ extension PostgresStore {
     /// Replaces the stored system in one transaction: all of it or, on any error, none of it.
     public func replaceSystem(_ system: HealthSystem) async throws {
         let levels = String(decoding: try JSONEncoder().encode(system.levels), as: UTF8.self)
-        try await write { connection in
+        try await write { [self] connection in
             for table in ["population_cell", "organisation", "data_quality_note", "reference_source", "health_system"] {
                 try await connection.query(PostgresQuery(unsafeSQL: "DELETE FROM \(table)"), logger: logger)
             }
@@ -64,7 +64,7 @@ extension PostgresStore {
 
     /// Reads the whole system in one snapshot, so it is never a mix of two writes.
     public func loadSystem() async throws -> HealthSystem? {
-        let stored = try await read { connection -> StoredSystem? in
+        let stored = try await read { [self] connection -> StoredSystem? in
             var system: HealthSystemRecord?
             for row in try await rows(
                 "SELECT code, name, levels, publishedRegisteredTotal, loadedAt FROM health_system LIMIT 1", connection
@@ -120,12 +120,12 @@ extension PostgresStore {
 
     /// The organisations in the order they were added.
     public func organisations() async throws -> [Organisation] {
-        try await read { connection in try await organisations(connection).map { try $0.organisation() } }
+        try await read { [self] connection in try await organisations(connection).map { try $0.organisation() } }
     }
 
     /// One organisation; throws `notFound` when there is none.
     public func organisation(code: String) async throws -> Organisation {
-        try await read { connection in
+        try await read { [self] connection in
             guard let record = try await organisations(connection, code: code).first else {
                 throw StoreError.notFound("organisation", code)
             }
@@ -135,7 +135,7 @@ extension PostgresStore {
 
     /// Adds an organisation; throws `noSystem` or `conflict`.
     public func insertOrganisation(_ organisation: Organisation) async throws {
-        try await write { connection in
+        try await write { [self] connection in
             guard try await count("health_system", connection) > 0 else { throw StoreError.noSystem }
             guard try await organisations(connection, code: organisation.code).isEmpty else {
                 throw StoreError.conflict("organisation", organisation.code)
@@ -146,7 +146,7 @@ extension PostgresStore {
 
     /// Replaces an organisation, keeping its position; throws `notFound`.
     public func updateOrganisation(_ organisation: Organisation) async throws {
-        try await write { connection in
+        try await write { [self] connection in
             guard try await !organisations(connection, code: organisation.code).isEmpty else {
                 throw StoreError.notFound("organisation", organisation.code)
             }

@@ -16,6 +16,10 @@ public final class PostgresStore: Store {
     let logger: Logger
     private let runner: Task<Void, Never>
 
+    /// How long a call waits for a connection before it fails as `unavailable` (the pool keeps trying to
+    /// reconnect in the background, so a later call succeeds once the server is back).
+    static let connectionWait: Duration = .seconds(5)
+
     /// The key of the advisory lock every write transaction holds (an arbitrary constant: "concordat").
     static let writeLock: Int64 = 0x636F_6E63_6F72_6461
 
@@ -24,6 +28,9 @@ public final class PostgresStore: Store {
     /// - Throws: ``StoreError`` `unavailable` when the URL is not valid or the server cannot be reached.
     public init(url: String, logger: Logger = Logger(label: "concordat.postgres")) async throws {
         let configuration = try Self.configuration(url: url)
+        var logger = logger
+        // The pool logs each failed reconnection at info; the store reports unavailability itself.
+        logger.logLevel = max(logger.logLevel, .notice)
         self.logger = logger
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
@@ -88,20 +95,24 @@ public final class PostgresStore: Store {
 
     /// Runs `body` in a write transaction that holds the store's write lock, committing when it returns
     /// and rolling back when it throws (the error is rethrown as it was).
-    func write<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+    func write<Result: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> Result) async throws
+        -> Result
+    {
         try await transaction("BEGIN ISOLATION LEVEL READ COMMITTED", lock: true, body)
     }
 
     /// Runs `body` in a read-only snapshot, so every query in it sees the same committed state.
-    func read<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+    func read<Result: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> Result) async throws
+        -> Result
+    {
         try await transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", lock: false, body)
     }
 
     private func transaction<Result: Sendable>(
-        _ begin: String, lock: Bool, _ body: (PostgresConnection) async throws -> Result
+        _ begin: String, lock: Bool, _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {
         do {
-            return try await client.withConnection { connection in
+            return try await withConnection { [self] connection in
                 try await connection.query(PostgresQuery(unsafeSQL: begin), logger: logger)
                 do {
                     if lock {
@@ -127,6 +138,39 @@ public final class PostgresStore: Store {
             throw Self.storeError(error)
         } catch {
             throw StoreError.unavailable("the PostgreSQL database cannot be used: \(error)")
+        }
+    }
+
+    /// Leases a connection for `body`, failing as `unavailable` when none can be had within
+    /// ``connectionWait``. Only the wait for a connection is timed: once leased, `body` runs to the end.
+    private func withConnection<Result: Sendable>(
+        _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
+    ) async throws
+        -> Result
+    {
+        let leased = LeaseFlag()
+        return try await withThrowingTaskGroup(of: Result?.self) { group in
+            group.addTask {
+                try await self.client.withConnection { [self] connection in
+                    leased.set()
+                    return try await body(connection)
+                }
+            }
+            group.addTask {
+                try await Task.sleep(for: Self.connectionWait)
+                guard leased.isSet else {
+                    throw StoreError.unavailable(
+                        "the PostgreSQL database cannot be reached: no connection within \(Self.connectionWait)")
+                }
+                return nil
+            }
+            while let next = try await group.next() {
+                if let result = next {
+                    group.cancelAll()
+                    return result
+                }
+            }
+            throw CancellationError()
         }
     }
 
@@ -156,7 +200,7 @@ public final class PostgresStore: Store {
     /// Creates the migrations table if needed and applies every migration not yet applied, each in its own
     /// transaction under the write lock, so two instances starting together migrate once.
     private func migrate() async throws {
-        try await write { connection in
+        try await write { [self] connection in
             try await connection.query(
                 """
                 CREATE TABLE IF NOT EXISTS concordat_migration (
@@ -174,4 +218,13 @@ public final class PostgresStore: Store {
             }
         }
     }
+}
+
+/// Whether a connection has been leased: set once, read by the timer.
+private final class LeaseFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    func set() { lock.withLock { value = true } }
+    var isSet: Bool { lock.withLock { value } }
 }

@@ -1,0 +1,76 @@
+import ConcordatCore
+import Foundation
+import Governance
+import Ingest
+import PostgresNIO
+import Testing
+
+@testable import Storage
+
+@Suite("PostgreSQL specifics", .enabled(if: TestPostgres.url != nil, "CONCORDAT_TEST_POSTGRES names no server"))
+struct PostgresStoreTests {
+    @Test("URLs: user, password, port, database and sslmode are read; anything else is a clear error")
+    func urls() throws {
+        let configuration = try PostgresStore.configuration(
+            url: "postgres://ana:s%40cret@db.example:6543/kent?sslmode=disable")
+        #expect(configuration.host == "db.example" && configuration.port == 6543)
+        #expect(configuration.username == "ana" && configuration.password == "s@cret")
+        #expect(configuration.database == "kent")
+        for bad in ["mysql://x@y/z", "postgres:///nohost", "postgres://host/db", "postgres://u@h/d?sslmode=maybe"] {
+            #expect { try PostgresStore.configuration(url: bad) } throws: { ($0 as? StoreError)?.code == .unavailable }
+        }
+        #expect(PostgresStore.redacted("postgres://ana:secret@h/d") == "postgres://ana:***@h/d")
+    }
+
+    @Test("a server that cannot be reached is 'unavailable' within seconds, not a hang")
+    func unreachable() async throws {
+        let started = ContinuousClock.now
+        await #expect { try await PostgresStore(url: "postgres://nobody@127.0.0.1:1/none?sslmode=disable") } throws: {
+            ($0 as? StoreError)?.code == .unavailable
+        }
+        #expect(ContinuousClock.now - started < .seconds(30))
+    }
+
+    @Test("two instances starting together migrate once; a reopened database keeps its data")
+    func migrations() async throws {
+        try await TestPostgres.withDatabase { url in
+            async let first = PostgresStore(url: url)
+            async let second = PostgresStore(url: url)
+            let (one, two) = try await (first, second)
+            try await one.replaceSystem(try LeicesterLeicestershireRutland.system())
+            #expect(try await two.loadSystem()?.code == "LLR")
+            await one.close()
+            await two.close()
+            let reopened = try await PostgresStore(url: url)
+            #expect(try await reopened.loadSystem()?.code == "LLR")
+            try await TestPostgres.admin(url) { client in
+                let rows = try await client.query("SELECT count(*) FROM concordat_migration").collect()
+                #expect(try rows.first?.decode(Int.self) == PostgresStore.migrations.count)
+            }
+            await reopened.close()
+        }
+    }
+
+    @Test("the register refuses updates, deletes and truncation, even from outside Concordat")
+    func appendOnly() async throws {
+        try await TestPostgres.withDatabase { url in
+            let store = try await PostgresStore(url: url)
+            let day = Day(year: 2018, month: 1, day: 1)!
+            let memorandum = try MemorandumOfUnderstanding(
+                seats: ["a", "b", "c"].map { .init(organisation: $0, kind: .party, joined: day) },
+                rule: .simpleMajority(quorum: 2), joiningWindow: day...day)
+            try await store.adoptMemorandum(memorandum, routes: RatificationRoutes(routes: [:]), detail: "adopted")
+            let entries = try await store.registerEntries()
+            try await TestPostgres.admin(url) { client in
+                for forgery in [
+                    "UPDATE register_entry SET detail = 'forged'", "DELETE FROM register_entry",
+                    "TRUNCATE register_entry",
+                ] {
+                    await #expect(throws: PSQLError.self) { try await client.query(PostgresQuery(unsafeSQL: forgery)) }
+                }
+            }
+            #expect(try await store.registerEntries() == entries)
+            await store.close()
+        }
+    }
+}
