@@ -38,14 +38,14 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try store.open()
+        let store = try await store.open()
         let system: HealthSystem
         if let existing = try await store.loadSystem() {
             system = existing
         } else {
             system = try SystemOptions.parse([]).system()
             try await store.replaceSystem(system)
-            SystemSummary(system: system).report(loadedInto: self.store.resolvedPath)
+            SystemSummary(system: system).report(loadedInto: self.store.displayName)
         }
         try await loadSyntheticDataset(for: system, into: store)
         try await refreshAnalysisIfStale(in: store)
@@ -54,7 +54,7 @@ struct DemoCommand: AsyncParsableCommand {
         try await setUpGovernance(for: system, in: store)
         try await setUpProgrammeAndRisks(for: system, in: store)
         try await Serving.run(
-            system: system, store: store, configuration: try server.configuration, database: self.store.resolvedPath)
+            system: system, store: store, configuration: try server.configuration, database: self.store.displayName)
     }
 
     /// Generates (or reuses) the synthetic extract and imports it, unless the store already holds it.
@@ -65,7 +65,7 @@ struct DemoCommand: AsyncParsableCommand {
         }
         let label = "synthetic population, seed \(seed), \(people.map { "\($0) people" } ?? "every registered patient")"
         if try await store.datasetSummary()?.source == label { return }
-        let cache = URL(fileURLWithPath: self.store.resolvedPath).deletingLastPathComponent()
+        let cache = URL(fileURLWithPath: self.store.displayName).deletingLastPathComponent()
             .appendingPathComponent(".concordat-cache")
         let extract = cache.appendingPathComponent(
             "synthetic/\(system.code)-seed-\(seed)-\(people.map(String.init) ?? "all")")

@@ -9,7 +9,7 @@ import Web
 enum FinanceLoading {
     /// Opens the store and reads the system and its dataset's analysis.
     static func load(_ options: StoreOptions) async throws -> (store: any Store, finances: SystemFinances) {
-        let store = try options.open()
+        let store = try await options.open()
         guard let system = try await store.loadSystem() else {
             throw ValidationError("the database holds no system: run `concordat init` (or `concordat demo`) first")
         }

@@ -50,7 +50,7 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try store.open()
+        let store = try await store.open()
         guard let system = try await store.loadSystem() else {
             throw ValidationError("the database holds no system: run `concordat init` first")
         }

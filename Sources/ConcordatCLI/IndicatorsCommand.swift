@@ -37,7 +37,7 @@ struct IndicatorsCommand: AsyncParsableCommand {
         @Argument(help: "The CSV file.") var file: String
 
         func run() async throws {
-            let store = try store.open()
+            let store = try await store.open()
             guard let system = try await store.loadSystem() else {
                 throw ValidationError("the database holds no system")
             }

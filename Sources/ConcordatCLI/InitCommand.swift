@@ -21,12 +21,12 @@ struct InitCommand: AsyncParsableCommand {
 
     func run() async throws {
         let system = try source.system()
-        let store = try store.open()
+        let store = try await store.open()
         if let existing = try await store.loadSystem(), !replace {
             throw ValidationError(
                 "the database already holds \(existing.name); pass --replace to load \(system.name) in its place")
         }
         try await store.replaceSystem(system)
-        SystemSummary(system: system).report(loadedInto: self.store.resolvedPath)
+        SystemSummary(system: system).report(loadedInto: self.store.displayName)
     }
 }

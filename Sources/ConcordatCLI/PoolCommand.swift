@@ -16,7 +16,7 @@ struct PoolCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let store = try store.open()
+            let store = try await store.open()
             let pools = try await store.pools()
             if pools.isEmpty {
                 print("No pools yet: `concordat demo` sets up Kent & Medway's, or add one with `concordat pool add`.")
@@ -111,7 +111,7 @@ struct PoolCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let store = try store.open()
+            let store = try await store.open()
             guard let system = try await store.loadSystem() else {
                 throw ValidationError("the database holds no system")
             }

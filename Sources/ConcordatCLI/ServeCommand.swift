@@ -16,13 +16,13 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var server: ServerOptions
 
     func run() async throws {
-        let store = try store.open()
+        let store = try await store.open()
         guard let system = try await store.loadSystem() else {
             throw ValidationError(
-                "\(self.store.resolvedPath) holds no system: run `concordat init` or `concordat demo` first")
+                "\(self.store.displayName) holds no system: run `concordat init` or `concordat demo` first")
         }
         try await Serving.run(
-            system: system, store: store, configuration: try server.configuration, database: self.store.resolvedPath)
+            system: system, store: store, configuration: try server.configuration, database: self.store.displayName)
     }
 }
 

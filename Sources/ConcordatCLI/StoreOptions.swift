@@ -7,22 +7,31 @@ struct StoreOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The SQLite database file (created if missing). Defaults to $CONCORDAT_DATABASE, else ./concordat.sqlite.",
-            valueName: "path"))
+            """
+            A SQLite database file (created if missing), or a PostgreSQL URL \
+            (postgres://user:password@host:port/database?sslmode=require). \
+            Defaults to $CONCORDAT_DATABASE, else ./concordat.sqlite.
+            """,
+            valueName: "path-or-url"))
     var database: String?
 
-    /// The path in force: the option, else the environment, else `concordat.sqlite`.
+    /// The location in force: the option, else the environment, else `concordat.sqlite`.
     var resolvedPath: String {
         database ?? ProcessInfo.processInfo.environment["CONCORDAT_DATABASE"] ?? "concordat.sqlite"
     }
 
     func validate() throws {
-        if resolvedPath.hasPrefix("postgres://") || resolvedPath.hasPrefix("postgresql://") {
-            throw ValidationError("PostgreSQL databases are not supported yet; give a SQLite file path")
-        }
         if resolvedPath.isEmpty { throw ValidationError("--database must not be empty") }
     }
 
-    /// Opens the store.
-    func open() throws -> any Store { try SQLiteStore(path: resolvedPath) }
+    /// Whether the store is a PostgreSQL server rather than a SQLite file.
+    var isPostgres: Bool { PostgresStore.isURL(resolvedPath) }
+
+    /// The location for messages: a PostgreSQL URL without its password.
+    var displayName: String { isPostgres ? PostgresStore.redacted(resolvedPath) : resolvedPath }
+
+    /// Opens the store (connecting and migrating when it is PostgreSQL).
+    func open() async throws -> any Store {
+        isPostgres ? try await PostgresStore(url: resolvedPath) : try SQLiteStore(path: resolvedPath)
+    }
 }

@@ -49,7 +49,7 @@ struct UserCommand: AsyncParsableCommand {
                 throw ValidationError("no password was given on standard input")
             }
             if let weakness = PasswordHashing.weakness(of: line) { throw ValidationError(weakness) }
-            let store = try store.open()
+            let store = try await store.open()
             if let organisation {
                 _ = try await store.organisation(code: organisation)
             }

@@ -87,7 +87,7 @@ public final class PostgresStore: Store {
     }
 
     /// The URL with its password replaced, for messages and logs.
-    static func redacted(_ url: String) -> String {
+    public static func redacted(_ url: String) -> String {
         guard var components = URLComponents(string: url), components.password != nil else { return url }
         components.password = "***"
         return components.string ?? url
