@@ -101,6 +101,11 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "concordat", dependencies: ["ConcordatCLI"]),
+        .target(
+            name: "ConcordatTestSupport",
+            dependencies: ["Storage", .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Tests/Support"
+        ),
         .testTarget(name: "ConcordatCoreTests", dependencies: ["ConcordatCore"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "PopulationHealthTests", dependencies: ["PopulationHealth"]),
@@ -111,6 +116,7 @@ let package = Package(
             name: "StorageTests",
             dependencies: [
                 "Storage", "Ingest", "Finance", "Assurance", "Governance",
+                "ConcordatTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]),
@@ -122,7 +128,11 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "ConcordatCLITests", dependencies: ["ConcordatCLI", "Storage", "Web", "ConcordatCore", "Finance"]),
+            name: "ConcordatCLITests",
+            dependencies: [
+                "ConcordatCLI", "ConcordatTestSupport", "Storage", "Web", "ConcordatCore", "Finance",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -31,7 +31,11 @@ public func buildRouter(store: any Store) throws -> Router<ConcordatRequestConte
     router.add(middleware: ProblemMiddleware(pages: renderer))
     router.add(middleware: SessionMiddleware(store: store))
     router.addRoutes(SignInController<ConcordatRequestContext>(store: store, renderer: renderer).routes)
-    router.get("/health") { _, _ in "ok" }
+    // Ready only when the store answers: a load balancer takes an instance out while its database is away.
+    router.get("/health") { _, _ -> String in
+        _ = try await store.userCount()
+        return "ok"
+    }
     router.get("/metrics") { _, _ -> Response in
         // What the dataset holds, in aggregate, alongside the request metrics.
         if let summary = try? await store.datasetSummary() {

@@ -58,7 +58,7 @@ public final class PostgresStore: Store {
 
     /// The client configuration a `postgres://` URL describes. `sslmode` may be `disable`, `prefer`
     /// (the default, as libpq) or `require`.
-    static func configuration(url: String) throws -> PostgresClient.Configuration {
+    public static func configuration(url: String) throws -> PostgresClient.Configuration {
         guard isURL(url), let components = URLComponents(string: url), let host = components.host, !host.isEmpty
         else {
             throw StoreError.unavailable(

@@ -1,18 +1,17 @@
 import Foundation
 import PostgresNIO
+import Storage
 
-@testable import Storage
-
-/// The PostgreSQL server the tests may use: `CONCORDAT_TEST_POSTGRES`, a URL whose user may create
+/// The PostgreSQL server the tests may use (shared by the test targets): `CONCORDAT_TEST_POSTGRES`, a URL whose user may create
 /// databases. Each test gets a database of its own, dropped afterwards.
-enum TestPostgres {
+public enum TestPostgres {
     /// The server's URL, or `nil` when none is configured.
-    static var url: String? {
+    public static var url: String? {
         ProcessInfo.processInfo.environment["CONCORDAT_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// Runs `body` with the URL of a new, empty database, dropped afterwards whatever happens.
-    static func withDatabase<Result>(_ body: (String) async throws -> Result) async throws -> Result {
+    public static func withDatabase<Result>(_ body: (String) async throws -> Result) async throws -> Result {
         guard let url else { throw StoreError.unavailable("CONCORDAT_TEST_POSTGRES is not set") }
         let name = "concordat_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         try await admin(url) { client in
@@ -37,7 +36,9 @@ enum TestPostgres {
     }
 
     /// Runs `body` with a client connected to the configured database.
-    static func admin<Result>(_ url: String, _ body: (PostgresClient) async throws -> Result) async throws -> Result {
+    public static func admin<Result>(_ url: String, _ body: (PostgresClient) async throws -> Result) async throws
+        -> Result
+    {
         let client = PostgresClient(configuration: try PostgresStore.configuration(url: url))
         let task = Task { await client.run() }
         defer { task.cancel() }
