@@ -149,6 +149,12 @@ public protocol Store: Sendable {
     /// - Parameter districtsOfArea: the districts of the practices under the payment's area.
     /// - Throws: ``PoolAccount/Refusal`` naming the rule broken; ``StoreError`` `notFound` for no such pool.
     func admitPayment(_ spend: PoolSpend, districtsOfArea: [String?]) async throws -> PoolAccount
+
+    /// Writes a consistent snapshot of the whole store to the file at `path` (see ``StoreBackup``).
+    func backup(to path: String) async throws
+
+    /// Replaces the whole store with the backup at `path`: all of it or, on any error, none of it.
+    func restore(from path: String) async throws
 }
 
 extension Store {

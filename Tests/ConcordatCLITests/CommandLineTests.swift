@@ -56,6 +56,27 @@ struct CommandLineTests {
         #expect(system.population(of: "QKS").total == 2_039_483)
     }
 
+    @Test("backup writes a snapshot; restore needs --replace over a system, then brings the snapshot back")
+    func backupAndRestore() async throws {
+        let folder = try ConcordatProcess.temporaryFolder("backup")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try ConcordatProcess.run(["init", "--example", "llr"], in: folder).status == 0)
+        let backup = try ConcordatProcess.run(["backup", "--to", "snapshot.sqlite"], in: folder)
+        #expect(backup.status == 0)
+        #expect(backup.output.contains("Backed up concordat.sqlite to snapshot.sqlite"))
+        #expect(try ConcordatProcess.run(["init", "--replace"], in: folder).status == 0)
+        let refused = try ConcordatProcess.run(["restore", "--from", "snapshot.sqlite"], in: folder)
+        #expect(refused.status != 0)
+        #expect(refused.output.contains("pass --replace"))
+        let restored = try ConcordatProcess.run(["restore", "--from", "snapshot.sqlite", "--replace"], in: folder)
+        #expect(restored.status == 0)
+        #expect(restored.output.contains("Leicester"))
+        let path = folder.appendingPathComponent("concordat.sqlite").path
+        #expect(try await SQLiteStore(path: path).loadSystem()?.code == "LLR")
+        let missing = try ConcordatProcess.run(["restore", "--from", "nope.sqlite"], in: folder)
+        #expect(missing.status != 0 && missing.output.contains("nope.sqlite: no such file"))
+    }
+
     @Test("CONCORDAT_DATABASE and CONCORDAT_PORT are honoured when the options are absent")
     func environment() throws {
         setenv("CONCORDAT_DATABASE", "/tmp/from-env.sqlite", 1)

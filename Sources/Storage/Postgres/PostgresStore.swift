@@ -14,6 +14,8 @@ import PostgresNIO
 public final class PostgresStore: Store {
     let client: PostgresClient
     let logger: Logger
+    /// The URL the store was opened with (for the client tools that back it up and restore it).
+    let url: String
     private let runner: Task<Void, Never>
 
     /// How long a call waits for a connection before it fails as `unavailable` (the pool keeps trying to
@@ -32,6 +34,7 @@ public final class PostgresStore: Store {
         // The pool logs each failed reconnection at info; the store reports unavailability itself.
         logger.logLevel = max(logger.logLevel, .notice)
         self.logger = logger
+        self.url = url
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
         runner = Task { await client.run() }

@@ -8,7 +8,7 @@ import Governance
 /// The default ``Store``: an embedded SQLite database through GRDB, in WAL mode, so readers never wait
 /// for a writer and a crash mid-write leaves the last committed state.
 public final class SQLiteStore: Store {
-    private let writer: any DatabaseWriter
+    let writer: any DatabaseWriter
 
     /// Opens (creating if needed) the database file at `path` and migrates it to the current schema.
     /// - Throws: ``StoreError`` `unavailable` when the file cannot be opened or migrated.
