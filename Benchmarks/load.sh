@@ -1,24 +1,52 @@
 #!/usr/bin/env bash
 # Load on loopback: `concordat demo` (release build) with the full 2.04M-person Kent & Medway dataset, then
-# wrk (Debian's) reading a mix of pages and API routes (Benchmarks/load/mixed-reads.lua) for 30 s, and
-# the same for /metrics afterwards to show nothing errored. Prints wrk's latency distribution.
-# Usage: Benchmarks/load.sh [CONNECTIONS] (default 16) [PEOPLE] (default: everyone)
+# wrk (Debian's) for 30 s with a Lua script, and /metrics afterwards to show whether anything errored.
+#
+#   Benchmarks/load.sh [CONNECTIONS] [PEOPLE] [SCRIPT]
+#     CONNECTIONS  wrk connections (default 16)
+#     PEOPLE       synthetic people (default: every registered patient, 2.04M)
+#     SCRIPT       mixed-reads (default) or mixed-writes (reads with proposals, votes and returns woven in)
+#   CONCORDAT_LOAD_DATABASE=postgres://…  runs the server on PostgreSQL instead of a SQLite file
+#   WRITE_EVERY=N                          one request in N is a write (mixed-writes; default 10)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 connections="${1:-16}"
 people="${2:-}"
+script="${3:-mixed-reads}"
 command -v wrk >/dev/null || { apt-get install -y -qq wrk; }
 swift build -c release --product concordat >/dev/null
 bin="$(swift build -c release --show-bin-path)/concordat"
 work="$(mktemp -d)"
+database="${CONCORDAT_LOAD_DATABASE:-$work/concordat.sqlite}"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-args=(demo --port "$port" --database "$work/concordat.sqlite")
+args=(demo --port "$port" --database "$database")
 [ -n "$people" ] && args+=(--people "$people")
 "$bin" "${args[@]}" > "$work/demo.log" 2>&1 &
 server=$!
 trap 'kill -INT $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 1; done
+for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 1; done
 curl -sf "http://127.0.0.1:$port/" >/dev/null   # warm the snapshot
-wrk -t2 -c"$connections" -d30s --latency -s Benchmarks/load/mixed-reads.lua "http://127.0.0.1:$port"
-echo "--- server errors (5xx) counted by the server itself:"
-curl -s "http://127.0.0.1:$port/metrics" | grep 'concordat_http_requests_total' | grep 'status="5' || echo "none"
+
+if [ "$script" = mixed-writes ]; then
+    # Writers for the stream. Their passwords are hashed at bcrypt cost 4, not the default 12, because
+    # HTTP Basic checks the hash on every request; a browser signs in once and uses a session instead.
+    password="load test password"
+    for user in "load-secretary board-secretary" "load-lead partner-representative"; do
+        set -- $user
+        echo "$password" | "$bin" user add --database "$database" --username "$1" --role "$2" \
+            --organisation kcc --password-stdin --cost 4 >/dev/null 2>&1 || true
+    done
+    export AUTH_SECRETARY=$(printf 'load-secretary:%s' "$password" | base64 -w0)
+    export AUTH_PLACE_LEAD=$(printf 'load-lead:%s' "$password" | base64 -w0)
+    export PARTIES=$(curl -s "http://127.0.0.1:$port/api/v1/governance/memorandum" | python3 -c '
+import json, sys
+document = json.load(sys.stdin)
+seats = document.get("memorandum", document)["seats"]
+print(",".join(s["organisation"] for s in seats if s["kind"] == "party" and not s.get("withdrawn")))')
+fi
+
+wrk -t2 -c"$connections" -d30s --latency -s "Benchmarks/load/$script.lua" "http://127.0.0.1:$port"
+echo "--- responses by status, counted by the server itself:"
+curl -s "http://127.0.0.1:$port/metrics" | grep '^concordat_http_requests_total' \
+    | sed -E 's/.*route="([^"]*)".*status="([0-9]+)".*\} ([0-9]+)/\2 \1 \3/' | sort | awk '$3 > 0' | grep -v '^200 \|^201 ' \
+    || echo "every response was 200 or 201"

@@ -27,7 +27,8 @@ struct OrganisationAPITests {
         let body = #"{"code":"medway-council","name":"Medway Council","role":"local_authority"}"#
         try await app.test(.router) { client in
             try await client.execute(
-                uri: "/api/v1/organisations", method: .post, headers: jsonHeaders, body: ByteBuffer(string: body)
+                uri: "/api/v1/organisations", method: .post, headers: signedIn("secretary"),
+                body: ByteBuffer(string: body)
             ) { response in
                 #expect(response.status == .created)
                 #expect(response.headers[.location] == "/api/v1/organisations/medway-council")
@@ -40,7 +41,8 @@ struct OrganisationAPITests {
                 #expect(organisation.name == "Medway Council")
             }
             try await client.execute(
-                uri: "/api/v1/organisations", method: .post, headers: jsonHeaders, body: ByteBuffer(string: body)
+                uri: "/api/v1/organisations", method: .post, headers: signedIn("secretary"),
+                body: ByteBuffer(string: body)
             ) { response in
                 #expect(response.status == .conflict)
                 #expect(response.headers[.contentType] == "application/problem+json")
@@ -54,7 +56,8 @@ struct OrganisationAPITests {
         let body = #"{"code":"Not A Code","name":"  ","role":"overlord","membership":"friend"}"#
         try await app.test(.router) { client in
             try await client.execute(
-                uri: "/api/v1/organisations", method: .post, headers: jsonHeaders, body: ByteBuffer(string: body)
+                uri: "/api/v1/organisations", method: .post, headers: signedIn("secretary"),
+                body: ByteBuffer(string: body)
             ) { response in
                 #expect(response.status == .badRequest)
                 let problem = try response.json(Problem.self)
@@ -62,7 +65,7 @@ struct OrganisationAPITests {
                 #expect(problem.invalidParams?.first { $0.name == "role" }?.reason.contains("local_authority") == true)
             }
             try await client.execute(
-                uri: "/api/v1/organisations", method: .post, headers: jsonHeaders,
+                uri: "/api/v1/organisations", method: .post, headers: signedIn("secretary"),
                 body: ByteBuffer(string: #"{"name":"X"}"#)
             ) { response in
                 let problem = try response.json(Problem.self)
@@ -77,7 +80,8 @@ struct OrganisationAPITests {
         try await app.test(.router) { client in
             for body in ["{not json", #"{"code":"x","name":"X","role":"adviser","isSignatory":"yes"}"#, "[]"] {
                 try await client.execute(
-                    uri: "/api/v1/organisations", method: .post, headers: jsonHeaders, body: ByteBuffer(string: body)
+                    uri: "/api/v1/organisations", method: .post, headers: signedIn("secretary"),
+                    body: ByteBuffer(string: body)
                 ) { response in
                     #expect(response.status == .badRequest, "\(body)")
                     #expect(response.headers[.contentType] == "application/problem+json")
@@ -93,7 +97,7 @@ struct OrganisationAPITests {
         let app = try await makeApp(try kentMedway.get())
         try await app.test(.router) { client in
             try await client.execute(
-                uri: "/api/v1/organisations/kent-lmc", method: .patch, headers: jsonHeaders,
+                uri: "/api/v1/organisations/kent-lmc", method: .patch, headers: signedIn("secretary"),
                 body: ByteBuffer(string: #"{"name":"Kent LMC"}"#)
             ) { response in
                 #expect(response.status == .ok)
@@ -103,20 +107,20 @@ struct OrganisationAPITests {
                 #expect(!updated.isSignatory)
             }
             try await client.execute(
-                uri: "/api/v1/organisations/kent-lmc", method: .patch, headers: jsonHeaders,
+                uri: "/api/v1/organisations/kent-lmc", method: .patch, headers: signedIn("secretary"),
                 body: ByteBuffer(string: #"{"role":"primary_care_at_scale"}"#)
             ) { response in
                 let organisation = try response.json(Organisation.self)
                 #expect(organisation.isSignatory)
             }
             try await client.execute(
-                uri: "/api/v1/organisations/kent-lmc", method: .patch, headers: jsonHeaders,
+                uri: "/api/v1/organisations/kent-lmc", method: .patch, headers: signedIn("secretary"),
                 body: ByteBuffer(string: #"{"code":"lmc"}"#)
             ) { response in
                 #expect(response.status == .badRequest)
             }
             try await client.execute(
-                uri: "/api/v1/organisations/nobody", method: .patch, headers: jsonHeaders,
+                uri: "/api/v1/organisations/nobody", method: .patch, headers: signedIn("secretary"),
                 body: ByteBuffer(string: #"{"name":"X"}"#)
             ) { response in
                 #expect(response.status == .notFound)

@@ -13,6 +13,10 @@ import Testing
 func makeApp(_ system: HealthSystem?) async throws -> some ApplicationProtocol {
     let store = try SQLiteStore()
     if let system { try await store.replaceSystem(system) }
+    // The board secretary who keeps the partnership (signedIn("secretary")).
+    try await store.insertUser(
+        UserAccount(
+            username: "secretary", role: .boardSecretary, passwordHash: PasswordHashing.hash(testPassword, cost: 4)))
     return Application(router: try buildRouter(store: store))
 }
 

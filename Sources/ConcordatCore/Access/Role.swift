@@ -25,4 +25,18 @@ public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// Whether the role may read the access log.
     public var mayReadAccessLog: Bool { self == .administrator }
+
+    /// Whether the role may change the partnership and record its business: organisations, members,
+    /// proposals, the votes of a meeting, ratifications and gateways.
+    public var mayManagePartnership: Bool { self == .administrator || self == .boardSecretary }
+
+    /// Whether the role may keep the risk register and the programme's milestones.
+    public var mayKeepRegisters: Bool { self != .viewer }
+
+    /// Whether the role may pay out of a pooled budget.
+    public var mayPayFromPools: Bool { self == .finance || self == .administrator }
+
+    /// Whether the role may run and cancel background jobs (the population health engine; imports are for
+    /// administrators only).
+    public var mayRunJobs: Bool { self == .administrator || self == .analyst }
 }

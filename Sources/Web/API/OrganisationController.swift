@@ -10,9 +10,11 @@ struct OrganisationController<Context: RequestContext> {
     /// The routes, to mount at `/api/v1/organisations`.
     var routes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
+        let authentication = Authentication(store: store)
         routes.get { _, _ in ListDocument(items: try await store.organisations()) }
         routes.get(":code") { _, context in try await store.organisation(code: try context.parameters.require("code")) }
         routes.post { request, context -> EditedResponse<Organisation> in
+            _ = try await authentication.user(request, may: \.mayManagePartnership, toDo: "add organisations")
             let body = try await request.decode(as: OrganisationBody.self, context: context)
             let organisation = try body.newOrganisation()
             try await store.insertOrganisation(organisation)
@@ -21,6 +23,7 @@ struct OrganisationController<Context: RequestContext> {
                 response: organisation)
         }
         routes.patch(":code") { request, context -> Organisation in
+            _ = try await authentication.user(request, may: \.mayManagePartnership, toDo: "change organisations")
             let code = try context.parameters.require("code")
             let body = try await request.decode(as: OrganisationBody.self, context: context)
             let updated = try body.applied(to: try await store.organisation(code: code))

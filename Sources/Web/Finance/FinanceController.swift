@@ -74,7 +74,7 @@ struct FinanceController<Context: RequestContext> {
         }
         routes.post("pools/:code/payments") { request, context -> EditedResponse<PoolDocument> in
             _ = try await Authentication(store: store).user(
-                request, may: { $0 == .finance || $0 == .administrator }, toDo: "pay out of pools")
+                request, may: \.mayPayFromPools, toDo: "pay out of pools")
             let code = try context.parameters.require("code")
             let body = try await request.decode(as: PaymentBody.self, context: context)
             let system = try await registry.system()

@@ -80,7 +80,7 @@ struct GovernanceController<Context: RequestContext> {
         }
         routes.post("proposals") { request, context -> EditedResponse<DecisionView> in
             _ = try await authentication.user(
-                request, may: \.mayReviewReturns, toDo: "table proposals for the partnership")
+                request, may: \.mayManagePartnership, toDo: "table proposals for the partnership")
             let buffer = try await request.body.collect(upTo: 1_000_000)
             var proposal: Proposal
             let planned: PlannedSpends
@@ -120,7 +120,8 @@ struct GovernanceController<Context: RequestContext> {
                 response: Self.view(record, memorandum, routes))
         }
         routes.post("proposals/:id/vote") { request, context -> DecisionView in
-            _ = try await authentication.user(request, may: \.mayReviewReturns, toDo: "record the partnership's votes")
+            _ = try await authentication.user(
+                request, may: \.mayManagePartnership, toDo: "record the partnership's votes")
             let id = try context.parameters.require("id")
             let body = try await request.decode(as: VoteBody.self, context: context)
             let (memorandum, routes) = try await memorandum()
@@ -134,7 +135,7 @@ struct GovernanceController<Context: RequestContext> {
             return Self.view(record, memorandum, routes)
         }
         routes.post("proposals/:id/ratifications") { request, context -> DecisionView in
-            _ = try await authentication.user(request, may: \.mayReviewReturns, toDo: "record ratifications")
+            _ = try await authentication.user(request, may: \.mayManagePartnership, toDo: "record ratifications")
             let id = try context.parameters.require("id")
             let ratification = try await request.decode(as: Ratification.self, context: context)
             let (memorandum, routes) = try await memorandum()
@@ -149,7 +150,7 @@ struct GovernanceController<Context: RequestContext> {
             return Self.view(record, memorandum, routes)
         }
         routes.post("governance/members") { request, context -> MemorandumView in
-            _ = try await authentication.user(request, may: \.mayReviewReturns, toDo: "record membership changes")
+            _ = try await authentication.user(request, may: \.mayManagePartnership, toDo: "record membership changes")
             let body = try await request.decode(as: JoinBody.self, context: context)
             let (memorandum, routes) = try await memorandum()
             var reopened = false
@@ -176,7 +177,7 @@ struct GovernanceController<Context: RequestContext> {
             return MemorandumView(memorandum: next, routes: routes)
         }
         routes.post("governance/members/:organisation/withdraw") { request, context -> MemorandumView in
-            _ = try await authentication.user(request, may: \.mayReviewReturns, toDo: "record membership changes")
+            _ = try await authentication.user(request, may: \.mayManagePartnership, toDo: "record membership changes")
             let organisation = try context.parameters.require("organisation")
             let body = try await request.decode(as: WithdrawBody.self, context: context)
             let (memorandum, routes) = try await memorandum()

@@ -70,7 +70,7 @@ struct RiskProgrammeController<Context: RequestContext> {
             return ListDocument(items: try await store.risks().map { Self.view($0, system: system, today: .today) })
         }
         routes.post("risks") { request, context -> EditedResponse<RiskView> in
-            _ = try await authentication.user(request, may: \.maySubmitReturns, toDo: "add risks")
+            _ = try await authentication.user(request, may: \.mayKeepRegisters, toDo: "add risks")
             let body = try await request.decode(as: RiskBody.self, context: context)
             let system = try await registry.system()
             guard system.area(body.area) != nil else {
@@ -97,7 +97,7 @@ struct RiskProgrammeController<Context: RequestContext> {
                 response: Self.view(saved, system: system, today: .today))
         }
         routes.post("risks/:id/review") { request, context -> RiskView in
-            _ = try await authentication.user(request, may: \.maySubmitReturns, toDo: "review risks")
+            _ = try await authentication.user(request, may: \.mayKeepRegisters, toDo: "review risks")
             let id = try context.parameters.require("id")
             let body = try await request.decode(as: ReviewBody.self, context: context)
             let score = try Self.score(.init(likelihood: body.likelihood, consequence: body.consequence), "current")
@@ -115,7 +115,7 @@ struct RiskProgrammeController<Context: RequestContext> {
             return programme
         }
         routes.post("programme/milestones/:id") { request, context -> WorkProgramme in
-            _ = try await authentication.user(request, may: \.maySubmitReturns, toDo: "update milestones")
+            _ = try await authentication.user(request, may: \.mayKeepRegisters, toDo: "update milestones")
             let id = try context.parameters.require("id")
             let body = try await request.decode(as: MilestoneBody.self, context: context)
             return try await store.updateWorkProgramme { existing in
@@ -124,7 +124,7 @@ struct RiskProgrammeController<Context: RequestContext> {
             }
         }
         routes.post("programme/gateways/:id/pass") { request, context -> WorkProgramme in
-            _ = try await authentication.user(request, may: \.mayReviewReturns, toDo: "pass gateways")
+            _ = try await authentication.user(request, may: \.mayManagePartnership, toDo: "pass gateways")
             let gateway = try context.parameters.require("id")
             let body = try await request.decode(as: GatewayBody.self, context: context)
             guard let (memorandum, routes) = try await store.memorandum() else {

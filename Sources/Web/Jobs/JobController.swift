@@ -65,7 +65,7 @@ struct JobController<Context: RequestContext> {
 
     /// Starts the analysis job.
     func startAnalysis(by user: UserAccount) async throws -> JobRunner.Job {
-        guard user.role == .administrator || user.role == .analyst else {
+        guard user.role.mayRunJobs else {
             throw Problem.forbidden("only administrators and analysts run the population health engine")
         }
         guard let summary = try await store.datasetSummary() else {
@@ -99,7 +99,7 @@ struct JobController<Context: RequestContext> {
         let authentication = Authentication(store: store)
         routes.get("jobs") { _, _ in ListDocument(items: await runner.all) }
         routes.post("jobs") { request, context -> EditedResponse<JobRunner.Job> in
-            let user = try await authentication.user(request)
+            let user = try await authentication.user(request, may: \.mayRunJobs, toDo: "start jobs")
             let body = try await request.decode(as: StartBody.self, context: context)
             let job: JobRunner.Job
             switch body.kind {
@@ -114,7 +114,7 @@ struct JobController<Context: RequestContext> {
         }
         routes.post("jobs/:id/cancel") { request, context -> JobRunner.Job in
             _ = try await authentication.user(
-                request, may: { $0 == .administrator || $0 == .analyst }, toDo: "cancel jobs")
+                request, may: \.mayRunJobs, toDo: "cancel jobs")
             guard let id = Int(try context.parameters.require("id")), let job = await runner.cancel(id) else {
                 throw Problem.notFound("no such job")
             }
@@ -130,7 +130,7 @@ struct JobController<Context: RequestContext> {
             let system = try await registry.system()
             let jobs = await runner.all
             let session = SignedIn.current
-            let may = session.map { $0.user.role == .administrator || $0.user.role == .analyst } ?? false
+            let may = session?.user.role.mayRunJobs ?? false
             let model = JobsPage(
                 running: jobs.contains { $0.status == .running }, canStart: may, csrf: session?.csrf ?? "",
                 jobs: jobs.map { job in
@@ -155,7 +155,7 @@ struct JobController<Context: RequestContext> {
             let (_, session) = try await FormPost.read(SignInController<Context>.TokenForm.self, from: request) {
                 $0.csrf
             }
-            guard session.user.role == .administrator || session.user.role == .analyst else {
+            guard session.user.role.mayRunJobs else {
                 throw Problem.forbidden("only administrators and analysts cancel jobs")
             }
             guard let id = Int(try context.parameters.require("id")), await runner.cancel(id) != nil else {

@@ -1,3 +1,4 @@
+import ConcordatCore
 import Foundation
 
 /// The OpenAPI 3.1 description of `/api/v1`, served at `/api/v1/openapi.json`. A test checks that it
@@ -9,7 +10,19 @@ enum OpenAPIDocument {
         var path: String
         var summary: String
         var tag: String
-        var signIn: Bool = false
+        /// The roles that may use it, or `nil` for a public operation (no sign-in).
+        var roles: [Role]? = nil
+
+        /// Whether it needs a sign-in.
+        var signIn: Bool { roles != nil }
+
+        init(method: String, path: String, summary: String, tag: String, may: ((Role) -> Bool)? = nil) {
+            self.method = method
+            self.path = path
+            self.summary = summary
+            self.tag = tag
+            roles = may.map { Role.allCases.filter($0) }
+        }
     }
 
     /// Every operation under `/api/v1`.
@@ -32,18 +45,21 @@ enum OpenAPIDocument {
             tag: "population"),
         .init(
             method: "GET", path: "/api/v1/practices/{code}/cohort",
-            summary: "A practice's top-risk cohort (analysts; logged)", tag: "population", signIn: true),
+            summary: "A practice's top-risk cohort (analysts; logged)", tag: "population",
+            may: \.mayViewIdentifiableCohorts),
         .init(
             method: "GET", path: "/api/v1/access-log", summary: "The access log (administrators)", tag: "population",
-            signIn: true),
+            may: \.mayReadAccessLog),
         .init(
             method: "GET", path: "/api/v1/organisations", summary: "The partnership's organisations", tag: "partnership"
         ),
-        .init(method: "POST", path: "/api/v1/organisations", summary: "Add an organisation", tag: "partnership"),
+        .init(
+            method: "POST", path: "/api/v1/organisations", summary: "Add an organisation", tag: "partnership",
+            may: \.mayManagePartnership),
         .init(method: "GET", path: "/api/v1/organisations/{code}", summary: "One organisation", tag: "partnership"),
         .init(
-            method: "PATCH", path: "/api/v1/organisations/{code}", summary: "Change an organisation", tag: "partnership"
-        ),
+            method: "PATCH", path: "/api/v1/organisations/{code}", summary: "Change an organisation",
+            tag: "partnership", may: \.mayManagePartnership),
         .init(
             method: "GET", path: "/api/v1/allocation", summary: "Capitated budgets for a control total", tag: "money"),
         .init(
@@ -54,7 +70,7 @@ enum OpenAPIDocument {
         .init(method: "GET", path: "/api/v1/pools/{code}", summary: "A pool traced from source to spend", tag: "money"),
         .init(
             method: "POST", path: "/api/v1/pools/{code}/payments",
-            summary: "Pay from a pool (422 naming a broken ring-fence)", tag: "money", signIn: true),
+            summary: "Pay from a pool (422 naming a broken ring-fence)", tag: "money", may: \.mayPayFromPools),
         .init(
             method: "GET", path: "/api/v1/indicators", summary: "The indicator catalogue with dated targets",
             tag: "assurance"),
@@ -64,10 +80,10 @@ enum OpenAPIDocument {
         .init(method: "GET", path: "/api/v1/returns", summary: "Assurance returns", tag: "assurance"),
         .init(
             method: "POST", path: "/api/v1/returns", summary: "Submit a place's monthly return", tag: "assurance",
-            signIn: true),
+            may: \.maySubmitReturns),
         .init(
             method: "POST", path: "/api/v1/returns/{id}/review", summary: "Accept a return or ask for more",
-            tag: "assurance", signIn: true),
+            tag: "assurance", may: \.mayReviewReturns),
         .init(
             method: "GET", path: "/api/v1/escalations", summary: "Escalations to the system commissioner",
             tag: "assurance"),
@@ -76,37 +92,39 @@ enum OpenAPIDocument {
             tag: "governance"),
         .init(
             method: "POST", path: "/api/v1/governance/members", summary: "Record a party or adviser joining",
-            tag: "governance", signIn: true),
+            tag: "governance", may: \.mayManagePartnership),
         .init(
             method: "POST", path: "/api/v1/governance/members/{organisation}/withdraw", summary: "Record a withdrawal",
-            tag: "governance", signIn: true),
+            tag: "governance", may: \.mayManagePartnership),
         .init(method: "GET", path: "/api/v1/decisions", summary: "Every decision with its status", tag: "governance"),
         .init(
             method: "GET", path: "/api/v1/register", summary: "The hash-chained decision register", tag: "governance"),
-        .init(method: "POST", path: "/api/v1/proposals", summary: "Table a proposal", tag: "governance", signIn: true),
+        .init(
+            method: "POST", path: "/api/v1/proposals", summary: "Table a proposal", tag: "governance",
+            may: \.mayManagePartnership),
         .init(
             method: "POST", path: "/api/v1/proposals/{id}/vote", summary: "Record a meeting's votes", tag: "governance",
-            signIn: true),
+            may: \.mayManagePartnership),
         .init(
             method: "POST", path: "/api/v1/proposals/{id}/ratifications", summary: "Record a ratification",
-            tag: "governance", signIn: true),
+            tag: "governance", may: \.mayManagePartnership),
         .init(method: "GET", path: "/api/v1/risks", summary: "The risk and issues register", tag: "governance"),
-        .init(method: "POST", path: "/api/v1/risks", summary: "Add a risk", tag: "governance", signIn: true),
+        .init(method: "POST", path: "/api/v1/risks", summary: "Add a risk", tag: "governance", may: \.mayKeepRegisters),
         .init(
             method: "POST", path: "/api/v1/risks/{id}/review", summary: "Review a risk's score", tag: "governance",
-            signIn: true),
+            may: \.mayKeepRegisters),
         .init(method: "GET", path: "/api/v1/programme", summary: "The work programme", tag: "governance"),
         .init(
             method: "POST", path: "/api/v1/programme/milestones/{id}", summary: "Update a milestone", tag: "governance",
-            signIn: true),
+            may: \.mayKeepRegisters),
         .init(
             method: "POST", path: "/api/v1/programme/gateways/{id}/pass",
-            summary: "Pass a gateway by a ratified decision", tag: "governance", signIn: true),
+            summary: "Pass a gateway by a ratified decision", tag: "governance", may: \.mayManagePartnership),
         .init(method: "GET", path: "/api/v1/jobs", summary: "Background jobs and their progress", tag: "jobs"),
-        .init(method: "POST", path: "/api/v1/jobs", summary: "Start a job (analysis)", tag: "jobs", signIn: true),
+        .init(method: "POST", path: "/api/v1/jobs", summary: "Start a job (analysis)", tag: "jobs", may: \.mayRunJobs),
         .init(
-            method: "POST", path: "/api/v1/jobs/{id}/cancel", summary: "Cancel a running job", tag: "jobs", signIn: true
-        ),
+            method: "POST", path: "/api/v1/jobs/{id}/cancel", summary: "Cancel a running job", tag: "jobs",
+            may: \.mayRunJobs),
     ]
 
     /// The document as JSON.
@@ -128,7 +146,14 @@ enum OpenAPIDocument {
                 ],
             ]
             if !parameters.isEmpty { entry["parameters"] = parameters }
-            if operation.signIn { entry["security"] = [["basic": []]] }
+            if let roles = operation.roles {
+                entry["security"] = [["basic": []]]
+                entry["x-roles"] = roles.map(\.rawValue)
+                var responses = entry["responses"] as? [String: Any] ?? [:]
+                responses["401"] = ["description": "Not signed in"]
+                responses["403"] = ["description": "Signed in with a role not in x-roles"]
+                entry["responses"] = responses
+            }
             paths[operation.path, default: [:]][operation.method.lowercased()] = entry
         }
         let document: [String: Any] = [

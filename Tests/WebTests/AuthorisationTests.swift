@@ -1,0 +1,69 @@
+import ConcordatCore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Storage
+import Testing
+
+@testable import Web
+
+/// Every operation that needs a sign-in, tried by every role: the roles the API document lists get past
+/// the door (whatever the body then earns), every other role gets 403, and no sign-in gets 401.
+@Suite("Authorisation: every route refuses the roles that must not use it")
+struct AuthorisationTests {
+    @Test("the documented roles, and only they, may use each signed-in operation")
+    func matrix() async throws {
+        let store = try await makeDatasetStore(people: 1_000, seed: 61)
+        for role in Role.allCases {
+            try await store.insertUser(
+                UserAccount(
+                    username: "user-\(role.rawValue)", role: role, organisation: "kcc",
+                    passwordHash: PasswordHashing.hash(testPassword, cost: 4)))
+        }
+        let app = Application(router: try buildRouter(store: store))
+        let guarded = OpenAPIDocument.operations.filter(\.signIn)
+        #expect(guarded.count >= 18)
+        try await app.test(.router) { client in
+            for operation in guarded {
+                let uri = HostileInputTests.path(operation.path, "east-kent")
+                let method: HTTPRequest.Method =
+                    operation.method == "GET" ? .get : operation.method == "POST" ? .post : .patch
+                // A body that passes the door but does nothing lasting: refused later as invalid, or harmless.
+                let body = ByteBuffer(string: operation.path == "/api/v1/jobs" ? #"{"kind":"none"}"# : "{}")
+                try await client.execute(uri: uri, method: method, headers: jsonHeaders, body: body) { response in
+                    #expect(response.status == .unauthorized, "\(operation.method) \(uri) without a sign-in")
+                }
+                for role in Role.allCases {
+                    let allowed = operation.roles?.contains(role) == true
+                    try await client.execute(
+                        uri: uri, method: method, headers: signedIn("user-\(role.rawValue)"), body: body
+                    ) { response in
+                        if allowed {
+                            #expect(
+                                response.status != .forbidden && response.status != .unauthorized,
+                                "\(role.rawValue) may \(operation.method) \(uri) but got \(response.status)")
+                        } else {
+                            #expect(
+                                response.status == .forbidden,
+                                "\(role.rawValue) may not \(operation.method) \(uri) but got \(response.status)")
+                            #expect(response.headers[.contentType] == "application/problem+json")
+                        }
+                        #expect(response.status.code < 500)
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("the API document lists each operation's roles, and viewers may change nothing")
+    func documented() throws {
+        let document = try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as? [String: Any]
+        let paths = try #require(document?["paths"] as? [String: [String: [String: Any]]])
+        let payments = try #require(paths["/api/v1/pools/{code}/payments"]?["post"])
+        #expect(payments["x-roles"] as? [String] == ["administrator", "finance"])
+        for operation in OpenAPIDocument.operations where operation.method != "GET" {
+            #expect(operation.roles != nil, "\(operation.method) \(operation.path) is open to anyone")
+            #expect(operation.roles?.contains(.viewer) != true, "\(operation.path) lets a viewer change it")
+        }
+    }
+}
