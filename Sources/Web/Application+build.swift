@@ -36,17 +36,8 @@ public func buildRouter(store: any Store) throws -> Router<ConcordatRequestConte
         _ = try await store.userCount()
         return "ok"
     }
-    router.get("/metrics") { _, _ -> Response in
-        // What the dataset holds, in aggregate, alongside the request metrics.
-        if let summary = try? await store.datasetSummary() {
-            metrics.makeGauge(name: "concordat_dataset_people").set(Int64(summary.people))
-            metrics.makeGauge(name: "concordat_dataset_events").set(Int64(summary.events))
-            metrics.makeGauge(name: "concordat_dataset_diagnoses").set(Int64(summary.diagnoses))
-        }
-        return Response(
-            status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: metrics.emitToString())))
-    }
+    let runner = JobRunner()
+    router.addRoutes(MetricsController<ConcordatRequestContext>(registry: metrics, store: store, runner: runner).routes)
     router.get("/api/v1/openapi.json") { _, _ -> Response in
         Response(
             status: .ok, headers: [.contentType: "application/json"],
@@ -68,7 +59,7 @@ public func buildRouter(store: any Store) throws -> Router<ConcordatRequestConte
     router.addRoutes(risks.apiRoutes, atPath: "/api/v1")
     router.addRoutes(risks.pageRoutes)
     let jobs = JobController<ConcordatRequestContext>(
-        registry: registry, store: store, renderer: renderer, runner: JobRunner())
+        registry: registry, store: store, renderer: renderer, runner: runner)
     router.addRoutes(jobs.apiRoutes, atPath: "/api/v1")
     router.addRoutes(jobs.pageRoutes)
     router.addRoutes(

@@ -117,6 +117,20 @@ struct JobTests {
             try await client.execute(uri: "/api/v1/dataset", method: .get) { response in
                 #expect(response.text.contains("\"people\":2000"))
             }
+            // The job and the rows it read are in the metrics; the report's own row count is the reference.
+            let report = try DatasetImport(
+                system: kent, pseudonymiser: try Pseudonymiser(keyFile: key),
+                extractDate: Day(year: 2026, month: 7, day: 1)!
+            ).run(directory: folder.appendingPathComponent("extract")).1
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                let text = response.text
+                #expect(text.contains(#"concordat_jobs{kind="import",status="done"} 1"#))
+                #expect(text.contains(#"concordat_job_progress{job="1",kind="import"} 1"#))
+                #expect(
+                    text.contains(
+                        #"concordat_import_rows{outcome="loaded"} \#(report.goodRows.values.reduce(0, +))"#))
+                #expect(text.contains(#"concordat_import_rows{outcome="refused"} 0"#))
+            }
         }
     }
 }

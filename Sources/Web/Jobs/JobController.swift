@@ -56,6 +56,10 @@ struct JobController<Context: RequestContext> {
                 source: "extract \(URL(fileURLWithPath: directory).lastPathComponent)")
             await registry.refresh()
             switch result {
+            case .loaded(_, let report), .unchanged(_, let report), .refused(let report):
+                await handle.counted(loaded: report.goodRows.values.reduce(0, +), refused: report.errorCount)
+            }
+            switch result {
             case .loaded(let summary, _): return "\(summary.people) people loaded"
             case .unchanged: return "the same extract was already loaded: nothing changed"
             case .refused(let report): return "refused, nothing loaded: \(report.rendered(maxLines: 3))"

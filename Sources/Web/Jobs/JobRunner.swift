@@ -19,6 +19,9 @@ actor JobRunner {
         var stage: String
         var status: Status
         var result: String?
+        /// For an import: the rows read and loaded (good) and refused, once it has read the extract.
+        var rowsLoaded: Int = 0
+        var rowsRefused: Int = 0
     }
 
     /// What a job's work uses to say how far it has got; each report is also a point where a
@@ -31,6 +34,11 @@ actor JobRunner {
         func report(_ progress: Double, _ stage: String) async throws {
             try Task.checkCancellation()
             await runner.update(id, progress: progress, stage: stage)
+        }
+
+        /// Records an import's row counts.
+        func counted(loaded: Int, refused: Int) async {
+            await runner.count(id, loaded: loaded, refused: refused)
         }
 
         /// Records progress from synchronous work (a reader's callback), without waiting.
@@ -89,6 +97,11 @@ actor JobRunner {
     func update(_ id: Int, progress: Double, stage: String) {
         jobs[id]?.progress = min(1, max(0, progress))
         jobs[id]?.stage = stage
+    }
+
+    func count(_ id: Int, loaded: Int, refused: Int) {
+        jobs[id]?.rowsLoaded = loaded
+        jobs[id]?.rowsRefused = refused
     }
 
     private func finish(_ id: Int, status: Job.Status, result: String) {
