@@ -38,6 +38,7 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        server.bootstrapLogging()
         let store = try await store.open()
         let system: HealthSystem
         if let existing = try await store.loadSystem() {
@@ -54,7 +55,7 @@ struct DemoCommand: AsyncParsableCommand {
         try await setUpGovernance(for: system, in: store)
         try await setUpProgrammeAndRisks(for: system, in: store)
         try await Serving.run(
-            system: system, store: store, configuration: try server.configuration, database: self.store.displayName)
+            system: system, store: store, server: server, database: self.store.displayName)
     }
 
     /// Generates (or reuses) the synthetic extract and imports it, unless the store already holds it.

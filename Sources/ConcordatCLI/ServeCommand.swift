@@ -16,24 +16,27 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var server: ServerOptions
 
     func run() async throws {
+        server.bootstrapLogging()
         let store = try await store.open()
         guard let system = try await store.loadSystem() else {
             throw ValidationError(
                 "\(self.store.displayName) holds no system: run `concordat init` or `concordat demo` first")
         }
         try await Serving.run(
-            system: system, store: store, configuration: try server.configuration, database: self.store.displayName)
+            system: system, store: store, server: server, database: self.store.displayName)
     }
 }
 
 /// What `serve` and `demo` share: log what is being served, then run until a shutdown signal.
 enum Serving {
     static func run(
-        system: ConcordatCore.HealthSystem, store: any Store, configuration: WebConfiguration, database: String
+        system: ConcordatCore.HealthSystem, store: any Store, server: ServerOptions, database: String
     ) async throws {
         let logger = Logger(label: "concordat")
         logger.info("serving \(system.name) from \(database)")
-        let app = try buildApplication(configuration: configuration, store: store, logger: logger)
+        let app = try buildApplication(
+            configuration: try server.configuration, store: store, logger: logger,
+            logRequests: server.resolvedLogFormat == .json)
         try await app.runService()
         logger.info("stopped")
     }

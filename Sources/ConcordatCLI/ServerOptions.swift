@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import Web
 
 /// `--host` and `--port`: where the web server listens.
@@ -9,6 +10,47 @@ struct ServerOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("The address to listen on.", valueName: "address"))
     var host: String = "127.0.0.1"
+
+    @Option(
+        help: ArgumentHelp(
+            "Logs as plain text, or as one JSON object per line (with every request logged by route, status and "
+                + "duration). Defaults to $CONCORDAT_LOG_FORMAT, else text.", valueName: "text|json"))
+    var logFormat: LogFormat?
+
+    @Option(
+        help: ArgumentHelp(
+            "The least severe level logged (trace, debug, info, notice, warning, error, critical). "
+                + "Defaults to $CONCORDAT_LOG_LEVEL, else info.", valueName: "level"))
+    var logLevel: String?
+
+    /// How logs are written.
+    enum LogFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    /// The format in force: the option, else the environment, else text.
+    var resolvedLogFormat: LogFormat {
+        logFormat ?? ProcessInfo.processInfo.environment["CONCORDAT_LOG_FORMAT"].flatMap(LogFormat.init) ?? .text
+    }
+
+    /// The level in force.
+    var resolvedLogLevel: Logger.Level {
+        (logLevel ?? ProcessInfo.processInfo.environment["CONCORDAT_LOG_LEVEL"]).flatMap { Logger.Level(rawValue: $0) } ?? .info
+    }
+
+    /// Sets up logging for the process (once, before anything logs).
+    func bootstrapLogging() {
+        let (format, level) = (resolvedLogFormat, resolvedLogLevel)
+        LoggingSystem.bootstrap { label in
+            switch format {
+            case .json: return JSONLogHandler(label: label, level: level)
+            case .text:
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = level
+                return handler
+            }
+        }
+    }
 
     /// The port in force: the option, else the environment, else 8080.
     func resolvedPort() throws -> Int {
@@ -21,6 +63,15 @@ struct ServerOptions: ParsableArguments {
     }
 
     func validate() throws {
+        if let logLevel, Logger.Level(rawValue: logLevel) == nil {
+            throw ValidationError(
+                "--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let text = ProcessInfo.processInfo.environment["CONCORDAT_LOG_FORMAT"], !text.isEmpty,
+            LogFormat(rawValue: text) == nil
+        {
+            throw ValidationError("CONCORDAT_LOG_FORMAT is '\(text)': use text or json")
+        }
         let port = try resolvedPort()
         guard (0...65535).contains(port) else {
             throw ValidationError("the port must be between 0 and 65535; got \(port)")

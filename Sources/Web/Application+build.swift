@@ -21,12 +21,14 @@ public struct WebConfiguration: Sendable {
 public typealias ConcordatRequestContext = BasicRequestContext
 
 /// Builds the router: the JSON API under `/api/v1`, the HTML pages, and problem+json errors.
-/// A free function so tests can drive it without a socket (`app.test(.router)`).
-public func buildRouter(store: any Store) throws -> Router<ConcordatRequestContext> {
+/// A free function so tests can drive it without a socket (`app.test(.router)`). With `requestLogger`,
+/// every request is logged by route template, status and duration (``RequestLog``).
+public func buildRouter(store: any Store, requestLogger: Logger? = nil) throws -> Router<ConcordatRequestContext> {
     let registry = SystemRegistry(store: store)
     let renderer = try PageRenderer()
     let router = Router(context: ConcordatRequestContext.self)
     let metrics = PrometheusCollectorRegistry()
+    if let requestLogger { router.add(middleware: RequestLog(logger: requestLogger)) }
     router.add(middleware: RequestMetrics(registry: metrics))
     router.add(middleware: ProblemMiddleware(pages: renderer))
     router.add(middleware: SessionMiddleware(store: store))
@@ -68,12 +70,14 @@ public func buildRouter(store: any Store) throws -> Router<ConcordatRequestConte
 }
 
 /// Builds the application: the router bound to the configured address, with graceful shutdown on
-/// SIGINT and SIGTERM when run as a service.
-public func buildApplication(configuration: WebConfiguration, store: any Store, logger: Logger)
+/// SIGINT and SIGTERM when run as a service. `logRequests` logs every request to `logger`.
+public func buildApplication(
+    configuration: WebConfiguration, store: any Store, logger: Logger, logRequests: Bool = false
+)
     throws -> some ApplicationProtocol
 {
     Application(
-        router: try buildRouter(store: store),
+        router: try buildRouter(store: store, requestLogger: logRequests ? logger : nil),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Concordat"),
         logger: logger)
 }
