@@ -35,7 +35,8 @@ struct ServerOptions: ParsableArguments {
 
     /// The level in force.
     var resolvedLogLevel: Logger.Level {
-        (logLevel ?? ProcessInfo.processInfo.environment["CONCORDAT_LOG_LEVEL"]).flatMap { Logger.Level(rawValue: $0) } ?? .info
+        (logLevel ?? ProcessInfo.processInfo.environment["CONCORDAT_LOG_LEVEL"]).flatMap { Logger.Level(rawValue: $0) }
+            ?? .info
     }
 
     /// Sets up logging for the process (once, before anything logs).
