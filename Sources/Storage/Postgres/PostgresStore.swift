@@ -133,6 +133,8 @@ public final class PostgresStore: Store {
             }
         } catch let refused as Refused {
             throw refused.error
+        } catch let error as StoreError {
+            throw error
         } catch let error as PostgresDecodingError {
             throw StoreError.corrupt(
                 "a stored row cannot be read: column \(error.columnName) holds \(error.postgresType), "
