@@ -68,3 +68,28 @@ public struct Proposal: Sendable, Hashable, Codable, Identifiable {
         self.ringFenceBreaches = ringFenceBreaches
     }
 }
+
+extension Proposal {
+    private enum CodingKeys: String, CodingKey {
+        case id, title, type, tabled, hasGreenBookBusinessCase, createsJointArrangement, hasExitArrangements
+        case ringFenceBreaches
+    }
+
+    /// Reads a proposal; the three flags default to `false` and the breaches to none, as in ``init(id:title:type:tabled:hasGreenBookBusinessCase:createsJointArrangement:hasExitArrangements:ringFenceBreaches:)``,
+    /// so a client tabling a proposal sends only what it knows.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try container.decode(String.self, forKey: .id),
+            title: try container.decode(String.self, forKey: .title),
+            type: try container.decode(DecisionType.self, forKey: .type),
+            tabled: try container.decode(Day.self, forKey: .tabled),
+            hasGreenBookBusinessCase: try container.decodeIfPresent(Bool.self, forKey: .hasGreenBookBusinessCase)
+                ?? false,
+            createsJointArrangement: try container.decodeIfPresent(Bool.self, forKey: .createsJointArrangement)
+                ?? false,
+            hasExitArrangements: try container.decodeIfPresent(Bool.self, forKey: .hasExitArrangements) ?? false,
+            ringFenceBreaches: try container.decodeIfPresent([RingFenceBreach].self, forKey: .ringFenceBreaches)
+                ?? [])
+    }
+}
