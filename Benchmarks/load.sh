@@ -46,6 +46,17 @@ print(",".join(s["organisation"] for s in seats if s["kind"] == "party" and not 
 fi
 
 wrk -t2 -c"$connections" -d30s --latency -s "Benchmarks/load/$script.lua" "http://127.0.0.1:$port"
+echo "--- mean server time by route (ms), from the server's own histograms:"
+curl -s "http://127.0.0.1:$port/metrics" | python3 -c '
+import re, sys
+sums, counts = {}, {}
+for line in sys.stdin:
+    m = re.match(r"concordat_http_request_duration_seconds_(sum|count)\{route=\"([^\"]*)\"\} ([0-9.e+-]+)", line)
+    if m:
+        (sums if m.group(1) == "sum" else counts)[m.group(2)] = float(m.group(3))
+for route in sorted(counts, key=lambda r: -sums[r] / max(counts[r], 1)):
+    if counts[route] > 0:
+        print("%8.1f  %6d  %s" % (1000 * sums[route] / counts[route], counts[route], route))'
 echo "--- responses by status, counted by the server itself:"
 curl -s "http://127.0.0.1:$port/metrics" | grep '^concordat_http_requests_total' \
     | sed -E 's/.*route="([^"]*)".*status="([0-9]+)".*\} ([0-9]+)/\2 \1 \3/' | sort | awk '$3 > 0' | grep -v '^200 \|^201 ' \

@@ -42,7 +42,7 @@ request = function()
   if kind == 1 or (kind == 2 and tabled - voted <= 4) then
     tabled = tabled + 1
     local body = '{"id":"' .. prefix .. "-" .. tabled .. '","title":"Load test proposal ' .. tabled
-      .. '","type":"engagement","tabled":"2026-11-01"}'
+      .. '","type":"engagement","tabled":"2026-11-01","hasGreenBookBusinessCase":true,"hasExitArrangements":true}'
     return wrk.format("POST", "/api/v1/proposals", json_headers(secretary), body)
   elseif kind == 2 then
     voted = voted + 1
