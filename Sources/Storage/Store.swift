@@ -105,6 +105,10 @@ public protocol Store: Sendable {
     /// The decision register, oldest first.
     func registerEntries() async throws -> [DecisionRegister.Entry]
 
+    /// The register's latest entry, or `nil` when it is empty. Every change to the memorandum, a decision
+    /// or the programme appends an entry, so this names the governance state: readers cache by it.
+    func registerHead() async throws -> DecisionRegister.Entry?
+
     /// The work programme, if one is kept.
     func workProgramme() async throws -> WorkProgramme?
 

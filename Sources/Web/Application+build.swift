@@ -54,7 +54,8 @@ public func buildRouter(store: any Store, requestLogger: Logger? = nil) throws -
     let assurance = AssuranceController<ConcordatRequestContext>(registry: registry, store: store, renderer: renderer)
     router.addRoutes(assurance.apiRoutes, atPath: "/api/v1")
     router.addRoutes(assurance.pageRoutes)
-    let governance = GovernanceController<ConcordatRequestContext>(registry: registry, store: store, renderer: renderer)
+    let governance = GovernanceController<ConcordatRequestContext>(
+        registry: registry, store: store, renderer: renderer, book: DecisionBook(store: store))
     router.addRoutes(governance.apiRoutes, atPath: "/api/v1")
     router.addRoutes(governance.pageRoutes)
     let risks = RiskProgrammeController<ConcordatRequestContext>(registry: registry, store: store, renderer: renderer)

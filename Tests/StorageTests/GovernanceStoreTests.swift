@@ -22,6 +22,7 @@ struct GovernanceStoreTests {
     func decisions(adapter: StoreContractTests.Adapter) async throws {
         try await adapter.withStore { store in
             #expect(try await store.memorandum() == nil)
+            #expect(try await store.registerHead() == nil)
             let first = try Self.memorandum()
             try await store.adoptMemorandum(first, routes: RatificationRoutes(routes: [:]), detail: "adopted")
             await #expect {
@@ -54,6 +55,7 @@ struct GovernanceStoreTests {
             let entries = try await store.registerEntries()
             #expect(entries.map(\.kind) == ["memorandum", "memorandum", "proposal", "vote"])
             #expect(entries.map(\.sequence) == [1, 2, 3, 4])
+            #expect(try await store.registerHead() == entries.last)
             #expect(DecisionRegister(entries: entries).firstBrokenEntry == nil)
         }
     }

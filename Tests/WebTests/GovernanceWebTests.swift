@@ -117,6 +117,19 @@ struct GovernanceWebTests {
             try await client.execute(uri: "/decisions/register", method: .get) { response in
                 #expect(response.text.contains("All 17 entries verify"))
             }
+            // A decision tabled by another process (straight into the store) shows at once: the pages'
+            // cache is keyed by the register's head.
+            let elsewhere = Proposal(
+                id: "EK-10", title: "Tabled elsewhere", type: .engagement, tabled: Day(year: 2018, month: 7, day: 1)!)
+            _ = try await store.updateDecision("EK-10") { _ in
+                (DecisionRecord(proposal: elsewhere), "proposal", "tabled")
+            }
+            try await client.execute(uri: "/api/v1/decisions", method: .get) { response in
+                #expect(response.text.contains("Tabled elsewhere"))
+            }
+            try await client.execute(uri: "/decisions", method: .get) { response in
+                #expect(response.text.contains("Tabled elsewhere"))
+            }
             // Membership: closed for a year after the window; any party may withdraw, and it is recorded.
             try await client.execute(
                 uri: "/api/v1/governance/members", method: .post, headers: signedIn("bea"),

@@ -79,6 +79,13 @@ extension PostgresStore {
         }
     }
 
+    /// The register's latest entry.
+    public func registerHead() async throws -> DecisionRegister.Entry? {
+        try await read { [self] connection in
+            try await registerEntries(connection, "ORDER BY sequence DESC LIMIT 1").first
+        }
+    }
+
     /// The work programme.
     public func workProgramme() async throws -> WorkProgramme? {
         try await read { [self] connection in try await workProgrammeRecord(connection) }?.workProgramme()

@@ -359,6 +359,11 @@ public final class SQLiteStore: Store {
         try await writer.read { db in try RegisterEntryRecord.order(Column("sequence")).fetchAll(db).map(\.entry) }
     }
 
+    /// The register's latest entry.
+    public func registerHead() async throws -> DecisionRegister.Entry? {
+        try await writer.read { db in try RegisterEntryRecord.order(Column("sequence").desc).fetchOne(db)?.entry }
+    }
+
     /// The work programme.
     public func workProgramme() async throws -> WorkProgramme? {
         try await writer.read { db in

@@ -7,8 +7,11 @@ extension GovernanceController {
     /// `/decisions`: the partnership's decisions, public.
     func decisionsPage() async throws -> Response {
         let system = try await registry.system()
-        let stored = try await store.memorandum()
-        let records = try await store.decisions()
+        let contents = try await book.contents()
+        let stored = contents.memorandum.flatMap { memorandum in
+            contents.routes.map { (memorandum: memorandum, routes: $0) }
+        }
+        let records = contents.views.map(\.record)
         let name = { (code: String) in system.organisations.first { $0.code == code }?.name ?? code }
         let session = SignedIn.current
         let model = DecisionsPage(
@@ -20,8 +23,9 @@ extension GovernanceController {
                     "Memorandum of understanding version \(memorandum.version): \(parties) parties with one seat each, "
                     + "\(advisers) advisers without a vote; decisions by \(memorandum.rule.name), quorum \(memorandum.rule.quorum); no veto."
             } ?? "",
-            decisions: records.map { record in
-                let view = stored.map { Self.view(record, $0.memorandum, $0.routes) }
+            decisions: contents.views.map { judged in
+                let record = judged.record
+                let view = stored == nil ? nil : judged
                 let status: String =
                     switch view?.status {
                     case nil: "tabled, not yet voted on"

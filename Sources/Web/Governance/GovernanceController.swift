@@ -12,19 +12,11 @@ struct GovernanceController<Context: RequestContext> {
     let registry: SystemRegistry
     let store: any Store
     let renderer: PageRenderer
+    /// The decisions, read once per change of the register.
+    let book: DecisionBook
 
     /// A decision as the API shows it.
-    struct DecisionView: ResponseCodable {
-        var record: DecisionRecord
-        var status: DecisionStatus?
-        var outstanding: [Outstanding]
-        var blockingRedLines: [String]
-
-        struct Outstanding: Codable {
-            var party: String
-            var body: String
-        }
-    }
+    typealias DecisionView = Web.DecisionView
 
     /// The register and whether its chain verifies.
     struct RegisterView: ResponseCodable {
@@ -51,14 +43,7 @@ struct GovernanceController<Context: RequestContext> {
     static func view(_ record: DecisionRecord, _ memorandum: MemorandumOfUnderstanding, _ routes: RatificationRoutes)
         -> DecisionView
     {
-        let (status, outstanding) = record.status(memorandum: memorandum, routes: routes)
-        return DecisionView(
-            record: record, status: status,
-            outstanding: outstanding.map { .init(party: $0.party, body: $0.body) },
-            blockingRedLines: VoteCount.blockingRedLines(
-                record.proposal, memorandum: memorandum, overrides: record.overrides
-            )
-            .map { "\($0.redLine.party): \($0.redLine.name) — \($0.reason)" })
+        DecisionView(record, memorandum, routes)
     }
 
     /// The API routes, to mount at `/api/v1`.
@@ -70,8 +55,9 @@ struct GovernanceController<Context: RequestContext> {
             return MemorandumView(memorandum: memorandum, routes: routes)
         }
         routes.get("decisions") { _, _ -> ListDocument<DecisionView> in
-            let (memorandum, routes) = try await memorandum()
-            return ListDocument(items: try await store.decisions().map { Self.view($0, memorandum, routes) })
+            let contents = try await book.contents()
+            if contents.memorandum == nil { _ = try await memorandum() }  // the "no memorandum" problem
+            return ListDocument(items: contents.views)
         }
         routes.get("register") { _, _ -> RegisterView in
             let entries = try await store.registerEntries()

@@ -1,0 +1,74 @@
+import Foundation
+import Governance
+import Hummingbird
+import Storage
+
+/// A decision as the API shows it: the record, where it stands, who still has to ratify, and the red
+/// lines that block its vote.
+struct DecisionView: ResponseCodable, Sendable {
+    var record: DecisionRecord
+    var status: DecisionStatus?
+    var outstanding: [Outstanding]
+    var blockingRedLines: [String]
+
+    struct Outstanding: Codable, Sendable {
+        var party: String
+        var body: String
+    }
+
+    init(_ record: DecisionRecord, _ memorandum: MemorandumOfUnderstanding, _ routes: RatificationRoutes) {
+        let (status, outstanding) = record.status(memorandum: memorandum, routes: routes)
+        self.record = record
+        self.status = status
+        self.outstanding = outstanding.map { .init(party: $0.party, body: $0.body) }
+        blockingRedLines = VoteCount.blockingRedLines(
+            record.proposal, memorandum: memorandum, overrides: record.overrides
+        )
+        .map { "\($0.redLine.party): \($0.redLine.name) — \($0.reason)" }
+    }
+}
+
+/// The memorandum and every decision with its view, read from the store once per change of the decision
+/// register. Every change to the memorandum or a decision appends to the register, so its head names the
+/// state: a reader checks the head (one small query) and rebuilds only when it has moved, whichever
+/// process made the change.
+actor DecisionBook {
+    /// What the partnership has decided, as of one register head.
+    struct Contents: Sendable {
+        var head: Int
+        var memorandum: MemorandumOfUnderstanding?
+        var routes: RatificationRoutes?
+        var views: [DecisionView]
+    }
+
+    private let store: any Store
+    private var cached: Contents?
+
+    init(store: any Store) { self.store = store }
+
+    /// The current contents.
+    func contents() async throws -> Contents {
+        let head = try await store.registerHead()?.sequence ?? 0
+        if let cached, cached.head == head { return cached }
+        let stored = try await store.memorandum()
+        let records = try await store.decisions()
+        let contents = Contents(
+            head: head, memorandum: stored?.memorandum, routes: stored?.routes,
+            views: stored.map { memorandum, routes in records.map { DecisionView($0, memorandum, routes) } }
+                ?? records.map { record in
+                    DecisionView(record: record)
+                })
+        cached = contents
+        return contents
+    }
+}
+
+extension DecisionView {
+    /// A decision with no memorandum to judge it by.
+    init(record: DecisionRecord) {
+        self.record = record
+        status = nil
+        outstanding = []
+        blockingRedLines = []
+    }
+}
