@@ -205,3 +205,53 @@ struct GovernanceWebTests {
         #expect(try await store.poolAccount(code: "kcc-social-care").payments.isEmpty)
     }
 }
+
+@Suite("Long lists of decisions come a page at a time")
+struct DecisionPagingTests {
+    @Test("the API pages by limit and offset, newest first; the page shows 20 with links; bad values are 400s")
+    func paging() async throws {
+        let store = try SQLiteStore()
+        let kent = try kentMedway.get()
+        try await store.replaceSystem(kent)
+        try await store.adoptMemorandum(
+            try EastKentGovernance.memorandum(organisations: kent.organisations),
+            routes: EastKentGovernance.routes(organisations: kent.organisations), detail: "adopted")
+        for index in 1...45 {
+            let proposal = Proposal(
+                id: "P\(index)", title: "Proposal number \(index)", type: .engagement,
+                tabled: Day(year: 2026, month: 1, day: 1)!.adding(days: index))
+            _ = try await store.updateDecision(proposal.id) { _ in (DecisionRecord(proposal: proposal), "proposal", "")
+            }
+        }
+        let app = Application(router: try buildRouter(store: store))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/api/v1/decisions?limit=20&offset=40", method: .get) { response in
+                let page = try response.json(PagedDocument<DecisionView>.self)
+                #expect(page.total == 45 && page.limit == 20 && page.offset == 40)
+                #expect(page.items.map(\.record.id) == ["P5", "P4", "P3", "P2", "P1"])
+            }
+            try await client.execute(uri: "/api/v1/decisions", method: .get) { response in
+                let page = try response.json(PagedDocument<DecisionView>.self)
+                #expect(page.items.count == 45 && page.items.first?.record.id == "P45")
+            }
+            for bad in ["limit=0", "limit=501", "offset=-1", "limit=ten"] {
+                try await client.execute(uri: "/api/v1/decisions?\(bad)", method: .get) { response in
+                    #expect(response.status == .badRequest, "\(bad)")
+                    let problem = try response.json(Problem.self)
+                    #expect(problem.invalidParams?.isEmpty == false)
+                }
+            }
+            try await client.execute(uri: "/decisions", method: .get) { response in
+                let text = response.text
+                #expect(text.contains("Proposal number 45") && text.contains("Proposal number 26"))
+                #expect(!text.contains("Proposal number 25<"))
+                #expect(text.contains("1–20 of 45") && text.contains(#"href="/decisions?page=2""#))
+            }
+            try await client.execute(uri: "/decisions?page=3", method: .get) { response in
+                #expect(response.text.contains("Proposal number 1<") && response.text.contains("41–45 of 45"))
+                #expect(response.text.contains(#"href="/decisions?page=2""#) && !response.text.contains("page=4"))
+            }
+            try await client.execute(uri: "/decisions?page=0", method: .get) { #expect($0.status == .badRequest) }
+        }
+    }
+}

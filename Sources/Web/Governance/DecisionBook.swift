@@ -39,6 +39,13 @@ actor DecisionBook {
         var memorandum: MemorandumOfUnderstanding?
         var routes: RatificationRoutes?
         var views: [DecisionView]
+
+        /// The decisions, the most recently tabled first.
+        var newestFirst: [DecisionView] {
+            views.enumerated().sorted {
+                ($0.element.record.proposal.tabled, $0.offset) > ($1.element.record.proposal.tabled, $1.offset)
+            }.map(\.element)
+        }
     }
 
     private let store: any Store

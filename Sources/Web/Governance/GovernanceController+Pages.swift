@@ -4,8 +4,11 @@ import Governance
 import Hummingbird
 
 extension GovernanceController {
-    /// `/decisions`: the partnership's decisions, public.
-    func decisionsPage() async throws -> Response {
+    /// Decisions on one page of `/decisions`.
+    static var decisionsPerPage: Int { 20 }
+
+    /// `/decisions`: the partnership's decisions, public, the most recently tabled first, 20 to a page.
+    func decisionsPage(page: Int = 1) async throws -> Response {
         let system = try await registry.system()
         let contents = try await book.contents()
         let stored = contents.memorandum.flatMap { memorandum in
@@ -23,44 +26,46 @@ extension GovernanceController {
                     "Memorandum of understanding version \(memorandum.version): \(parties) parties with one seat each, "
                     + "\(advisers) advisers without a vote; decisions by \(memorandum.rule.name), quorum \(memorandum.rule.quorum); no veto."
             } ?? "",
-            decisions: contents.views.map { judged in
-                let record = judged.record
-                let view = stored == nil ? nil : judged
-                let status: String =
-                    switch view?.status {
-                    case nil: "tabled, not yet voted on"
-                    case .notAgreed?: "not agreed"
-                    case .agreedInPrinciple?: "agreed in principle, awaiting ratification"
-                    case .ratified?: "ratified by every party"
-                    case .fell?: "fell: a party refused to ratify"
-                    }
-                let votes =
-                    stored.map { $0.memorandum.votingSeats(on: record.proposal.tabled).map(\.organisation) } ?? []
-                let myOrganisation = session?.user.role == .partnerRepresentative ? session?.user.organisation : nil
-                let ballots = record.ballots ?? []
-                var decision = DecisionsPage.Decision(
-                    id: record.id, title: record.proposal.title,
-                    type: record.proposal.type.rawValue.replacingOccurrences(of: "-", with: " "),
-                    tabled: record.proposal.tabled.description, status: status,
-                    arithmetic: record.outcome?.arithmetic ?? [],
-                    redLines: view?.blockingRedLines ?? [],
-                    ratifications: record.ratifications.map {
-                        "\(name($0.party)): \($0.body) \($0.ratified ? "ratified" : "refused") \($0.date) (minute \($0.minuteReference))"
-                    },
-                    outstanding: view?.outstanding.map { "\(name($0.party)): \($0.body)" } ?? [])
-                let open = record.outcome == nil
-                decision.canCast =
-                    open
-                    && myOrganisation.map { mine in
-                        votes.contains(mine) && !ballots.contains { $0.organisation == mine }
-                    }
-                        ?? false
-                decision.castFor = myOrganisation.map(name) ?? ""
-                decision.canClose = open && (session?.user.role.mayReviewReturns ?? false)
-                decision.ballotsCast = open ? "\(ballots.count) of \(votes.count) parties have voted" : ""
-                decision.csrf = session?.csrf ?? ""
-                return decision
-            }, hasDecisions: !records.isEmpty)
+            decisions: contents.newestFirst.dropFirst((page - 1) * Self.decisionsPerPage).prefix(Self.decisionsPerPage)
+                .map { judged in
+                    let record = judged.record
+                    let view = stored == nil ? nil : judged
+                    let status: String =
+                        switch view?.status {
+                        case nil: "tabled, not yet voted on"
+                        case .notAgreed?: "not agreed"
+                        case .agreedInPrinciple?: "agreed in principle, awaiting ratification"
+                        case .ratified?: "ratified by every party"
+                        case .fell?: "fell: a party refused to ratify"
+                        }
+                    let votes =
+                        stored.map { $0.memorandum.votingSeats(on: record.proposal.tabled).map(\.organisation) } ?? []
+                    let myOrganisation = session?.user.role == .partnerRepresentative ? session?.user.organisation : nil
+                    let ballots = record.ballots ?? []
+                    var decision = DecisionsPage.Decision(
+                        id: record.id, title: record.proposal.title,
+                        type: record.proposal.type.rawValue.replacingOccurrences(of: "-", with: " "),
+                        tabled: record.proposal.tabled.description, status: status,
+                        arithmetic: record.outcome?.arithmetic ?? [],
+                        redLines: view?.blockingRedLines ?? [],
+                        ratifications: record.ratifications.map {
+                            "\(name($0.party)): \($0.body) \($0.ratified ? "ratified" : "refused") \($0.date) (minute \($0.minuteReference))"
+                        },
+                        outstanding: view?.outstanding.map { "\(name($0.party)): \($0.body)" } ?? [])
+                    let open = record.outcome == nil
+                    decision.canCast =
+                        open
+                        && myOrganisation.map { mine in
+                            votes.contains(mine) && !ballots.contains { $0.organisation == mine }
+                        }
+                            ?? false
+                    decision.castFor = myOrganisation.map(name) ?? ""
+                    decision.canClose = open && (session?.user.role.mayReviewReturns ?? false)
+                    decision.ballotsCast = open ? "\(ballots.count) of \(votes.count) parties have voted" : ""
+                    decision.csrf = session?.csrf ?? ""
+                    return decision
+                }, hasDecisions: !records.isEmpty,
+            pager: Pager(page: page, perPage: Self.decisionsPerPage, total: records.count, path: "/decisions"))
         return renderer.page(
             "decisions", title: "Decisions", systemName: system.name,
             breadcrumb: [Crumb(name: system.root.name, href: "/"), Crumb(name: "Decisions")], model: model)
@@ -136,6 +141,7 @@ struct DecisionsPage {
     var memorandum: String
     var decisions: [Decision]
     var hasDecisions: Bool
+    var pager: Pager
 }
 
 /// The `/decisions/register` page.

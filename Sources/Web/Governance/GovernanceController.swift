@@ -54,10 +54,11 @@ struct GovernanceController<Context: RequestContext> {
             let (memorandum, routes) = try await memorandum()
             return MemorandumView(memorandum: memorandum, routes: routes)
         }
-        routes.get("decisions") { _, _ -> ListDocument<DecisionView> in
+        routes.get("decisions") { request, _ -> PagedDocument<DecisionView> in
+            let paging = try Paging(request, defaultLimit: 100, maximumLimit: 500)
             let contents = try await book.contents()
             if contents.memorandum == nil { _ = try await memorandum() }  // the "no memorandum" problem
-            return ListDocument(items: contents.views)
+            return PagedDocument(contents.newestFirst, paging)
         }
         routes.get("register") { _, _ -> RegisterView in
             let entries = try await store.registerEntries()
@@ -183,7 +184,14 @@ struct GovernanceController<Context: RequestContext> {
     /// The page routes (public to read; forms for signed-in representatives and the secretariat).
     var pageRoutes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
-        routes.get("/decisions") { _, _ in try await decisionsPage() }
+        routes.get("/decisions") { request, _ in
+            let page = request.uri.queryParameters.get("page").map { Int($0) } ?? 1
+            guard let page, page >= 1 else {
+                throw Problem.invalidRequest(
+                    "there is no such page", invalidParams: [.init(name: "page", reason: "must be 1 or more")])
+            }
+            return try await decisionsPage(page: page)
+        }
         routes.post("/decisions/:id/ballot") { request, context -> Response in
             let (fields, session) = try await FormPost.read(BallotForm.self, from: request) { $0.csrf }
             let id = try context.parameters.require("id")

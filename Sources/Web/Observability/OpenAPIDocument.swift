@@ -96,7 +96,9 @@ enum OpenAPIDocument {
         .init(
             method: "POST", path: "/api/v1/governance/members/{organisation}/withdraw", summary: "Record a withdrawal",
             tag: "governance", may: \.mayManagePartnership),
-        .init(method: "GET", path: "/api/v1/decisions", summary: "Every decision with its status", tag: "governance"),
+        .init(
+            method: "GET", path: "/api/v1/decisions",
+            summary: "Decisions with their status, newest first (?limit=, ?offset=)", tag: "governance"),
         .init(
             method: "GET", path: "/api/v1/register", summary: "The hash-chained decision register", tag: "governance"),
         .init(

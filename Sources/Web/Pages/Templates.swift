@@ -325,6 +325,9 @@ enum Templates {
         {{#hasOutstanding}}<h3>Still to ratify</h3><ul class="notes">{{#outstanding}}<li>{{.}}</li>{{/outstanding}}</ul>{{/hasOutstanding}}
         {{/decisions}}
         {{^hasDecisions}}<p>No decisions yet.</p>{{/hasDecisions}}
+        {{#pager}}{{#isPaged}}<nav class="pager" aria-label="Pages of decisions"><p>Decisions {{summary}}.
+        {{#hasNewer}}<a href="{{newerHref}}" rel="prev">Newer decisions</a>{{/hasNewer}}
+        {{#hasOlder}}<a href="{{olderHref}}" rel="next">Older decisions</a>{{/hasOlder}}</p></nav>{{/isPaged}}{{/pager}}
         <p><a href="/decisions/register">The decision register</a> (tamper-evident) · JSON: <a href="/api/v1/decisions">/api/v1/decisions</a></p>
         """
 

@@ -1,0 +1,22 @@
+/// Links between the pages of a long list, for templates: "Decisions 21–40 of 250", newer and older.
+struct Pager: Sendable {
+    // Stored, not computed: Mustache reads models by reflection.
+    var summary: String
+    var hasNewer: Bool
+    var newerHref: String
+    var hasOlder: Bool
+    var olderHref: String
+    var isPaged: Bool
+
+    /// The pager for `page` (from 1) of `total` items, `perPage` to a page, at `path?page=N`.
+    init(page: Int, perPage: Int, total: Int, path: String) {
+        let first = (page - 1) * perPage + 1
+        let last = min(total, page * perPage)
+        summary = first <= last ? "\(first)–\(last) of \(total), the most recent first" : "No more: there are \(total)"
+        hasNewer = page > 1
+        newerHref = page == 2 ? path : "\(path)?page=\(page - 1)"
+        hasOlder = page * perPage < total
+        olderHref = "\(path)?page=\(page + 1)"
+        isPaged = total > perPage || page > 1
+    }
+}
