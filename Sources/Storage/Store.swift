@@ -109,6 +109,12 @@ public protocol Store: Sendable {
     /// or the programme appends an entry, so this names the governance state: readers cache by it.
     func registerHead() async throws -> DecisionRegister.Entry?
 
+    /// The register's entries after `sequence`, oldest first: what has changed since a reader last looked.
+    func registerEntries(after sequence: Int) async throws -> [DecisionRegister.Entry]
+
+    /// One decision, or `nil` when none has the identifier.
+    func decision(_ id: String) async throws -> DecisionRecord?
+
     /// The work programme, if one is kept.
     func workProgramme() async throws -> WorkProgramme?
 

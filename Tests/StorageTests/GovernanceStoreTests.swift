@@ -56,6 +56,10 @@ struct GovernanceStoreTests {
             #expect(entries.map(\.kind) == ["memorandum", "memorandum", "proposal", "vote"])
             #expect(entries.map(\.sequence) == [1, 2, 3, 4])
             #expect(try await store.registerHead() == entries.last)
+            #expect(try await store.registerEntries(after: 2) == Array(entries.dropFirst(2)))
+            #expect(try await store.registerEntries(after: 4).isEmpty)
+            #expect(try await store.decision("P1") == voted)
+            #expect(try await store.decision("P9") == nil)
             #expect(DecisionRegister(entries: entries).firstBrokenEntry == nil)
         }
     }

@@ -79,6 +79,20 @@ extension PostgresStore {
         }
     }
 
+    /// The register's entries after `sequence`, oldest first.
+    public func registerEntries(after sequence: Int) async throws -> [DecisionRegister.Entry] {
+        try await read { [self] connection in
+            try await registerEntries(connection, "WHERE sequence > \(sequence) ORDER BY sequence")
+        }
+    }
+
+    /// One decision.
+    public func decision(_ id: String) async throws -> DecisionRecord? {
+        try await read { [self] connection in
+            try await decisionRows(connection, "SELECT id, document, tabledAt FROM decision WHERE id = \(id)").first
+        }?.decision()
+    }
+
     /// The register's latest entry.
     public func registerHead() async throws -> DecisionRegister.Entry? {
         try await read { [self] connection in

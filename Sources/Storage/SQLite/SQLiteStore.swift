@@ -359,6 +359,19 @@ public final class SQLiteStore: Store {
         try await writer.read { db in try RegisterEntryRecord.order(Column("sequence")).fetchAll(db).map(\.entry) }
     }
 
+    /// The register's entries after `sequence`, oldest first.
+    public func registerEntries(after sequence: Int) async throws -> [DecisionRegister.Entry] {
+        try await writer.read { db in
+            try RegisterEntryRecord.filter(Column("sequence") > sequence).order(Column("sequence")).fetchAll(db)
+                .map(\.entry)
+        }
+    }
+
+    /// One decision.
+    public func decision(_ id: String) async throws -> DecisionRecord? {
+        try await writer.read { db in try DecisionRecordRow.fetchOne(db, key: id) }?.decision()
+    }
+
     /// The register's latest entry.
     public func registerHead() async throws -> DecisionRegister.Entry? {
         try await writer.read { db in try RegisterEntryRecord.order(Column("sequence").desc).fetchOne(db)?.entry }

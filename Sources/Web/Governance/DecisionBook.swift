@@ -53,20 +53,48 @@ actor DecisionBook {
 
     init(store: any Store) { self.store = store }
 
-    /// The current contents.
+    /// The current contents. When the register has moved on, only the decisions its new entries name are
+    /// read again; a new memorandum version means reading everything.
     func contents() async throws -> Contents {
         let head = try await store.registerHead()?.sequence ?? 0
         if let cached, cached.head == head { return cached }
+        if let cached, head > cached.head, let updated = try await updated(cached, to: head) {
+            self.cached = updated
+            return updated
+        }
         let stored = try await store.memorandum()
         let records = try await store.decisions()
         let contents = Contents(
             head: head, memorandum: stored?.memorandum, routes: stored?.routes,
-            views: stored.map { memorandum, routes in records.map { DecisionView($0, memorandum, routes) } }
-                ?? records.map { record in
-                    DecisionView(record: record)
-                })
+            views: records.map { record in
+                stored.map { DecisionView(record, $0.memorandum, $0.routes) } ?? DecisionView(record: record)
+            })
         cached = contents
         return contents
+    }
+
+    /// `cached` brought up to `head` by re-reading the decisions named since, or `nil` when that is not
+    /// enough (the memorandum changed, or there was none).
+    private func updated(_ cached: Contents, to head: Int) async throws -> Contents? {
+        guard let memorandum = cached.memorandum, let routes = cached.routes else { return nil }
+        let entries = try await store.registerEntries(after: cached.head)
+        guard !entries.contains(where: { $0.kind == "memorandum" }) else { return nil }
+        var updated = cached
+        var position = Dictionary(uniqueKeysWithValues: cached.views.enumerated().map { ($1.record.id, $0) })
+        // In register order, so new decisions join in the order they were tabled, as the store lists them.
+        var seen: Set<String> = []
+        for id in entries.map(\.subject) where seen.insert(id).inserted {
+            guard let record = try await store.decision(id) else { continue }  // not a decision: the programme
+            let view = DecisionView(record, memorandum, routes)
+            if let index = position[id] {
+                updated.views[index] = view
+            } else {
+                position[id] = updated.views.count
+                updated.views.append(view)
+            }
+        }
+        updated.head = entries.last?.sequence ?? head
+        return updated
     }
 }
 
