@@ -60,7 +60,7 @@ extension GovernanceController {
                         }
                             ?? false
                     decision.castFor = myOrganisation.map(name) ?? ""
-                    decision.canClose = open && (session?.user.role.mayReviewReturns ?? false)
+                    decision.canClose = open && (session?.user.role.mayManagePartnership ?? false)
                     decision.ballotsCast = open ? "\(ballots.count) of \(votes.count) parties have voted" : ""
                     decision.csrf = session?.csrf ?? ""
                     return decision

@@ -215,7 +215,7 @@ struct GovernanceController<Context: RequestContext> {
             let (_, session) = try await FormPost.read(SignInController<Context>.TokenForm.self, from: request) {
                 $0.csrf
             }
-            guard session.user.role.mayReviewReturns else {
+            guard session.user.role.mayManagePartnership else {
                 throw Problem.forbidden("only the secretariat closes a vote")
             }
             let id = try context.parameters.require("id")
