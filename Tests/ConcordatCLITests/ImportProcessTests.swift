@@ -1,6 +1,8 @@
 import ConcordatCore
+import ConcordatTestSupport
 import Foundation
 import Ingest
+import PostgresNIO
 import Storage
 import Testing
 
@@ -100,6 +102,58 @@ struct ImportProcessTests {
         let dataset = try #require(try await store.loadDataset())
         #expect(dataset.personCount == 400)
         #expect(dataset.eventCount == before.events)
+    }
+
+    @Test(
+        "SIGKILL while the import is writing to PostgreSQL leaves the previous dataset whole",
+        .enabled(if: TestPostgres.url != nil, "CONCORDAT_TEST_POSTGRES names no server"))
+    func killDuringPostgresImport() async throws {
+        let folder = try Self.setUp(people: 300_000, seed: 2)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await TestPostgres.withDatabase { database in
+            let name = String(URLComponents(string: database)!.path.dropFirst())
+            _ = try SyntheticPopulation.write(
+                system: try Self.kent.get(), spec: SyntheticPopulationSpec(seed: 3, people: 400),
+                to: folder.appendingPathComponent("small"))
+            let key = folder.appendingPathComponent("keys/provider.key")
+            try Pseudonymiser.generateKeyFile(at: key)
+            let common = ["--database", database, "--extract-date", "2026-07-01", "--key-file", key.path]
+            #expect(try ConcordatProcess.run(["init", "--database", database], in: folder).status == 0)
+            let first = try ConcordatProcess.run(["import", "small"] + common, in: folder)
+            #expect(first.status == 0, "\(first.output)")
+            let store = try await PostgresStore(url: database)
+            let before = try #require(try await store.datasetSummary())
+
+            // Kill the large import while its transaction is writing the dataset's columns.
+            let (process, _) = try ConcordatProcess.start(["import", "extract"] + common, in: folder)
+            var killedMidWrite = false
+            try await TestPostgres.admin(TestPostgres.url!) { client in
+                let deadline = Date().addingTimeInterval(120)
+                while process.isRunning, Date() < deadline, !killedMidWrite {
+                    let writing =
+                        try await client.query(
+                            """
+                            SELECT count(*) FROM pg_stat_activity WHERE datname = \(name) AND state = 'active'
+                            AND query LIKE 'INSERT INTO dataset_column%'
+                            """
+                        ).collect().first?.decode(Int.self) ?? 0
+                    if writing > 0 {
+                        kill(process.processIdentifier, SIGKILL)
+                        killedMidWrite = true
+                    }
+                }
+            }
+            process.waitUntilExit()
+            #expect(killedMidWrite, "the import finished before its write could be interrupted")
+            #expect(process.terminationReason == .uncaughtSignal)
+
+            let after = try #require(try await store.datasetSummary())
+            #expect(after == before)
+            let dataset = try #require(try await store.loadDataset())
+            #expect(dataset.personCount == 400)
+            #expect(dataset.eventCount == before.events)
+            await store.close()
+        }
     }
 }
 
