@@ -78,10 +78,7 @@ struct APIBodyFuzzTests {
     @Test("mutated bodies never earn a 500, and every refusal is a problem+json")
     func fuzz() async throws {
         let store = try await makeDatasetStore(people: 500, seed: 71)
-        let kent = try kentMedway.get()
-        try await store.adoptMemorandum(
-            try EastKentGovernance.memorandum(organisations: kent.organisations),
-            routes: EastKentGovernance.routes(organisations: kent.organisations), detail: "adopted")
+        try await adoptEastKentMemorandum(store)
         _ = try await store.updateWorkProgramme { _ in (WorkProgramme.eastKentACP, nil) }
         for (name, role) in [("admin", Role.administrator), ("secretary", .boardSecretary), ("fin", .finance)] {
             try await store.insertUser(

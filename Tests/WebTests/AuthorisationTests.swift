@@ -72,10 +72,7 @@ struct AuthorisationTests {
     @Test("the browser's forms refuse the roles that must not use them, after checking the session's token")
     func forms() async throws {
         let store = try await makeDatasetStore(people: 1_000, seed: 62)
-        let kent = try kentMedway.get()
-        try await store.adoptMemorandum(
-            try EastKentGovernance.memorandum(organisations: kent.organisations),
-            routes: EastKentGovernance.routes(organisations: kent.organisations), detail: "adopted")
+        try await adoptEastKentMemorandum(store)
         let proposal = Proposal(
             id: "F1", title: "Form test", type: .engagement, tabled: Day(year: 2018, month: 6, day: 14)!,
             hasGreenBookBusinessCase: true, hasExitArrangements: true)

@@ -161,11 +161,8 @@ struct GovernanceWebTests {
     )
     func redLineFromPools() async throws {
         let store = try SQLiteStore()
-        let kent = try kentMedway.get()
-        try await store.replaceSystem(kent)
-        try await store.adoptMemorandum(
-            try EastKentGovernance.memorandum(organisations: kent.organisations),
-            routes: EastKentGovernance.routes(organisations: kent.organisations), detail: "adopted")
+        try await store.replaceSystem(try kentMedway.get())
+        try await adoptEastKentMemorandum(store)
         try await store.savePool(
             Pool(
                 code: "kcc-social-care", name: "KCC adult social care", kind: .ringFenced, host: "kcc",
@@ -211,11 +208,8 @@ struct DecisionPagingTests {
     @Test("the API pages by limit and offset, newest first; the page shows 20 with links; bad values are 400s")
     func paging() async throws {
         let store = try SQLiteStore()
-        let kent = try kentMedway.get()
-        try await store.replaceSystem(kent)
-        try await store.adoptMemorandum(
-            try EastKentGovernance.memorandum(organisations: kent.organisations),
-            routes: EastKentGovernance.routes(organisations: kent.organisations), detail: "adopted")
+        try await store.replaceSystem(try kentMedway.get())
+        try await adoptEastKentMemorandum(store)
         for index in 1...45 {
             let proposal = Proposal(
                 id: "P\(index)", title: "Proposal number \(index)", type: .engagement,

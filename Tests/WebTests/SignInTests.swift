@@ -57,11 +57,8 @@ struct SignInTests {
     @Test("sign in, vote for your own organisation, close the vote, submit a return, sign out")
     func journey() async throws {
         let store = try SQLiteStore()
-        let kent = try kentMedway.get()
-        try await store.replaceSystem(kent)
-        try await store.adoptMemorandum(
-            try EastKentGovernance.memorandum(organisations: kent.organisations),
-            routes: EastKentGovernance.routes(organisations: kent.organisations), detail: "adopted")
+        try await store.replaceSystem(try kentMedway.get())
+        try await adoptEastKentMemorandum(store)
         let proposal = Proposal(
             id: "W-1", title: "Winter plan", type: .engagement, tabled: Day.today, hasGreenBookBusinessCase: true)
         _ = try await store.updateDecision("W-1") { _ in (DecisionRecord(proposal: proposal), "proposal", "tabled") }

@@ -1,5 +1,6 @@
 import ConcordatCore
 import Foundation
+import Governance
 import Hummingbird
 import HummingbirdTesting
 import Ingest
@@ -72,4 +73,14 @@ let testPassword = "correct horse battery"
     var fields = jsonHeaders
     fields[.authorization] = "Basic " + Data("\(user):\(password)".utf8).base64EncodedString()
     return fields
+}
+
+/// Adopts the East Kent ACP memorandum (Kent & Medway's organisations) in `store`, as the demo does.
+@discardableResult
+func adoptEastKentMemorandum(_ store: any Store) async throws -> MemorandumOfUnderstanding {
+    let kent = try kentMedway.get()
+    let memorandum = try EastKentGovernance.memorandum(organisations: kent.organisations)
+    try await store.adoptMemorandum(
+        memorandum, routes: EastKentGovernance.routes(organisations: kent.organisations), detail: "adopted")
+    return memorandum
 }
