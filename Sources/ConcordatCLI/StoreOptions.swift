@@ -22,6 +22,11 @@ struct StoreOptions: ParsableArguments {
 
     func validate() throws {
         if resolvedPath.isEmpty { throw ValidationError("--database must not be empty") }
+        if isPostgres {
+            do { _ = try PostgresStore.configuration(url: resolvedPath) } catch let error as StoreError {
+                throw ValidationError(error.message)
+            }
+        }
     }
 
     /// Whether the store is a PostgreSQL server rather than a SQLite file.

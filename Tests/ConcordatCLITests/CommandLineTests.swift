@@ -15,7 +15,8 @@ struct CommandLineTests {
         #expect(help.contains("Load a system into the database."))
         #expect(help.contains("CONCORDAT_DATABASE"))
         let serve = ConcordatCommand.helpMessage(for: ServeCommand.self)
-        #expect(serve.contains("--database <path>"))
+        #expect(serve.contains("--database <path-or-url>"))
+        #expect(serve.contains("--log-format <text|json>"))
         #expect(serve.contains("--port <port>"))
         #expect(serve.contains("CONCORDAT_PORT"))
         let initHelp = ConcordatCommand.helpMessage(for: InitCommand.self)
@@ -30,7 +31,15 @@ struct CommandLineTests {
         #expect(throws: (any Error).self) {
             try ConcordatCommand.parseAsRoot(["init", "--example", "llr", "--data", "/tmp"])
         }
+        // A PostgreSQL URL is checked before anything connects: this one names no user.
         #expect(throws: (any Error).self) { try ConcordatCommand.parseAsRoot(["serve", "--database", "postgres://x"]) }
+        #expect(throws: Never.self) {
+            try ConcordatCommand.parseAsRoot([
+                "serve", "--database", "postgres://ana:pw@db.example/kent?sslmode=require",
+            ])
+        }
+        #expect(throws: (any Error).self) { try ConcordatCommand.parseAsRoot(["serve", "--log-format", "xml"]) }
+        #expect(throws: (any Error).self) { try ConcordatCommand.parseAsRoot(["serve", "--log-level", "loud"]) }
         let message = ConcordatCommand.message(for: ValidationError("x"))
         #expect(message == "x")
     }
