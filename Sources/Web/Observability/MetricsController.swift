@@ -14,9 +14,9 @@ struct MetricsController<Context: RequestContext> {
         let routes = RouteCollection(context: Context.self)
         routes.get("/metrics") { _, _ -> Response in
             if let summary = try? await store.datasetSummary() {
-                registry.makeGauge(name: "concordat_dataset_people").set(Int64(summary.people))
-                registry.makeGauge(name: "concordat_dataset_events").set(Int64(summary.events))
-                registry.makeGauge(name: "concordat_dataset_diagnoses").set(Int64(summary.diagnoses))
+                gauge("dataset_people", "People in the loaded dataset").set(Int64(summary.people))
+                gauge("dataset_events", "Care events in the loaded dataset").set(Int64(summary.events))
+                gauge("dataset_diagnoses", "Diagnoses in the loaded dataset").set(Int64(summary.diagnoses))
             }
             record(await runner.all)
             return Response(
@@ -31,19 +31,25 @@ struct MetricsController<Context: RequestContext> {
         for kind in ["analysis", "import"] {
             for status in ["running", "done", "failed", "cancelled"] {
                 let count = jobs.filter { $0.kind == kind && $0.status.rawValue == status }.count
-                registry.makeGauge(name: "concordat_jobs", labels: [("kind", kind), ("status", status)])
+                gauge("jobs", "Background jobs by kind and status", [("kind", kind), ("status", status)])
                     .set(Int64(count))
             }
         }
         for job in jobs {
-            let gauge = registry.makeGauge(
-                name: "concordat_job_progress", labels: [("job", String(job.id)), ("kind", job.kind)])
-            gauge.set(job.status == .running ? job.progress : (job.status == .done ? 1 : job.progress))
+            gauge("job_progress", "Each job's progress, 0 to 1", [("job", String(job.id)), ("kind", job.kind)]).set(
+                job.status == .running ? job.progress : (job.status == .done ? 1 : job.progress))
         }
         let imports = jobs.filter { $0.kind == "import" }
-        registry.makeGauge(name: "concordat_import_rows", labels: [("outcome", "loaded")])
+        gauge("import_rows", "Rows read by imports, loaded or refused", [("outcome", "loaded")])
             .set(Int64(imports.map(\.rowsLoaded).reduce(0, +)))
-        registry.makeGauge(name: "concordat_import_rows", labels: [("outcome", "refused")])
+        gauge("import_rows", "Rows read by imports, loaded or refused", [("outcome", "refused")])
             .set(Int64(imports.map(\.rowsRefused).reduce(0, +)))
+    }
+
+    /// The gauge `concordat_<name>` with `labels`.
+    private func gauge(_ name: String, _ help: String, _ labels: [(String, String)] = []) -> Gauge {
+        registry.makeGauge(
+            descriptor: MetricNameDescriptor(namespace: "concordat", metricName: name, unitName: "", helpText: help),
+            labels: labels)
     }
 }

@@ -7,6 +7,20 @@ import Prometheus
 struct RequestMetrics<Context: RequestContext>: RouterMiddleware {
     let registry: PrometheusCollectorRegistry
 
+    /// `concordat_http_requests_total`, by method, route template and status.
+    static var requests: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "concordat", subsystem: "http", metricName: "requests", unitName: "total",
+            helpText: "Requests answered, by method, route template and status")
+    }
+
+    /// `concordat_http_request_duration_seconds`, by route template.
+    static var duration: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "concordat", subsystem: "http", metricName: "request_duration", unitName: "seconds",
+            helpText: "Time to answer a request, by route template")
+    }
+
     static var buckets: [Duration] {
         [
             .milliseconds(1), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
@@ -22,11 +36,11 @@ struct RequestMetrics<Context: RequestContext>: RouterMiddleware {
         defer {
             let route = context.endpointPath ?? "unmatched"
             registry.makeCounter(
-                name: "concordat_http_requests_total",
+                descriptor: Self.requests,
                 labels: [("method", request.method.rawValue), ("route", route), ("status", String(status))]
             ).increment()
             registry.makeDurationHistogram(
-                name: "concordat_http_request_duration_seconds", labels: [("route", route)], buckets: Self.buckets
+                descriptor: Self.duration, labels: [("route", route)], buckets: Self.buckets
             ).record(ContinuousClock.now - started)
         }
         do {
