@@ -10,6 +10,20 @@ public enum TestPostgres {
         ProcessInfo.processInfo.environment["CONCORDAT_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// A hot standby streaming from that server (`CONCORDAT_TEST_POSTGRES_STANDBY`), for the failover test.
+    public static var standbyURL: String? {
+        ProcessInfo.processInfo.environment["CONCORDAT_TEST_POSTGRES_STANDBY"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// `url` with its host and port replaced by `server`'s: the same database on another server.
+    public static func url(_ url: String, on server: String) -> String {
+        var components = URLComponents(string: url)!
+        let other = URLComponents(string: server)!
+        components.host = other.host
+        components.port = other.port
+        return components.string!
+    }
+
     /// Runs `body` with the URL of a new, empty database, dropped afterwards whatever happens.
     public static func withDatabase<Result>(_ body: (String) async throws -> Result) async throws -> Result {
         guard let url else { throw StoreError.unavailable("CONCORDAT_TEST_POSTGRES is not set") }
