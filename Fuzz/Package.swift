@@ -10,11 +10,14 @@ let package = Package(
     platforms: [.macOS(.v14)],
     dependencies: [.package(name: "Concordat", path: "..")],
     targets: [
+        .target(name: "FuzzDriver"),
         .executableTarget(
-            name: "FuzzCSV", dependencies: [.product(name: "Ingest", package: "Concordat")], swiftSettings: fuzzer),
+            name: "FuzzCSV", dependencies: ["FuzzDriver", .product(name: "Ingest", package: "Concordat")],
+            swiftSettings: fuzzer),
         .executableTarget(
             name: "FuzzNDJSON",
             dependencies: [
+                "FuzzDriver",
                 .product(name: "Ingest", package: "Concordat"),
                 .product(name: "ConcordatCore", package: "Concordat"),
             ],

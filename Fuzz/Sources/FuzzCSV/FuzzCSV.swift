@@ -1,3 +1,4 @@
+import FuzzDriver
 import Ingest
 
 /// libFuzzer's entry: the input is a CSV file. The first byte picks the chunk size, so rows that straddle
@@ -26,20 +27,8 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// libFuzzer's driver, called from the executable's entry point (SwiftPM names it `<target>_main`).
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
-/// The executable's entry point: hands over to libFuzzer with this target's input function.
+/// The executable's entry point: hands over to libFuzzer with this harness's input function.
 @_cdecl("FuzzCSV_main")
-public func fuzzCSVMain(
-    _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>
-) -> CInt {
-    var count = argc
-    var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
-    return withUnsafeMutablePointer(to: &arguments) { runFuzzerDriver(&count, $0, fuzzCSV) }
+public func fuzzCSVMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    fuzz(argc, argv, fuzzCSV)
 }

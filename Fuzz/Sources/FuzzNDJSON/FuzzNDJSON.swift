@@ -1,5 +1,6 @@
 import ConcordatCore
 import Foundation
+import FuzzDriver
 import Ingest
 
 /// The Kent & Medway system the extracts are imported against, assembled once.
@@ -38,20 +39,8 @@ public func fuzzNDJSON(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// libFuzzer's driver, called from the executable's entry point (SwiftPM names it `<target>_main`).
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
-/// The executable's entry point: hands over to libFuzzer with this target's input function.
+/// The executable's entry point: hands over to libFuzzer with this harness's input function.
 @_cdecl("FuzzNDJSON_main")
-public func fuzzNDJSONMain(
-    _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>
-) -> CInt {
-    var count = argc
-    var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
-    return withUnsafeMutablePointer(to: &arguments) { runFuzzerDriver(&count, $0, fuzzNDJSON) }
+public func fuzzNDJSONMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    fuzz(argc, argv, fuzzNDJSON)
 }
