@@ -21,12 +21,12 @@ extension PostgresStore {
 
     /// A user by username.
     public func user(_ username: String) async throws -> UserAccount? {
-        try await read { [self] connection in try await user(username, connection)?.account() }
+        try await readOne { [self] connection in try await user(username, connection)?.account() }
     }
 
     /// How many users there are.
     public func userCount() async throws -> Int {
-        try await read { [self] connection in try await count("user_account", connection) }
+        try await readOne { [self] connection in try await count("user_account", connection) }
     }
 
     /// Appends to the access log.
@@ -42,7 +42,7 @@ extension PostgresStore {
 
     /// The latest entries, newest first.
     public func accessLog(limit: Int) async throws -> [AccessLogEntry] {
-        try await read { [self] connection in
+        try await readOne { [self] connection in
             var entries: [AccessLogEntry] = []
             for row in try await rows(
                 "SELECT at, username, action, subject, detail FROM access_log ORDER BY id DESC LIMIT \(limit)",

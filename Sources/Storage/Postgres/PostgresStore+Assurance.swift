@@ -10,7 +10,7 @@ extension PostgresStore {
 
     /// Every indicator value.
     public func indicatorValues() async throws -> [IndicatorValue] {
-        try await read { [self] connection in
+        try await readOne { [self] connection in
             try await rows(
                 """
                 SELECT indicator, area, month, value, numerator, denominator FROM indicator_value
@@ -78,7 +78,7 @@ extension PostgresStore {
 
     /// Every return, newest first.
     public func assuranceReturns() async throws -> [AssuranceReturn] {
-        try await read { [self] connection in
+        try await readOne { [self] connection in
             try await returns(
                 connection, "SELECT \(unescaped: Self.returnColumns) FROM assurance_return ORDER BY id DESC"
             ).map { try $0.assuranceReturn() }
@@ -87,7 +87,7 @@ extension PostgresStore {
 
     /// Every escalation, newest first.
     public func escalations() async throws -> [Escalation] {
-        try await read { [self] connection in
+        try await readOne { [self] connection in
             try await rows(
                 """
                 SELECT id, indicator, area, month, reason, detail, returnID, status, raisedAt FROM escalation

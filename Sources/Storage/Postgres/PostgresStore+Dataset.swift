@@ -75,7 +75,7 @@ extension PostgresStore {
 
     /// A practice's cohort, highest risk first.
     public func riskCohort(practice: String) async throws -> [RiskCohortMember] {
-        try await read { [self] connection in
+        try await readOne { [self] connection in
             var members: [RiskCohortMember] = []
             for row in try await rows(
                 "SELECT personID, practice, risk, rank FROM risk_cohort WHERE practice = \(practice) ORDER BY rank",

@@ -5,7 +5,7 @@ import PostgresNIO
 extension PostgresStore {
     /// The latest memorandum and its routes.
     public func memorandum() async throws -> (memorandum: MemorandumOfUnderstanding, routes: RatificationRoutes)? {
-        try await read { [self] connection in
+        try await readOne { [self] connection in
             try await rows(
                 "SELECT version, document, routes, adoptedAt FROM memorandum ORDER BY version DESC LIMIT 1", connection
             ).first.map { row in
@@ -43,7 +43,7 @@ extension PostgresStore {
 
     /// Every decision, in the order tabled.
     public func decisions() async throws -> [DecisionRecord] {
-        try await read { [self] connection in
+        try await readOne { [self] connection in
             try await decisionRows(connection, "SELECT id, document, tabledAt FROM decision ORDER BY tabledAt, id")
         }.map { try $0.decision() }
     }
@@ -74,35 +74,35 @@ extension PostgresStore {
 
     /// The register, oldest first.
     public func registerEntries() async throws -> [DecisionRegister.Entry] {
-        try await read { [self] connection in
+        try await readOne { [self] connection in
             try await registerEntries(connection, "ORDER BY sequence")
         }
     }
 
     /// The register's entries after `sequence`, oldest first.
     public func registerEntries(after sequence: Int) async throws -> [DecisionRegister.Entry] {
-        try await read { [self] connection in
+        try await readOne { [self] connection in
             try await registerEntries(connection, "WHERE sequence > \(sequence) ORDER BY sequence")
         }
     }
 
     /// One decision.
     public func decision(_ id: String) async throws -> DecisionRecord? {
-        try await read { [self] connection in
+        try await readOne { [self] connection in
             try await decisionRows(connection, "SELECT id, document, tabledAt FROM decision WHERE id = \(id)").first
         }?.decision()
     }
 
     /// The register's latest entry.
     public func registerHead() async throws -> DecisionRegister.Entry? {
-        try await read { [self] connection in
+        try await readOne { [self] connection in
             try await registerEntries(connection, "ORDER BY sequence DESC LIMIT 1").first
         }
     }
 
     /// The work programme.
     public func workProgramme() async throws -> WorkProgramme? {
-        try await read { [self] connection in try await workProgrammeRecord(connection) }?.workProgramme()
+        try await readOne { [self] connection in try await workProgrammeRecord(connection) }?.workProgramme()
     }
 
     /// Changes the work programme, with its register entry, in one transaction.
@@ -133,7 +133,7 @@ extension PostgresStore {
 
     /// The risk register, by identifier.
     public func risks() async throws -> [Risk] {
-        try await read { [self] connection in
+        try await readOne { [self] connection in
             try await rows("SELECT id, area, document FROM risk ORDER BY id", connection).map {
                 try $0.decode((String, String, Data).self)
             }

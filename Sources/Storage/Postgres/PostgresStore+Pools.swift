@@ -5,7 +5,7 @@ import PostgresNIO
 extension PostgresStore {
     /// The pools, by code.
     public func pools() async throws -> [Pool] {
-        try await read { [self] connection in
+        try await readOne { [self] connection in
             try await rows("SELECT code, document FROM pool ORDER BY code", connection).map { row in
                 let v = try row.decode((String, Data).self)
                 return try PoolRecord(code: v.0, document: v.1).pool()

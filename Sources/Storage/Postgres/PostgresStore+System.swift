@@ -120,12 +120,12 @@ extension PostgresStore {
 
     /// The organisations in the order they were added.
     public func organisations() async throws -> [Organisation] {
-        try await read { [self] connection in try await organisations(connection).map { try $0.organisation() } }
+        try await readOne { [self] connection in try await organisations(connection).map { try $0.organisation() } }
     }
 
     /// One organisation; throws `notFound` when there is none.
     public func organisation(code: String) async throws -> Organisation {
-        try await read { [self] connection in
+        try await readOne { [self] connection in
             guard let record = try await organisations(connection, code: code).first else {
                 throw StoreError.notFound("organisation", code)
             }

@@ -111,11 +111,25 @@ public final class PostgresStore: Store {
         try await transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", lock: false, body)
     }
 
+    /// Runs `body`, which issues exactly one statement, without an explicit transaction: one statement
+    /// always sees one committed state, so it needs no BEGIN and COMMIT round trips.
+    func readOne<Result: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> Result)
+        async throws -> Result
+    {
+        try await transaction(nil, lock: false, body)
+    }
+
     private func transaction<Result: Sendable>(
-        _ begin: String, lock: Bool, _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
+        _ begin: String?, lock: Bool, _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {
         do {
             return try await withConnection { [self] connection in
+                guard let begin else {
+                    do { return try await body(connection) } catch {
+                        if error is PSQLError || error is PostgresDecodingError { throw error }
+                        throw Refused(error: error)
+                    }
+                }
                 try await connection.query(PostgresQuery(unsafeSQL: begin), logger: logger)
                 do {
                     if lock {
