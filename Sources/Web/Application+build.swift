@@ -22,14 +22,13 @@ public typealias ConcordatRequestContext = BasicRequestContext
 
 /// Builds the router: the JSON API under `/api/v1`, the HTML pages, and problem+json errors.
 /// A free function so tests can drive it without a socket (`app.test(.router)`). With `requestLogger`,
-/// every request is logged by route template, status and duration (``RequestLog``).
+/// every request is logged by route template, status and duration (``RequestMetrics``).
 public func buildRouter(store: any Store, requestLogger: Logger? = nil) throws -> Router<ConcordatRequestContext> {
     let registry = SystemRegistry(store: store)
     let renderer = try PageRenderer()
     let router = Router(context: ConcordatRequestContext.self)
     let metrics = PrometheusCollectorRegistry()
-    if let requestLogger { router.add(middleware: RequestLog(logger: requestLogger)) }
-    router.add(middleware: RequestMetrics(registry: metrics))
+    router.add(middleware: RequestMetrics(registry: metrics, logger: requestLogger))
     router.add(middleware: ProblemMiddleware(pages: renderer))
     router.add(middleware: SessionMiddleware(store: store))
     router.addRoutes(SignInController<ConcordatRequestContext>(store: store, renderer: renderer).routes)

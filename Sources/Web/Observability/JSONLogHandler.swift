@@ -4,7 +4,7 @@ import Logging
 /// A swift-log handler that writes one JSON object per line: `time` (ISO 8601, milliseconds, UTC),
 /// `level`, `logger`, `message`, `source` and the metadata as strings, for log shippers such as Vector,
 /// Fluent Bit or Loki. Nothing patient-level is ever logged: requests are logged by route template,
-/// never by their values (see ``RequestLog``).
+/// never by their values (see ``RequestMetrics``).
 public struct JSONLogHandler: LogHandler {
     /// The least severe level written.
     public var logLevel: Logger.Level

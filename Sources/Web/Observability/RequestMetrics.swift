@@ -1,11 +1,16 @@
 import Hummingbird
+import Logging
 import Prometheus
 
 /// Prometheus metrics for every request: a count by method, route template and status, and a latency
-/// histogram by route. Routes are their templates (`/areas/{code}`), never their values, so no identifier
-/// (and nothing about a person) reaches the metrics.
+/// histogram by route. With a `logger`, each request is also logged once answered, with the same route,
+/// status and duration. Routes are their templates (`/areas/{code}`), never their values, so no
+/// identifier (and nothing about a person) reaches the metrics or the log; the user is not logged either
+/// (the access log records who read what restricted data).
 struct RequestMetrics<Context: RequestContext>: RouterMiddleware {
     let registry: PrometheusCollectorRegistry
+    /// Where requests are logged, or `nil` for no request log.
+    var logger: Logger? = nil
 
     /// `concordat_http_requests_total`, by method, route template and status.
     static var requests: MetricNameDescriptor {
@@ -39,9 +44,20 @@ struct RequestMetrics<Context: RequestContext>: RouterMiddleware {
                 descriptor: Self.requests,
                 labels: [("method", request.method.rawValue), ("route", route), ("status", String(status))]
             ).increment()
+            let elapsed = ContinuousClock.now - started
             registry.makeDurationHistogram(
                 descriptor: Self.duration, labels: [("route", route)], buckets: Self.buckets
-            ).record(ContinuousClock.now - started)
+            ).record(elapsed)
+            if let logger {
+                let milliseconds =
+                    Double(elapsed.components.seconds) * 1_000 + Double(elapsed.components.attoseconds) / 1e15
+                logger.info(
+                    "request",
+                    metadata: [
+                        "method": "\(request.method.rawValue)", "route": "\(route)", "status": "\(status)",
+                        "duration_ms": "\(String(format: "%.1f", milliseconds))",
+                    ])
+            }
         }
         do {
             let response = try await next(request, context)
