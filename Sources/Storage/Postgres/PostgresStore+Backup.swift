@@ -18,12 +18,11 @@ extension PostgresStore {
         guard try StoreBackup.kind(of: path) == .postgres else {
             throw StoreError.corrupt("\(path) is a SQLite backup: restore it into a SQLite database")
         }
-        let database = URLComponents(string: url).map { String($0.path.dropFirst()) } ?? ""
         try runTool(
             "pg_restore",
             [
                 "--clean", "--if-exists", "--single-transaction", "--no-owner", "--exit-on-error",
-                "--dbname=\(database)", path,
+                "--dbname=\(address.database ?? address.username)", path,
             ])
     }
 
@@ -34,14 +33,7 @@ extension PostgresStore {
             throw StoreError.unavailable(
                 "\(tool) was not found on PATH or under /usr/lib/postgresql: install PostgreSQL's client tools")
         }
-        let components = URLComponents(string: url)
-        var environment = ProcessInfo.processInfo.environment
-        environment["PGHOST"] = components?.host
-        environment["PGPORT"] = String(components?.port ?? 5432)
-        environment["PGUSER"] = components?.user
-        environment["PGPASSWORD"] = components?.password.flatMap { $0.removingPercentEncoding ?? $0 }
-        environment["PGDATABASE"] = components.map { String($0.path.dropFirst()) }
-        environment["PGSSLMODE"] = components?.queryItems?.first { $0.name == "sslmode" }?.value ?? "prefer"
+        let environment = ProcessInfo.processInfo.environment.merging(address.environment) { $1 }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

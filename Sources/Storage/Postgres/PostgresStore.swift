@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import NIOSSL
 import PostgresNIO
 
 /// The production ``Store``: PostgreSQL through PostgresNIO, with the same tables, migrations and behaviour
@@ -14,8 +13,8 @@ import PostgresNIO
 public final class PostgresStore: Store {
     let client: PostgresClient
     let logger: Logger
-    /// The URL the store was opened with (for the client tools that back it up and restore it).
-    let url: String
+    /// The database, for the client tools that back it up and restore it.
+    let address: PostgresAddress
     private let runner: Task<Void, Never>
 
     /// How long a call waits for a connection before it fails as `unavailable` (the pool keeps trying to
@@ -29,13 +28,13 @@ public final class PostgresStore: Store {
     /// migrates it to the current schema.
     /// - Throws: ``StoreError`` `unavailable` when the URL is not valid or the server cannot be reached.
     public init(url: String, logger: Logger = Logger(label: "concordat.postgres")) async throws {
-        let configuration = try Self.configuration(url: url)
+        let address = try PostgresAddress(url: url)
         var logger = logger
         // The pool logs each failed reconnection at info; the store reports unavailability itself.
         logger.logLevel = max(logger.logLevel, .notice)
         self.logger = logger
-        self.url = url
-        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.address = address
+        let client = PostgresClient(configuration: address.configuration, backgroundLogger: logger)
         self.client = client
         runner = Task { await client.run() }
         do {
@@ -62,31 +61,7 @@ public final class PostgresStore: Store {
     /// The client configuration a `postgres://` URL describes. `sslmode` may be `disable`, `prefer`
     /// (the default, as libpq) or `require`.
     public static func configuration(url: String) throws -> PostgresClient.Configuration {
-        guard isURL(url), let components = URLComponents(string: url), let host = components.host, !host.isEmpty
-        else {
-            throw StoreError.unavailable(
-                "'\(redacted(url))' is not a PostgreSQL URL: expected postgres://user:password@host:port/database")
-        }
-        guard let username = components.user, !username.isEmpty else {
-            throw StoreError.unavailable("the PostgreSQL URL '\(redacted(url))' names no user")
-        }
-        let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
-        let mode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "prefer"
-        let tls: PostgresClient.Configuration.TLS
-        switch mode {
-        case "disable": tls = .disable
-        case "prefer", "allow": tls = .prefer(.makeClientConfiguration())
-        case "require", "verify-ca", "verify-full": tls = .require(.makeClientConfiguration())
-        default:
-            throw StoreError.unavailable("sslmode '\(mode)' is not one of disable, prefer or require")
-        }
-        var configuration = PostgresClient.Configuration(
-            host: host, port: components.port ?? 5432, username: username,
-            password: components.password.flatMap { $0.removingPercentEncoding ?? $0 },
-            database: database.isEmpty ? nil : database, tls: tls)
-        configuration.options.connectTimeout = .seconds(5)
-        configuration.options.maximumConnections = 16
-        return configuration
+        try PostgresAddress(url: url).configuration
     }
 
     /// The URL with its password replaced, for messages and logs.
