@@ -36,7 +36,5 @@ struct StoreOptions: ParsableArguments {
     var displayName: String { isPostgres ? PostgresStore.redacted(resolvedPath) : resolvedPath }
 
     /// Opens the store (connecting and migrating when it is PostgreSQL).
-    func open() async throws -> any Store {
-        isPostgres ? try await PostgresStore(url: resolvedPath) : try SQLiteStore(path: resolvedPath)
-    }
+    func open() async throws -> any Store { try await openStore(resolvedPath) }
 }

@@ -173,3 +173,9 @@ extension Store {
         try await replaceDataset(dataset, summary: summary, cohort: [])
     }
 }
+
+/// Opens the store at `location`: a PostgreSQL database for a `postgres://` URL, else a SQLite file
+/// (created if missing). Either is migrated to the current schema.
+public func openStore(_ location: String) async throws -> any Store {
+    PostgresStore.isURL(location) ? try await PostgresStore(url: location) : try SQLiteStore(path: location)
+}

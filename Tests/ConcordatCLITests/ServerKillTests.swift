@@ -29,11 +29,6 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
         case .postgres: try await TestPostgres.withDatabase(body)
         }
     }
-
-    /// Opens the store at `database` as the server does.
-    static func open(_ database: String) async throws -> any Store {
-        PostgresStore.isURL(database) ? try await PostgresStore(url: database) : try SQLiteStore(path: database)
-    }
 }
 
 /// A server started on a store with a finance user and a pool, and a way to pay out of it over HTTP.
@@ -119,7 +114,7 @@ struct ServerKillTests {
                 return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
             }
             running.server.waitUntilExit()
-            let store = try await Backend.open(database)
+            let store = try await openStore(database)
             let account = try await store.poolAccount(code: "test-pool")
             #expect(account.payments.count >= acknowledged)
             #expect(account.spent.pence == Int64(account.payments.count) * 100)
