@@ -11,15 +11,12 @@ extension GovernanceController {
     func decisionsPage(page: Int = 1) async throws -> Response {
         let system = try await registry.system()
         let contents = try await book.contents()
-        let stored = contents.memorandum.flatMap { memorandum in
-            contents.routes.map { (memorandum: memorandum, routes: $0) }
-        }
-        let records = contents.views.map(\.record)
+        let adopted = contents.memorandum
         let name = { (code: String) in system.organisations.first { $0.code == code }?.name ?? code }
         let session = SignedIn.current
         let model = DecisionsPage(
-            hasMemorandum: stored != nil,
-            memorandum: stored.map { memorandum, _ in
+            hasMemorandum: adopted != nil,
+            memorandum: adopted.map { memorandum in
                 let parties = memorandum.seats.filter { $0.kind == .party && $0.withdrawn == nil }.count
                 let advisers = memorandum.seats.filter { $0.kind == .adviser }.count
                 return
@@ -29,7 +26,7 @@ extension GovernanceController {
             decisions: contents.newestFirst.dropFirst((page - 1) * Self.decisionsPerPage).prefix(Self.decisionsPerPage)
                 .map { judged in
                     let record = judged.record
-                    let view = stored == nil ? nil : judged
+                    let view = adopted == nil ? nil : judged
                     let status: String =
                         switch view?.status {
                         case nil: "tabled, not yet voted on"
@@ -39,7 +36,7 @@ extension GovernanceController {
                         case .fell?: "fell: a party refused to ratify"
                         }
                     let votes =
-                        stored.map { $0.memorandum.votingSeats(on: record.proposal.tabled).map(\.organisation) } ?? []
+                        adopted.map { $0.votingSeats(on: record.proposal.tabled).map(\.organisation) } ?? []
                     let myOrganisation = session?.user.role == .partnerRepresentative ? session?.user.organisation : nil
                     let ballots = record.ballots ?? []
                     var decision = DecisionsPage.Decision(
@@ -64,8 +61,8 @@ extension GovernanceController {
                     decision.ballotsCast = open ? "\(ballots.count) of \(votes.count) parties have voted" : ""
                     decision.csrf = session?.csrf ?? ""
                     return decision
-                }, hasDecisions: !records.isEmpty,
-            pager: Pager(page: page, perPage: Self.decisionsPerPage, total: records.count, path: "/decisions"))
+                }, hasDecisions: !contents.views.isEmpty,
+            pager: Pager(page: page, perPage: Self.decisionsPerPage, total: contents.views.count, path: "/decisions"))
         return renderer.page(
             "decisions", title: "Decisions", systemName: system.name,
             breadcrumb: [Crumb(name: system.root.name, href: "/"), Crumb(name: "Decisions")], model: model)

@@ -40,12 +40,6 @@ struct GovernanceController<Context: RequestContext> {
         return stored
     }
 
-    static func view(_ record: DecisionRecord, _ memorandum: MemorandumOfUnderstanding, _ routes: RatificationRoutes)
-        -> DecisionView
-    {
-        DecisionView(record, memorandum, routes)
-    }
-
     /// The API routes, to mount at `/api/v1`.
     var apiRoutes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
@@ -104,7 +98,7 @@ struct GovernanceController<Context: RequestContext> {
             }
             return EditedResponse(
                 status: .created, headers: [.location: "/api/v1/decisions"],
-                response: Self.view(record, memorandum, routes))
+                response: DecisionView(record, memorandum, routes))
         }
         routes.post("proposals/:id/vote") { request, context -> DecisionView in
             _ = try await authentication.user(
@@ -119,7 +113,7 @@ struct GovernanceController<Context: RequestContext> {
                 let outcome = voted.outcome!
                 return (voted, "vote", outcome.arithmetic.joined(separator: " "))
             }
-            return Self.view(record, memorandum, routes)
+            return DecisionView(record, memorandum, routes)
         }
         routes.post("proposals/:id/ratifications") { request, context -> DecisionView in
             _ = try await authentication.user(request, may: \.mayManagePartnership, toDo: "record ratifications")
@@ -134,7 +128,7 @@ struct GovernanceController<Context: RequestContext> {
                     "\(ratification.party)'s \(ratification.body) \(ratification.ratified ? "ratified" : "refused to ratify") on \(ratification.date), minute \(ratification.minuteReference)"
                 )
             }
-            return Self.view(record, memorandum, routes)
+            return DecisionView(record, memorandum, routes)
         }
         routes.post("governance/members") { request, context -> MemorandumView in
             _ = try await authentication.user(request, may: \.mayManagePartnership, toDo: "record membership changes")
