@@ -26,10 +26,6 @@ struct SignInController<Context: RequestContext> {
     }
 
     /// A form that carries only the CSRF token.
-    struct TokenForm: Decodable {
-        var csrf: String?
-    }
-
     static var formCookie: String { "concordat_signin" }
 
     static func token() -> String { SQLiteStore.randomToken() }
@@ -75,7 +71,8 @@ struct SignInController<Context: RequestContext> {
         }
         routes.post("/sign-out") { request, _ -> Response in
             let body = String(buffer: try await request.body.collect(upTo: 4_096))
-            let fields = (try? URLEncodedFormDecoder().decode(TokenForm.self, from: body)) ?? TokenForm()
+            let fields =
+                (try? URLEncodedFormDecoder().decode(FormPost.TokenForm.self, from: body)) ?? FormPost.TokenForm()
             guard let session = SignedIn.current, fields.csrf == session.csrf else {
                 throw Problem(
                     status: .forbidden, type: "https://concordat.dev/problems/csrf", title: "Not allowed",

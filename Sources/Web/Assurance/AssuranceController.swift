@@ -113,10 +113,9 @@ struct AssuranceController<Context: RequestContext> {
     var pageRoutes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
         routes.post("/assurance/returns") { request, _ -> Response in
-            let (fields, session) = try await FormPost.read([String: String].self, from: request) { $0["csrf"] }
-            guard session.user.role.maySubmitReturns else {
-                throw Problem.forbidden("\(session.user.role.rawValue) may not submit assurance returns")
-            }
+            let (fields, session) = try await FormPost.read(
+                [String: String].self, from: request, csrf: { $0["csrf"] }, may: \.maySubmitReturns,
+                toDo: "submit assurance returns")
             let values = IndicatorCatalogue.standard.compactMap { indicator -> ReturnBody.Value? in
                 guard let text = fields["value-\(indicator.code)"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty
                 else { return nil }

@@ -206,12 +206,7 @@ struct GovernanceController<Context: RequestContext> {
             return FormPost.redirect(to: "/decisions#\(id)")
         }
         routes.post("/decisions/:id/close") { request, context -> Response in
-            let (_, session) = try await FormPost.read(SignInController<Context>.TokenForm.self, from: request) {
-                $0.csrf
-            }
-            guard session.user.role.mayManagePartnership else {
-                throw Problem.forbidden("only the secretariat closes a vote")
-            }
+            let session = try await FormPost.session(from: request, may: \.mayManagePartnership, toDo: "close a vote")
             let id = try context.parameters.require("id")
             let (memorandum, _) = try await memorandum()
             _ = try await store.updateDecision(id) { existing in

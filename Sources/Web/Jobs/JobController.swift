@@ -67,11 +67,8 @@ struct JobController<Context: RequestContext> {
         }
     }
 
-    /// Starts the analysis job.
+    /// Starts the analysis job for `user`, whose role the route has already checked (`mayRunJobs`).
     func startAnalysis(by user: UserAccount) async throws -> JobRunner.Job {
-        guard user.role.mayRunJobs else {
-            throw Problem.forbidden("only administrators and analysts run the population health engine")
-        }
         guard let summary = try await store.datasetSummary() else {
             throw Problem.conflict("no dataset is loaded: import one first")
         }
@@ -149,19 +146,13 @@ struct JobController<Context: RequestContext> {
                 breadcrumb: [Crumb(name: system.root.name, href: "/"), Crumb(name: "Jobs")], model: model)
         }
         routes.post("/jobs") { request, _ -> Response in
-            let (_, session) = try await FormPost.read(SignInController<Context>.TokenForm.self, from: request) {
-                $0.csrf
-            }
+            let session = try await FormPost.session(
+                from: request, may: \.mayRunJobs, toDo: "run the population health engine")
             _ = try await startAnalysis(by: session.user)
             return FormPost.redirect(to: "/jobs")
         }
         routes.post("/jobs/:id/cancel") { request, context -> Response in
-            let (_, session) = try await FormPost.read(SignInController<Context>.TokenForm.self, from: request) {
-                $0.csrf
-            }
-            guard session.user.role.mayRunJobs else {
-                throw Problem.forbidden("only administrators and analysts cancel jobs")
-            }
+            _ = try await FormPost.session(from: request, may: \.mayRunJobs, toDo: "cancel jobs")
             guard let id = Int(try context.parameters.require("id")), await runner.cancel(id) != nil else {
                 throw Problem.notFound("no such job")
             }
