@@ -36,8 +36,9 @@ struct MetricsController<Context: RequestContext> {
             }
         }
         for job in jobs {
-            gauge("job_progress", "Each job's progress, 0 to 1", [("job", String(job.id)), ("kind", job.kind)]).set(
-                job.status == .running ? job.progress : (job.status == .done ? 1 : job.progress))
+            // A finished job's progress is already 1 (JobRunner sets it); a stopped one keeps where it got to.
+            gauge("job_progress", "Each job's progress, 0 to 1", [("job", String(job.id)), ("kind", job.kind)])
+                .set(job.progress)
         }
         let imports = jobs.filter { $0.kind == "import" }
         gauge("import_rows", "Rows read by imports, loaded or refused", [("outcome", "loaded")])
