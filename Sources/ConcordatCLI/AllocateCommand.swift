@@ -94,10 +94,7 @@ struct AllocateCommand: AsyncParsableCommand {
     }
 
     func validate() throws {
-        guard Money(parsing: controlTotal) != nil else {
-            throw ValidationError(
-                "--control-total '\(controlTotal)' is not an amount in pounds (e.g. £3.1bn or 3100000000.00)")
-        }
+        _ = try FinanceLoading.money(controlTotal, option: "--control-total")
         let parts = year.split(separator: "/")
         guard parts.count == 2, let first = Int(parts[0]), let second = Int(parts[1]), parts[0].count == 4,
             parts[1].count == 2,
@@ -115,7 +112,7 @@ struct AllocateCommand: AsyncParsableCommand {
         let finances = try await FinanceLoading.load(store).finances
         let system = finances.system
         let weights = try finances.weights(basis)
-        let total = Money(parsing: controlTotal)!
+        let total = try FinanceLoading.money(controlTotal, option: "--control-total")
         var allocation = try finances.allocation(total, basis: basis)
         if let policy, let baseline {
             let table = try CSVTable(parsing: Data(contentsOf: URL(fileURLWithPath: baseline)), file: baseline)

@@ -34,7 +34,9 @@ struct DemoCommand: AsyncParsableCommand {
     var people: Int?
 
     func validate() throws {
-        if let people, people < 1 { throw ValidationError("--people must be at least 1") }
+        if let people, !(1...SyntheticPopulationSpec.maximumPeople).contains(people) {
+            throw ValidationError("--people must be from 1 to \(SyntheticPopulationSpec.maximumPeople.grouped); got \(people)")
+        }
     }
 
     func run() async throws {

@@ -16,6 +16,13 @@ enum FinanceLoading {
         return (store, try SystemFinances(system: system, dataset: try await store.datasetSummary()))
     }
 
+    /// Reads an amount of money given to `option` (pounds; a leading `$` is read as dollars the same way).
+    /// - Throws: `ValidationError` naming the option and what could not be read (``MoneyParsingError``).
+    static func money(_ text: String, option: String) throws -> Money {
+        let pounds = text.hasPrefix("$") ? String(text.dropFirst()) : text
+        do { return try Money.parse(pounds) } catch { throw ValidationError("\(option): \(error.description)") }
+    }
+
     /// Parses `key=value,key=value` with numbers (a trailing % divides by 100).
     static func pairs(_ text: String, option: String) throws -> [String: Double] {
         var values: [String: Double] = [:]

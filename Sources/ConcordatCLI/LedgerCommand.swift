@@ -46,14 +46,13 @@ struct LedgerCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...12).contains(months) else { throw ValidationError("--months must be between 0 and 12") }
-        if let controlTotal, Money(parsing: controlTotal) == nil {
-            throw ValidationError("--control-total '\(controlTotal)' is not an amount in pounds")
-        }
+        if let controlTotal { _ = try FinanceLoading.money(controlTotal, option: "--control-total") }
     }
 
     func run() async throws {
         let finances = try await FinanceLoading.load(store).finances
-        let total = controlTotal.flatMap(Money.init(parsing:)) ?? finances.defaultControlTotal
+        let total = try controlTotal.map { try FinanceLoading.money($0, option: "--control-total") }
+            ?? finances.defaultControlTotal
         var ledger = try finances.ledger(try finances.allocation(total), monthsElapsed: months)
         if let actuals { ledger = try Self.replacingActuals(in: ledger, file: actuals) }
         let groups = ledger.statements { line in

@@ -98,9 +98,7 @@ struct PoolCommand: AsyncParsableCommand {
         @Option(help: "What it is for.") var note: String = ""
 
         func validate() throws {
-            guard Money(parsing: amount) != nil else {
-                throw ValidationError("--amount '\(amount)' is not an amount in pounds")
-            }
+            _ = try FinanceLoading.money(amount, option: "--amount")
             guard CareSetting(code: setting) != nil else {
                 throw ValidationError(
                     "--setting '\(setting)' is not one of \(CareSetting.allCases.map(\.code).joined(separator: ", "))")
@@ -118,7 +116,7 @@ struct PoolCommand: AsyncParsableCommand {
             guard system.area(area) != nil else { throw ValidationError("no area has the code '\(area)'") }
             let spend = PoolSpend(
                 pool: pool, partner: partner, setting: setting, area: area, month: month,
-                amount: Money(parsing: amount)!,
+                amount: try FinanceLoading.money(amount, option: "--amount"),
                 description: note)
             // A refusal names the rule broken and exits non-zero; nothing is recorded.
             let account = try await store.admitPayment(spend, districtsOfArea: system.districts(under: area))

@@ -26,6 +26,13 @@ struct SPCCommand: ParsableCommand {
     @Flag(help: "Count points beyond a process limit towards two-in-three.") var twoInThreeCountsBeyondLimits = false
     @Option(help: "table or json.") var format: OutputFormat = .table
 
+    func validate() throws {
+        if let target, !target.isFinite { throw ValidationError("--target must be a finite number; got \(target)") }
+        if let bad = rebaseAt.first(where: { $0 < 0 }) {
+            throw ValidationError("--rebase-at must be a point index, 0 or more; got \(bad)")
+        }
+    }
+
     func run() throws {
         let table = try CSVTable(parsing: Data(contentsOf: URL(fileURLWithPath: file)), file: file)
         let (periodColumn, valueColumn) = (try table.column("period"), try table.column("value"))

@@ -85,13 +85,18 @@ struct SettleCommand: AsyncParsableCommand {
             }
             for (name, value) in [("--benchmark", benchmark), ("--expenditure", expenditure)]
                 + (revenue.map { [("--revenue", $0)] } ?? [])
-            where Money(parsing: value.replacingOccurrences(of: "$", with: "")) == nil {
-                throw ValidationError("\(name) '\(value)' is not an amount")
+            {
+                _ = try FinanceLoading.money(value, option: name)
             }
         }
-        if let controlTotal, Money(parsing: controlTotal) == nil {
-            throw ValidationError("--control-total '\(controlTotal)' is not an amount in pounds")
+        if let controlTotal { _ = try FinanceLoading.money(controlTotal, option: "--control-total") }
+        if let assigned, !(1...100_000_000).contains(assigned) {
+            throw ValidationError("--assigned must be from 1 to 100,000,000 beneficiaries; got \(assigned)")
         }
+        guard qualityFactor.isFinite, (0...1).contains(qualityFactor) else {
+            throw ValidationError("--quality-factor must be a number from 0 to 1; got \(qualityFactor)")
+        }
+        guard (0...12).contains(months) else { throw ValidationError("--months must be between 0 and 12; got \(months)") }
     }
 
     func run() async throws {
@@ -113,7 +118,8 @@ struct SettleCommand: AsyncParsableCommand {
             parties = try Self.readPositions(positions)
         } else {
             let finances = try await FinanceLoading.load(store).finances
-            let total = controlTotal.flatMap(Money.init(parsing:)) ?? finances.defaultControlTotal
+            let total = try controlTotal.map { try FinanceLoading.money($0, option: "--control-total") }
+                ?? finances.defaultControlTotal
             parties = try finances.ledger(try finances.allocation(total), monthsElapsed: months).positions(
                 method: forecast)
             names = finances.partnerName
@@ -177,15 +183,15 @@ struct SettleCommand: AsyncParsableCommand {
     }
 
     private func reconcileACO() throws {
-        func cents(_ text: String) -> Int64 { Money(parsing: text.replacingOccurrences(of: "$", with: ""))!.pence }
+        func cents(_ text: String) throws -> Int64 { try FinanceLoading.money(text, option: "amount").pence }
         let rate = try minimumRate.map { text -> Double in
             let values = try FinanceLoading.pairs("rate=\(text)", option: "--minimum-rate")
             return values["rate"]!
         }
         let terms = SharedSavingsProgram(
             track: track, assignedBeneficiaries: assigned!, chosenMinimumRate: rate, qualityFactor: qualityFactor,
-            participantRevenue: revenue.map { Money(pence: cents($0)) })
-        let result = try terms.reconcile(benchmark: cents(benchmark!), expenditure: cents(expenditure!))
+            participantRevenue: try revenue.map { Money(pence: try cents($0)) })
+        let result = try terms.reconcile(benchmark: try cents(benchmark!), expenditure: try cents(expenditure!))
         if format == .json { return try printJSON(result) }
         func dollars(_ value: Int64) -> String {
             Money(pence: value).description.replacingOccurrences(of: "£", with: "$")
@@ -193,8 +199,8 @@ struct SettleCommand: AsyncParsableCommand {
         print(
             "Medicare Shared Savings Program reconciliation, \(track.rawValue), \(assigned!.grouped) assigned beneficiaries"
         )
-        print("  Updated benchmark:        \(dollars(cents(benchmark!)))")
-        print("  Expenditure:              \(dollars(cents(expenditure!)))")
+        print("  Updated benchmark:        \(dollars(try cents(benchmark!)))")
+        print("  Expenditure:              \(dollars(try cents(expenditure!)))")
         print(
             "  \(result.grossSavings >= 0 ? "Gross savings" : "Gross losses ")             \(dollars(abs(result.grossSavings))) (\(String(format: "%.2f%%", abs(result.savingsRate) * 100)))"
         )

@@ -27,7 +27,9 @@ struct SynthCommand: ParsableCommand {
     @OptionGroup var source: SystemOptions
 
     func validate() throws {
-        if let people, people < 1 { throw ValidationError("--people must be at least 1") }
+        if let people, !(1...SyntheticPopulationSpec.maximumPeople).contains(people) {
+            throw ValidationError("--people must be from 1 to \(SyntheticPopulationSpec.maximumPeople.grouped); got \(people)")
+        }
     }
 
     func run() throws {

@@ -140,8 +140,12 @@ public protocol Store: Sendable {
     /// The risk and issues register.
     func risks() async throws -> [Risk]
 
-    /// Adds or changes a risk in one write transaction: `change` gets the stored risk (or `nil`).
-    func updateRisk(_ id: String, _ change: @Sendable (Risk?) throws -> Risk) async throws -> Risk
+    /// Adds or changes a risk in one write transaction: `change` gets the stored risk (or `nil`) and may
+    /// return a register entry to append in the same transaction (a review, attributed to its reviewer).
+    func updateRisk(
+        _ id: String,
+        recording change: @Sendable (Risk?) throws -> (risk: Risk, entry: (kind: String, subject: String, detail: String)?)
+    ) async throws -> Risk
 
     /// The pools, by code.
     func pools() async throws -> [Pool]
@@ -168,6 +172,11 @@ public protocol Store: Sendable {
 }
 
 extension Store {
+    /// Adds or changes a risk in one write transaction, recording nothing in the register.
+    public func updateRisk(_ id: String, _ change: @escaping @Sendable (Risk?) throws -> Risk) async throws -> Risk {
+        try await updateRisk(id, recording: { (try change($0), nil) })
+    }
+
     /// Replaces the integrated dataset with no top-risk cohort.
     public func replaceDataset(_ dataset: IntegratedDataset, summary: DatasetSummary) async throws {
         try await replaceDataset(dataset, summary: summary, cohort: [])

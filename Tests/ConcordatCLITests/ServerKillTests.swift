@@ -45,7 +45,10 @@ struct PayingServer {
         #expect(try ConcordatProcess.run(["init"] + store, in: folder).status == 0)
         #expect(
             try ConcordatProcess.run(
-                ["user", "add", "--username", "fin", "--role", "finance", "--password-stdin", "--cost", "4"] + store,
+                [
+                    "user", "add", "--username", "fin", "--role", "finance", "--organisation", "kcc",
+                    "--password-stdin", "--cost", "4",
+                ] + store,
                 in: folder,
                 input: "correct horse battery\n"
             ).status == 0)

@@ -82,7 +82,9 @@ struct APIBodyFuzzTests {
         _ = try await store.updateWorkProgramme { _ in (WorkProgramme.eastKentACP, nil) }
         for (name, role) in [("admin", Role.administrator), ("secretary", .boardSecretary), ("fin", .finance)] {
             try await store.insertUser(
-                UserAccount(username: name, role: role, passwordHash: PasswordHashing.hash(testPassword, cost: 4)))
+                UserAccount(
+                    username: name, role: role, organisation: role == .finance ? "886" : nil,
+                    passwordHash: PasswordHashing.hash(testPassword, cost: 4)))
         }
         let app = Application(router: try buildRouter(store: store))
         let seconds = Double(ProcessInfo.processInfo.environment["CONCORDAT_FUZZ_SECONDS"] ?? "") ?? 10

@@ -70,10 +70,12 @@ struct FinanceWebTests {
     @Test("a payment that breaks a ring-fence is a 422 naming the rule, and nothing is recorded")
     func pools() async throws {
         let store = try await makeDatasetStore(people: 3_000, seed: 7)
+        // The finance account acts for the pool's host (Kent County Council, local authority code 886).
         for (name, role) in [("fin", Role.finance), ("vic", .viewer)] {
             try await store.insertUser(
                 UserAccount(
-                    username: name, role: role, passwordHash: PasswordHashing.hash("correct horse battery", cost: 4)))
+                    username: name, role: role, organisation: role == .finance ? "886" : nil,
+                    passwordHash: PasswordHashing.hash("correct horse battery", cost: 4)))
         }
         let headers = signedIn("fin")
         let viewer = signedIn("vic")
@@ -109,7 +111,8 @@ struct FinanceWebTests {
             ) { response in
                 #expect(response.status == .badRequest)
                 let problem = try response.json(Problem.self)
-                #expect(problem.invalidParams?.map(\.name) == ["area"])
+                // Both faults are named at once: the unknown area and the amount below a penny.
+                #expect(problem.invalidParams?.map(\.name) == ["area", "amountPence"])
             }
             try await client.execute(
                 uri: "/api/v1/pools/kcc-social-care/payments", method: .post, headers: headers,

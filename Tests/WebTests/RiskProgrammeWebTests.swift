@@ -17,7 +17,8 @@ struct RiskProgrammeWebTests {
         try await store.replaceSystem(try kentMedway.get())
         try await store.insertUser(
             UserAccount(
-                username: "ann", role: .analyst, passwordHash: PasswordHashing.hash("correct horse battery", cost: 4)))
+                username: "ann", role: .analyst, organisation: "kcc",
+                passwordHash: PasswordHashing.hash("correct horse battery", cost: 4)))
         let app = Application(router: try buildRouter(store: store))
         try await app.test(.router) { client in
             let risk =

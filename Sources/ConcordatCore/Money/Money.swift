@@ -9,10 +9,24 @@ public struct Money: Hashable, Sendable, Comparable, Codable, CustomStringConver
     /// Zero.
     public static let zero = Money(pence: 0)
 
-    /// Reads "£3,100,000,000", "3100000000.50", "£3.1bn", "£250m", "£12k" (pounds; an optional £; commas;
-    /// at most two decimal places unless a k/m/bn multiplier is given).
+    /// The largest amount that may enter from outside (a file, a form, a query, the command line):
+    /// £1 trillion, five times NHS England's whole budget. Bounding input here keeps every sum of a few
+    /// thousand such amounts, and every split of one, far inside `Int64` and exact in `Double`.
+    public static let inputLimit = Money(pence: 100_000_000_000_000)
+
+    /// Reads "£3,100,000,000", "3100000000.50", "£3.1bn", "£250m", "£12k" (pounds; an optional £;
+    /// commas only between groups of three digits of the whole pounds; at most two decimal places
+    /// unless a k/m/bn multiplier is given); `nil` when ``parse(_:)`` would throw.
     public init?(parsing text: String) {
-        var body = text.replacingAll(",", with: "").lowercased()
+        guard let amount = try? Money.parse(text) else { return nil }
+        self = amount
+    }
+
+    /// Reads an amount in pounds as ``init(parsing:)`` describes, up to ``inputLimit``.
+    /// - Throws: ``MoneyParsingError`` saying what could not be read: a misplaced comma ("£3,1bn") or
+    ///   point, a fraction of a penny, a character that is not part of an amount, or too large an amount.
+    public static func parse(_ text: String) throws(MoneyParsingError) -> Money {
+        var body = Substring(text.lowercased())
         if body.hasPrefix("£") { body.removeFirst() }
         var multiplier: Int64 = 1
         for (suffix, factor) in [("bn", Int64(1_000_000_000)), ("m", 1_000_000), ("k", 1_000)]
@@ -21,24 +35,36 @@ public struct Money: Hashable, Sendable, Comparable, Codable, CustomStringConver
             body.removeLast(suffix.count)
             break
         }
-        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].allSatisfy(\.isASCII),
-            parts[0].allSatisfy(\.isNumber),
-            let whole = Int64(parts[0])
-        else { return nil }
-        var fraction = Substring("")
-        if parts.count == 2 {
-            fraction = parts[1]
-            guard !fraction.isEmpty, fraction.allSatisfy(\.isASCII), fraction.allSatisfy(\.isNumber) else { return nil }
+        guard !body.isEmpty else { throw MoneyParsingError(.empty, text: text) }
+        guard body.allSatisfy({ $0 == "," || $0 == "." || ("0"..."9").contains($0) }) else {
+            throw MoneyParsingError(.notANumber, text: text)
         }
-        // Pence = (whole + fraction) × multiplier × 100, exactly, in integers.
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, !parts[0].isEmpty, parts.count == 1 || !parts[1].isEmpty,
+            !parts.dropFirst().contains(where: { $0.contains(",") })
+        else {
+            throw MoneyParsingError(parts.count > 2 || parts[0].isEmpty ? .misplacedPoint : .misplacedSeparator, text: text)
+        }
+        let groups = parts[0].split(separator: ",", omittingEmptySubsequences: false)
+        guard groups.count == 1 || (1...3).contains(groups[0].count) && groups.dropFirst().allSatisfy({ $0.count == 3 })
+        else { throw MoneyParsingError(.misplacedSeparator, text: text) }
+        let wholeDigits = groups.joined()
+        let fraction = parts.count == 2 ? parts[1] : ""
+        // Pence = (whole + fraction) × multiplier × 100, exactly, in integers; no more than the limit.
         let scale = Int64(100) * multiplier
-        var digits = 1 as Int64
+        let significant = wholeDigits.drop { $0 == "0" }
+        guard significant.count <= 15, fraction.count <= 12, let whole = Int64(wholeDigits.isEmpty ? "0" : wholeDigits),
+            let fractionValue = Int64(fraction.isEmpty ? "0" : fraction)
+        else { throw MoneyParsingError(.outOfRange, text: text) }
+        var digits: Int64 = 1
         for _ in fraction { digits *= 10 }
-        guard let fractionValue = fraction.isEmpty ? 0 : Int64(fraction) else { return nil }
         let (wholePence, overflow) = whole.multipliedReportingOverflow(by: scale)
-        guard !overflow, (fractionValue * scale) % digits == 0 else { return nil }  // no fractions of a penny
-        pence = wholePence + fractionValue * scale / digits
+        let (fractionScaled, fractionOverflow) = fractionValue.multipliedReportingOverflow(by: scale)
+        guard !overflow, !fractionOverflow else { throw MoneyParsingError(.outOfRange, text: text) }
+        guard fractionScaled % digits == 0 else { throw MoneyParsingError(.fractionOfAPenny, text: text) }
+        let (pence, sumOverflow) = wholePence.addingReportingOverflow(fractionScaled / digits)
+        guard !sumOverflow, pence <= inputLimit.pence else { throw MoneyParsingError(.outOfRange, text: text) }
+        return Money(pence: pence)
     }
 
     /// "£1,234.56" ("-£12.00" when negative).
@@ -60,9 +86,12 @@ public struct Money: Hashable, Sendable, Comparable, Codable, CustomStringConver
     /// Splits the amount in proportion to `weights` so that the parts add up to the whole, to the penny:
     /// each part gets the whole pence of its exact quota, and the pence left over go one each to the
     /// largest remainders (ties to the earlier part) — the largest remainder (Hamilton) method.
-    /// Weights must be non-negative with a positive sum; otherwise everything goes to nobody (`nil`).
+    /// Weights must be non-negative with a positive sum, and the amount within ±2^53 pence (£90 trillion);
+    /// otherwise everything goes to nobody (`nil`).
     /// A negative amount (a deficit) is split as its magnitude, so every part has the amount's sign.
     public func split(by weights: [Double]) -> [Money]? {
+        // Beyond 2^53 pence a quota is no longer exact in `Double`, and its floor may not fit in `Int64`.
+        guard pence.magnitude <= 1 << 53 else { return nil }
         if pence < 0 { return Money(pence: -pence).split(by: weights)?.map { Money(pence: -$0.pence) } }
         let total = weights.reduce(0, +)
         guard total > 0, weights.allSatisfy({ $0 >= 0 && $0.isFinite }) else { return nil }
@@ -93,10 +122,3 @@ public struct Money: Hashable, Sendable, Comparable, Codable, CustomStringConver
     }
 }
 
-extension String {
-    fileprivate func replacingAll(_ target: Character, with replacement: String) -> String {
-        var result = ""
-        for character in self { if character == target { result += replacement } else { result.append(character) } }
-        return result
-    }
-}

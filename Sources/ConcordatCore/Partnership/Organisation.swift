@@ -13,6 +13,9 @@ public struct Organisation: Hashable, Sendable, Codable, Identifiable {
     public var membership: Membership?
     /// Where the facts come from, so a reader can check them.
     public var source: String?
+    /// The places (area codes) the organisation is accountable for: its accounts may submit those places'
+    /// assurance returns. Empty for an organisation accountable for no place (an adviser, say).
+    public var places: [String]
 
     /// The organisation's code.
     public var id: String { code }
@@ -29,7 +32,7 @@ public struct Organisation: Hashable, Sendable, Codable, Identifiable {
     /// Makes an organisation. `isSignatory` defaults to what the role implies.
     public init(
         code: String, name: String, role: OrganisationRole, isSignatory: Bool? = nil,
-        membership: Membership? = nil, source: String? = nil
+        membership: Membership? = nil, source: String? = nil, places: [String] = []
     ) {
         self.code = code
         self.name = name
@@ -37,5 +40,22 @@ public struct Organisation: Hashable, Sendable, Codable, Identifiable {
         self.isSignatory = isSignatory ?? role.signsByDefault
         self.membership = membership
         self.source = source
+        self.places = places
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case code, name, role, isSignatory, membership, source, places
+    }
+
+    /// Reads an organisation; `places` may be left out (none).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        code = try container.decode(String.self, forKey: .code)
+        name = try container.decode(String.self, forKey: .name)
+        role = try container.decode(OrganisationRole.self, forKey: .role)
+        isSignatory = try container.decode(Bool.self, forKey: .isSignatory)
+        membership = try container.decodeIfPresent(Membership.self, forKey: .membership)
+        source = try container.decodeIfPresent(String.self, forKey: .source)
+        places = try container.decodeIfPresent([String].self, forKey: .places) ?? []
     }
 }

@@ -44,6 +44,13 @@ public struct WorkProgramme: Sendable, Hashable, Codable {
         public var status: Status
         /// When it was done.
         public var completed: Day?
+        /// The organisation that owns it, whose accounts (with the secretariat) may change it; `nil` when the
+        /// secretariat (the programme office) owns it.
+        public var ownerOrganisation: String?
+        /// Who last changed its status (a username), and when.
+        public var updatedBy: String?
+        /// When its status was last changed.
+        public var updatedOn: Day?
 
         /// Makes a milestone.
         public init(
@@ -142,13 +149,17 @@ public struct WorkProgramme: Sendable, Hashable, Codable {
     }
 
     /// The programme with a milestone's status changed.
-    public func updating(_ milestone: String, status: Milestone.Status, on day: Day) throws(Refusal) -> WorkProgramme {
+    public func updating(_ milestone: String, status: Milestone.Status, on day: Day, by username: String? = nil)
+        throws(Refusal) -> WorkProgramme
+    {
         guard let index = milestones.firstIndex(where: { $0.id == milestone }) else {
             throw Refusal(description: "there is no milestone '\(milestone)'")
         }
         var next = self
         next.milestones[index].status = status
         next.milestones[index].completed = status == .done ? day : nil
+        next.milestones[index].updatedBy = username
+        next.milestones[index].updatedOn = day
         return next
     }
 

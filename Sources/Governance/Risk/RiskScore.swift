@@ -64,14 +64,21 @@ public struct Risk: Sendable, Hashable, Codable, Identifiable {
         public var date: Day
         /// The current score then.
         public var score: RiskScore
+        /// Who assessed it (a username), when recorded.
+        public var by: String?
+        /// Whom they acted for (an organisation code, or "the secretariat"), when recorded.
+        public var onBehalfOf: String?
     }
 
     /// A reference, e.g. `R-014`.
     public var id: String
     /// What might happen.
     public var title: String
-    /// Who owns it.
+    /// Who owns it (a post, as the register names it).
     public var owner: String
+    /// The organisation that owns it, whose accounts (with the secretariat) may re-score it; `nil` when the
+    /// secretariat owns it.
+    public var ownerOrganisation: String?
     /// The area whose register holds it (a neighbourhood, a place or the system).
     public var area: String
     /// What already reduces it.
@@ -92,7 +99,8 @@ public struct Risk: Sendable, Hashable, Codable, Identifiable {
     /// Makes a risk, assessed on `day`.
     public init(
         id: String, title: String, owner: String, area: String, controls: String, actions: String,
-        inherent: RiskScore, current: RiskScore, target: RiskScore, on day: Day, issues: [String] = []
+        inherent: RiskScore, current: RiskScore, target: RiskScore, on day: Day, issues: [String] = [],
+        ownerOrganisation: String? = nil, by: String? = nil, onBehalfOf: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -103,8 +111,9 @@ public struct Risk: Sendable, Hashable, Codable, Identifiable {
         self.inherent = inherent
         self.current = current
         self.target = target
-        self.history = [Assessment(date: day, score: current)]
+        self.history = [Assessment(date: day, score: current, by: by, onBehalfOf: onBehalfOf)]
         self.issues = issues
+        self.ownerOrganisation = ownerOrganisation
     }
 
     /// The last review.
@@ -113,11 +122,13 @@ public struct Risk: Sendable, Hashable, Codable, Identifiable {
     /// Whether its monthly review is overdue on `day` (more than 31 days since the last).
     public func reviewOverdue(on day: Day) -> Bool { lastReviewed.days(to: day) > 31 }
 
-    /// The risk reviewed on `day` with a new current score.
-    public func reviewed(on day: Day, current score: RiskScore) -> Risk {
+    /// The risk reviewed on `day` with a new current score, by `username` acting for `onBehalfOf`.
+    public func reviewed(on day: Day, current score: RiskScore, by username: String? = nil, onBehalfOf: String? = nil)
+        -> Risk
+    {
         var next = self
         next.current = score
-        next.history.append(Assessment(date: day, score: score))
+        next.history.append(Assessment(date: day, score: score, by: username, onBehalfOf: onBehalfOf))
         return next
     }
 

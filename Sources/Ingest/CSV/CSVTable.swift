@@ -41,12 +41,9 @@ public struct CSVTable: Sendable {
     /// A record's amount of money in `column` (pounds: `£1,234.56`, `£3.1bn`, `250m`).
     /// - Throws: ``IngestError`` (`invalidValue`) naming the file, line and column when it is not an amount.
     public func money(_ record: CSVRecord, _ column: CSVColumn) throws -> Money {
-        guard let amount = Money(parsing: record[column]) else {
-            throw IngestError.invalidValue(
-                file: file, line: record.line, field: column.name,
-                reason: "'\(record[column])' is not an amount in pounds")
+        do { return try Money.parse(record[column]) } catch {
+            throw IngestError.invalidValue(file: file, line: record.line, field: column.name, reason: error.description)
         }
-        return amount
     }
 }
 

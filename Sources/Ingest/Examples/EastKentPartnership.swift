@@ -7,8 +7,17 @@ import ConcordatCore
 public enum EastKentPartnership {
     private static let source = "East Kent ACP draft memorandum of understanding, October 2017, section 5"
 
-    /// The 16 organisations: 14 signatories and 2 advisers.
-    public static let organisations: [Organisation] = [
+    /// The place the partnership is accountable for: its signatories' accounts submit East Kent's returns.
+    public static let place = "east-kent"
+
+    /// The 16 organisations: 14 signatories, each accountable for East Kent, and 2 advisers.
+    public static let organisations: [Organisation] = members.map { member in
+        var organisation = member
+        if organisation.isSignatory { organisation.places = [place] }
+        return organisation
+    }
+
+    private static let members: [Organisation] = [
         Organisation(
             code: "ashford-ccg", name: "Ashford Clinical Commissioning Group", role: .commissioner, source: source),
         Organisation(

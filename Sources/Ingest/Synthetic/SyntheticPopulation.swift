@@ -11,6 +11,10 @@ public struct SyntheticPopulationSpec: Sendable, Hashable {
     /// The list date the ages are taken at; the year of activity is the 365 days before it.
     public var referenceDate: Day
 
+    /// The most people one generation makes: twice the largest system in England (about 5M people), so
+    /// that a typing slip cannot ask for more memory and disk than any machine has.
+    public static let maximumPeople = 10_000_000
+
     /// Makes a spec (the July 2026 list date by default).
     public init(seed: UInt64, people: Int? = nil, referenceDate: Day = Day(year: 2026, month: 7, day: 1)!) {
         self.seed = seed

@@ -141,7 +141,10 @@ extension PostgresStore {
     }
 
     /// Adds or changes a risk in one transaction.
-    public func updateRisk(_ id: String, _ change: @Sendable (Risk?) throws -> Risk) async throws -> Risk {
+    public func updateRisk(
+        _ id: String,
+        recording change: @Sendable (Risk?) throws -> (risk: Risk, entry: (kind: String, subject: String, detail: String)?)
+    ) async throws -> Risk {
         try await withoutActuallyEscaping(change) { change in
             try await write { [self] connection in
                 let existing = try await rows(
@@ -150,13 +153,17 @@ extension PostgresStore {
                     let v = try row.decode((String, String, Data).self)
                     return try RiskRecord(id: v.0, area: v.1, document: v.2).risk()
                 }
-                let risk = try change(existing)
+                let (risk, entry) = try change(existing)
                 let document = try JSONEncoder().encode(risk)
                 try await connection.query(
                     """
                     INSERT INTO risk (id, area, document) VALUES (\(id), \(risk.area), \(document))
                     ON CONFLICT (id) DO UPDATE SET area = excluded.area, document = excluded.document
                     """, logger: logger)
+                if let entry {
+                    try await appendToRegister(
+                        kind: entry.kind, subject: entry.subject, detail: entry.detail, at: Date(), connection)
+                }
                 return risk
             }
         }

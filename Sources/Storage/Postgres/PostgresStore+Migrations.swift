@@ -117,5 +117,9 @@ extension PostgresStore {
                 expiresAt timestamptz NOT NULL);
             """
         ),
+        (
+            "v10: the places each organisation is accountable for",
+            "ALTER TABLE organisation ADD COLUMN places text NOT NULL DEFAULT '[]';"
+        ),
     ]
 }

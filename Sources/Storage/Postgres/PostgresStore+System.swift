@@ -154,7 +154,8 @@ extension PostgresStore {
             try await connection.query(
                 """
                 UPDATE organisation SET name = \(record.name), role = \(record.role),
-                    isSignatory = \(record.isSignatory), membership = \(record.membership), source = \(record.source)
+                    isSignatory = \(record.isSignatory), membership = \(record.membership), source = \(record.source),
+                    places = \(record.places)
                 WHERE code = \(record.code)
                 """, logger: logger)
         }
@@ -163,9 +164,9 @@ extension PostgresStore {
     private func insert(_ record: OrganisationRecord, _ connection: PostgresConnection) async throws {
         try await connection.query(
             """
-            INSERT INTO organisation (code, name, role, isSignatory, membership, source)
+            INSERT INTO organisation (code, name, role, isSignatory, membership, source, places)
             VALUES (\(record.code), \(record.name), \(record.role), \(record.isSignatory), \(record.membership),
-                \(record.source))
+                \(record.source), \(record.places))
             """, logger: logger)
     }
 
@@ -175,17 +176,17 @@ extension PostgresStore {
         var records: [OrganisationRecord] = []
         for row in try await rows(
             """
-            SELECT position, code, name, role, isSignatory, membership, source FROM organisation
+            SELECT position, code, name, role, isSignatory, membership, source, places FROM organisation
             WHERE \(code)::text IS NULL OR code = \(code) ORDER BY position
             """, connection
         ) {
-            let (position, code, name, role, isSignatory, membership, source) = try row.decode(
-                (Int64, String, String, String, Bool, String?, String?).self)
+            let (position, code, name, role, isSignatory, membership, source, places) = try row.decode(
+                (Int64, String, String, String, Bool, String?, String?, String).self)
 
             records.append(
                 OrganisationRecord(
                     position: position, code: code, name: name, role: role, isSignatory: isSignatory,
-                    membership: membership, source: source))
+                    membership: membership, source: source, places: places))
         }
         return records
     }

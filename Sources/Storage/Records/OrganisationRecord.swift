@@ -1,4 +1,5 @@
 import ConcordatCore
+import Foundation
 import GRDB
 
 /// The `organisation` table: the partnership's members, in the order they were added.
@@ -11,6 +12,8 @@ struct OrganisationRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var isSignatory: Bool
     var membership: String?
     var source: String?
+    /// The places it is accountable for, as a JSON array of area codes.
+    var places: String = "[]"
 
     func organisation() throws -> Organisation {
         guard let role = OrganisationRole(rawValue: role) else {
@@ -22,8 +25,12 @@ struct OrganisationRecord: Codable, FetchableRecord, MutablePersistableRecord {
             }
             return value
         }
+        guard let places = try? JSONDecoder().decode([String].self, from: Data(places.utf8)) else {
+            throw StoreError.corrupt("organisation \(code) has places that are not a JSON list of codes")
+        }
         return Organisation(
-            code: code, name: name, role: role, isSignatory: isSignatory, membership: membership, source: source)
+            code: code, name: name, role: role, isSignatory: isSignatory, membership: membership, source: source,
+            places: places)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { position = inserted.rowID }
@@ -38,5 +45,6 @@ extension OrganisationRecord {
         isSignatory = organisation.isSignatory
         membership = organisation.membership?.rawValue
         source = organisation.source
+        places = String(decoding: (try? JSONEncoder().encode(organisation.places)) ?? Data("[]".utf8), as: UTF8.self)
     }
 }

@@ -195,6 +195,9 @@ extension SQLiteStore {
                 t.column("expiresAt", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v10: the places each organisation is accountable for") { db in
+            try db.alter(table: "organisation") { t in t.add(column: "places", .text).notNull().defaults(to: "[]") }
+        }
         return migrator
     }
 }

@@ -412,11 +412,18 @@ public final class SQLiteStore: Store {
     }
 
     /// Adds or changes a risk in one transaction.
-    public func updateRisk(_ id: String, _ change: @Sendable (Risk?) throws -> Risk) async throws -> Risk {
+    public func updateRisk(
+        _ id: String,
+        recording change: @Sendable (Risk?) throws -> (risk: Risk, entry: (kind: String, subject: String, detail: String)?)
+    ) async throws -> Risk {
         try await writer.write { db in
             let existing = try RiskRecord.fetchOne(db, key: id)?.risk()
-            let risk = try change(existing)
+            let (risk, entry) = try change(existing)
             try RiskRecord(id: id, area: risk.area, document: try JSONEncoder().encode(risk)).save(db)
+            if let entry {
+                try RegisterEntryRecord.append(
+                    kind: entry.kind, subject: entry.subject, detail: entry.detail, at: Date(), db)
+            }
             return risk
         }
     }

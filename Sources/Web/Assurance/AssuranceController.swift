@@ -92,6 +92,12 @@ struct AssuranceController<Context: RequestContext> {
     func submit(_ body: ReturnBody, by user: UserAccount) async throws -> ReturnReceipt {
         let system = try await registry.system()
         let submitted = try body.assuranceReturn(system: system, by: user.username)
+        try Authorisation.require(
+            user,
+            .submitReturn(
+                place: submitted.place,
+                accountable: Authorisation.accountable(
+                    for: submitted.place, among: try await store.organisations())))
         let history = try await store.indicatorValues().filter { existing in
             !submitted.values.contains {
                 $0.indicator == existing.indicator && $0.area == existing.area && $0.month == existing.month

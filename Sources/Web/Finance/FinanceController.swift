@@ -73,10 +73,14 @@ struct FinanceController<Context: RequestContext> {
             PoolDocument(try await store.poolAccount(code: try context.parameters.require("code")))
         }
         routes.post("pools/:code/payments") { request, context -> EditedResponse<PoolDocument> in
-            _ = try await Authentication(store: store).user(
+            let user = try await Authentication(store: store).user(
                 request, may: \.mayPayFromPools, toDo: "pay out of pools")
             let code = try context.parameters.require("code")
             let body = try await request.decode(as: PaymentBody.self, context: context)
+            guard let pool = try await store.pools().first(where: { $0.code == code }) else {
+                throw Problem.notFound("no pool has the code '\(code)'")
+            }
+            try Authorisation.require(user, .payFromPool(host: pool.host))
             let system = try await registry.system()
             let spend = try body.spend(pool: code, system: system)
             let account = try await store.admitPayment(spend, districtsOfArea: system.districts(under: spend.area))
@@ -231,7 +235,13 @@ struct PaymentBody: Decodable {
         if !Month.isValid(month ?? "") {
             invalid.append(.init(name: "month", reason: "must be YYYY-MM"))
         }
-        if amountPence == nil { invalid.append(.init(name: "amountPence", reason: "is required (whole pence)")) }
+        if let amountPence {
+            if !(1...Money.inputLimit.pence).contains(amountPence) {
+                invalid.append(.init(name: "amountPence", reason: "must be from 1 to \(Money.inputLimit.pence) pence"))
+            }
+        } else {
+            invalid.append(.init(name: "amountPence", reason: "is required (whole pence)"))
+        }
         guard invalid.isEmpty else {
             throw Problem.invalidRequest(
                 "the payment was not made: \(invalid.count) field(s) refused", invalidParams: invalid)

@@ -17,9 +17,11 @@ struct FinanceQuery {
         if text == nil, requireControlTotal {
             invalid.append(.init(name: "controlTotal", reason: "is required, e.g. ?controlTotal=£3.1bn"))
         }
-        let parsed = text.flatMap(Money.init(parsing:))
-        if let text, parsed == nil || parsed!.pence < 0 {
-            invalid.append(.init(name: "controlTotal", reason: "'\(text)' is not an amount in pounds, such as £3.1bn"))
+        var parsed: Money?
+        if let text {
+            do { parsed = try Money.parse(text) } catch {
+                invalid.append(.init(name: "controlTotal", reason: error.description))
+            }
         }
         controlTotal = parsed ?? finances.defaultControlTotal
         controlTotalInput = text ?? controlTotal.description

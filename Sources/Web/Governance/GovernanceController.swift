@@ -179,19 +179,15 @@ struct GovernanceController<Context: RequestContext> {
     var pageRoutes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
         routes.get("/decisions") { request, _ in
-            let page = request.uri.queryParameters.get("page").map { Int($0) } ?? 1
-            guard let page, page >= 1 else {
-                throw Problem.invalidRequest(
-                    "there is no such page", invalidParams: [.init(name: "page", reason: "must be 1 or more")])
-            }
-            return try await decisionsPage(page: page)
+            try await decisionsPage(page: try Pager.page(request))
         }
         routes.post("/decisions/:id/ballot") { request, context -> Response in
             let (fields, session) = try await FormPost.read(BallotForm.self, from: request) { $0.csrf }
             let id = try context.parameters.require("id")
-            guard session.user.role == .partnerRepresentative, let organisation = session.user.organisation else {
+            guard let organisation = session.user.organisation else {
                 throw Problem.forbidden("only a partner representative votes, and only for their own organisation")
             }
+            try Authorisation.require(session.user, .castBallot(seat: organisation))
             guard let choice = Vote.Choice(rawValue: fields.choice ?? "") else {
                 throw Problem.invalidRequest(
                     "choose yes, no or abstain", invalidParams: [.init(name: "choice", reason: "is required")])

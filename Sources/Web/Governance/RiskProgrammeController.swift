@@ -33,6 +33,8 @@ struct RiskProgrammeController<Context: RequestContext> {
         var id: String
         var title: String
         var owner: String
+        /// The owning organisation's code; an organisation's account may leave it out (its own).
+        var ownerOrganisation: String?
         var area: String
         var controls: String?
         var actions: String?
@@ -70,8 +72,16 @@ struct RiskProgrammeController<Context: RequestContext> {
             return ListDocument(items: try await store.risks().map { Self.view($0, system: system, today: .today) })
         }
         routes.post("risks") { request, context -> EditedResponse<RiskView> in
-            _ = try await authentication.user(request, may: \.mayKeepRegisters, toDo: "add risks")
+            let user = try await authentication.user(request, may: \.mayKeepRegisters, toDo: "add risks")
             let body = try await request.decode(as: RiskBody.self, context: context)
+            let actor = Actor(user)
+            let owning = body.ownerOrganisation ?? actor.organisation
+            try Authorisation.require(user, .addRisk(owner: owning))
+            if let owning, try await store.organisations().contains(where: { $0.code == owning }) == false {
+                throw Problem.invalidRequest(
+                    "the risk was not saved",
+                    invalidParams: [.init(name: "ownerOrganisation", reason: "no organisation has the code '\(owning)'")])
+            }
             let system = try await registry.system()
             guard system.area(body.area) != nil else {
                 throw Problem.invalidRequest(
@@ -87,25 +97,39 @@ struct RiskProgrammeController<Context: RequestContext> {
                 id: body.id, title: body.title, owner: body.owner, area: body.area, controls: body.controls ?? "",
                 actions: body.actions ?? "", inherent: try Self.score(body.inherent, "inherent"),
                 current: try Self.score(body.current, "current"), target: try Self.score(body.target, "target"),
-                on: .today)
-            let saved = try await store.updateRisk(risk.id) { existing in
+                on: .today, ownerOrganisation: owning, by: user.username, onBehalfOf: actor.onBehalfOf)
+            let saved = try await store.updateRisk(risk.id, recording: { existing in
                 guard existing == nil else { throw StoreError.conflict("risk", risk.id) }
-                return risk
-            }
+                return (
+                    risk,
+                    (
+                        "risk", risk.id,
+                        "added at \(risk.current.score) by \(user.username) for \(actor.onBehalfOf)"
+                    )
+                )
+            })
             return EditedResponse(
                 status: .created, headers: [.location: "/api/v1/risks"],
                 response: Self.view(saved, system: system, today: .today))
         }
         routes.post("risks/:id/review") { request, context -> RiskView in
-            _ = try await authentication.user(request, may: \.mayKeepRegisters, toDo: "review risks")
+            let user = try await authentication.user(request, may: \.mayKeepRegisters, toDo: "review risks")
             let id = try context.parameters.require("id")
             let body = try await request.decode(as: ReviewBody.self, context: context)
             let score = try Self.score(.init(likelihood: body.likelihood, consequence: body.consequence), "current")
             let system = try await registry.system()
-            let risk = try await store.updateRisk(id) { existing in
+            let actor = Actor(user)
+            let risk = try await store.updateRisk(id, recording: { existing in
                 guard let existing else { throw StoreError.notFound("risk", id) }
-                return existing.reviewed(on: .today, current: score)
-            }
+                try Authorisation.require(user, .reviewRisk(owner: existing.ownerOrganisation))
+                return (
+                    existing.reviewed(on: .today, current: score, by: user.username, onBehalfOf: actor.onBehalfOf),
+                    (
+                        "risk-review", id,
+                        "re-scored from \(existing.current.score) to \(score.score) by \(user.username) for \(actor.onBehalfOf)"
+                    )
+                )
+            })
             return Self.view(risk, system: system, today: .today)
         }
         routes.get("programme") { _, _ -> WorkProgramme in
@@ -115,12 +139,23 @@ struct RiskProgrammeController<Context: RequestContext> {
             return programme
         }
         routes.post("programme/milestones/:id") { request, context -> WorkProgramme in
-            _ = try await authentication.user(request, may: \.mayKeepRegisters, toDo: "update milestones")
+            let user = try await authentication.user(request, may: \.mayKeepRegisters, toDo: "update milestones")
             let id = try context.parameters.require("id")
             let body = try await request.decode(as: MilestoneBody.self, context: context)
+            let actor = Actor(user)
             return try await store.updateWorkProgramme { existing in
                 guard let existing else { throw StoreError.notFound("work programme", "") }
-                return (try existing.updating(id, status: body.status, on: .today), nil)
+                guard let milestone = existing.milestones.first(where: { $0.id == id }) else {
+                    throw StoreError.notFound("milestone", id)
+                }
+                try Authorisation.require(user, .updateMilestone(owner: milestone.ownerOrganisation))
+                return (
+                    try existing.updating(id, status: body.status, on: .today, by: user.username),
+                    (
+                        "milestone", id,
+                        "\(milestone.status.rawValue) → \(body.status.rawValue) by \(user.username) for \(actor.onBehalfOf)"
+                    )
+                )
             }
         }
         routes.post("programme/gateways/:id/pass") { request, context -> WorkProgramme in

@@ -1,0 +1,115 @@
+/// The one authorisation policy: whether an actor may do an action to a resource. A pure function of
+/// (actor, action), called by the API and the browser's forms alike, so that both refuse the same things
+/// for the same reasons. An action carries what the decision needs to know of its resource (the
+/// organisations accountable for a place, a risk's owning organisation), so the policy never reads a store.
+///
+/// Two tests stand in turn: the **role** (what kind of work the account does: ``Role``'s predicates), then
+/// the **scope** (whom it acts for: ``Actor/Scope``). The secretariat may act on any organisation's
+/// records; an organisation's account only on its own.
+public enum AccessPolicy {
+    /// A write, with what the policy must know about the resource it changes.
+    public enum Action: Sendable, Hashable {
+        /// Submit a place's monthly assurance return; `accountable` are the organisations accountable for it.
+        case submitReturn(place: String, accountable: [String])
+        /// Accept a return, or ask for more, for the system commissioner.
+        case reviewReturn
+        /// Add a risk owned by `organisation` (nil: owned by the secretariat).
+        case addRisk(owner: String?)
+        /// Re-score a risk owned by `organisation` (nil: owned by the secretariat).
+        case reviewRisk(owner: String?)
+        /// Change a milestone owned by `organisation` (nil: owned by the secretariat).
+        case updateMilestone(owner: String?)
+        /// Record the partnership's business: organisations, members, proposals, a meeting's votes,
+        /// ratifications, closing a vote, passing a gateway.
+        case managePartnership
+        /// Cast a ballot for `seat` (an organisation code).
+        case castBallot(seat: String)
+        /// Pay out of a pool hosted by `host`.
+        case payFromPool(host: String)
+        /// Start or cancel a background job (the population health engine).
+        case runJobs
+        /// Start an import of a dataset.
+        case importDataset
+        /// Read a practice's identifiable top-risk cohort.
+        case viewCohort
+        /// Read the access log.
+        case readAccessLog
+
+        /// What the action is, in words, for refusals ("submit assurance returns").
+        public var words: String {
+            switch self {
+            case .submitReturn(let place, _): "submit \(place)'s assurance return"
+            case .reviewReturn: "review returns for the system commissioner"
+            case .addRisk: "add risks"
+            case .reviewRisk: "review risks"
+            case .updateMilestone: "update milestones"
+            case .managePartnership: "record the partnership's business"
+            case .castBallot(let seat): "vote for \(seat)"
+            case .payFromPool: "pay out of pools"
+            case .runJobs: "run or cancel jobs"
+            case .importDataset: "import datasets"
+            case .viewCohort: "see identifiable cohorts"
+            case .readAccessLog: "read the access log"
+            }
+        }
+
+        /// Whether the role may attempt the action at all, before anything is known of the resource: the
+        /// door check, made before a request's body is read. ``decide(_:_:)`` makes it again.
+        public func roleAllows(_ role: Role) -> Bool {
+            switch self {
+            case .submitReturn: role.maySubmitReturns
+            case .reviewReturn: role.mayReviewReturns
+            case .addRisk, .reviewRisk, .updateMilestone: role.mayKeepRegisters
+            case .managePartnership: role.mayManagePartnership
+            case .castBallot: role == .partnerRepresentative
+            case .payFromPool: role.mayPayFromPools
+            case .runJobs: role.mayRunJobs
+            case .importDataset: role == .administrator
+            case .viewCohort: role.mayViewIdentifiableCohorts
+            case .readAccessLog: role.mayReadAccessLog
+            }
+        }
+    }
+
+    /// What the policy decided.
+    public enum Decision: Sendable, Hashable {
+        /// The actor may.
+        case allowed
+        /// The actor may not, with the reason in words.
+        case refused(String)
+
+        /// Whether it is allowed.
+        public var isAllowed: Bool { self == .allowed }
+    }
+
+    /// Whether `actor` may do `action`.
+    public static func decide(_ actor: Actor, _ action: Action) -> Decision {
+        guard action.roleAllows(actor.role) else {
+            return .refused("\(actor.username) is signed in as \(actor.role.rawValue), which may not \(action.words)")
+        }
+        let scoped: Bool
+        let whose: String
+        switch action {
+        case .submitReturn(let place, let accountable):
+            scoped = actor.isSecretariat || actor.organisation.map(accountable.contains) == true
+            whose = "only the organisations accountable for \(place), or the secretariat"
+        case .addRisk(let owner), .reviewRisk(let owner), .updateMilestone(let owner):
+            scoped = actor.isSecretariat || (owner != nil && actor.actsFor(owner))
+            whose = "only \(owner.map { "its owner, \($0)" } ?? "the secretariat, its owner"), or the secretariat"
+        case .castBallot(let seat):
+            scoped = actor.organisation == seat
+            whose = "only \(seat)'s own representatives"
+        case .payFromPool(let host):
+            scoped = actor.actsFor(host)
+            whose = "only the pool's host, \(host), or the secretariat"
+        case .managePartnership, .reviewReturn, .runJobs, .importDataset, .viewCohort, .readAccessLog:
+            // The secretariat's own business, and system-wide work: the role alone decides (the roles that may
+            // are the secretariat's, and every cohort read is logged).
+            scoped = true
+            whose = ""
+        }
+        return scoped
+            ? .allowed
+            : .refused("\(actor.username) acts for \(actor.onBehalfOf); \(whose) may \(action.words)")
+    }
+}
