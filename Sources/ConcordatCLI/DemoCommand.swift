@@ -35,7 +35,8 @@ struct DemoCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let people, !(1...SyntheticPopulationSpec.maximumPeople).contains(people) {
-            throw ValidationError("--people must be from 1 to \(SyntheticPopulationSpec.maximumPeople.grouped); got \(people)")
+            throw ValidationError(
+                "--people must be from 1 to \(SyntheticPopulationSpec.maximumPeople.grouped); got \(people)")
         }
     }
 

@@ -51,7 +51,8 @@ struct LedgerCommand: AsyncParsableCommand {
 
     func run() async throws {
         let finances = try await FinanceLoading.load(store).finances
-        let total = try controlTotal.map { try FinanceLoading.money($0, option: "--control-total") }
+        let total =
+            try controlTotal.map { try FinanceLoading.money($0, option: "--control-total") }
             ?? finances.defaultControlTotal
         var ledger = try finances.ledger(try finances.allocation(total), monthsElapsed: months)
         if let actuals { ledger = try Self.replacingActuals(in: ledger, file: actuals) }

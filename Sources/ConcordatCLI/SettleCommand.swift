@@ -96,7 +96,9 @@ struct SettleCommand: AsyncParsableCommand {
         guard qualityFactor.isFinite, (0...1).contains(qualityFactor) else {
             throw ValidationError("--quality-factor must be a number from 0 to 1; got \(qualityFactor)")
         }
-        guard (0...12).contains(months) else { throw ValidationError("--months must be between 0 and 12; got \(months)") }
+        guard (0...12).contains(months) else {
+            throw ValidationError("--months must be between 0 and 12; got \(months)")
+        }
     }
 
     func run() async throws {
@@ -118,7 +120,8 @@ struct SettleCommand: AsyncParsableCommand {
             parties = try Self.readPositions(positions)
         } else {
             let finances = try await FinanceLoading.load(store).finances
-            let total = try controlTotal.map { try FinanceLoading.money($0, option: "--control-total") }
+            let total =
+                try controlTotal.map { try FinanceLoading.money($0, option: "--control-total") }
                 ?? finances.defaultControlTotal
             parties = try finances.ledger(try finances.allocation(total), monthsElapsed: months).positions(
                 method: forecast)

@@ -28,7 +28,8 @@ struct SynthCommand: ParsableCommand {
 
     func validate() throws {
         if let people, !(1...SyntheticPopulationSpec.maximumPeople).contains(people) {
-            throw ValidationError("--people must be from 1 to \(SyntheticPopulationSpec.maximumPeople.grouped); got \(people)")
+            throw ValidationError(
+                "--people must be from 1 to \(SyntheticPopulationSpec.maximumPeople.grouped); got \(people)")
         }
     }
 

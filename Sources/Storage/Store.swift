@@ -144,7 +144,8 @@ public protocol Store: Sendable {
     /// return a register entry to append in the same transaction (a review, attributed to its reviewer).
     func updateRisk(
         _ id: String,
-        recording change: @Sendable (Risk?) throws -> (risk: Risk, entry: (kind: String, subject: String, detail: String)?)
+        recording change:
+            @Sendable (Risk?) throws -> (risk: Risk, entry: (kind: String, subject: String, detail: String)?)
     ) async throws -> Risk
 
     /// The pools, by code.

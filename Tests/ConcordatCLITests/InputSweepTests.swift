@@ -21,7 +21,8 @@ enum Extremes {
         "9223372036854775807", "-9223372036854775808", "9223372036854775808", "99999999999999999999", "1e309",
         "-1e309", "-0", "0", "-1", "NaN", "nan", "inf", "-inf", "0x7fffffffffffffff", "£92233720368547758",
         "£92233720368547757.99", "£3,1bn", "1,000,000,000,000,000,000", "%00", "%E2%82%AC", "..%2F..%2Fetc%2Fpasswd",
-        String(repeating: "9", count: 400), String(repeating: "x", count: 4_000), "%F0%9F%92%A5", "%0D%0AX-Injected:%201",
+        String(repeating: "9", count: 400), String(repeating: "x", count: 4_000), "%F0%9F%92%A5",
+        "%0D%0AX-Injected:%201",
     ]
 
     /// JSON numbers for the numeric fields of write bodies.
@@ -50,19 +51,55 @@ enum Extremes {
 
 @Suite("Extreme input: no request and no option can stop Concordat", .serialized)
 struct InputSweepTests {
-    /// GETs or sends `url`, with a 30 s limit; the status, or nil when nothing answered.
+    /// Sends one HTTP/1.1 request over a fresh loopback connection and reads the status line; nil when
+    /// nothing answers within 30 s. A plain socket rather than URLSession, whose Linux implementation can
+    /// wait forever on a connection the server has closed.
     static func send(_ url: URL, method: String = "GET", body: String? = nil, authorization: String? = nil) async
         -> Int?
     {
-        var request = URLRequest(url: url, timeoutInterval: 30)
-        request.httpMethod = method
-        if let body {
-            request.httpBody = Data(body.utf8)
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
-        if let authorization { request.setValue(authorization, forHTTPHeaderField: "Authorization") }
-        guard let (_, response) = try? await URLSession.shared.data(for: request) else { return nil }
-        return (response as? HTTPURLResponse)?.statusCode
+        guard let port = url.port else { return nil }
+        let target = url.absoluteString.components(separatedBy: "\(port)").dropFirst().joined(separator: "\(port)")
+        var head =
+            "\(method) \(target.isEmpty ? "/" : target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
+        if let authorization { head += "Authorization: \(authorization)\r\n" }
+        let payload = Data((body ?? "").utf8)
+        if body != nil { head += "Content-Type: application/json\r\n" }
+        head += "Content-Length: \(payload.count)\r\n\r\n"
+        return await Task.detached { () -> Int? in
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            guard fd >= 0 else { return nil }
+            defer { close(fd) }
+            var timeout = timeval(tv_sec: 30, tv_usec: 0)
+            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(port).bigEndian)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
+            }
+            guard connected == 0 else { return nil }
+            let bytes = [UInt8](Data(head.utf8) + payload)
+            var sent = 0
+            while sent < bytes.count {
+                let n = bytes[sent...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                if n <= 0 { break }
+                sent += n
+            }
+            var received: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 4_096)
+            while received.count < 64 {
+                let n = recv(fd, &buffer, buffer.count, 0)
+                if n <= 0 { break }
+                received += buffer[..<n]
+            }
+            // "HTTP/1.1 200 OK"
+            let line = String(decoding: received.prefix(32), as: UTF8.self).split(separator: " ")
+            return line.count >= 2 && line[0].hasPrefix("HTTP/") ? Int(line[1]) : nil
+        }.value
     }
 
     @Test("every route, path parameter and query parameter, with extremes, against a real server: never a 500")
@@ -80,7 +117,8 @@ struct InputSweepTests {
             try await Task.sleep(for: .milliseconds(250))
             up = await Self.send(URL(string: "\(base)/health")!) == 200
         }
-        try #require(up, "the demo did not start: \(String(decoding: output.fileHandleForReading.availableData, as: UTF8.self))")
+        try #require(
+            up, "the demo did not start: \(String(decoding: output.fileHandleForReading.availableData, as: UTF8.self))")
         let add = try ConcordatProcess.run(
             [
                 "user", "add", "--username", "sweeper", "--role", "administrator", "--password-stdin", "--cost", "4",
@@ -98,39 +136,63 @@ struct InputSweepTests {
         #expect(routes.count >= 60)
         let names = try Extremes.queryNames()
         #expect(names.contains("controlTotal") && names.contains("page") && names.contains("limit"))
-        var failures: [String] = []
-        var requests = 0
-        for route in routes where route.method == "GET" || route.method == "POST" || route.method == "PATCH" {
+        // Every route with every value in its path and in every query parameter at once; then each query
+        // parameter alone with the numeric extremes, on every route without path parameters (so that one
+        // parameter refused first cannot hide another).
+        var probes: [(method: String, url: String, body: String?)] = []
+        for route in routes where ["GET", "POST", "PATCH"].contains(route.method) {
             for value in Extremes.values {
                 let path = "/" + route.segments.map { $0.hasPrefix(":") ? value : $0 }.joined(separator: "/")
-                let plain = path.contains(":") ? nil : path
-                var queries = [names.map { "\($0)=\(value)" }.joined(separator: "&")]
-                if route.method == "GET", !route.segments.contains(where: { $0.hasPrefix(":") }) || value == "1" {
-                    queries += names.map { "\($0)=\(value)" }
-                }
-                for query in queries {
-                    guard let url = URL(string: base + (plain ?? path) + "?" + query) else { continue }
-                    let body =
-                        route.method == "GET"
-                        ? nil
-                        : "{\"amountPence\":\(Extremes.numbers[requests % Extremes.numbers.count]),\"value\":1e308,\"likelihood\":9223372036854775807,\"consequence\":-9223372036854775808}"
-                    let status = await Self.send(
-                        url, method: route.method, body: body, authorization: requests % 2 == 0 ? authorization : nil)
-                    requests += 1
-                    if status == nil || status! >= 500 {
-                        failures.append("\(route.method) \(url.absoluteString.prefix(160)): \(status.map(String.init) ?? "no answer")")
-                    }
-                    if status == nil {
-                        // Did it stop the process?
-                        let alive = await Self.send(URL(string: "\(base)/health")!) == 200
-                        try #require(alive, "the server stopped after \(route.method) \(url.absoluteString.prefix(200))")
+                let body =
+                    route.method == "GET"
+                    ? nil
+                    : "{\"amountPence\":\(Extremes.numbers[probes.count % Extremes.numbers.count]),\"value\":1e308,\"likelihood\":9223372036854775807,\"consequence\":-9223372036854775808,\"status\":\"\(value)\"}"
+                probes.append(
+                    (route.method, base + path + "?" + names.map { "\($0)=\(value)" }.joined(separator: "&"), body))
+            }
+            if route.method == "GET", !route.segments.contains(where: { $0.hasPrefix(":") }) {
+                for name in names {
+                    for value in Extremes.values.prefix(8) {
+                        probes.append(
+                            (
+                                route.method, base + "/" + route.segments.joined(separator: "/") + "?\(name)=\(value)",
+                                nil
+                            ))
                     }
                 }
             }
-            // After every route: still alive.
-            let alive = await Self.send(URL(string: "\(base)/health")!) == 200
-            try #require(alive, "the server stopped answering /health after the \(route.method) /\(route.segments.joined(separator: "/")) sweep")
         }
+        #expect(probes.count > 2_000)
+        var failures: [String] = []
+        // Four at a time; after each batch, the process must still answer /health.
+        for start in stride(from: 0, to: probes.count, by: 4) {
+            let batch = Array(probes[start..<min(start + 4, probes.count)])
+            let statuses = await withTaskGroup(of: (Int, Int?).self) { group in
+                for (index, probe) in batch.enumerated() {
+                    group.addTask {
+                        guard let url = URL(string: probe.url) else { return (index, 400) }
+                        return (
+                            index,
+                            await Self.send(
+                                url, method: probe.method, body: probe.body,
+                                authorization: (start + index) % 2 == 0 ? authorization : nil)
+                        )
+                    }
+                }
+                var statuses = [Int?](repeating: nil, count: batch.count)
+                for await (index, status) in group { statuses[index] = status }
+                return statuses
+            }
+            for (probe, status) in zip(batch, statuses) where status == nil || status! >= 500 {
+                failures.append("\(probe.method) \(probe.url.prefix(160)): \(status.map(String.init) ?? "no answer")")
+            }
+            if statuses.contains(where: { $0 == nil }) {
+                let alive = await Self.send(URL(string: "\(base)/health")!) == 200
+                try #require(
+                    alive, "the server stopped after one of \(batch.map { "\($0.method) \($0.url.prefix(160))" })")
+            }
+        }
+        let requests = probes.count
         #expect(requests > 2_000)
         #expect(failures.isEmpty, "\(failures.count) failures: \(failures.prefix(20).joined(separator: "\n"))")
         #expect(server.isRunning)
@@ -148,11 +210,20 @@ struct InputSweepTests {
             ("--months", ["ledger"] + store),
             ("--control-total", ["settle"] + store),
             ("--months", ["settle"] + store),
-            ("--quality-factor", ["settle", "--preset", "mssp", "--assigned", "20000", "--benchmark", "$1m", "--expenditure", "$900k"]),
+            (
+                "--quality-factor",
+                ["settle", "--preset", "mssp", "--assigned", "20000", "--benchmark", "$1m", "--expenditure", "$900k"]
+            ),
             ("--assigned", ["settle", "--preset", "mssp", "--benchmark", "$1m", "--expenditure", "$900k"]),
             ("--benchmark", ["settle", "--preset", "mssp", "--assigned", "20000", "--expenditure", "$900k"]),
             ("--people", ["synth", "--out", "synth-out"] + store),
-            ("--amount", ["pool", "pay", "--pool", "p", "--partner", "x", "--setting", "gp", "--area", "QKS", "--month", "2026-01"] + store),
+            (
+                "--amount",
+                [
+                    "pool", "pay", "--pool", "p", "--partner", "x", "--setting", "gp", "--area", "QKS", "--month",
+                    "2026-01",
+                ] + store
+            ),
         ]
         var trapped: [String] = []
         for (option, command) in commands {
@@ -169,9 +240,12 @@ struct InputSweepTests {
                 process.waitUntilExit()
                 let text = String(decoding: data, as: UTF8.self)
                 if process.terminationReason == .uncaughtSignal || ![0, 1, 64].contains(process.terminationStatus) {
-                    trapped.append("\(command.first!) \(option) \(value.prefix(40)): status \(process.terminationStatus)")
+                    trapped.append(
+                        "\(command.first!) \(option) \(value.prefix(40)): status \(process.terminationStatus)")
                 } else if process.terminationStatus != 0 {
-                    #expect(text.contains("Error") || text.contains("error"), "\(command.first!) \(option) \(value.prefix(40)): \(text.prefix(300))")
+                    #expect(
+                        text.contains("Error") || text.contains("error"),
+                        "\(command.first!) \(option) \(value.prefix(40)): \(text.prefix(300))")
                 }
             }
         }

@@ -34,8 +34,9 @@ struct AccessPolicyTests {
 
     @Test("a risk or milestone is changed by its owner's organisation or the secretariat")
     func registers() {
-        for action in [AccessPolicy.Action.reviewRisk(owner: "kcc"), .updateMilestone(owner: "kcc"), .addRisk(owner: "kcc")]
-        {
+        for action in [
+            AccessPolicy.Action.reviewRisk(owner: "kcc"), .updateMilestone(owner: "kcc"), .addRisk(owner: "kcc"),
+        ] {
             #expect(AccessPolicy.decide(Self.actor(.partnerRepresentative, "kcc"), action) == .allowed)
             #expect(AccessPolicy.decide(Self.actor(.analyst, "kcc"), action) == .allowed)
             #expect(AccessPolicy.decide(Self.actor(.partnerRepresentative, "ekhuft"), action) != .allowed)

@@ -18,6 +18,38 @@ struct MoneyTests {
         #expect(Money(parsing: text) == nil)
     }
 
+    @Test(
+        "commas only between thousands; no amount beyond £1tn; each refusal says why",
+        arguments: [
+            ("£3,1bn", MoneyParsingError.Code.misplacedSeparator), ("31,00", .misplacedSeparator),
+            ("1,0000", .misplacedSeparator), (",100", .misplacedSeparator), ("1,,000", .misplacedSeparator),
+            ("1.000,50", .misplacedSeparator), ("£92233720368547758", .outOfRange),
+            ("£92233720368547757.99", .outOfRange), ("£1,000,000,000,000.01", .outOfRange), ("9999999bn", .outOfRange),
+            (String(repeating: "9", count: 400), .outOfRange), ("1.2.3", .misplacedPoint), ("£.5", .misplacedPoint),
+            ("5.", .misplacedPoint), ("1.234", .fractionOfAPenny), ("£", .empty), ("m", .empty), ("1e9", .notANumber),
+            ("-5", .notANumber), ("NaN", .notANumber), ("１２", .notANumber),
+        ])
+    func refusesWithReason(text: String, code: MoneyParsingError.Code) {
+        #expect(throws: MoneyParsingError(code, text: text)) { try Money.parse(text) }
+    }
+
+    @Test("thousands in groups of three, and the limit itself, are read exactly")
+    func readsGroupsAndLimit() throws {
+        #expect(try Money.parse("3,100,000.50").pence == 310_000_050)
+        #expect(try Money.parse("£1,000").pence == 100_000)
+        #expect(try Money.parse("£1,000,000,000,000") == Money.inputLimit)
+        #expect(try Money.parse("£1,000bn") == Money.inputLimit)
+        #expect(try Money.parse("000000000000000000000012.5").pence == 1_250)
+        #expect(MoneyParsingError(.misplacedSeparator, text: "£3,1bn").description.contains("£3,1bn"))
+    }
+
+    @Test("an amount too large to split exactly is not split, rather than trapping")
+    func splitsWithinRange() {
+        #expect(Money(pence: .max).split(by: [1, 2]) == nil)
+        #expect(Money(pence: .min).split(by: [1, 2]) == nil)
+        #expect(Money(pence: 1 << 53).split(by: [1, 1])?.map(\.pence).reduce(0, +) == 1 << 53)
+    }
+
     @Test("prints as people write it")
     func prints() {
         #expect(Money(pence: 310_000_000_050).description == "£3,100,000,000.50")

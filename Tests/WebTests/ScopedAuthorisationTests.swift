@@ -1,6 +1,6 @@
 import ConcordatCore
-import Foundation
 import Finance
+import Foundation
 import Governance
 import Hummingbird
 import HummingbirdTesting
@@ -66,7 +66,8 @@ struct ScopedAuthorisationTests {
         }
     }
 
-    @Test("a risk is re-scored only by its owner's organisation or the secretariat, and every review is in the register")
+    @Test(
+        "a risk is re-scored only by its owner's organisation or the secretariat, and every review is in the register")
     func risks() async throws {
         let (store, app) = try await Self.app()
         let risk =
@@ -75,7 +76,8 @@ struct ScopedAuthorisationTests {
             // An organisation's account adds risks for itself only.
             let forOthers = risk.replacingOccurrences(of: #""owner":"#, with: #""ownerOrganisation":"ekhuft","owner":"#)
             try await client.execute(
-                uri: "/api/v1/risks", method: .post, headers: signedIn("kcc-analyst"), body: ByteBuffer(string: forOthers)
+                uri: "/api/v1/risks", method: .post, headers: signedIn("kcc-analyst"),
+                body: ByteBuffer(string: forOthers)
             ) { #expect($0.status == .forbidden) }
             try await client.execute(
                 uri: "/api/v1/risks", method: .post, headers: signedIn("loose-analyst"), body: ByteBuffer(string: risk)
@@ -182,7 +184,8 @@ struct ScopedAuthorisationTests {
             ) { #expect($0.status == .forbidden) }
             #expect(try await store.poolAccount(code: "kcc-social-care").payments.isEmpty)
             try await client.execute(
-                uri: "/api/v1/pools/kcc-social-care/payments", method: .post, headers: signedIn("kcc-fin"), body: payment
+                uri: "/api/v1/pools/kcc-social-care/payments", method: .post, headers: signedIn("kcc-fin"),
+                body: payment
             ) { #expect($0.status == .created) }
         }
     }

@@ -40,10 +40,11 @@ public struct Money: Hashable, Sendable, Comparable, Codable, CustomStringConver
             throw MoneyParsingError(.notANumber, text: text)
         }
         let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, !parts[0].isEmpty, parts.count == 1 || !parts[1].isEmpty,
-            !parts.dropFirst().contains(where: { $0.contains(",") })
-        else {
-            throw MoneyParsingError(parts.count > 2 || parts[0].isEmpty ? .misplacedPoint : .misplacedSeparator, text: text)
+        guard parts.count <= 2, !parts[0].isEmpty, parts.count == 1 || !parts[1].isEmpty else {
+            throw MoneyParsingError(.misplacedPoint, text: text)
+        }
+        guard !parts.dropFirst().contains(where: { $0.contains(",") }) else {
+            throw MoneyParsingError(.misplacedSeparator, text: text)
         }
         let groups = parts[0].split(separator: ",", omittingEmptySubsequences: false)
         guard groups.count == 1 || (1...3).contains(groups[0].count) && groups.dropFirst().allSatisfy({ $0.count == 3 })
@@ -121,4 +122,3 @@ public struct Money: Hashable, Sendable, Comparable, Codable, CustomStringConver
         return parts.map(Money.init(pence:))
     }
 }
-

@@ -143,7 +143,8 @@ extension PostgresStore {
     /// Adds or changes a risk in one transaction.
     public func updateRisk(
         _ id: String,
-        recording change: @Sendable (Risk?) throws -> (risk: Risk, entry: (kind: String, subject: String, detail: String)?)
+        recording change:
+            @Sendable (Risk?) throws -> (risk: Risk, entry: (kind: String, subject: String, detail: String)?)
     ) async throws -> Risk {
         try await withoutActuallyEscaping(change) { change in
             try await write { [self] connection in

@@ -414,7 +414,8 @@ public final class SQLiteStore: Store {
     /// Adds or changes a risk in one transaction.
     public func updateRisk(
         _ id: String,
-        recording change: @Sendable (Risk?) throws -> (risk: Risk, entry: (kind: String, subject: String, detail: String)?)
+        recording change:
+            @Sendable (Risk?) throws -> (risk: Risk, entry: (kind: String, subject: String, detail: String)?)
     ) async throws -> Risk {
         try await writer.write { db in
             let existing = try RiskRecord.fetchOne(db, key: id)?.risk()

@@ -80,7 +80,9 @@ struct RiskProgrammeController<Context: RequestContext> {
             if let owning, try await store.organisations().contains(where: { $0.code == owning }) == false {
                 throw Problem.invalidRequest(
                     "the risk was not saved",
-                    invalidParams: [.init(name: "ownerOrganisation", reason: "no organisation has the code '\(owning)'")])
+                    invalidParams: [
+                        .init(name: "ownerOrganisation", reason: "no organisation has the code '\(owning)'")
+                    ])
             }
             let system = try await registry.system()
             guard system.area(body.area) != nil else {
@@ -98,16 +100,18 @@ struct RiskProgrammeController<Context: RequestContext> {
                 actions: body.actions ?? "", inherent: try Self.score(body.inherent, "inherent"),
                 current: try Self.score(body.current, "current"), target: try Self.score(body.target, "target"),
                 on: .today, ownerOrganisation: owning, by: user.username, onBehalfOf: actor.onBehalfOf)
-            let saved = try await store.updateRisk(risk.id, recording: { existing in
-                guard existing == nil else { throw StoreError.conflict("risk", risk.id) }
-                return (
-                    risk,
-                    (
-                        "risk", risk.id,
-                        "added at \(risk.current.score) by \(user.username) for \(actor.onBehalfOf)"
+            let saved = try await store.updateRisk(
+                risk.id,
+                recording: { existing in
+                    guard existing == nil else { throw StoreError.conflict("risk", risk.id) }
+                    return (
+                        risk,
+                        (
+                            "risk", risk.id,
+                            "added at \(risk.current.score) by \(user.username) for \(actor.onBehalfOf)"
+                        )
                     )
-                )
-            })
+                })
             return EditedResponse(
                 status: .created, headers: [.location: "/api/v1/risks"],
                 response: Self.view(saved, system: system, today: .today))
@@ -119,17 +123,19 @@ struct RiskProgrammeController<Context: RequestContext> {
             let score = try Self.score(.init(likelihood: body.likelihood, consequence: body.consequence), "current")
             let system = try await registry.system()
             let actor = Actor(user)
-            let risk = try await store.updateRisk(id, recording: { existing in
-                guard let existing else { throw StoreError.notFound("risk", id) }
-                try Authorisation.require(user, .reviewRisk(owner: existing.ownerOrganisation))
-                return (
-                    existing.reviewed(on: .today, current: score, by: user.username, onBehalfOf: actor.onBehalfOf),
-                    (
-                        "risk-review", id,
-                        "re-scored from \(existing.current.score) to \(score.score) by \(user.username) for \(actor.onBehalfOf)"
+            let risk = try await store.updateRisk(
+                id,
+                recording: { existing in
+                    guard let existing else { throw StoreError.notFound("risk", id) }
+                    try Authorisation.require(user, .reviewRisk(owner: existing.ownerOrganisation))
+                    return (
+                        existing.reviewed(on: .today, current: score, by: user.username, onBehalfOf: actor.onBehalfOf),
+                        (
+                            "risk-review", id,
+                            "re-scored from \(existing.current.score) to \(score.score) by \(user.username) for \(actor.onBehalfOf)"
+                        )
                     )
-                )
-            })
+                })
             return Self.view(risk, system: system, today: .today)
         }
         routes.get("programme") { _, _ -> WorkProgramme in
