@@ -25,7 +25,13 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "The sign-in name (2–64 lower-case letters, digits, dots, hyphens, underscores).") var username:
             String
         @Option(help: ArgumentHelp("The role.", valueName: "role")) var role: Role
-        @Option(help: "The organisation the user represents (an organisation code), for partner representatives.")
+        @Option(
+            help: """
+                The organisation the account acts for (an organisation code): it may change only that \
+                organisation's records (its places' returns, its risks and milestones, its pools, its seat's vote). \
+                Without one, administrators and board secretaries act for the secretariat (any organisation's \
+                records); other roles act for no organisation.
+                """)
         var organisation: String?
         @Flag(help: "Read the password (one line, at least 12 characters) from standard input.") var passwordStdin =
             false

@@ -209,7 +209,11 @@ struct RiskProgrammeController<Context: RequestContext> {
                     id: risk.id, title: risk.title, owner: risk.owner, area: system.area(risk.area)?.name ?? risk.area,
                     inherent: String(risk.inherent.score),
                     current: "\(risk.current.score) (\(risk.current.band.rawValue))",
-                    target: String(risk.target.score), lastReviewed: risk.lastReviewed.description,
+                    target: String(risk.target.score),
+                    lastReviewed: risk.lastReviewed.description
+                        + (risk.history.last?.onBehalfOf.map { whom in
+                            ", for " + (system.organisations.first { $0.code == whom }?.name ?? whom)
+                        } ?? ""),
                     overdue: view.reviewOverdue, escalateTo: view.escalateTo.flatMap { system.area($0)?.name } ?? "",
                     controls: risk.controls, actions: risk.actions)
             },
