@@ -136,7 +136,8 @@ struct AllocateCommand: AsyncParsableCommand {
             }
             allocation = try CapitationAllocation(
                 controlTotal: total, system: system, weights: weights,
-                placeBudgets: Dictionary(uniqueKeysWithValues: paced.map { ($0.code, $0.budget) }))
+                placeBudgets: Dictionary(uniqueKeysWithValues: paced.map { ($0.code, $0.budget) }),
+                icb: Array(finances.publishedWeights.values))
         }
         if let explain {
             guard system.area(explain) != nil else { throw ValidationError("no area has the code '\(explain)'") }

@@ -110,6 +110,16 @@ struct FinanceProcessTests {
         for (row, code) in rows.enumerated() { #expect(cells[row].reduce(0, +) == budgets[code]) }
         #expect(cells.flatMap { $0 }.reduce(0, +) == 700_000_000)
         #expect((matrix["columns"] as? [String])?.count == 6)
+        // NHS England's place-based need indices on every row, as the API gives them.
+        let places = (allocation["allocations"] as! [[String: Any]]).filter { $0["level"] as? String == "place" }
+        #expect(places.count == 4)
+        for place in places {
+            let indices = try #require(place["needIndices"] as? [String: Double])
+            #expect(indices.count == 9 && indices["overall"].map { (0.5...1.5).contains($0) } == true)
+        }
+        #expect(
+            (places.first { $0["code"] as? String == "medway-swale" }?["needIndices"] as? [String: Double])?[
+                "healthInequalities"] == 1.13)
 
         // The person-based basis allocates the same control total, to every practice.
         let personBased = try ConcordatProcess.run(

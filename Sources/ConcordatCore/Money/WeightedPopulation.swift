@@ -12,13 +12,18 @@ public struct WeightedPopulation: Hashable, Sendable, Codable {
     public var weighted: Double
     /// Weighted populations by service component, by the tool's short name (G&A, CS, MH, Mat, Health Ineq, Prescr).
     public var components: [String: Double]
-    /// The weighted population for primary medical care (`Primary Medical Care WP`).
+    /// The weighted population for primary medical care need (`Primary Medical Care WP`).
     public var primaryMedicalCare: Double
+    /// The final weighted population for primary medical care (`Final PMC WP`), where the file gives it.
+    public var finalPrimaryMedicalCare: Double?
 
     /// Makes a record.
     public init(
-        practice: String, population: Double, weighted: Double, components: [String: Double], primaryMedicalCare: Double
+        practice: String, population: Double, weighted: Double, components: [String: Double],
+        primaryMedicalCare: Double,
+        finalPrimaryMedicalCare: Double? = nil
     ) {
+        self.finalPrimaryMedicalCare = finalPrimaryMedicalCare
         self.practice = practice
         self.population = population
         self.weighted = weighted

@@ -28,6 +28,9 @@ public struct CapitationAllocation: Sendable {
         public var needIndex: Double
         /// Its budget in pence.
         public var budgetPence: Int64
+        /// NHS England's nine place-based need indices for its practices, when the ICB's published file is
+        /// given (``PlaceNeedIndices``).
+        public var needIndices: PlaceNeedIndices?
     }
 
     /// The control total allocated.
@@ -60,9 +63,11 @@ public struct CapitationAllocation: Sendable {
     /// - Parameter placeBudgets: budgets already set for the areas directly under the system (by
     ///   ``PaceOfChange``); they must add up to the control total. Each is then split down by weighted
     ///   population as usual.
+    /// - Parameter icb: every practice record of the ICB in NHS England's published file (closed practices
+    ///   included), to give each line the allocation tool's ``PlaceNeedIndices``; `nil` for none.
     public init(
         controlTotal: Money, system: HealthSystem, weights: [String: WeightedPopulation],
-        placeBudgets: [String: Money]? = nil
+        placeBudgets: [String: Money]? = nil, icb: [WeightedPopulation]? = nil
     ) throws(Problem) {
         guard controlTotal.pence >= 0 else { throw .negativeControlTotal }
         self.controlTotal = controlTotal
@@ -107,6 +112,15 @@ public struct CapitationAllocation: Sendable {
             let parts = Money(pence: amount).split(by: shares) ?? children.map { _ in .zero }
             for (child, part) in zip(children, parts) { budget[child.code] = part.pence }
         }
+        // The practices under every area, for the need indices.
+        var practicesUnder: [String: [String]] = [:]
+        if icb != nil {
+            for practice in system.areas(atLevel: leaf) {
+                for area in system.lineage(of: practice.code) {
+                    practicesUnder[area.code, default: []].append(practice.code)
+                }
+            }
+        }
         lines = system.areas.map { area in
             let wp = weighted[area.code, default: 0]
             let pop = population[area.code, default: 0]
@@ -114,7 +128,8 @@ public struct CapitationAllocation: Sendable {
                 code: area.code, name: area.name, level: area.level, parent: area.parentCode, population: pop,
                 weightedPopulation: wp, targetShare: wp / systemWeighted,
                 needIndex: pop > 0 ? (wp / pop) / (systemWeighted / systemPopulation) : 0,
-                budgetPence: budget[area.code, default: 0])
+                budgetPence: budget[area.code, default: 0],
+                needIndices: icb.flatMap { PlaceNeedIndices.of(cluster: practicesUnder[area.code] ?? [], icb: $0) })
         }
     }
 
@@ -148,6 +163,8 @@ extension CapitationAllocation {
             public var needIndex: Double
             /// Its budget in pence.
             public var budgetPence: Int64
+            /// NHS England's place-based need indices, rounded half-up to 2 dp as the tool shows them.
+            public var needIndices: PlaceNeedIndices?
         }
 
         /// A further split of the budgets (``BudgetMatrix``): rows, columns and cells in pence.
@@ -182,7 +199,8 @@ extension CapitationAllocation {
             allocations: lines.map {
                 Document.Allocation(
                     code: $0.code, name: $0.name, level: $0.level, parent: $0.parent, population: $0.population,
-                    weightedPopulation: $0.weightedPopulation, needIndex: $0.needIndex, budgetPence: $0.budgetPence)
+                    weightedPopulation: $0.weightedPopulation, needIndex: $0.needIndex, budgetPence: $0.budgetPence,
+                    needIndices: $0.needIndices)
             })
     }
 }

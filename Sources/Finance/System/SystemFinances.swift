@@ -84,7 +84,9 @@ public struct SystemFinances: Sendable {
     /// Capitated budgets for `controlTotal` on `basis`.
     public func allocation(_ controlTotal: Money, basis: Basis = .published) throws(Problem) -> CapitationAllocation {
         do {
-            return try CapitationAllocation(controlTotal: controlTotal, system: system, weights: try weights(basis))
+            return try CapitationAllocation(
+                controlTotal: controlTotal, system: system, weights: try weights(basis),
+                icb: Array(publishedWeights.values))
         } catch let problem as CapitationAllocation.Problem {
             throw Problem(description: problem.description)
         } catch let problem as Problem {

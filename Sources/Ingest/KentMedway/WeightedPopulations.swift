@@ -15,6 +15,7 @@ extension PublishedReferenceData {
         let population = try table.column("Population")
         let final = try table.column("Final WP")
         let primary = try table.column("Primary Medical Care WP")
+        let finalPrimary = try table.column("Final PMC WP")
         let components = try Self.weightedComponents.map { (try table.column($0.0), $0.1) }
         var result: [String: WeightedPopulation] = [:]
         for record in table.records {
@@ -31,7 +32,7 @@ extension PublishedReferenceData {
             let practice = record[code].uppercased()
             result[practice] = WeightedPopulation(
                 practice: practice, population: try number(population), weighted: try number(final), components: parts,
-                primaryMedicalCare: try number(primary))
+                primaryMedicalCare: try number(primary), finalPrimaryMedicalCare: try number(finalPrimary))
         }
         return result
     }

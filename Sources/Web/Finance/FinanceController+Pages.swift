@@ -51,6 +51,19 @@ extension FinanceController {
                     needIndex: String(format: "%.3f", line.needIndex),
                     budget: Money(pence: line.budgetPence).description)
             },
+            hasNeedIndices: allocation.lines.contains { $0.needIndices != nil },
+            needRows: allocation.lines.filter { $0.level != system.levels.last?.key && $0.parent != nil }.compactMap {
+                line in
+                line.needIndices.map { indices in
+                    MoneyPage.NeedRow(
+                        name: line.name,
+                        values: [
+                            indices.generalAndAcute, indices.community, indices.mentalHealth, indices.maternity,
+                            indices.prescribing, indices.overall, indices.primaryMedicalCare,
+                            indices.primaryMedicalCareNeed, indices.healthInequalities,
+                        ].map { String(format: "%.2f", $0) })
+                }
+            },
             hasNetworks: networks != nil,
             networkNames: networkNames,
             networkRows: networks.map { matrix in
@@ -273,6 +286,10 @@ struct MoneyPage {
         var cells: [String]
         var total: String
     }
+    struct NeedRow {
+        var name: String
+        var values: [String]
+    }
 
     var controlTotal: String
     var controlTotalInput: String
@@ -282,6 +299,8 @@ struct MoneyPage {
     var places: [PlaceRow]
     var hasDistance: Bool
     var rows: [Row]
+    var hasNeedIndices: Bool
+    var needRows: [NeedRow]
     var hasNetworks: Bool
     var networkNames: [String]
     var networkRows: [MatrixRow]

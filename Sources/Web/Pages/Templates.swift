@@ -184,6 +184,15 @@ enum Templates {
         <th scope="col" class="num">Need index</th><th scope="col" class="num">Budget</th></tr></thead>
         <tbody>{{#rows}}<tr id="budget-{{code}}"><td><a href="/areas/{{code}}">{{name}}</a></td><td>{{level}}</td><td class="num">{{weighted}}</td>\
         <td class="num">{{needIndex}}</td><td class="num">{{budget}}</td></tr>{{/rows}}</tbody></table>
+        {{#hasNeedIndices}}<h2>NHS England's place-based need indices</h2>
+        <table class="data"><caption>The nine indices of NHS England's ICB place based allocation tool, by place and neighbourhood</caption>
+        <thead><tr><th scope="col">Area</th><th scope="col" class="num">G&amp;A</th><th scope="col" class="num">Community</th>        <th scope="col" class="num">Mental health</th><th scope="col" class="num">Maternity</th><th scope="col" class="num">Prescribing</th>        <th scope="col" class="num">Overall</th><th scope="col" class="num">Primary medical care</th>        <th scope="col" class="num">Primary medical care need</th><th scope="col" class="num">Health inequalities</th></tr></thead>
+        <tbody>{{#needRows}}<tr><th scope="row">{{name}}</th>{{#values}}<td class="num">{{.}}</td>{{/values}}</tr>{{/needRows}}</tbody></table>
+        <p class="meta">Each index is (the area's weighted population ÷ its Population) ÷ (the ICB's ÷ the ICB's), per component, \
+        the ICB being every practice of it in NHS England's 2025/26 file, including practices that have since closed or merged; \
+        rounded half-up to 2 dp as the tool shows them. The budgets above differ in their baseline: they split the control \
+        total among the practices open now, so their need index compares an area with today's practices only, and an \
+        allocation cannot pay a closed practice.</p>{{/hasNeedIndices}}
         <p>Practices, and every step for one area: <code>concordat allocate --explain CODE</code>, or \
         <a href="/api/v1/allocation?controlTotal={{controlTotalInput}}&amp;by=network">the allocation as JSON</a>, or \
         <a href="/money/allocation.csv?controlTotal={{controlTotalInput}}">download every budget as CSV</a>.</p>
