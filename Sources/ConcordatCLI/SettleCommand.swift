@@ -75,6 +75,18 @@ struct SettleCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("MSSP ACO participants' Medicare revenue, for BASIC loss limits.", valueName: "amount"))
     var revenue: String?
 
+    @Flag(help: "MSSP: CMS has found the ACO an eligible low-revenue BASIC ACO (half-rate sharing below its MSR).")
+    var reducedRate = false
+
+    @Option(
+        help: ArgumentHelp(
+            "MSSP extreme and uncontrollable circumstances reduction of shared losses, in dollars.", valueName: "amount"
+        ))
+    var disasterAdjustment: String?
+
+    @Flag(help: "MSSP: a benchmark guardrail applies, so savings are not shared.")
+    var guardrail = false
+
     @Option(help: ArgumentHelp("table or json.", valueName: "format"))
     var format: OutputFormat = .table
 
@@ -85,6 +97,7 @@ struct SettleCommand: AsyncParsableCommand {
             }
             for (name, value) in [("--benchmark", benchmark), ("--expenditure", expenditure)]
                 + (revenue.map { [("--revenue", $0)] } ?? [])
+                + (disasterAdjustment.map { [("--disaster-adjustment", $0)] } ?? [])
             {
                 _ = try FinanceLoading.money(value, option: name)
             }
@@ -193,7 +206,8 @@ struct SettleCommand: AsyncParsableCommand {
         }
         let terms = SharedSavingsProgram(
             track: track, assignedBeneficiaries: assigned!, chosenMinimumRate: rate, qualityFactor: qualityFactor,
-            participantRevenue: try revenue.map { Money(pence: try cents($0)) })
+            participantRevenue: try revenue.map { Money(pence: try cents($0)) }, reducedRate: reducedRate,
+            disasterAdjustment: try disasterAdjustment.map { try cents($0) } ?? 0, guardrail: guardrail)
         let result = try terms.reconcile(benchmark: try cents(benchmark!), expenditure: try cents(expenditure!))
         if format == .json { return try printJSON(result) }
         func dollars(_ value: Int64) -> String {
@@ -215,6 +229,16 @@ struct SettleCommand: AsyncParsableCommand {
         print(
             result.sharedAmount >= 0
                 ? "  Earned shared savings:    \(dollars(result.sharedAmount))"
+                    + (result.reducedRateApplied ? " (half rate: eligible low-revenue ACO)" : "")
+                    + (result.guardrailApplied ? " (none: benchmark guardrail)" : "")
                 : "  Owed shared losses:       \(dollars(-result.sharedAmount))")
+        if result.sequestration > 0 { print("  Sequestration (2%):       \(dollars(result.sequestration))") }
+        if result.disasterAdjustment > 0 {
+            print("  Disaster adjustment:      \(dollars(result.disasterAdjustment))")
+        }
+        print(
+            result.earnedAmount >= 0
+                ? "  Paid to the ACO:          \(dollars(result.earnedAmount))"
+                : "  Owed by the ACO:          \(dollars(-result.earnedAmount))")
     }
 }

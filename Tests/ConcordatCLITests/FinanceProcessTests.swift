@@ -177,5 +177,27 @@ struct FinanceProcessTests {
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("Earned shared savings:    $1,200,000.00"))
         #expect(result.output.contains("2.50%"))
+        #expect(result.output.contains("Paid to the ACO:          $1,176,000.00"))
+        // The JSON keeps its fields and adds earnedAmount in cents: half-rate sharing below the MSR, less 2%.
+        let reduced = try ConcordatProcess.run(
+            [
+                "settle", "--preset", "mssp", "--track", "basic-a", "--assigned", "20000", "--benchmark", "$100m",
+                "--expenditure", "$98m", "--reduced-rate", "--format", "json",
+            ], in: folder)
+        #expect(reduced.status == 0, "\(reduced.output)")
+        let json = try Self.json(reduced.output)
+        #expect(json["earnedAmount"] as? Int == 39_200_000 && json["sharedAmount"] as? Int == 40_000_000)
+        let disaster = try ConcordatProcess.run(
+            [
+                "settle", "--preset", "mssp", "--track", "enhanced", "--assigned", "30000", "--minimum-rate", "2%",
+                "--benchmark", "$100m", "--expenditure", "$105m", "--disaster-adjustment", "$500k", "--format", "json",
+            ], in: folder)
+        #expect(try Self.json(disaster.output)["earnedAmount"] as? Int == -150_000_000, "\(disaster.output)")
+        let guarded = try ConcordatProcess.run(
+            [
+                "settle", "--preset", "mssp", "--assigned", "20000", "--benchmark", "$100m", "--expenditure", "$97m",
+                "--guardrail", "--format", "json",
+            ], in: folder)
+        #expect(try Self.json(guarded.output)["earnedAmount"] as? Int == 0)
     }
 }

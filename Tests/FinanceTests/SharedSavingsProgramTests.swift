@@ -6,7 +6,7 @@ import Testing
 struct SharedSavingsProgramTests {
     @Test("minimum savings rate by assigned population (42 CFR 425.604(b)): band ends and interpolation")
     func minimumSavingsRate() throws {
-        #expect(SharedSavingsProgram.minimumSavingsRate(assigned: 4_999) == nil)
+        #expect(SharedSavingsProgram.minimumSavingsRate(assigned: 499) == nil)
         #expect(abs(try #require(SharedSavingsProgram.minimumSavingsRate(assigned: 5_000)) - 0.039) < 1e-12)
         #expect(abs(try #require(SharedSavingsProgram.minimumSavingsRate(assigned: 5_999)) - 0.036) < 1e-12)
         #expect(abs(try #require(SharedSavingsProgram.minimumSavingsRate(assigned: 10_000)) - 0.030) < 1e-12)
@@ -69,5 +69,80 @@ struct SharedSavingsProgramTests {
         // 30% of $10m = $3m, limited to 8% of $5m revenue = $400,000 (under 4% of benchmark).
         #expect(owed.sharedAmount == -40_000_000)
         #expect(owed.capped)
+    }
+
+    @Test(
+        "below 5,000 the MSR continues by band, linear within each (42 CFR 425.604(b))",
+        arguments: [
+            (500, 0.122), (999, 0.087), (1_000, 0.087), (2_999, 0.050), (3_000, 0.050), (4_999, 0.039), (5_000, 0.039),
+        ])
+    func smallACOs(assigned: Int, rate: Double) throws {
+        #expect(abs(try #require(SharedSavingsProgram.minimumSavingsRate(assigned: assigned)) - rate) < 1e-12)
+    }
+
+    @Test("a two-sided ACO under 5,000 uses the variable MSR/MLR whatever it elected")
+    func smallTwoSided() throws {
+        // 4,000 beneficiaries: 5.0% − 1.1% × 1,000/1,999 = 4.4497%.
+        let terms = SharedSavingsProgram(track: .basicC, assignedBeneficiaries: 4_000, chosenMinimumRate: 0)
+        let result = try terms.reconcile(benchmark: 10_000_000_000, expenditure: 9_600_000_000)
+        #expect(abs(result.minimumRate - (0.05 - 0.011 * 1_000 / 1_999)) < 1e-12)
+        #expect(!result.metMinimumRate && result.earnedAmount == 0)  // 4% savings under 4.45%
+        let losing = try terms.reconcile(benchmark: 10_000_000_000, expenditure: 10_300_000_000)
+        #expect(!losing.metMinimumRate && losing.earnedAmount == 0)  // a 3% loss is under the 4.45% MLR too
+        #expect(throws: SharedSavingsProgram.Invalid.self) {
+            try SharedSavingsProgram(track: .basicA, assignedBeneficiaries: 499).reconcile(benchmark: 1, expenditure: 0)
+        }
+    }
+
+    @Test("shared savings are paid less 2% sequestration; losses are not sequestered")
+    func sequestration() throws {
+        // BASIC A, $100m benchmark, $97m: $1.2m shared, $24,000 withheld, $1,176,000 paid.
+        let paid = try SharedSavingsProgram(track: .basicA, assignedBeneficiaries: 20_000)
+            .reconcile(benchmark: 10_000_000_000, expenditure: 9_700_000_000)
+        #expect(paid.sharedAmount == 120_000_000 && paid.sequestration == 2_400_000 && paid.earnedAmount == 117_600_000)
+        // ENHANCED loss of $5m at 40%: $2m owed in full.
+        let owed = try SharedSavingsProgram(track: .enhanced, assignedBeneficiaries: 30_000, chosenMinimumRate: 0.02)
+            .reconcile(benchmark: 10_000_000_000, expenditure: 10_500_000_000)
+        #expect(owed.earnedAmount == -200_000_000 && owed.sequestration == 0)
+    }
+
+    @Test("an eligible low-revenue BASIC ACO below its MSR shares at half its final sharing rate (PY2024 on)")
+    func reducedRate() throws {
+        // 20,000 beneficiaries (MSR 2.5%), 2% savings: half of 40% of $2m = $400,000, less 2% = $392,000.
+        let terms = SharedSavingsProgram(track: .basicA, assignedBeneficiaries: 20_000, reducedRate: true)
+        let result = try terms.reconcile(benchmark: 10_000_000_000, expenditure: 9_800_000_000)
+        #expect(!result.metMinimumRate && result.reducedRateApplied)
+        #expect(result.sharingRate == 0.2 && result.sharedAmount == 40_000_000 && result.earnedAmount == 39_200_000)
+        // Savings at or above the MSR share at the full rate; no savings, nothing.
+        let full = try terms.reconcile(benchmark: 10_000_000_000, expenditure: 9_700_000_000)
+        #expect(full.metMinimumRate && !full.reducedRateApplied && full.sharedAmount == 120_000_000)
+        #expect(try terms.reconcile(benchmark: 10_000_000_000, expenditure: 10_000_000_000).earnedAmount == 0)
+        #expect(throws: SharedSavingsProgram.Invalid.self) {
+            try SharedSavingsProgram(track: .enhanced, assignedBeneficiaries: 20_000, reducedRate: true)
+                .reconcile(benchmark: 1, expenditure: 0)
+        }
+    }
+
+    @Test("a benchmark guardrail stops savings being shared")
+    func guardrail() throws {
+        let result = try SharedSavingsProgram(track: .basicA, assignedBeneficiaries: 20_000, guardrail: true)
+            .reconcile(benchmark: 10_000_000_000, expenditure: 9_700_000_000)
+        #expect(
+            result.metMinimumRate && result.guardrailApplied && result.earnedAmount == 0 && result.sharedAmount == 0)
+    }
+
+    @Test("the disaster adjustment reduces shared losses after the cap, never below nothing")
+    func disasterAdjustment() throws {
+        func owed(_ adjustment: Int64) throws -> SharedSavingsProgram.Result {
+            try SharedSavingsProgram(
+                track: .basicE, assignedBeneficiaries: 30_000, chosenMinimumRate: 0,
+                participantRevenue: Money(pence: 500_000_000), disasterAdjustment: adjustment
+            ).reconcile(benchmark: 10_000_000_000, expenditure: 11_000_000_000)
+        }
+        // Capped at $400,000 (8% of revenue); less a $150,000 adjustment: $250,000 owed.
+        #expect(try owed(15_000_000).earnedAmount == -25_000_000)
+        #expect(try owed(15_000_000).sharedAmount == -40_000_000)
+        #expect(try owed(90_000_000).earnedAmount == 0 && (try owed(90_000_000).disasterAdjustment) == 40_000_000)
+        #expect(throws: SharedSavingsProgram.Invalid.self) { try owed(-1) }
     }
 }
