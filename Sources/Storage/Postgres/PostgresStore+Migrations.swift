@@ -117,5 +117,14 @@ extension PostgresStore {
                 expiresAt timestamptz NOT NULL);
             """
         ),
+        (
+            "v10: API tokens",
+            """
+            CREATE TABLE api_token (
+                id bigserial PRIMARY KEY, tokenHash text NOT NULL UNIQUE, username text NOT NULL, name text NOT NULL,
+                createdAt timestamptz NOT NULL, lastUsedAt timestamptz, revokedAt timestamptz);
+            CREATE INDEX api_token_by_user ON api_token (username, id);
+            """
+        ),
     ]
 }
