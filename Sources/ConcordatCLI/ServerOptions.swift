@@ -3,13 +3,19 @@ import Foundation
 import Logging
 import Web
 
-/// `--host` and `--port`: where the web server listens.
+/// `--host` and `--port`: where the web server listens, and how it sees clients behind a proxy.
 struct ServerOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The TCP port. Defaults to $CONCORDAT_PORT, else 8080.", valueName: "port"))
     var port: Int?
 
     @Option(help: ArgumentHelp("The address to listen on.", valueName: "address"))
     var host: String = "127.0.0.1"
+
+    @Flag(
+        help: ArgumentHelp(
+            "Behind a proxy that writes X-Forwarded-For: take a client's address (for the sign-in throttle) "
+                + "from its last entry, not from the connection. Also $CONCORDAT_TRUST_FORWARDED_FOR=1."))
+    var trustForwardedFor = false
 
     @Option(
         help: ArgumentHelp(
@@ -80,6 +86,11 @@ struct ServerOptions: ParsableArguments {
     }
 
     var configuration: WebConfiguration {
-        get throws { WebConfiguration(host: host, port: try resolvedPort()) }
+        get throws {
+            let environment = ProcessInfo.processInfo.environment["CONCORDAT_TRUST_FORWARDED_FOR"]
+            return WebConfiguration(
+                host: host, port: try resolvedPort(),
+                trustsForwardedFor: trustForwardedFor || ["1", "true", "yes"].contains(environment?.lowercased() ?? ""))
+        }
     }
 }

@@ -1,5 +1,7 @@
+import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import Prometheus
 import Storage
 
@@ -9,28 +11,78 @@ public struct WebConfiguration: Sendable {
     public var host: String
     /// The TCP port (0 picks a free one).
     public var port: Int
+    /// Whether a client's address is the last entry of `X-Forwarded-For` rather than the connection's peer:
+    /// only behind a proxy that writes that header, or anyone could choose the address they are throttled by.
+    public var trustsForwardedFor: Bool
 
     /// Makes a configuration.
-    public init(host: String = "127.0.0.1", port: Int = 8080) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, trustsForwardedFor: Bool = false) {
         self.host = host
         self.port = port
+        self.trustsForwardedFor = trustsForwardedFor
     }
 }
 
-/// The request context every Concordat route uses.
-public typealias ConcordatRequestContext = BasicRequestContext
+/// The request context every Concordat route uses: Hummingbird's, with the peer's address (for the
+/// sign-in throttle).
+public struct ConcordatRequestContext: RequestContext, RemoteAddressRequestContext {
+    /// Hummingbird's per-request storage.
+    public var coreContext: CoreRequestContextStorage
+    /// The connection's peer: the client, or the proxy in front.
+    public let remoteAddress: SocketAddress?
+
+    /// Makes the context of a request arriving on `source`'s channel.
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
+    }
+}
+
+/// How the router guards its door: the client address it trusts, the throttles, the password check and
+/// the clock (the last three injected by tests).
+struct WebSecurity: Sendable {
+    var trustsForwardedFor = false
+    var accounts = Throttle.Policy.account
+    var addresses = Throttle.Policy.address
+    var verifier: any PasswordVerifier = BcryptVerifier()
+    var now: @Sendable () -> Date = { Date() }
+}
 
 /// Builds the router: the JSON API under `/api/v1`, the HTML pages, and problem+json errors.
 /// A free function so tests can drive it without a socket (`app.test(.router)`). With `requestLogger`,
 /// every request is logged by route template, status and duration (``RequestMetrics``).
-public func buildRouter(store: any Store, requestLogger: Logger? = nil) throws -> Router<ConcordatRequestContext> {
+/// `trustsForwardedFor`: see ``WebConfiguration/trustsForwardedFor``.
+public func buildRouter(store: any Store, requestLogger: Logger? = nil, trustsForwardedFor: Bool = false) throws
+    -> Router<ConcordatRequestContext>
+{
+    try buildRouter(
+        store: store, requestLogger: requestLogger, security: WebSecurity(trustsForwardedFor: trustsForwardedFor))
+}
+
+/// The router with `security` (tests inject throttles, a counting password check and a clock).
+///
+/// The middleware, outermost first: metrics and the request log; the security headers (on every answer,
+/// errors too); problems as problem+json or error pages; 405 for a known path asked with the wrong
+/// method; the cross-site guard on every change; who is asking (address, session).
+func buildRouter(store: any Store, requestLogger: Logger? = nil, security: WebSecurity) throws
+    -> Router<ConcordatRequestContext>
+{
     let registry = SystemRegistry(store: store)
     let renderer = try PageRenderer()
-    let router = Router(context: ConcordatRequestContext.self)
+    let router = Router(context: ConcordatRequestContext.self, options: .autoGenerateHeadEndpoints)
     let metrics = PrometheusCollectorRegistry()
+    let table = RouteTable()
+    let credentials = CredentialCheck(
+        store: store, throttles: Throttles(accounts: security.accounts, addresses: security.addresses),
+        verifier: security.verifier, now: security.now)
     router.add(middleware: RequestMetrics(registry: metrics, logger: requestLogger))
+    router.add(middleware: SecurityHeaders())
     router.add(middleware: ProblemMiddleware(pages: renderer))
-    router.add(middleware: SessionMiddleware(store: store))
+    router.add(middleware: MethodNotAllowed(table: table))
+    router.add(middleware: CrossSiteGuard(routes: table))
+    router.add(
+        middleware: SessionMiddleware(
+            store: store, credentials: credentials, trustsForwardedFor: security.trustsForwardedFor))
     router.addRoutes(SignInController<ConcordatRequestContext>(store: store, renderer: renderer).routes)
     // Ready only when the store answers: a load balancer takes an instance out while its database is away.
     router.get("/health") { _, _ -> String in
@@ -66,6 +118,7 @@ public func buildRouter(store: any Store, requestLogger: Logger? = nil) throws -
     router.addRoutes(jobs.pageRoutes)
     router.addRoutes(
         CohortController<ConcordatRequestContext>(registry: registry, store: store).routes, atPath: "/api/v1")
+    table.load(router.routes.map { ($0.path, $0.method) })
     return router
 }
 
@@ -76,8 +129,11 @@ public func buildApplication(
 )
     throws -> some ApplicationProtocol
 {
-    Application(
-        router: try buildRouter(store: store, requestLogger: logRequests ? logger : nil),
+    _ = CredentialCheck.dummyHash  // made now, so the first unknown username takes no longer than the rest
+    return Application(
+        router: try buildRouter(
+            store: store, requestLogger: logRequests ? logger : nil,
+            trustsForwardedFor: configuration.trustsForwardedFor),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Concordat"),
         logger: logger)
 }

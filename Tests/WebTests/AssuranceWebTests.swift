@@ -126,7 +126,9 @@ struct AssuranceWebTests {
             }
             try await client.execute(uri: "/assurance/returns", method: .get) { response in
                 #expect(response.text.contains("Ambulance handovers collapsed."))
-                #expect(response.text.contains("bea: When will handovers recover?"))
+                // The reviewer by role, not by username.
+                #expect(response.text.contains("Board secretary: When will handovers recover?"))
+                #expect(!response.text.contains("bea:"))
                 #expect(response.text.contains("special cause concern"))
             }
             try await client.execute(uri: "/assurance", method: .get) { response in

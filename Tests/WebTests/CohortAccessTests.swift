@@ -26,7 +26,9 @@ struct CohortAccessTests {
             let uri = "/api/v1/practices/\(practice)/cohort"
             try await client.execute(uri: uri, method: .get) { response in
                 #expect(response.status == .unauthorized)
-                #expect(response.headers[.wwwAuthenticate]?.hasPrefix("Basic") == true)
+                // A Bearer challenge, never Basic: a browser must not be asked for (and then keep) a password.
+                #expect(response.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
+                #expect(response.headers[.cacheControl] == "no-store")
             }
             try await client.execute(uri: uri, method: .get, headers: signedIn("ann", password: "wrong password!!")) {
                 response in

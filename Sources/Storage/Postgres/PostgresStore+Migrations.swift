@@ -118,7 +118,16 @@ extension PostgresStore {
             """
         ),
         (
-            "v10: the places each organisation is accountable for",
+            "v10: API tokens",
+            """
+            CREATE TABLE api_token (
+                id bigserial PRIMARY KEY, tokenHash text NOT NULL UNIQUE, username text NOT NULL, name text NOT NULL,
+                createdAt timestamptz NOT NULL, lastUsedAt timestamptz, revokedAt timestamptz);
+            CREATE INDEX api_token_by_user ON api_token (username, id);
+            """
+        ),
+        (
+            "v11: the places each organisation is accountable for",
             "ALTER TABLE organisation ADD COLUMN places text NOT NULL DEFAULT '[]';"
         ),
     ]

@@ -195,7 +195,19 @@ extension SQLiteStore {
                 t.column("expiresAt", .datetime).notNull()
             }
         }
-        migrator.registerMigration("v10: the places each organisation is accountable for") { db in
+        migrator.registerMigration("v10: API tokens") { db in
+            try db.create(table: "api_token") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("tokenHash", .text).notNull().unique()
+                t.column("username", .text).notNull()
+                t.column("name", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("lastUsedAt", .datetime)
+                t.column("revokedAt", .datetime)
+            }
+            try db.create(index: "api_token_by_user", on: "api_token", columns: ["username", "id"])
+        }
+        migrator.registerMigration("v11: the places each organisation is accountable for") { db in
             try db.alter(table: "organisation") { t in t.add(column: "places", .text).notNull().defaults(to: "[]") }
         }
         return migrator

@@ -4,13 +4,16 @@ import HTTPTypes
 import Hummingbird
 import Storage
 
-/// Who is asking: HTTP Basic credentials (RFC 7617) checked against the stored bcrypt hash. For scripts
-/// and the API; a failed or missing sign-in is a 401 problem inviting Basic authentication.
+/// Who is asking: a browser's session, an API token (`Authorization: Bearer`), or, from scripts only,
+/// HTTP Basic (RFC 7617). Every password and token check is throttled (``CredentialCheck``). A failed or
+/// missing sign-in is a 401 problem; its challenge is `Bearer`, never `Basic`, so no browser is ever
+/// asked for a password it would then keep sending.
 struct Authentication {
     let store: any Store
 
     /// The signed-in user.
-    /// - Throws: a 401 ``Problem`` when credentials are missing or wrong.
+    /// - Throws: a 401 ``Problem`` when credentials are missing or wrong; 403 when a browser session's
+    ///   write lacks its CSRF token; 429 while the account or address is held back after failures.
     func user(_ request: Request) async throws -> UserAccount {
         // A browser's session: reads as is; writes must carry the session's CSRF token.
         if request.headers[.authorization] == nil, let session = SignedIn.current {
@@ -23,19 +26,41 @@ struct Authentication {
             }
             return session.user
         }
-        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("basic "),
-            let decoded = Data(base64Encoded: String(header.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
-            let text = String(data: decoded, encoding: .utf8), let colon = text.firstIndex(of: ":")
-        else {
-            throw Problem.unauthorised("sign in with a username and password (HTTP Basic)")
+        guard let header = request.headers[.authorization] else {
+            throw Problem.unauthorised("sign in with an API token (Authorization: Bearer …)")
         }
-        let username = String(text[..<colon])
-        let password = String(text[text.index(after: colon)...])
-        guard let account = try await store.user(username), PasswordHashing.verify(password, hash: account.passwordHash)
-        else {
-            throw Problem.unauthorised("the username or password is not right")
+        let caller = Caller.current ?? Caller(address: "unknown", credentials: CredentialCheck(store: store))
+        let scheme = header.prefix { $0 != " " }.lowercased()
+        let value = header.drop { $0 != " " }.trimmingCharacters(in: .whitespaces)
+        switch scheme {
+        case "bearer":
+            guard let account = try await caller.credentials.token(value, from: caller.address) else {
+                throw Problem.unauthorised("the API token is not right, or has been revoked")
+            }
+            return account
+        case "basic":
+            // Scripts only: a browser says where a request comes from (Sec-Fetch-Site) or carries cookies,
+            // and a password a browser sends by itself is one it was tricked into keeping.
+            guard request.headers[.cookie] == nil, request.headers[Self.secFetchSite] == nil else {
+                throw Problem.unauthorised(
+                    "HTTP Basic is for scripts, not browsers (nor requests with cookies): sign in at /sign-in, or use an API token"
+                )
+            }
+            guard let decoded = Data(base64Encoded: value), let text = String(data: decoded, encoding: .utf8),
+                let colon = text.firstIndex(of: ":")
+            else {
+                throw Problem.unauthorised("the Basic credentials are not base64 of username:password")
+            }
+            let username = String(text[..<colon])
+            let password = String(text[text.index(after: colon)...])
+            guard let account = try await caller.credentials.password(password, of: username, from: caller.address)
+            else {
+                throw Problem.unauthorised("the username or password is not right")
+            }
+            return account
+        default:
+            throw Problem.unauthorised("sign in with an API token (Authorization: Bearer …)")
         }
-        return account
     }
 
     /// The signed-in user, if their role passes `allowed`.
@@ -48,6 +73,10 @@ struct Authentication {
         }
         return account
     }
+
+    /// `Sec-Fetch-Site`: sent by every current browser, saying whether a request comes from the page's own
+    /// site or another.
+    static let secFetchSite = HTTPField.Name("Sec-Fetch-Site")!
 }
 
 extension Problem {

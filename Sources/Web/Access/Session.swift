@@ -2,6 +2,7 @@ import ConcordatCore
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 import Storage
 
 /// The signed-in person for the request being handled, if any: set by ``SessionMiddleware`` from the
@@ -37,20 +38,40 @@ struct SignedIn: Sendable {
     }
 }
 
-/// Reads the session cookie and makes its user the request's ``SignedIn/current``.
+/// Says who is asking: makes the client's address and the server's credential check the request's
+/// ``Caller/current``, and the session cookie's user its ``SignedIn/current``.
 struct SessionMiddleware<Context: RequestContext>: RouterMiddleware {
     let store: any Store
+    let credentials: CredentialCheck
+    /// Whether the client's address is the last hop of `X-Forwarded-For` (set behind a proxy that writes
+    /// it) rather than the peer's address.
+    var trustsForwardedFor = false
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
-        guard let token = request.cookies[SignedIn.cookie]?.value, token.count == 64,
-            let (user, csrf) = try? await store.session(token: token)
-        else {
-            return try await next(request, context)
-        }
-        return try await SignedIn.$current.withValue(SignedIn(user: user, csrf: csrf, token: token)) {
-            try await next(request, context)
+        let caller = Caller(address: address(request, context), credentials: credentials)
+        return try await Caller.$current.withValue(caller) {
+            guard let token = request.cookies[SignedIn.cookie]?.value, token.count == 64,
+                let (user, csrf) = try? await store.session(token: token)
+            else {
+                return try await next(request, context)
+            }
+            return try await SignedIn.$current.withValue(SignedIn(user: user, csrf: csrf, token: token)) {
+                try await next(request, context)
+            }
         }
     }
+
+    /// The client's address, as the throttle keys it.
+    func address(_ request: Request, _ context: Context) -> String {
+        if trustsForwardedFor, let forwarded = request.headers[values: Self.forwardedFor].last,
+            let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty
+        {
+            return last
+        }
+        return (context as? any RemoteAddressRequestContext)?.remoteAddress?.ipAddress ?? "unknown"
+    }
+
+    static var forwardedFor: HTTPField.Name { HTTPField.Name("X-Forwarded-For")! }
 }

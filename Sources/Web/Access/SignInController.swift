@@ -5,7 +5,8 @@ import Storage
 
 /// Signing in and out with a server session: `GET|POST /sign-in`, `POST /sign-out`. The sign-in form is
 /// protected by a double-submit CSRF token (a cookie and a hidden field that must match); signing out
-/// needs the session's own CSRF token.
+/// needs the session's own CSRF token. Passwords are checked through the request's ``Caller``, so
+/// failures are throttled by account and by address (429 with `Retry-After` while held back).
 struct SignInController<Context: RequestContext> {
     let store: any Store
     let renderer: PageRenderer
@@ -57,9 +58,21 @@ struct SignInController<Context: RequestContext> {
                 return form(request, error: "The form had expired. Please sign in again.", status: .forbidden)
             }
             let username = fields.username ?? ""
-            guard let account = try await store.user(username),
-                PasswordHashing.verify(fields.password ?? "", hash: account.passwordHash)
-            else {
+            let caller = Caller.current ?? Caller(address: "unknown", credentials: CredentialCheck(store: store))
+            let account: UserAccount?
+            do {
+                account = try await caller.credentials.password(
+                    fields.password ?? "", of: username, from: caller.address)
+            } catch let throttled as HeaderedProblem {
+                let wait = throttled.retryAfter ?? 1
+                var response = form(
+                    request, username: username,
+                    error: "Too many failed attempts. Please wait \(wait) second\(wait == 1 ? "" : "s") and try again.",
+                    status: .tooManyRequests)
+                for field in throttled.headers { response.headers[field.name] = field.value }
+                return response
+            }
+            guard let account else {
                 return form(
                     request, username: username, error: "The username or password is not right.", status: .unauthorized)
             }

@@ -90,7 +90,7 @@ extension AssuranceController {
     /// `/assurance/returns`: places' returns and the escalations raised.
     func returnsPage() async throws -> Response {
         let system = try await registry.system()
-        let returns = try await store.assuranceReturns()
+        let returns = await PublicNames(store: store).publicly(try await store.assuranceReturns())
         let escalations = try await store.escalations()
         let session = SignedIn.current
         let places = system.children(of: system.root.code)

@@ -58,7 +58,9 @@ struct AssuranceController<Context: RequestContext> {
             else { throw Problem.notFound("\(area) has no values of \(code)") }
             return series.chart.document(periods: series.months)
         }
-        routes.get("returns") { _, _ in ListDocument(items: try await store.assuranceReturns()) }
+        routes.get("returns") { _, _ in
+            ListDocument(items: await PublicNames(store: store).publicly(try await store.assuranceReturns()))
+        }
         routes.get("escalations") { _, _ in ListDocument(items: try await store.escalations()) }
         routes.post("returns") { request, context -> EditedResponse<ReturnReceipt> in
             let user = try await authentication.user(request, may: \.maySubmitReturns, toDo: "submit assurance returns")

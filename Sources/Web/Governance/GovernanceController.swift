@@ -197,7 +197,8 @@ struct GovernanceController<Context: RequestContext> {
                 guard let existing else { throw StoreError.notFound("proposal", id) }
                 let next = try existing.casting(
                     Vote(organisation: organisation, choice: choice), memorandum: memorandum)
-                return (next, "ballot", "\(organisation) voted \(choice.rawValue) (cast by \(session.user.username))")
+                // Cast by the organisation's signed-in representative; the public register names no username.
+                return (next, "ballot", "\(organisation) voted \(choice.rawValue) (cast by its representative)")
             }
             return FormPost.redirect(to: "/decisions#\(id)")
         }

@@ -44,7 +44,7 @@ struct JobController<Context: RequestContext> {
         let pseudonymiser = try body.keyFile.map { try Pseudonymiser(keyFile: URL(fileURLWithPath: $0)) }
         let system = try await registry.system()
         let (store, registry) = (self.store, self.registry)
-        return await runner.start(kind: "import", by: user.username) { handle in
+        return await runner.start(kind: "import", by: await PublicNames(store: store).name(of: user)) { handle in
             try await handle.report(0, "reading the extract")
             let loading = DatasetLoading(
                 store: store, system: system,
@@ -74,7 +74,7 @@ struct JobController<Context: RequestContext> {
         }
         let store = self.store
         let registry = self.registry
-        return await runner.start(kind: "analysis", by: user.username) { handle in
+        return await runner.start(kind: "analysis", by: await PublicNames(store: store).name(of: user)) { handle in
             try await handle.report(0.02, "loading the dataset")
             guard let dataset = try await store.loadDataset() else {
                 throw StoreError.notFound("dataset", summary.fingerprint)

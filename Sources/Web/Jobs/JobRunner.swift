@@ -13,6 +13,7 @@ actor JobRunner {
 
         var id: Int
         var kind: String
+        /// Who started it, as shown publicly: their organisation or role, never a username (``PublicNames``).
         var startedBy: String
         var startedAt: Date
         var progress: Double
@@ -52,7 +53,7 @@ actor JobRunner {
     private var tasks: [Int: Task<Void, Never>] = [:]
     private var next = 1
 
-    /// Starts `work` in the background and returns its job.
+    /// Starts `work` in the background for `user` (a public name) and returns its job.
     func start(kind: String, by user: String, _ work: @escaping @Sendable (Handle) async throws -> String) -> Job {
         let id = next
         next += 1

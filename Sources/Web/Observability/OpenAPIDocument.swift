@@ -149,12 +149,20 @@ enum OpenAPIDocument {
             ]
             if !parameters.isEmpty { entry["parameters"] = parameters }
             if let roles = operation.roles {
-                entry["security"] = [["basic": []]]
+                entry["security"] = [["bearer": []], ["basic": []]]
                 entry["x-roles"] = roles.map(\.rawValue)
                 var responses = entry["responses"] as? [String: Any] ?? [:]
                 responses["401"] = ["description": "Not signed in"]
                 responses["403"] = ["description": "Signed in with a role not in x-roles"]
+                responses["429"] = ["description": "Too many failed sign-ins: wait Retry-After seconds"]
                 entry["responses"] = responses
+            }
+            if operation.method != "GET" {
+                var responses = entry["responses"] as? [String: Any] ?? [:]
+                responses["403"] = ["description": "Signed in with a role not in x-roles, or sent from another site"]
+                responses["415"] = ["description": "The body is not sent as application/json"]
+                entry["responses"] = responses
+                entry["requestBody"] = ["content": ["application/json": [:] as [String: Any]]]
             }
             paths[operation.path, default: [:]][operation.method.lowercased()] = entry
         }
@@ -164,7 +172,18 @@ enum OpenAPIDocument {
                 "title": "Concordat", "version": "1",
                 "description": "An integrated care system's population, money, assurance and decisions.",
             ],
-            "components": ["securitySchemes": ["basic": ["type": "http", "scheme": "basic"]]],
+            "components": [
+                "securitySchemes": [
+                    "bearer": [
+                        "type": "http", "scheme": "bearer",
+                        "description": "An API token: concordat user token add USER --name NAME",
+                    ],
+                    "basic": [
+                        "type": "http", "scheme": "basic",
+                        "description": "For scripts only: refused with cookies or from a browser, and never challenged",
+                    ],
+                ]
+            ],
             "paths": paths,
         ]
         let data =

@@ -83,7 +83,9 @@ public struct Problem: Error, Codable, Sendable, Equatable {
         encoder.outputFormatting = [.sortedKeys]
         let data = (try? encoder.encode(self)) ?? Data()
         var headers: HTTPFields = [.contentType: "application/problem+json"]
-        if status == 401 { headers[.wwwAuthenticate] = "Basic realm=\"Concordat\", charset=\"UTF-8\"" }
+        // Bearer, never Basic: a Basic challenge makes a browser ask for a password and then send it,
+        // unasked, with every request to this site, including requests another site makes it send.
+        if status == 401 { headers[.wwwAuthenticate] = "Bearer realm=\"Concordat\"" }
         return Response(
             status: HTTPResponse.Status(code: status),
             headers: headers,

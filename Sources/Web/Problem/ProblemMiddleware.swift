@@ -19,10 +19,11 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch {
             let problem = Self.problem(for: error, logger: context.logger)
-            if request.uri.path.hasPrefix("/api/") {
-                return problem.response()
+            var response = request.uri.path.hasPrefix("/api/") ? problem.response() : pages.errorPage(problem)
+            if let headered = error as? HeaderedProblem {
+                for field in headered.headers { response.headers[field.name] = field.value }
             }
-            return pages.errorPage(problem)
+            return response
         }
     }
 
@@ -30,6 +31,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         switch error {
         case let problem as Problem:
             return problem
+        case let headered as HeaderedProblem:
+            return headered.problem
         case let refusal as VoteCount.Refusal:
             return Problem(
                 status: .unprocessableContent, type: "https://concordat.dev/problems/refused-by-memorandum",

@@ -1,0 +1,36 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// A problem whose answer carries headers of its own: `Retry-After` on a 429, `Allow` on a 405.
+/// ``ProblemMiddleware`` answers it like any problem and adds the headers.
+struct HeaderedProblem: Error {
+    var problem: Problem
+    var headers: HTTPFields
+
+    /// 429: too many failed sign-ins; try again after `seconds` (rounded up, at least 1).
+    static func tooManyAttempts(retryAfter seconds: TimeInterval) -> HeaderedProblem {
+        let wait = max(1, Int(seconds.rounded(.up)))
+        return HeaderedProblem(
+            problem: Problem(
+                status: .tooManyRequests, type: "https://concordat.dev/problems/too-many-attempts",
+                title: "Too many attempts",
+                detail:
+                    "too many failed sign-ins for this account or from this address: try again in \(wait) second\(wait == 1 ? "" : "s")"
+            ),
+            headers: [.retryAfter: String(wait)])
+    }
+
+    /// 405: the path is served, but not with this method.
+    static func methodNotAllowed(_ method: HTTPRequest.Method, allowed: [HTTPRequest.Method]) -> HeaderedProblem {
+        let allow = allowed.map(\.rawValue).joined(separator: ", ")
+        return HeaderedProblem(
+            problem: Problem(
+                status: .methodNotAllowed, type: "https://concordat.dev/problems/method-not-allowed",
+                title: "Method not allowed", detail: "this address does not take \(method.rawValue); it takes \(allow)"),
+            headers: [.allow: allow])
+    }
+
+    /// How many seconds a 429 asks the client to wait, if it is one.
+    var retryAfter: Int? { headers[.retryAfter].flatMap { Int($0) } }
+}
