@@ -1,3 +1,4 @@
+import Disclosure
 import Hummingbird
 import Logging
 import Prometheus
@@ -22,9 +23,12 @@ public typealias ConcordatRequestContext = BasicRequestContext
 
 /// Builds the router: the JSON API under `/api/v1`, the HTML pages, and problem+json errors.
 /// A free function so tests can drive it without a socket (`app.test(.router)`). With `requestLogger`,
-/// every request is logged by route template, status and duration (``RequestMetrics``).
-public func buildRouter(store: any Store, requestLogger: Logger? = nil) throws -> Router<ConcordatRequestContext> {
-    let registry = SystemRegistry(store: store)
+/// every request is logged by route template, status and duration (``RequestMetrics``). Every count
+/// derived from person-level data is published under `disclosure` (OpenSAFELY's rule by default).
+public func buildRouter(
+    store: any Store, requestLogger: Logger? = nil, disclosure: DisclosurePolicy = .standard
+) throws -> Router<ConcordatRequestContext> {
+    let registry = SystemRegistry(store: store, policy: disclosure)
     let renderer = try PageRenderer()
     let router = Router(context: ConcordatRequestContext.self)
     let metrics = PrometheusCollectorRegistry()
@@ -38,7 +42,8 @@ public func buildRouter(store: any Store, requestLogger: Logger? = nil) throws -
         return "ok"
     }
     let runner = JobRunner()
-    router.addRoutes(MetricsController<ConcordatRequestContext>(registry: metrics, store: store, runner: runner).routes)
+    router.addRoutes(
+        MetricsController<ConcordatRequestContext>(registry: metrics, systems: registry, runner: runner).routes)
     router.get("/api/v1/openapi.json") { _, _ -> Response in
         Response(
             status: .ok, headers: [.contentType: "application/json"],
