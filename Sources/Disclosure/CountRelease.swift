@@ -5,7 +5,7 @@
 /// ``protected()`` applies the ``DisclosurePolicy`` to every cell, then audits the whole release as an
 /// attacker would (``DifferencingAudit``): from the published numbers and the relations it bounds every
 /// hidden cell; where a hidden cell is pinned to one value, it withholds the largest shown cell of a
-/// relation that pins it and audits again, until nothing is pinned. The same cell (the same key) is
+/// relation that pins it (the total only when no part is shown) and audits again, until nothing is pinned. The same cell (the same key) is
 /// shown the same way everywhere, so one count reached through two pages or endpoints agrees.
 public struct CountRelease: Sendable {
     /// The rule applied.
@@ -42,10 +42,13 @@ public struct CountRelease: Sendable {
             guard !pinned.isEmpty else { break }
             var withheld = false
             for cell in pinned {
+                // The smallest shown part of a relation that holds the pinned cell (the total only when no
+                // part is shown): it loosens the relation while hiding as little as possible.
                 for relation in relations where relation.total == cell || relation.parts.contains(cell) {
-                    let candidates = ([relation.total] + relation.parts).filter { (shown[$0].value ?? 0) > 0 }
-                    if let largest = candidates.max(by: { counts[$0] < counts[$1] }) {
-                        shown[largest] = .withheld
+                    let parts = relation.parts.filter { (shown[$0].value ?? 0) > 0 }
+                    let candidates = parts.isEmpty ? [relation.total].filter { (shown[$0].value ?? 0) > 0 } : parts
+                    if let smallest = candidates.min(by: { counts[$0] < counts[$1] }) {
+                        shown[smallest] = .withheld
                         withheld = true
                         break
                     }

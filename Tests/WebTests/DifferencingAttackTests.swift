@@ -93,7 +93,7 @@ struct DifferencingAttackTests {
     func differencing() async throws {
         let store = try await makeDatasetStore(people: 20_000, seed: 2026)
         let app = Application(router: try buildRouter(store: store))
-        var (attack, pages, children, conditionNames) = try await app.test(.router) { client in
+        let (read, pages, children, conditionNames) = try await app.test(.router) { client in
             var attack = Attack()
             var pages: [String: String] = [:]
             var children: [String: [String]] = [:]
@@ -153,6 +153,7 @@ struct DifferencingAttackTests {
             for key in ["diagnoses", "events"] { _ = attack.read("dataset.\(key)", Self.int(dataset[key])) }
             return (attack, pages, children, conditionNames)
         }
+        var attack = read
         // The relations: every measure up the hierarchy, and the partitions of each area's people.
         let measures =
             ["people", "core20", "emergency", "cohort"] + (0..<8).map { "segment.\($0)" }

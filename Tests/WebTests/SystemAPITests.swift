@@ -172,7 +172,7 @@ struct DatasetWebTests {
                 #expect(!response.text.contains("\"p1\""))
             }
             try await client.execute(uri: "/areas/G82028", method: .get) { response in
-                #expect(response.text.contains("<dt>In the integrated dataset</dt><dd>7 or fewer, or withheld</dd>"))
+                #expect(response.text.contains("<dt>In the integrated dataset</dt><dd>suppressed</dd>"))
             }
             try await client.execute(uri: "/", method: .get) { response in
                 #expect(response.text.contains("about 15 people, 0 diagnoses and 0 events of care (test extract)"))

@@ -271,7 +271,7 @@ struct AreaPage {
         ]
         let inDataset = snapshot.datasetPeople(of: area.code)
         hasDataset = inDataset != nil
-        datasetPeople = inDataset.map { $0.text(hidden: "7 or fewer, or withheld", grouped: \.grouped) } ?? ""
+        datasetPeople = inDataset.map { $0.text(hidden: "suppressed", grouped: \.grouped) } ?? ""
         if let needs = NeedsDocument(area: area, snapshot: snapshot) {
             hasNeeds = true
             var facts: [String] = []
