@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "Assurance", targets: ["Assurance"]),
         .library(name: "Governance", targets: ["Governance"]),
         .library(name: "PopulationHealth", targets: ["PopulationHealth"]),
+        .library(name: "Disclosure", targets: ["Disclosure"]),
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "Web", targets: ["Web"]),
     ],
@@ -49,6 +50,7 @@ let package = Package(
             swiftSettings: hotLoops
         ),
         .target(name: "PopulationHealth", dependencies: ["ConcordatCore"], swiftSettings: hotLoops),
+        .target(name: "Disclosure", dependencies: ["ConcordatCore"]),
         .target(name: "Finance", dependencies: ["ConcordatCore"]),
         .target(name: "Assurance", dependencies: ["ConcordatCore"]),
         .target(
@@ -73,6 +75,7 @@ let package = Package(
                 "Assurance",
                 "Governance",
                 "ConcordatCore",
+                "Disclosure",
                 "Finance",
                 "Ingest",
                 "PopulationHealth",
@@ -109,6 +112,7 @@ let package = Package(
         .testTarget(name: "ConcordatCoreTests", dependencies: ["ConcordatCore"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "PopulationHealthTests", dependencies: ["PopulationHealth"]),
+        .testTarget(name: "DisclosureTests", dependencies: ["Disclosure"]),
         .testTarget(name: "FinanceTests", dependencies: ["Finance", "Ingest", "ConcordatCore"]),
         .testTarget(name: "AssuranceTests", dependencies: ["Assurance", "ConcordatCore"]),
         .testTarget(name: "GovernanceTests", dependencies: ["Governance", "ConcordatCore"]),
@@ -124,7 +128,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Storage", "Ingest", "PopulationHealth", "Finance", "Assurance", "Governance",
+                "Web", "Storage", "Ingest", "PopulationHealth", "Finance", "Assurance", "Governance", "Disclosure",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

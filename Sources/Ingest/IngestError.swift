@@ -1,3 +1,5 @@
+import ConcordatCore
+
 /// Why a source could not be read, and exactly where: file, line and field.
 ///
 /// Follows swift-nio's pattern of a public struct over a private enum, so new kinds can be added
@@ -72,6 +74,14 @@ public struct IngestError: Error, Hashable, Sendable, CustomStringConvertible {
     /// `field` on `line` holds a value that is not allowed.
     public static func invalidValue(file: String, line: Int, field: String, reason: String) -> IngestError {
         IngestError(.invalidValue, file: file, line: line, field: field, reason: reason)
+    }
+
+    /// `field` on `line` holds an NHS number that fails `check`: the reason names the check (length,
+    /// digit, check digit, all-same-digit) and never the number, so reports and logs hold no identifier.
+    public static func invalidNHSNumber(file: String, line: Int, field: String, check: NHSNumber.Problem)
+        -> IngestError
+    {
+        IngestError(.invalidValue, file: file, line: line, field: field, reason: "not a valid NHS number: \(check)")
     }
 
     /// The file contradicts itself or another file.

@@ -1,3 +1,4 @@
+import Disclosure
 import Foundation
 import Hummingbird
 import Logging
@@ -50,13 +51,16 @@ struct WebSecurity: Sendable {
 
 /// Builds the router: the JSON API under `/api/v1`, the HTML pages, and problem+json errors.
 /// A free function so tests can drive it without a socket (`app.test(.router)`). With `requestLogger`,
-/// every request is logged by route template, status and duration (``RequestMetrics``).
+/// every request is logged by route template, status and duration (``RequestMetrics``). Every count
+/// derived from person-level data is published under `disclosure` (OpenSAFELY's rule by default).
 /// `trustsForwardedFor`: see ``WebConfiguration/trustsForwardedFor``.
-public func buildRouter(store: any Store, requestLogger: Logger? = nil, trustsForwardedFor: Bool = false) throws
-    -> Router<ConcordatRequestContext>
-{
+public func buildRouter(
+    store: any Store, requestLogger: Logger? = nil, trustsForwardedFor: Bool = false,
+    disclosure: DisclosurePolicy = .standard
+) throws -> Router<ConcordatRequestContext> {
     try buildRouter(
-        store: store, requestLogger: requestLogger, security: WebSecurity(trustsForwardedFor: trustsForwardedFor))
+        store: store, requestLogger: requestLogger, security: WebSecurity(trustsForwardedFor: trustsForwardedFor),
+        disclosure: disclosure)
 }
 
 /// The router with `security` (tests inject throttles, a counting password check and a clock).
@@ -64,10 +68,10 @@ public func buildRouter(store: any Store, requestLogger: Logger? = nil, trustsFo
 /// The middleware, outermost first: metrics and the request log; the security headers (on every answer,
 /// errors too); problems as problem+json or error pages; 405 for a known path asked with the wrong
 /// method; the cross-site guard on every change; who is asking (address, session).
-func buildRouter(store: any Store, requestLogger: Logger? = nil, security: WebSecurity) throws
-    -> Router<ConcordatRequestContext>
-{
-    let registry = SystemRegistry(store: store)
+func buildRouter(
+    store: any Store, requestLogger: Logger? = nil, security: WebSecurity, disclosure: DisclosurePolicy = .standard
+) throws -> Router<ConcordatRequestContext> {
+    let registry = SystemRegistry(store: store, policy: disclosure)
     let renderer = try PageRenderer()
     let router = Router(context: ConcordatRequestContext.self, options: .autoGenerateHeadEndpoints)
     let metrics = PrometheusCollectorRegistry()
@@ -90,7 +94,8 @@ func buildRouter(store: any Store, requestLogger: Logger? = nil, security: WebSe
         return "ok"
     }
     let runner = JobRunner()
-    router.addRoutes(MetricsController<ConcordatRequestContext>(registry: metrics, store: store, runner: runner).routes)
+    router.addRoutes(
+        MetricsController<ConcordatRequestContext>(registry: metrics, systems: registry, runner: runner).routes)
     router.get("/api/v1/openapi.json") { _, _ -> Response in
         Response(
             status: .ok, headers: [.contentType: "application/json"],

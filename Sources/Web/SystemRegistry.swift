@@ -1,4 +1,5 @@
 import ConcordatCore
+import Disclosure
 import Finance
 import Foundation
 import PopulationHealth
@@ -21,8 +22,10 @@ struct SystemSnapshot: Sendable {
     var cohort: [String: Int]
     /// The money picture: allocation bases, spend, ledger and pools' sizing.
     var finances: SystemFinances?
+    /// Every count above as it may be shown, through the disclosure gate.
+    var published: PublishedFigures
 
-    init(system: HealthSystem, dataset: DatasetSummary?) {
+    init(system: HealthSystem, dataset: DatasetSummary?, policy: DisclosurePolicy = .standard) {
         self.system = system
         self.dataset = dataset
         var rolled: [String: Int] = [:]
@@ -45,10 +48,16 @@ struct SystemSnapshot: Sendable {
         self.cohort = cohort
         admissionRisk = analysis?.admissionRisk
         finances = try? SystemFinances(system: system, analysis: analysis)
+        published = PublishedFigures(
+            system: system, datasetPeople: dataset == nil ? nil : rolled, profiles: profiles,
+            cohort: analysis?.admissionRisk == nil ? nil : cohort, admissionRisk: analysis?.admissionRisk,
+            policy: policy)
     }
 
-    /// People in the dataset under `code`, or `nil` when no dataset is loaded.
-    func datasetPeople(of code: String) -> Int? { dataset == nil ? nil : datasetPeople[code, default: 0] }
+    /// People in the dataset under `code` as they may be shown, or `nil` when no dataset is loaded.
+    func datasetPeople(of code: String) -> DisclosedCount? {
+        dataset == nil ? nil : published.count("people", of: code)
+    }
 }
 
 /// The system's geography and populations and the dataset summary, read from the store once and then
@@ -56,15 +65,19 @@ struct SystemSnapshot: Sendable {
 /// read fresh.
 actor SystemRegistry {
     private let store: any Store
+    private let policy: DisclosurePolicy
     private var cached: SystemSnapshot?
 
-    init(store: any Store) { self.store = store }
+    init(store: any Store, policy: DisclosurePolicy = .standard) {
+        self.store = store
+        self.policy = policy
+    }
 
     /// The current snapshot with current organisations.
     /// - Throws: ``StoreError`` `noSystem` when nothing is loaded.
     func snapshot() async throws -> SystemSnapshot {
         if cached == nil, let system = try await store.loadSystem() {
-            cached = SystemSnapshot(system: system, dataset: try await store.datasetSummary())
+            cached = SystemSnapshot(system: system, dataset: try await store.datasetSummary(), policy: policy)
         }
         guard var snapshot = cached else { throw StoreError.noSystem }
         snapshot.system = snapshot.system.with(organisations: try await store.organisations())
@@ -74,6 +87,12 @@ actor SystemRegistry {
 
     /// The current system with its current organisations.
     func system() async throws -> HealthSystem { try await snapshot().system }
+
+    /// The dataset's people as the gate publishes them, for a sentence: "about 2,000" or "a few".
+    func publishedPeople() async throws -> String {
+        let snapshot = try await snapshot()
+        return snapshot.datasetPeople(of: snapshot.system.root.code)?.value.map { "about \($0.grouped)" } ?? "a few"
+    }
 
     /// Forgets the snapshot, so the next read sees a new dataset or analysis.
     func refresh() { cached = nil }

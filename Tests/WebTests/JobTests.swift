@@ -65,7 +65,7 @@ struct JobTests {
             }
             #expect(status == "done")
             try await client.execute(uri: "/jobs", method: .get) { response in
-                #expect(response.text.contains("3000 people analysed"))
+                #expect(response.text.contains("about 3,000 people analysed"))
                 #expect(response.text.contains("<progress max=\"100\" value=\"100\""))
             }
         }
@@ -113,7 +113,7 @@ struct JobTests {
                     result = ((jobs?["items"] as? [[String: Any]])?.first?["result"] as? String) ?? ""
                 }
             }
-            #expect(result == "2000 people loaded")
+            #expect(result == "about 2,000 people loaded")
             try await client.execute(uri: "/api/v1/dataset", method: .get) { response in
                 #expect(response.text.contains("\"people\":2000"))
             }

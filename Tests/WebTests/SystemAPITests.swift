@@ -124,21 +124,21 @@ struct SystemAPITests {
 
 @Suite("The dataset in the API and pages")
 struct DatasetWebTests {
-    /// Kent & Medway with a small dataset: 7 people at Dover's St James', 3 at Swanley.
+    /// Kent & Medway with a small dataset: 12 people at Dover's St James', 3 at Swanley.
     static func app() async throws -> some ApplicationProtocol {
         let store = try SQLiteStore()
         try await store.replaceSystem(try kentMedway.get())
         var dataset = IntegratedDataset()
         dataset.practiceCodes = PackedStrings(["G82002", "G82028"])
         dataset.lsoaCodes = PackedStrings(["E01024345"])
-        for index in 0..<10 {
+        for index in 0..<15 {
             dataset.personIDs.append("p\(index)")
             dataset.birthYear.append(1960)
             dataset.birthMonth.append(1)
             dataset.sex.append(0)
             dataset.lsoa.append(0)
             dataset.imdDecile.append(5)
-            dataset.practice.append(index < 7 ? 0 : 1)
+            dataset.practice.append(index < 12 ? 0 : 1)
             dataset.registeredFrom.append(15_000)
             dataset.diedOn.append(IntegratedDataset.noDate)
         }
@@ -147,35 +147,35 @@ struct DatasetWebTests {
         return Application(router: try buildRouter(store: store))
     }
 
-    @Test("counts roll up the hierarchy; 1–4 are suppressed; no patient-level field is exposed")
+    @Test("counts roll up the hierarchy; 1–7 are suppressed, the rest rounded to 5; no patient-level field")
     func rollUpAndSuppression() async throws {
         try await Self.app().test(.router) { client in
             try await client.execute(uri: "/api/v1/areas/G82002", method: .get) { response in
                 let area = try response.json(AreaDocument.self)
-                #expect(area.datasetPeople == 7)
+                #expect(area.datasetPeople == 10)  // 12 people, rounded to 5
             }
             try await client.execute(uri: "/api/v1/areas/G82028", method: .get) { response in
                 let area = try response.json(AreaDocument.self)
                 #expect(area.datasetPeople == nil)  // 3 people: suppressed
-                #expect(!response.text.contains("p7"))
+                #expect(!response.text.contains("p13"))
             }
             try await client.execute(uri: "/api/v1/places/east-kent", method: .get) { response in
                 let place = try response.json(AreaDocument.self)
-                #expect(place.datasetPeople == 7)
+                #expect(place.datasetPeople == 10)
             }
             try await client.execute(uri: "/api/v1/dataset", method: .get) { response in
                 let dataset = try response.json(DatasetDocument.self)
-                #expect(dataset.people == 10)
+                #expect(dataset.people == 15)
                 #expect(dataset.source == "test extract")
                 #expect(dataset.practicesMatchingPublished == 0)
                 #expect(dataset.practicesDiffering == 175)
                 #expect(!response.text.contains("\"p1\""))
             }
             try await client.execute(uri: "/areas/G82028", method: .get) { response in
-                #expect(response.text.contains("<dt>In the integrated dataset</dt><dd>&lt;5</dd>"))
+                #expect(response.text.contains("<dt>In the integrated dataset</dt><dd>suppressed</dd>"))
             }
             try await client.execute(uri: "/", method: .get) { response in
-                #expect(response.text.contains("10 people, 0 diagnoses and 0 events of care (test extract)"))
+                #expect(response.text.contains("about 15 people, 0 diagnoses and 0 events of care (test extract)"))
                 #expect(response.text.contains("0 of 175 practices hold exactly their published list size"))
             }
         }

@@ -11,6 +11,8 @@ public struct NHSNumber: Hashable, Sendable, CustomStringConvertible {
     public enum Problem: Error, Hashable, Sendable, CustomStringConvertible {
         /// Not exactly ten digits (after removing spaces).
         case notTenDigits
+        /// A character other than a digit or a space.
+        case nonDigit
         /// Every digit is the same (e.g. 1111111111).
         case repeatedDigit
         /// The Modulus 11 calculation gives 10, which no valid number has.
@@ -21,10 +23,11 @@ public struct NHSNumber: Hashable, Sendable, CustomStringConvertible {
         /// The reason in plain English.
         public var description: String {
             switch self {
-            case .notTenDigits: "an NHS number has exactly 10 digits"
-            case .repeatedDigit: "an NHS number cannot be one digit repeated"
-            case .checkDigitTen: "the Modulus 11 check gives 10, so no check digit can be valid"
-            case .wrongCheckDigit(let expected): "the check digit should be \(expected)"
+            case .notTenDigits: "it does not have exactly 10 digits (length check)"
+            case .nonDigit: "it holds a character that is not a digit (digit check)"
+            case .repeatedDigit: "it is one digit repeated (all-same-digit check)"
+            case .checkDigitTen: "the Modulus 11 check gives 10, so no check digit can be valid (check digit)"
+            case .wrongCheckDigit: "the last digit is not the Modulus 11 check digit (check digit)"
             }
         }
     }
@@ -39,7 +42,8 @@ public struct NHSNumber: Hashable, Sendable, CustomStringConvertible {
         var last = 0
         for byte in text.utf8 where byte != UInt8(ascii: " ") {
             let digit = Int(byte &- 48)
-            guard digit < 10, count < 10 else { throw .notTenDigits }
+            guard digit < 10 else { throw .nonDigit }
+            guard count < 10 else { throw .notTenDigits }
             if first < 0 { first = digit } else if digit != first { allSame = false }
             if count < 9 { sum += digit * (10 - count) } else { last = digit }
             count += 1

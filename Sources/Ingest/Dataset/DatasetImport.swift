@@ -385,7 +385,9 @@ private struct ImportState {
             refuse(
                 .invalidValue(
                     file: file, line: row.line, field: "person_id",
-                    reason: "'\(row.string(column))' is not a person identifier (1–64 letters, digits, - or _)"))
+                    reason:
+                        "not a person identifier: it must be 1–64 letters, digits, - or _ "
+                        + "(it has \(raw.count) bytes; the value is not shown, as it may identify someone)"))
             return false
         }
         let nhs = nhsColumn.map { row.string($0) } ?? ""
@@ -397,9 +399,8 @@ private struct ImportState {
                 _ = try NHSNumber(validating: candidate)
             } catch {
                 refuse(
-                    .invalidValue(
-                        file: file, line: row.line, field: nhs.isEmpty ? "person_id" : "nhs_number",
-                        reason: "'\(candidate)' is not a valid NHS number: \(error)"))
+                    .invalidNHSNumber(
+                        file: file, line: row.line, field: nhs.isEmpty ? "person_id" : "nhs_number", check: error))
                 return false
             }
             if !nhs.isEmpty, nhs != text {
@@ -445,7 +446,7 @@ private struct ImportState {
         refuse(
             .invalidValue(
                 file: file, line: row.line, field: "person_id",
-                reason: "'\(row.string(column))' is not a person in patients.csv"))
+                reason: "the person_id is not a person in patients.csv (the value is not shown)"))
         return nil
     }
 

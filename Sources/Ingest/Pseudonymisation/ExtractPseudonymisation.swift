@@ -85,13 +85,13 @@ public enum ExtractPseudonymisation {
                 if let known = cache[raw] {
                     pseudonym = known
                 } else {
-                    do {
+                    do throws(NHSNumber.Problem) {
                         pseudonym = pseudonymiser.pseudonym(for: try NHSNumber(validating: raw))
                     } catch {
                         refuse(
-                            .invalidValue(
+                            .invalidNHSNumber(
                                 file: file, line: row.line, field: field == personColumn ? "person_id" : "nhs_number",
-                                reason: "'\(raw)' is not a valid NHS number: \(error)"))
+                                check: error))
                         return
                     }
                     cache[raw] = pseudonym

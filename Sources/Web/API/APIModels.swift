@@ -1,4 +1,5 @@
 import ConcordatCore
+import Disclosure
 import Foundation
 import Hummingbird
 
@@ -19,7 +20,7 @@ struct SystemDocument: ResponseCodable {
 
     init(_ snapshot: SystemSnapshot) {
         let system = snapshot.system
-        dataset = snapshot.dataset.map { DatasetDocument($0, system: system) }
+        dataset = snapshot.dataset.map { DatasetDocument($0, in: snapshot) }
         code = system.code
         name = system.name
         levels = system.levels.map { level in
@@ -60,12 +61,12 @@ struct AreaSummary: ResponseCodable {
     var outsideDesignSize: Bool?
     /// How many areas of each lower level it contains, by level key.
     var contains: [String: Int]
-    /// People in the integrated dataset under this area (`nil`: no dataset, or suppressed as 1–4).
+    /// People in the integrated dataset under this area (`nil`: no dataset, or hidden by the disclosure gate).
     var datasetPeople: Int?
 
     init(_ area: Area, in snapshot: SystemSnapshot) {
         let system = snapshot.system
-        datasetPeople = snapshot.datasetPeople(of: area.code).flatMap(SmallNumberSuppression.standard.value)
+        datasetPeople = snapshot.datasetPeople(of: area.code)?.value
         code = area.code
         name = area.name
         level = area.level
@@ -89,12 +90,12 @@ struct AreaDocument: ResponseCodable {
     var population: PopulationDocument
     var outsideDesignSize: Bool?
     var children: [AreaSummary]
-    /// People in the integrated dataset under this area (`nil`: no dataset, or suppressed as 1–4).
+    /// People in the integrated dataset under this area (`nil`: no dataset, or hidden by the disclosure gate).
     var datasetPeople: Int?
 
     init(_ area: Area, in snapshot: SystemSnapshot) {
         let system = snapshot.system
-        datasetPeople = snapshot.datasetPeople(of: area.code).flatMap(SmallNumberSuppression.standard.value)
+        datasetPeople = snapshot.datasetPeople(of: area.code)?.value
         code = area.code
         name = area.name
         level = area.level
@@ -108,26 +109,29 @@ struct AreaDocument: ResponseCodable {
     }
 }
 
-/// `GET /api/v1/dataset` and part of `/system`: what the integrated dataset holds, in aggregate only.
+/// `GET /api/v1/dataset` and part of `/system`: what the integrated dataset holds, in aggregate only,
+/// its sizes through the disclosure gate.
 struct DatasetDocument: ResponseCodable {
     var source: String
     var importedAt: Date
     var fingerprint: String
-    var people: Int
-    var diagnoses: Int
-    var events: Int
+    var people: Int?
+    var diagnoses: Int?
+    var events: Int?
     /// Practices whose people in the dataset equal their published registered list size.
     var practicesMatchingPublished: Int
     /// Practices whose counts differ.
     var practicesDiffering: Int
 
-    init(_ summary: DatasetSummary, system: HealthSystem) {
+    init(_ summary: DatasetSummary, in snapshot: SystemSnapshot) {
+        let system = snapshot.system
+        let policy = snapshot.published.policy
         source = summary.source
         importedAt = summary.importedAt
         fingerprint = summary.fingerprint
-        people = summary.people
-        diagnoses = summary.diagnoses
-        events = summary.events
+        people = snapshot.published.count("people", of: system.root.code).value
+        diagnoses = policy.count(summary.diagnoses).value
+        events = policy.count(summary.events).value
         let practices = system.areas(atLevel: system.levels.last?.key ?? "practice")
         let matching = practices.filter {
             summary.peopleByPractice[$0.code, default: 0] == system.population(of: $0.code).total

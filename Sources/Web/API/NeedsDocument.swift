@@ -1,18 +1,21 @@
 import ConcordatCore
+import Disclosure
 import Hummingbird
 import PopulationHealth
 
 /// `GET /api/v1/areas/{code}/needs`: an area's population health profile in aggregate — segments,
 /// Core20, conditions, frailty, emergency admissions and cost per head — each compared with the system
-/// through funnel-plot limits. Counts of 1–4 are suppressed (`null`); where a series has a suppressed
-/// count, its other counts are rounded to the nearest 5 so the suppressed one cannot be recovered.
+/// through funnel-plot limits. Every count comes through the disclosure gate (``PublishedFigures``):
+/// counts of 7 or fewer are `null`, every other count is rounded to the nearest 5, a count that would
+/// let a `null` be worked out is also `null`, and percentages, means and costs per head are computed
+/// from the rounded counts and are `null` where their count is.
 struct NeedsDocument: ResponseCodable {
     var code: String
     var name: String
     var people: Int?
     var core20: Share
     var meanCharlson: Double?
-    /// People by Charlson score 0, 1, 2, 3, 4, 5+ (suppressed and rounded as a series).
+    /// People by Charlson score 0, 1, 2, 3, 4, 5+.
     var charlsonDistribution: [Int?]?
     var segments: [Segment]
     var frailty: [Band]
@@ -23,7 +26,7 @@ struct NeedsDocument: ResponseCodable {
     var emergencyAdmissionsPer1000Aged75Plus: Double?
     var costPerHeadPence: Int64?
     var costPerHeadBySetting: [SettingCost]
-    /// People in the admission-risk model's top-risk cohort (a count only; suppressed when 1–4).
+    /// People in the admission-risk model's top-risk cohort (a count only, through the gate).
     var topRiskCohort: Int?
 
     /// A count and its share of the population, with where it sits against the system.
@@ -33,16 +36,20 @@ struct NeedsDocument: ResponseCodable {
         var systemPercent: Double?
         var funnel: FunnelLimits.Position?
 
-        /// `count` of `denominator` against `systemCount` of `systemDenominator`, with the count suppressed
-        /// (and no percentage or comparison) when the rule hides it.
-        init(count: Int, systemCount: Int, denominator: Int, systemDenominator: Int, rule: SmallNumberSuppression) {
-            self.count = rule.value(count)
-            guard denominator > 0, systemDenominator > 0, self.count != nil else { return }
-            let target = Double(systemCount) / Double(systemDenominator)
-            let observed = Double(count) / Double(denominator)
+        /// `count` of `denominator` against `systemCount` of `systemDenominator`, all as published: no
+        /// percentage or comparison where the count is hidden.
+        init(
+            count: DisclosedCount, systemCount: DisclosedCount, denominator: DisclosedCount,
+            systemDenominator: DisclosedCount, policy: DisclosurePolicy
+        ) {
+            self.count = count.value
+            guard let observed = policy.ratio(count, denominator),
+                let target = policy.ratio(systemCount, systemDenominator),
+                let n = denominator.value
+            else { return }
             percent = observed * 100
             systemPercent = target * 100
-            funnel = FunnelLimits(target: target, denominator: denominator).position(of: observed)
+            funnel = FunnelLimits(target: target, denominator: n).position(of: observed)
         }
     }
 
@@ -75,90 +82,115 @@ struct NeedsDocument: ResponseCodable {
     }
 
     init?(area: Area, snapshot: SystemSnapshot) {
-        guard let profile = snapshot.profiles[area.code], let system = snapshot.profiles[snapshot.system.root.code]
-        else { return nil }
-        let rule = SmallNumberSuppression.standard
+        let root = snapshot.system.root.code
+        guard let profile = snapshot.profiles[area.code], snapshot.profiles[root] != nil else { return nil }
+        let published = snapshot.published
+        let policy = published.policy
+        func cell(_ measure: String, _ code: String = area.code) -> DisclosedCount {
+            published.count(measure, of: code)
+        }
         code = area.code
         name = area.name
-        let n = profile.people
-        people = rule.value(n)
-        func share(_ count: Int, _ systemCount: Int, denominator: Int, systemDenominator: Int) -> Share {
+        let n = cell("people")
+        let systemN = cell("people", root)
+        people = n.value
+        func share(_ measure: String) -> Share {
             Share(
-                count: count, systemCount: systemCount, denominator: denominator, systemDenominator: systemDenominator,
-                rule: rule)
+                count: cell(measure), systemCount: cell(measure, root), denominator: n, systemDenominator: systemN,
+                policy: policy)
         }
-        core20 = share(profile.core20, system.core20, denominator: n, systemDenominator: system.people)
-        emergencyAdmission = share(
-            profile.peopleWithEmergencyAdmission, system.peopleWithEmergencyAdmission, denominator: n,
-            systemDenominator: system.people)
-        meanCharlson = n >= rule.threshold ? Double(profile.charlsonTotal) / Double(n) : nil
-        charlsonDistribution = profile.charlsonDistribution.map { Self.protected($0, rule: rule) }
-        emergencyAdmissionsPer1000Aged75Plus =
-            profile.aged75Plus >= rule.threshold
-            ? Double(profile.emergencyAdmissions75Plus) * 1000 / Double(profile.aged75Plus) : nil
-        let segmentCounts = Self.protected(profile.segments, rule: rule)
+        core20 = share("core20")
+        emergencyAdmission = share("emergency")
+        meanCharlson = policy.mean(Double(profile.charlsonTotal), over: n)
+        charlsonDistribution = profile.charlsonDistribution.map { _ in
+            (0..<6).map { cell("charlson-score.\($0)").value }
+        }
+        emergencyAdmissionsPer1000Aged75Plus = policy.ratio(
+            policy.count(profile.emergencyAdmissions75Plus), policy.count(profile.aged75Plus)
+        ).map { $0 * 1000 }
         segments = BridgesToHealthSegment.allCases.map { segment in
             let index = Int(segment.rawValue)
-            let count = segmentCounts[index]
+            let count = cell("segment.\(index)")
             return Segment(
-                key: "\(segment)", label: segment.label, people: count,
-                percent: count.map { n > 0 ? Double($0) * 100 / Double(n) : 0 },
-                costPerHeadPence: count.flatMap { _ in
-                    profile.segments[index] > 0 ? profile.costBySegment[index] / Int64(profile.segments[index]) : nil
-                })
+                key: "\(segment)", label: segment.label, people: count.value, percent: policy.percent(count, of: n),
+                costPerHeadPence: policy.perHead(profile.costBySegment[index], over: count))
         }
-        let bands = Self.protected(profile.frailtyBands, rule: rule)
-        frailty = zip(["low", "intermediate", "high"], bands).map { Band(band: $0, people: $1) }
-        electronicFrailtyIndex = profile.efiCategories.map { categories in
-            zip(ElectronicFrailtyIndex.Category.allCases.map(\.rawValue), Self.protected(categories, rule: rule)).map {
-                Band(band: $0, people: $1)
+        frailty = ["low", "intermediate", "high"].enumerated().map {
+            Band(band: $1, people: cell("frailty.\($0)").value)
+        }
+        electronicFrailtyIndex = profile.efiCategories.map { _ in
+            ElectronicFrailtyIndex.Category.allCases.enumerated().map {
+                Band(band: $1.rawValue, people: cell("efi.\($0)").value)
             }
         }
         // Category names straight from the code lists: compiling a scorer per request would be wasted work.
-        let charlson = ComorbidityCodeLists.charlsonQuan2005.map(\.category)
-        let elixhauser = ComorbidityCodeLists.elixhauserQuan2005.map(\.category)
-        conditions =
-            zip(charlson.indices, charlson).map { index, category in
-                Self.condition(
-                    "charlson", category, profile.charlsonCategories[index], system.charlsonCategories[index], n,
-                    system.people, rule)
+        let lists = [
+            ("charlson", ComorbidityCodeLists.charlsonQuan2005.map(\.category)),
+            ("elixhauser", ComorbidityCodeLists.elixhauserQuan2005.map(\.category)),
+        ]
+        conditions = lists.flatMap { index, categories in
+            categories.enumerated().map { number, category in
+                let share = share("\(index).\(number)")
+                return Condition(
+                    index: index, category: category, people: share.count, percent: share.percent,
+                    systemPercent: share.systemPercent, funnel: share.funnel)
             }
-            + zip(elixhauser.indices, elixhauser).map { index, category in
-                Self.condition(
-                    "elixhauser", category, profile.elixhauserCategories[index], system.elixhauserCategories[index], n,
-                    system.people, rule)
-            }
-        costPerHeadPence = n >= rule.threshold ? profile.totalCost / Int64(n) : nil
-        topRiskCohort = snapshot.admissionRisk == nil ? nil : rule.value(snapshot.cohort[area.code, default: 0])
+        }
+        costPerHeadPence = policy.perHead(profile.totalCost, over: n)
+        topRiskCohort = snapshot.admissionRisk == nil ? nil : cell("cohort").value
         costPerHeadBySetting = CareSetting.allCases.map { setting in
             SettingCost(
                 setting: setting.code, label: setting.label,
-                pence: n >= rule.threshold ? profile.costBySetting[Int(setting.rawValue)] / Int64(n) : nil)
-        }
-    }
-
-    private static func condition(
-        _ index: String, _ category: String, _ count: Int, _ systemCount: Int, _ n: Int, _ systemN: Int,
-        _ rule: SmallNumberSuppression
-    ) -> Condition {
-        let share = Share(
-            count: count, systemCount: systemCount, denominator: n, systemDenominator: systemN, rule: rule)
-        return Condition(
-            index: index, category: category, people: share.count, percent: share.percent,
-            systemPercent: share.systemPercent, funnel: share.funnel)
-    }
-
-    /// A series of counts as shown: 1–4 hidden; if any is hidden, the rest rounded to the nearest 5.
-    static func protected(_ counts: [Int], rule: SmallNumberSuppression) -> [Int?] {
-        let hides = counts.contains(where: rule.suppresses)
-        return counts.map { count in
-            if rule.suppresses(count) { return nil }
-            return hides ? Int((Double(count) / 5).rounded()) * 5 : count
+                pence: policy.perHead(profile.costBySetting[Int(setting.rawValue)], over: n))
         }
     }
 }
 
-/// `GET /api/v1/models/admission-risk`: the model and its evaluation (aggregates only).
+/// `GET /api/v1/models/admission-risk`: the model and its evaluation, aggregates only, with every count
+/// through the disclosure gate (rounded to 5; `null` when 7 or fewer or when it would let one be worked
+/// out) and the calibration's observed rates computed from the rounded counts.
 struct AdmissionRiskDocument: ResponseCodable {
-    var report: AdmissionRiskReport
+    var report: Report
+
+    /// The published form of ``AdmissionRiskReport``.
+    struct Report: Codable, Sendable {
+        var features: [String]
+        var coefficients: [Double]
+        var trainingPeople: Int?
+        var testPeople: Int?
+        var outcomeRate: Double
+        var auc: Double
+        var calibration: [Band]
+        var cohortShare: Double
+        /// People in the top-risk cohort by practice code, as published (`null`: hidden).
+        var cohortByPractice: [String: Int?]
+        var priorPeriod: String
+        var outcomePeriod: String
+    }
+
+    /// A tenth of predicted risk.
+    struct Band: Codable, Sendable {
+        var band: Int
+        var people: Int?
+        var predicted: Double
+        var observed: Double?
+    }
+
+    init(_ model: AdmissionRiskReport, published: PublishedFigures) {
+        let policy = published.policy
+        report = Report(
+            features: model.features, coefficients: model.coefficients,
+            trainingPeople: published.model("training").value, testPeople: published.model("test").value,
+            outcomeRate: model.outcomeRate, auc: model.auc,
+            calibration: model.calibration.map { band in
+                let people = published.model("band.\(band.band)")
+                return Band(
+                    band: band.band, people: people.value, predicted: band.predicted,
+                    observed: policy.ratio(published.model("band-outcome.\(band.band)"), people))
+            },
+            cohortShare: model.cohortShare,
+            cohortByPractice: Dictionary(
+                uniqueKeysWithValues: model.cohortByPractice.keys.map { ($0, published.count("cohort", of: $0).value) }),
+            priorPeriod: model.priorPeriod, outcomePeriod: model.outcomePeriod)
+    }
 }

@@ -14,13 +14,14 @@ struct SystemController<Context: RequestContext> {
             guard let summary = snapshot.dataset else {
                 throw Problem.notFound("no integrated dataset is loaded: run `concordat import` (or `concordat demo`)")
             }
-            return DatasetDocument(summary, system: snapshot.system)
+            return DatasetDocument(summary, in: snapshot)
         }
         routes.get("models/admission-risk") { _, _ in
-            guard let report = try await registry.snapshot().admissionRisk else {
+            let snapshot = try await registry.snapshot()
+            guard let report = snapshot.admissionRisk else {
                 throw Problem.notFound("no admission-risk model: load an integrated dataset with `concordat import`")
             }
-            return AdmissionRiskDocument(report: report)
+            return AdmissionRiskDocument(report, published: snapshot.published)
         }
         routes.get("places") { _, _ in
             let snapshot = try await registry.snapshot()

@@ -1,6 +1,6 @@
 /// A horizontal bar chart as accessible SVG: one labelled bar per item, its value written beside it,
 /// a title and a text description. Pure: items in, SVG text out. Items with no value (suppressed) are
-/// drawn as a label with "<5" and no bar.
+/// drawn as a label with the word the caller gives ("suppressed") and no bar.
 struct BarChart {
     /// One bar.
     struct Item {

@@ -56,13 +56,16 @@ struct JobController<Context: RequestContext> {
                 source: "extract \(URL(fileURLWithPath: directory).lastPathComponent)")
             await registry.refresh()
             switch result {
-            case .loaded(_, let report), .unchanged(_, let report), .refused(let report):
-                await handle.counted(loaded: report.goodRows.values.reduce(0, +), refused: report.errorCount)
-            }
-            switch result {
-            case .loaded(let summary, _): return "\(summary.people) people loaded"
-            case .unchanged: return "the same extract was already loaded: nothing changed"
-            case .refused(let report): return "refused, nothing loaded: \(report.rendered(maxLines: 3))"
+            case .loaded(_, let report):
+                await handle.counted(loaded: report.goodRows.values.reduce(0, +), refused: 0)
+                return "\(try await registry.publishedPeople()) people loaded"
+            case .unchanged(_, let report):
+                await handle.counted(loaded: 0, refused: report.errorCount)
+                return "the same extract was already loaded: nothing changed"
+            case .refused(let report):
+                // Nothing was loaded; the report names file, line, field and the check failed, never a value.
+                await handle.counted(loaded: 0, refused: report.errorCount)
+                throw JobRunner.Refusal(reason: "refused, nothing loaded: \(report.rendered(maxLines: 3))")
             }
         }
     }
@@ -90,7 +93,7 @@ struct JobController<Context: RequestContext> {
             try await store.updateAnalysis(
                 try JSONEncoder().encode(analysis), cohort: cohort, fingerprint: summary.fingerprint)
             await registry.refresh()
-            return "\(dataset.personCount) people analysed"
+            return "\(try await registry.publishedPeople()) people analysed"
         }
     }
 

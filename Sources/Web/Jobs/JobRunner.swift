@@ -7,8 +7,17 @@ actor JobRunner {
     /// A job and where it has got to.
     struct Job: Sendable, Codable, Identifiable {
         /// Where a job stands.
-        enum Status: String, Sendable, Codable {
-            case running, done, failed, cancelled
+        enum Status: String, Sendable, Codable, CaseIterable {
+            /// Still working.
+            case running
+            /// Finished: its work was done (an import loaded, or found the extract already loaded).
+            case done
+            /// Its input was refused: nothing was changed (an import with refused rows loads nothing).
+            case refused
+            /// Stopped by an error.
+            case failed
+            /// Stopped on request.
+            case cancelled
         }
 
         var id: Int
@@ -49,6 +58,12 @@ actor JobRunner {
         }
     }
 
+    /// Thrown by a job's work when its input is refused: the job ends ``Job/Status-swift.enum/refused``
+    /// with `reason` as its result, and nothing was changed.
+    struct Refusal: Error {
+        var reason: String
+    }
+
     private var jobs: [Int: Job] = [:]
     private var tasks: [Int: Task<Void, Never>] = [:]
     private var next = 1
@@ -66,6 +81,8 @@ actor JobRunner {
             do {
                 let result = try await work(handle)
                 await self.finish(id, status: .done, result: result)
+            } catch let refusal as Refusal {
+                await self.finish(id, status: .refused, result: refusal.reason)
             } catch is CancellationError {
                 await self.finish(id, status: .cancelled, result: "cancelled")
             } catch {

@@ -7,16 +7,22 @@ import Storage
 /// their progress, and the rows imports have read. Aggregates only: never an identifier or a person.
 struct MetricsController<Context: RequestContext> {
     let registry: PrometheusCollectorRegistry
-    let store: any Store
+    let systems: SystemRegistry
     let runner: JobRunner
 
     var routes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
         routes.get("/metrics") { _, _ -> Response in
-            if let summary = try? await store.datasetSummary() {
-                gauge("dataset_people", "People in the loaded dataset").set(Int64(summary.people))
-                gauge("dataset_events", "Care events in the loaded dataset").set(Int64(summary.events))
-                gauge("dataset_diagnoses", "Diagnoses in the loaded dataset").set(Int64(summary.diagnoses))
+            // The dataset's size through the disclosure gate, as the pages show it.
+            if let snapshot = try? await systems.snapshot(), let summary = snapshot.dataset {
+                let policy = snapshot.published.policy
+                let people = snapshot.datasetPeople(of: snapshot.system.root.code)?.value
+                let sizes = [
+                    ("dataset_people", "People in the loaded dataset", people),
+                    ("dataset_events", "Care events in the loaded dataset", policy.count(summary.events).value),
+                    ("dataset_diagnoses", "Diagnoses in the loaded dataset", policy.count(summary.diagnoses).value),
+                ]
+                for (name, help, value) in sizes { gauge(name, help).set(Int64(value ?? 0)) }
             }
             record(await runner.all)
             return Response(
@@ -29,9 +35,9 @@ struct MetricsController<Context: RequestContext> {
     /// Jobs by kind and status, each running job's progress, and import rows loaded and refused.
     private func record(_ jobs: [JobRunner.Job]) {
         for kind in ["analysis", "import"] {
-            for status in ["running", "done", "failed", "cancelled"] {
-                let count = jobs.filter { $0.kind == kind && $0.status.rawValue == status }.count
-                gauge("jobs", "Background jobs by kind and status", [("kind", kind), ("status", status)])
+            for status in JobRunner.Job.Status.allCases {
+                let count = jobs.filter { $0.kind == kind && $0.status == status }.count
+                gauge("jobs", "Background jobs by kind and status", [("kind", kind), ("status", status.rawValue)])
                     .set(Int64(count))
             }
         }

@@ -1,4 +1,5 @@
 import ConcordatCore
+import Disclosure
 
 /// A row in a table of areas: a place's PCNs, a PCN's practices.
 struct AreaRow {
@@ -154,10 +155,11 @@ struct HomePage {
             NoteEntry(kind: $0.kind.rawValue.replacingOccurrences(of: "_", with: " "), message: $0.message)
         }
         if let dataset = snapshot.dataset {
-            let document = DatasetDocument(dataset, system: system)
+            let document = DatasetDocument(dataset, in: snapshot)
             hasDataset = true
+            let size = { (count: Int?) in count.map { $0 == 0 ? "0" : "about \($0.grouped)" } ?? "a few" }
             datasetText =
-                "\(dataset.people.grouped) people, \(dataset.diagnoses.grouped) diagnoses and \(dataset.events.grouped) "
+                "\(size(document.people)) people, \(size(document.diagnoses)) diagnoses and \(size(document.events)) "
                 + "events of care (\(dataset.source)), pseudonymised at source."
             let practices = document.practicesMatchingPublished + document.practicesDiffering
             datasetMatchText =
@@ -173,20 +175,23 @@ struct HomePage {
             datasetMatchText = ""
             datasetClass = ""
         }
-        if let model = snapshot.admissionRisk {
+        if let report = snapshot.admissionRisk {
+            let model = AdmissionRiskDocument(report, published: snapshot.published).report
             hasModel = true
             modelText = String(
                 format:
                     "A logistic model predicts an emergency admission in %@ from age, sex, deprivation, scores and activity in %@. "
                     + "Trained on %@ people and tested on %@ others: AUC %.3f; %.1f%% had an emergency admission. "
                     + "The highest %.0f%% of predicted risks form the cohort for case management (counted on each area's page).",
-                model.outcomePeriod, model.priorPeriod, model.trainingPeople.grouped, model.testPeople.grouped,
+                model.outcomePeriod, model.priorPeriod, model.trainingPeople.hiddenOrGrouped,
+                model.testPeople.hiddenOrGrouped,
                 model.auc,
                 model.outcomeRate * 100, model.cohortShare * 100)
             calibration = model.calibration.map {
                 CalibrationRow(
-                    band: $0.band, people: $0.people.grouped, predicted: String(format: "%.1f%%", $0.predicted * 100),
-                    observed: String(format: "%.1f%%", $0.observed * 100))
+                    band: $0.band, people: $0.people.hiddenOrGrouped,
+                    predicted: String(format: "%.1f%%", $0.predicted * 100),
+                    observed: $0.observed.map { String(format: "%.1f%%", $0 * 100) } ?? "suppressed")
             }
         } else {
             hasModel = false
@@ -266,7 +271,7 @@ struct AreaPage {
         ]
         let inDataset = snapshot.datasetPeople(of: area.code)
         hasDataset = inDataset != nil
-        datasetPeople = inDataset.map { SmallNumberSuppression.standard.text($0, grouped: \.grouped) } ?? ""
+        datasetPeople = inDataset.map { $0.text(hidden: "suppressed", grouped: \.grouped) } ?? ""
         if let needs = NeedsDocument(area: area, snapshot: snapshot) {
             hasNeeds = true
             var facts: [String] = []
@@ -285,12 +290,12 @@ struct AreaPage {
             segmentChart =
                 BarChart(
                     id: "segments", title: "People by Bridges to Health segment: \(area.name)",
-                    description: needs.segments.map { "\($0.label): \($0.people.map { String($0) } ?? "fewer than 5")" }
+                    description: needs.segments.map { "\($0.label): \($0.people.map { String($0) } ?? "suppressed")" }
                         .joined(separator: "; "),
                     items: needs.segments.map { segment in
                         BarChart.Item(
                             label: segment.label, value: segment.percent,
-                            text: segment.percent.map { String(format: "%.1f%%", $0) } ?? "<5 people")
+                            text: segment.percent.map { String(format: "%.1f%%", $0) } ?? "suppressed")
                     }
                 ).svg
             costChart =
@@ -314,11 +319,11 @@ struct AreaPage {
             frailtyChart =
                 BarChart(
                     id: "frailty", title: "People by frailty category: \(area.name)",
-                    description: frailtyBands.map { "\($0.0): \($0.1.map { String($0) } ?? "fewer than 5")" }
+                    description: frailtyBands.map { "\($0.0): \($0.1.map { String($0) } ?? "suppressed")" }
                         .joined(separator: "; "),
                     items: frailtyBands.map { label, count in
                         BarChart.Item(
-                            label: label, value: count.map(Double.init), text: count.map { $0.grouped } ?? "<5")
+                            label: label, value: count.map(Double.init), text: count.map { $0.grouped } ?? "suppressed")
                     }
                 ).svg
             notableConditions = needs.conditions.filter { $0.funnel == .above998 || $0.funnel == .below998 }.map {
@@ -337,35 +342,36 @@ struct AreaPage {
                     BarChart(
                         id: "charlson", title: "People by Charlson score: \(area.name)",
                         description: zip(labels, distribution).map {
-                            "score \($0): \($1.map { String($0) } ?? "fewer than 5")"
+                            "score \($0): \($1.map { String($0) } ?? "suppressed")"
                         }
                         .joined(separator: "; "),
                         items: zip(labels, distribution).map { label, count in
                             BarChart.Item(
                                 label: "Charlson score \(label)", value: count.map(Double.init),
-                                text: count.map { $0.grouped } ?? "<5")
+                                text: count.map { $0.grouped } ?? "suppressed")
                         }
                     ).svg
             } else {
                 hasDistribution = false
                 distributionChart = ""
             }
-            // Children compared on emergency admissions; units whose count would be suppressed are left out.
-            let rule = SmallNumberSuppression.standard
+            // Children compared on emergency admissions, from published counts; hidden ones are left out.
+            let published = snapshot.published
             let points = system.children(of: area.code).compactMap { child -> FunnelPlot.Point? in
-                guard let profile = snapshot.profiles[child.code], profile.people >= rule.threshold,
-                    !rule.suppresses(profile.peopleWithEmergencyAdmission)
+                guard let people = published.count("people", of: child.code).value, people > 0,
+                    let admitted = published.count("emergency", of: child.code).value
                 else { return nil }
-                return FunnelPlot.Point(
-                    label: child.name, denominator: profile.people, numerator: profile.peopleWithEmergencyAdmission)
+                return FunnelPlot.Point(label: child.name, denominator: people, numerator: admitted)
             }
-            if let whole = snapshot.profiles[system.root.code], whole.people > 0, points.count >= 2 {
+            let root = system.root.code
+            if let target = published.policy.ratio(
+                published.count("emergency", of: root), published.count("people", of: root)), points.count >= 2
+            {
                 hasFunnel = true
                 funnel =
                     FunnelPlot(
                         id: "funnel", title: "Emergency admissions in \(area.name) compared with the system",
-                        measure: "People with an emergency admission",
-                        target: Double(whole.peopleWithEmergencyAdmission) / Double(whole.people), points: points
+                        measure: "People with an emergency admission", target: target, points: points
                     ).svg
             } else {
                 hasFunnel = false
@@ -456,6 +462,11 @@ struct PartnershipPage {
                 membership: $0.membership.map { $0 == .party ? "Party" : "Partner" } ?? "—", source: $0.source ?? "—")
         }
     }
+}
+
+extension Int? {
+    /// A published count for people to read: grouped digits, or "suppressed" when hidden.
+    var hiddenOrGrouped: String { map(\.grouped) ?? "suppressed" }
 }
 
 extension String {

@@ -1,0 +1,86 @@
+import ConcordatCore
+import Disclosure
+import PopulationHealth
+
+/// Every count derived from the integrated dataset that pages, the API, charts and metrics may show,
+/// passed once through the disclosure gate (``CountRelease``) with the relations an attacker could use:
+/// each area's count is the sum of its children's, and an area's people are the sum of its segments,
+/// its Charlson scores, its frailty bands and its eFI categories. Every output reads its counts here,
+/// so one count is shown the same way wherever it appears.
+struct PublishedFigures: Sendable {
+    /// The gate's rule.
+    var policy: DisclosurePolicy
+    /// The cells as published.
+    var counts: ProtectedCounts
+
+    /// The measures of an area's profile, as cell names and how to read each from a profile.
+    static let series: [(name: String, size: Int, read: @Sendable (PracticeProfile) -> [Int]?)] = [
+        ("segment", BridgesToHealthSegment.allCases.count, { $0.segments }),
+        ("charlson-score", 6, { $0.charlsonDistribution }),
+        ("frailty", 3, { $0.frailtyBands }),
+        ("efi", ElectronicFrailtyIndex.Category.allCases.count, { $0.efiCategories }),
+        ("charlson", ComorbidityCodeLists.charlsonQuan2005.count, { $0.charlsonCategories }),
+        ("elixhauser", ComorbidityCodeLists.elixhauserQuan2005.count, { $0.elixhauserCategories }),
+    ]
+
+    /// The series whose cells partition an area's people (each person in exactly one cell).
+    static let partitions: Set<String> = ["segment", "charlson-score", "frailty", "efi"]
+
+    /// The cell name of `measure` for the area `code`.
+    static func key(_ measure: String, _ code: String) -> String { "\(measure)@\(code)" }
+
+    init(
+        system: HealthSystem, datasetPeople: [String: Int]?, profiles: [String: PracticeProfile],
+        cohort: [String: Int]?, admissionRisk: AdmissionRiskReport?, policy: DisclosurePolicy
+    ) {
+        self.policy = policy
+        var release = CountRelease(policy: policy)
+        var measures: [String] = []
+        func add(_ measure: String, _ values: [String: Int]) {
+            measures.append(measure)
+            for area in system.areas { release.add(Self.key(measure, area.code), count: values[area.code, default: 0]) }
+        }
+        if let datasetPeople { add("people", datasetPeople) }
+        if !profiles.isEmpty {
+            add("core20", profiles.mapValues(\.core20))
+            add("emergency", profiles.mapValues(\.peopleWithEmergencyAdmission))
+            for series in Self.series where profiles.values.contains(where: { series.read($0) != nil }) {
+                for index in 0..<series.size {
+                    add("\(series.name).\(index)", profiles.mapValues { series.read($0)?[index] ?? 0 })
+                }
+                if Self.partitions.contains(series.name) {
+                    for area in system.areas {
+                        release.relate(
+                            total: Self.key("people", area.code),
+                            parts: (0..<series.size).map { Self.key("\(series.name).\($0)", area.code) })
+                    }
+                }
+            }
+        }
+        if let cohort { add("cohort", cohort) }
+        for measure in measures {
+            for area in system.areas {
+                let children = system.children(of: area.code)
+                guard !children.isEmpty else { continue }
+                release.relate(total: Self.key(measure, area.code), parts: children.map { Self.key(measure, $0.code) })
+            }
+        }
+        if let model = admissionRisk {
+            release.add("model.training", count: model.trainingPeople)
+            release.add("model.test", count: model.testPeople)
+            for band in model.calibration {
+                release.add("model.band.\(band.band)", count: band.people)
+                release.add(
+                    "model.band-outcome.\(band.band)", count: Int((band.observed * Double(band.people)).rounded()))
+            }
+            release.relate(total: "model.test", parts: model.calibration.map { "model.band.\($0.band)" })
+        }
+        counts = release.protected()
+    }
+
+    /// A cell as published.
+    func count(_ measure: String, of code: String) -> DisclosedCount { counts[Self.key(measure, code)] }
+
+    /// A cell of the admission-risk model as published.
+    func model(_ name: String) -> DisclosedCount { counts["model.\(name)"] }
+}
