@@ -103,7 +103,7 @@ let package = Package(
         .executableTarget(name: "concordat", dependencies: ["ConcordatCLI"]),
         .target(
             name: "ConcordatTestSupport",
-            dependencies: ["Storage", .product(name: "PostgresNIO", package: "postgres-nio")],
+            dependencies: ["Storage", "ConcordatCore", .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Tests/Support"
         ),
         .testTarget(name: "ConcordatCoreTests", dependencies: ["ConcordatCore"]),

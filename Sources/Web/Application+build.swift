@@ -23,20 +23,20 @@ public typealias ConcordatRequestContext = BasicRequestContext
 /// Builds the router: the JSON API under `/api/v1`, the HTML pages, and problem+json errors.
 /// A free function so tests can drive it without a socket (`app.test(.router)`). With `requestLogger`,
 /// every request is logged by route template, status and duration (``RequestMetrics``).
-public func buildRouter(store: any Store, requestLogger: Logger? = nil) throws -> Router<ConcordatRequestContext> {
+/// `health` is what `/health` reports: give the one the server checked the store with at start.
+public func buildRouter(store: any Store, requestLogger: Logger? = nil, health: StoreHealth = StoreHealth()) throws
+    -> Router<ConcordatRequestContext>
+{
     let registry = SystemRegistry(store: store)
     let renderer = try PageRenderer()
     let router = Router(context: ConcordatRequestContext.self)
     let metrics = PrometheusCollectorRegistry()
     router.add(middleware: RequestMetrics(registry: metrics, logger: requestLogger))
-    router.add(middleware: ProblemMiddleware(pages: renderer))
+    router.add(middleware: ProblemMiddleware(pages: renderer, health: health))
     router.add(middleware: SessionMiddleware(store: store))
     router.addRoutes(SignInController<ConcordatRequestContext>(store: store, renderer: renderer).routes)
-    // Ready only when the store answers: a load balancer takes an instance out while its database is away.
-    router.get("/health") { _, _ -> String in
-        _ = try await store.userCount()
-        return "ok"
-    }
+    // Ready only when the store answers and is not degraded (damaged, or out of space).
+    router.get("/health") { _, _ -> Response in try await health.response(store) }
     let runner = JobRunner()
     router.addRoutes(MetricsController<ConcordatRequestContext>(registry: metrics, store: store, runner: runner).routes)
     router.get("/api/v1/openapi.json") { _, _ -> Response in
@@ -72,12 +72,13 @@ public func buildRouter(store: any Store, requestLogger: Logger? = nil) throws -
 /// Builds the application: the router bound to the configured address, with graceful shutdown on
 /// SIGINT and SIGTERM when run as a service. `logRequests` logs every request to `logger`.
 public func buildApplication(
-    configuration: WebConfiguration, store: any Store, logger: Logger, logRequests: Bool = false
+    configuration: WebConfiguration, store: any Store, logger: Logger, logRequests: Bool = false,
+    health: StoreHealth = StoreHealth()
 )
     throws -> some ApplicationProtocol
 {
     Application(
-        router: try buildRouter(store: store, requestLogger: logRequests ? logger : nil),
+        router: try buildRouter(store: store, requestLogger: logRequests ? logger : nil, health: health),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Concordat"),
         logger: logger)
 }
