@@ -39,7 +39,8 @@ enum Serving {
         let health = StoreHealth()
         let problems = await health.check(store, logger: logger)
         if !problems.isEmpty {
-            logger.critical("\(database) is damaged; /health reports degraded: \(problems.prefix(3).joined(separator: "; "))")
+            logger.critical(
+                "\(database) is damaged; /health reports degraded: \(problems.prefix(3).joined(separator: "; "))")
         }
         if !PostgresStore.isURL(database) {
             let folder = URL(fileURLWithPath: database).deletingLastPathComponent().path

@@ -183,7 +183,8 @@ extension Store {
     /// Audits the decision register against its head record and the decision table (``RegisterAudit``).
     public func auditRegister() async throws -> RegisterAudit {
         RegisterAudit(
-            entries: try await registerEntries(), head: try await registerHeadRecord(), decisions: try await decisions())
+            entries: try await registerEntries(), head: try await registerHeadRecord(), decisions: try await decisions()
+        )
     }
 
     /// Replaces the integrated dataset with no top-risk cohort.

@@ -47,6 +47,11 @@ struct IntegrityProcessTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(try ConcordatProcess.run(["init", "--database", "db.sqlite"], in: folder).status == 0)
         let database = folder.appendingPathComponent("db.sqlite").path
+        // Whole, it backs up, checked, with the register's head printed.
+        let good = try ConcordatProcess.run(["backup", "--database", "db.sqlite", "--to", "good.sqlite"], in: folder)
+        #expect(good.status == 0, "\(good.output)")
+        #expect(good.output.contains("checked whole"))
+        #expect(good.output.contains("Decision register head: 0 entries, hash \(String(repeating: "0", count: 64))"))
         try await DamagedSQLite.damageLastPage(of: database)
 
         let backup = try ConcordatProcess.run(["backup", "--database", "db.sqlite", "--to", "b.sqlite"], in: folder)
@@ -109,7 +114,8 @@ struct IntegrityProcessTests {
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.setValue(
-            "Basic " + Data("fin:correct horse battery".utf8).base64EncodedString(), forHTTPHeaderField: "Authorization")
+            "Basic " + Data("fin:correct horse battery".utf8).base64EncodedString(), forHTTPHeaderField: "Authorization"
+        )
         // A long description, so the write needs new pages however much the log has room for.
         request.httpBody = Data(
             (#"{"partner":"kcc","setting":"community","area":"east-kent","month":"2026-11","amountPence":100,"#

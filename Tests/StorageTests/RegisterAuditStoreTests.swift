@@ -19,7 +19,9 @@ struct RegisterAuditStoreTests {
         static var allCases: [Adapter] { TestPostgres.url == nil ? [.sqlite] : [.sqlite, .postgres] }
 
         /// Runs `body` with a fresh store and a way to run SQL on its database from outside.
-        func withStore(_ body: (any Store, _ tamper: @escaping @Sendable (String) async throws -> Void) async throws -> Void)
+        func withStore(
+            _ body: (any Store, _ tamper: @escaping @Sendable (String) async throws -> Void) async throws -> Void
+        )
             async throws
         {
             switch self {
@@ -74,7 +76,8 @@ struct RegisterAuditStoreTests {
         return memorandum
     }
 
-    @Test("the head record moves with every append, and an untouched register audits clean", arguments: Adapter.allCases)
+    @Test(
+        "the head record moves with every append, and an untouched register audits clean", arguments: Adapter.allCases)
     func headMoves(adapter: Adapter) async throws {
         try await adapter.withStore { store, _ in
             #expect(try await store.registerHeadRecord() == DecisionRegister.Head.empty)
@@ -155,7 +158,9 @@ struct RegisterAuditStoreTests {
         }
     }
 
-    @Test("text over its limit is refused by the store, naming the field, and nothing is written", arguments: Adapter.allCases)
+    @Test(
+        "text over its limit is refused by the store, naming the field, and nothing is written",
+        arguments: Adapter.allCases)
     func textLimits(adapter: Adapter) async throws {
         try await adapter.withStore { store, _ in
             _ = try await Self.decided(store)

@@ -2,6 +2,7 @@ import ConcordatCore
 import ConcordatTestSupport
 import Foundation
 import GRDB
+import Ingest
 import Governance
 import Storage
 import Testing
@@ -40,6 +41,14 @@ struct StoreIntegrityTests {
         // No partial file is left behind either.
         let left = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         #expect(!left.contains { $0.contains(".partial-") })
+    }
+
+    @Test("a healthy store passes its integrity check", arguments: StoreContractTests.Adapter.allCases)
+    func healthy(adapter: StoreContractTests.Adapter) async throws {
+        try await adapter.withStore { store in
+            try await store.replaceSystem(try LeicesterLeicestershireRutland.system())
+            #expect(try await store.checkIntegrity() == [])
+        }
     }
 
     @Test("partial files of backups killed mid-way are removed by the next backup; a live one is kept")

@@ -17,7 +17,8 @@ struct InputLimitTests {
         try await store.replaceSystem(try kentMedway.get())
         try await adoptEastKentMemorandum(store)
         try await store.insertUser(
-            UserAccount(username: "bea", role: .boardSecretary, passwordHash: PasswordHashing.hash(testPassword, cost: 4)))
+            UserAccount(
+                username: "bea", role: .boardSecretary, passwordHash: PasswordHashing.hash(testPassword, cost: 4)))
         return (store, Application(router: try buildRouter(store: store)))
     }
 

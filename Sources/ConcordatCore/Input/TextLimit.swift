@@ -41,7 +41,9 @@ public enum TextLimit: String, Sendable, Hashable, CaseIterable {
                 return "is \(bytes.count) characters long; an identifier has at most \(maximumCharacters)"
             }
             guard isAlphanumeric(bytes[0]),
-                bytes.allSatisfy({ isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") })
+                bytes.allSatisfy({
+                    isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
+                })
             else {
                 return "must match [A-Za-z0-9][A-Za-z0-9._-]{0,63}: letters, digits, '.', '_' and '-' only, "
                     + "starting with a letter or digit (no spaces or line breaks)"

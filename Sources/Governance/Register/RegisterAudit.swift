@@ -37,7 +37,8 @@ public struct RegisterAudit: Sendable, Hashable {
             case .decisionAltered(let id, let what):
                 "decision \(id): its \(what) in the decision table differ from those recorded in the register"
             case .decisionMissing(let id): "decision \(id) is in the register but missing from the decision table"
-            case .decisionUnrecorded(let id): "decision \(id) is in the decision table but was never tabled in the register"
+            case .decisionUnrecorded(let id):
+                "decision \(id) is in the decision table but was never tabled in the register"
             }
         }
     }

@@ -63,7 +63,8 @@ extension PostgresStore {
         }
         let environment =
             needsDatabase
-            ? ProcessInfo.processInfo.environment.merging(address.environment) { $1 } : ProcessInfo.processInfo.environment
+            ? ProcessInfo.processInfo.environment.merging(address.environment) { $1 }
+            : ProcessInfo.processInfo.environment
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

@@ -137,7 +137,8 @@ struct AssuranceController<Context: RequestContext> {
                 rows: try await store.indicatorValues().map {
                     [
                         .text($0.indicator), .text($0.area), .text($0.month), .number(String($0.value)),
-                        .number($0.numerator.map { String($0) } ?? ""), .number($0.denominator.map { String($0) } ?? ""),
+                        .number($0.numerator.map { String($0) } ?? ""),
+                        .number($0.denominator.map { String($0) } ?? ""),
                     ]
                 }
             ).response

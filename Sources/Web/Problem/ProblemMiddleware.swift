@@ -22,7 +22,9 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     {
         do {
             let response = try await next(request, context)
-            if ![.get, .head, .options].contains(request.method), response.status.code < 400 { health.writeSucceeded() }
+            if ![.get, .head, .options].contains(request.method), response.status.code < 400 {
+                health.writeSucceeded()
+            }
             return response
         } catch {
             if let failure = StoreError(databaseFailure: error) { health.record(failure) }
