@@ -124,7 +124,7 @@ let package = Package(
             name: "WebTests",
             dependencies: [
                 "Web", "Storage", "Ingest", "PopulationHealth", "Finance", "Assurance", "Governance",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "ConcordatTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(

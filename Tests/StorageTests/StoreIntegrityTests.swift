@@ -2,8 +2,8 @@ import ConcordatCore
 import ConcordatTestSupport
 import Foundation
 import GRDB
-import Ingest
 import Governance
+import Ingest
 import Storage
 import Testing
 
