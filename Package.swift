@@ -106,7 +106,7 @@ let package = Package(
         .executableTarget(name: "concordat", dependencies: ["ConcordatCLI"]),
         .target(
             name: "ConcordatTestSupport",
-            dependencies: ["Storage", .product(name: "PostgresNIO", package: "postgres-nio")],
+            dependencies: ["Storage", "ConcordatCore", .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Tests/Support"
         ),
         .testTarget(name: "ConcordatCoreTests", dependencies: ["ConcordatCore"]),
@@ -129,7 +129,7 @@ let package = Package(
             name: "WebTests",
             dependencies: [
                 "Web", "Storage", "Ingest", "PopulationHealth", "Finance", "Assurance", "Governance", "Disclosure",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "ConcordatTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(

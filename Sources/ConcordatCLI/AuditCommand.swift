@@ -10,18 +10,27 @@ struct AuditCommand: AsyncParsableCommand {
     /// `concordat audit verify`.
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Verify that no entry of the decision register has been changed, removed or reordered.")
+            abstract:
+                "Verify the decision register: no entry changed, removed or reordered, and the decisions as recorded.",
+            discussion: """
+                Checks the register's hash chain; that the chain ends at the head record kept apart from it \
+                (count and hash of the last entry, rewritten with each append), so entries removed from the \
+                end show; and that each decision's votes, ballots and ratifications in the decision table are \
+                those the register recorded. Compare the head hash printed with the one on the public \
+                register page or in a backup. Exits non-zero naming each thing found wrong.
+                """)
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let entries = try await store.open().registerEntries()
-            if let broken = DecisionRegister(entries: entries).firstBrokenEntry {
-                print("The decision register is broken at entry \(broken) of \(entries.count): it has been altered.")
+            let audit = try await store.open().auditRegister()
+            guard audit.verifies else {
+                print("The decision register does not verify:")
+                for finding in audit.findings { print("  - \(finding)") }
                 throw ExitCode.failure
             }
             print(
-                "All \(entries.count) entries of the decision register verify\(entries.last.map { " (head \($0.hash.prefix(16))…)" } ?? "")."
-            )
+                "All \(audit.chainHead.count) entries of the decision register verify, and every decision's votes "
+                    + "and ratifications match it (head \(audit.chainHead.hash)).")
         }
     }
 }

@@ -50,6 +50,11 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // The report is opened for writing before anything is read or loaded, so a report that cannot be
+        // written stops the import with nothing changed, rather than after the dataset is replaced.
+        let reportFile = try openReport()
+        defer { try? reportFile.close() }
+        let writeReport = { (report: DatasetImportReport) throws in try self.write(report, to: reportFile) }
         let store = try await store.open()
         guard let system = try await store.loadSystem() else {
             throw ValidationError("the database holds no system: run `concordat init` first")
@@ -104,7 +109,25 @@ struct ImportCommand: AsyncParsableCommand {
         }
     }
 
-    private func writeReport(_ report: DatasetImportReport) throws {
-        try Data((report.rendered() + "\n").utf8).write(to: URL(fileURLWithPath: self.report), options: .atomic)
+    /// Creates (or empties) the report file and keeps it open, marking the import as not yet finished.
+    /// - Throws: a located error naming the path and why it cannot be written.
+    private func openReport() throws -> FileHandle {
+        guard FileManager.default.createFile(atPath: report, contents: Data("import not finished\n".utf8)),
+            let handle = FileHandle(forWritingAtPath: report)
+        else {
+            let folder = URL(fileURLWithPath: report).deletingLastPathComponent().path
+            let why =
+                FileManager.default.fileExists(atPath: folder)
+                ? "the file cannot be created or written" : "the folder \(folder) does not exist"
+            throw ValidationError("--report \(report) cannot be written (\(why)); nothing was imported")
+        }
+        return handle
+    }
+
+    /// Replaces the report file's contents with `report`.
+    private func write(_ report: DatasetImportReport, to handle: FileHandle) throws {
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data((report.rendered() + "\n").utf8))
+        try handle.synchronize()
     }
 }

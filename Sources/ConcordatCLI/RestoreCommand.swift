@@ -34,8 +34,10 @@ struct RestoreCommand: AsyncParsableCommand {
         try await target.restore(from: from)
         let restored = try await target.loadSystem()
         let entries = try await target.registerEntries()
+        let head = try await target.registerHeadRecord()
         print(
             "Restored \(from) into \(store.displayName): \(restored?.name ?? "no system"), "
                 + "\(entries.count) decision register entries.")
+        if let head { print("Decision register head: \(head.count) entries, hash \(head.hash).") }
     }
 }

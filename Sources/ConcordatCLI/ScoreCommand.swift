@@ -125,7 +125,7 @@ struct ScoreCommand: ParsableCommand {
             let score = efi.score(deficitCount: deficits)
             writer.text(bytes: people.personIDs.bytes(at: person))
             writer.comma()
-            writer.text(String(format: "%.4f", score))
+            writer.cell(.number(String(format: "%.4f", score)))
             writer.comma()
             writer.int(deficits)
             writer.comma()

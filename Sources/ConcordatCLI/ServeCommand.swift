@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConcordatCore
+import Foundation
 import Hummingbird
 import Logging
 import Storage
@@ -34,9 +35,22 @@ enum Serving {
     ) async throws {
         let logger = Logger(label: "concordat")
         logger.info("serving \(system.name) from \(database)")
+        // The store is checked once at start: a damaged one is served, but /health reports it degraded.
+        let health = StoreHealth()
+        let problems = await health.check(store, logger: logger)
+        if !problems.isEmpty {
+            logger.critical(
+                "\(database) is damaged; /health reports degraded: \(problems.prefix(3).joined(separator: "; "))")
+        }
+        if !PostgresStore.isURL(database) {
+            let folder = URL(fileURLWithPath: database).deletingLastPathComponent().path
+            for removed in StoreBackup.removeStalePartials(in: folder) {
+                logger.notice("removed \(removed), left by a backup killed mid-way")
+            }
+        }
         let app = try buildApplication(
             configuration: try server.configuration, store: store, logger: logger,
-            logRequests: server.resolvedLogFormat == .json)
+            logRequests: server.resolvedLogFormat == .json, health: health)
         try await app.runService()
         logger.info("stopped")
     }

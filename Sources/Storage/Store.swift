@@ -109,6 +109,11 @@ public protocol Store: APITokenStore {
     /// or the programme appends an entry, so this names the governance state: readers cache by it.
     func registerHead() async throws -> DecisionRegister.Entry?
 
+    /// The register's head record (count and hash of the last entry), kept apart from the chain and
+    /// rewritten in the same transaction as each append; `nil` when none is kept. ``RegisterAudit`` compares
+    /// it with the chain to find entries removed from the end.
+    func registerHeadRecord() async throws -> DecisionRegister.Head?
+
     /// The register's entries after `sequence`, oldest first: what has changed since a reader last looked.
     func registerEntries(after sequence: Int) async throws -> [DecisionRegister.Entry]
 
@@ -165,7 +170,14 @@ public protocol Store: APITokenStore {
     /// - Throws: ``PoolAccount/Refusal`` naming the rule broken; ``StoreError`` `notFound` for no such pool.
     func admitPayment(_ spend: PoolSpend, districtsOfArea: [String?]) async throws -> PoolAccount
 
-    /// Writes a consistent snapshot of the whole store to the file at `path` (see ``StoreBackup``).
+    /// Checks the stored pages or relations for damage (SQLite's `PRAGMA quick_check`; on PostgreSQL a
+    /// read of every table). Returns what is wrong, empty when the store is whole.
+    func checkIntegrity() async throws -> [String]
+
+    /// Writes a consistent snapshot of the whole store to the file at `path` (see ``StoreBackup``), then
+    /// checks the snapshot (SQLite's `PRAGMA integrity_check`, `pg_restore --list`) and, if it is damaged,
+    /// removes it and throws ``StoreError`` `corrupt`. Stale partial files of backups killed mid-way
+    /// in the same folder are removed first.
     func backup(to path: String) async throws
 
     /// Replaces the whole store with the backup at `path`: all of it or, on any error, none of it.
@@ -176,6 +188,13 @@ extension Store {
     /// Adds or changes a risk in one write transaction, recording nothing in the register.
     public func updateRisk(_ id: String, _ change: @escaping @Sendable (Risk?) throws -> Risk) async throws -> Risk {
         try await updateRisk(id, recording: { (try change($0), nil) })
+    }
+
+    /// Audits the decision register against its head record and the decision table (``RegisterAudit``).
+    public func auditRegister() async throws -> RegisterAudit {
+        RegisterAudit(
+            entries: try await registerEntries(), head: try await registerHeadRecord(), decisions: try await decisions()
+        )
     }
 
     /// Replaces the integrated dataset with no top-risk cohort.

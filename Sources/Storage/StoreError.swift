@@ -1,6 +1,6 @@
 /// Why a store refused a request.
 public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
-    fileprivate enum Base: Hashable, Sendable { case notFound, conflict, noSystem, unavailable, corrupt }
+    fileprivate enum Base: Hashable, Sendable { case notFound, conflict, noSystem, unavailable, corrupt, full }
 
     /// A kind of store error, comparable with `==`.
     public struct Code: Hashable, Sendable {
@@ -15,6 +15,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let unavailable = Code(base: .unavailable)
         /// What is stored cannot be read back as a valid system.
         public static let corrupt = Code(base: .corrupt)
+        /// A write failed because the disk (or the database's quota) is full: SQLITE_FULL, PostgreSQL 53100.
+        public static let full = Code(base: .full)
     }
 
     /// What kind of error it is.
@@ -46,6 +48,9 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
 
     /// What is stored is not a valid system.
     public static func corrupt(_ reason: String) -> StoreError { StoreError(.corrupt, reason) }
+
+    /// A write failed for lack of space.
+    public static func full(_ reason: String) -> StoreError { StoreError(.full, reason) }
 
     /// The plain-English message.
     public var description: String { message }

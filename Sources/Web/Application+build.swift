@@ -53,14 +53,15 @@ struct WebSecurity: Sendable {
 /// A free function so tests can drive it without a socket (`app.test(.router)`). With `requestLogger`,
 /// every request is logged by route template, status and duration (``RequestMetrics``). Every count
 /// derived from person-level data is published under `disclosure` (OpenSAFELY's rule by default).
-/// `trustsForwardedFor`: see ``WebConfiguration/trustsForwardedFor``.
+/// `trustsForwardedFor`: see ``WebConfiguration/trustsForwardedFor``. `health` is what `/health` reports:
+/// give the one the server checked the store with at start.
 public func buildRouter(
     store: any Store, requestLogger: Logger? = nil, trustsForwardedFor: Bool = false,
-    disclosure: DisclosurePolicy = .standard
+    disclosure: DisclosurePolicy = .standard, health: StoreHealth = StoreHealth()
 ) throws -> Router<ConcordatRequestContext> {
     try buildRouter(
         store: store, requestLogger: requestLogger, security: WebSecurity(trustsForwardedFor: trustsForwardedFor),
-        disclosure: disclosure)
+        disclosure: disclosure, health: health)
 }
 
 /// The router with `security` (tests inject throttles, a counting password check and a clock).
@@ -69,7 +70,8 @@ public func buildRouter(
 /// errors too); problems as problem+json or error pages; 405 for a known path asked with the wrong
 /// method; the cross-site guard on every change; who is asking (address, session).
 func buildRouter(
-    store: any Store, requestLogger: Logger? = nil, security: WebSecurity, disclosure: DisclosurePolicy = .standard
+    store: any Store, requestLogger: Logger? = nil, security: WebSecurity, disclosure: DisclosurePolicy = .standard,
+    health: StoreHealth = StoreHealth()
 ) throws -> Router<ConcordatRequestContext> {
     let registry = SystemRegistry(store: store, policy: disclosure)
     let renderer = try PageRenderer()
@@ -81,18 +83,15 @@ func buildRouter(
         verifier: security.verifier, now: security.now)
     router.add(middleware: RequestMetrics(registry: metrics, logger: requestLogger))
     router.add(middleware: SecurityHeaders())
-    router.add(middleware: ProblemMiddleware(pages: renderer))
+    router.add(middleware: ProblemMiddleware(pages: renderer, health: health))
     router.add(middleware: MethodNotAllowed(table: table))
     router.add(middleware: CrossSiteGuard(routes: table))
     router.add(
         middleware: SessionMiddleware(
             store: store, credentials: credentials, trustsForwardedFor: security.trustsForwardedFor))
     router.addRoutes(SignInController<ConcordatRequestContext>(store: store, renderer: renderer).routes)
-    // Ready only when the store answers: a load balancer takes an instance out while its database is away.
-    router.get("/health") { _, _ -> String in
-        _ = try await store.userCount()
-        return "ok"
-    }
+    // Ready only when the store answers and is not degraded (damaged, or out of space).
+    router.get("/health") { _, _ -> Response in try await health.response(store) }
     let runner = JobRunner()
     router.addRoutes(
         MetricsController<ConcordatRequestContext>(registry: metrics, systems: registry, runner: runner).routes)
@@ -130,7 +129,8 @@ func buildRouter(
 /// Builds the application: the router bound to the configured address, with graceful shutdown on
 /// SIGINT and SIGTERM when run as a service. `logRequests` logs every request to `logger`.
 public func buildApplication(
-    configuration: WebConfiguration, store: any Store, logger: Logger, logRequests: Bool = false
+    configuration: WebConfiguration, store: any Store, logger: Logger, logRequests: Bool = false,
+    health: StoreHealth = StoreHealth()
 )
     throws -> some ApplicationProtocol
 {
@@ -138,7 +138,7 @@ public func buildApplication(
     return Application(
         router: try buildRouter(
             store: store, requestLogger: logRequests ? logger : nil,
-            trustsForwardedFor: configuration.trustsForwardedFor),
+            trustsForwardedFor: configuration.trustsForwardedFor, health: health),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Concordat"),
         logger: logger)
 }

@@ -144,6 +144,37 @@ struct ScoreCommandTests {
     }
 }
 
+@Suite("concordat score writes spreadsheet-safe CSV")
+struct ScoreCSVTests {
+    @Test("identifiers that look like formulas are neutralised, quotes are doubled once, negative scores stay numbers")
+    func formulaInjection() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "concordat-score-csv-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // F11.2 (opioid dependence) is drug abuse, weighted −7 by van Walraven.
+        let diagnoses = [
+            "person_id,code", #""=HYPERLINK(""http://evil.example"",""x"")",F11.2"#, "+cmd,I21.9", "@SUM(A1),I21.9",
+            #""say ""hi""",I21.9"#, "plain,F11.2",
+        ]
+        try (diagnoses.joined(separator: "\n") + "\n").write(
+            to: folder.appendingPathComponent("d.csv"), atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out.csv").path
+        var command = try #require(
+            try ConcordatCommand.parseAsRoot([
+                "score", "--diagnoses", folder.appendingPathComponent("d.csv").path, "--index", "elixhauser-vw",
+                "--out", out,
+            ]) as? ScoreCommand)
+        try command.run()
+        let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines[1].hasPrefix(#""'=HYPERLINK(""http://evil.example"",""x"")",-7,"#))
+        #expect(lines[2].hasPrefix("'+cmd,0,"))
+        #expect(lines[3].hasPrefix("'@SUM(A1),0,"))
+        #expect(lines[4].hasPrefix(#""say ""hi""",0,"#))
+        #expect(lines[5].hasPrefix("plain,-7,"))
+    }
+}
+
 @Suite("concordat score --index efi")
 struct ElectronicFrailtyCommandTests {
     @Test("reads SNOMED CT codes, counts configured deficits once each, and writes score, deficits and category")

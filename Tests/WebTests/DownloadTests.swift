@@ -12,8 +12,29 @@ import Testing
 struct DownloadTests {
     @Test("CSV quoting follows RFC 4180")
     func quoting() {
-        let csv = CSVDownload(filename: "x.csv", header: ["a", "b"], rows: [["Medway & Swale", "Says \"hi\", twice"]])
+        let csv = CSVDownload(
+            filename: "x.csv", header: ["a", "b"], rows: [[.text("Medway & Swale"), .text("Says \"hi\", twice")]])
         #expect(csv.text == "a,b\r\nMedway & Swale,\"Says \"\"hi\"\", twice\"\r\n")
+    }
+
+    @Test("downloads neutralise formulas in text cells (OWASP) but keep negative numbers as numbers")
+    func formulaInjection() {
+        let csv = CSVDownload(
+            filename: "x.csv", header: ["name", "variance_pence"],
+            rows: [
+                [.text("=HYPERLINK(\"http://evil.example\",\"click\")"), .integer(-1_250)],
+                [.text("+cmd|' /C calc'!A0"), .number("-0.25")],
+                [.text("@SUM(A1:A2)"), .number("=1+1")],
+                [.text("-2+3"), .integer(0)],
+                [.text("\tTabbed"), .text("\rReturned")],
+            ])
+        #expect(
+            csv.text == "name,variance_pence\r\n"
+                + "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",-1250\r\n"
+                + "'+cmd|' /C calc'!A0,-0.25\r\n"
+                + "'@SUM(A1:A2),'=1+1\r\n"
+                + "'-2+3,0\r\n"
+                + "'\tTabbed,\"'\rReturned\"\r\n")
     }
 
     @Test("areas, budgets and indicator values download as CSV; area pages carry the five tabs")

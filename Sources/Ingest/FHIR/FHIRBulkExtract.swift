@@ -38,7 +38,8 @@ public enum FHIRBulkExtract {
         var conversionErrors: [String: [Int: IngestError]] = [:]
         for (type, csv) in resources {
             let files = names.filter { $0.hasSuffix("\(type).ndjson") }
-            var writer = try CSVWriter(url: staging.appendingPathComponent(csv), header: header(for: type))
+            var writer = try CSVWriter(
+                url: staging.appendingPathComponent(csv), header: header(for: type), purpose: .interchange)
             var row = 1
             for file in files {
                 var count = 0

@@ -75,7 +75,7 @@ public enum ExtractPseudonymisation {
                 personColumn = header.firstIndex(of: "person_id")
                 nhsColumn = header.firstIndex(of: "nhs_number")
                 if personColumn == nil { refuse(.missingColumn(file: file, column: "person_id")) }
-                writer = try CSVWriter(url: destination, header: header)
+                writer = try CSVWriter(url: destination, header: header, purpose: .interchange)
             },
             onRow: { row in
                 guard let personColumn else { return }

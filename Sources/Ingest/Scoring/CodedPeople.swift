@@ -43,7 +43,8 @@ public struct CodedPeople: Sendable {
                             file: stream.file, line: row.line, field: "age",
                             reason: "'\(row.string(columns.age))' is not an age in whole years (0–130)")
                     }
-                    builder.result.ages[Int(builder.person(row.bytes(columns.id)))] = age
+                    let person = withUnescaped(row, columns.id) { builder.person($0) }
+                    builder.result.ages[Int(person)] = age
                 })
         }
         let stream = try CSVStream(url: diagnoses)
@@ -53,9 +54,21 @@ public struct CodedPeople: Sendable {
                 columns = (try column("person_id", in: header, of: stream), try column("code", in: header, of: stream))
             },
             onRow: { row in
-                builder.diagnosis(person: row.bytes(columns.id), code: row.bytes(columns.code), line: row.line)
+                withUnescaped(row, columns.id) { id in
+                    builder.diagnosis(person: id, code: row.bytes(columns.code), line: row.line)
+                }
             })
         return builder.result
+    }
+
+    /// Field `index`'s bytes with doubled quotes undone (`"a""b"` is `a"b`), so an identifier written out
+    /// again is quoted once, not twice.
+    private static func withUnescaped<Result>(
+        _ row: borrowing CSVRow, _ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        let raw = row.bytes(index)
+        guard raw.contains(UInt8(ascii: "\"")) else { return body(raw) }
+        return Array(row.string(index).utf8).withUnsafeBufferPointer(body)
     }
 
     private static func column(_ name: String, in header: [String], of stream: CSVStream) throws -> Int {

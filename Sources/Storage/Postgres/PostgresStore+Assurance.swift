@@ -1,4 +1,5 @@
 import Assurance
+import ConcordatCore
 import Foundation
 import PostgresNIO
 
@@ -26,6 +27,7 @@ extension PostgresStore {
 
     /// Records a return with its values and escalations in one transaction.
     public func submitReturn(_ submitted: AssuranceReturn, escalations: [Escalation]) async throws -> AssuranceReturn {
+        try submitted.checkText()
         let template = try AssuranceReturnRecord(submitted)
         return try await write { [self] connection in
             var record = template
@@ -58,7 +60,9 @@ extension PostgresStore {
     public func reviewReturn(id: Int64, status: AssuranceReturn.Status, by reviewer: String, note: String?) async throws
         -> AssuranceReturn
     {
-        try await write { [self] connection in
+        try TextLimit.name.check(reviewer, field: "reviewedBy")
+        if let note { try TextLimit.text.check(note, field: "note") }
+        return try await write { [self] connection in
             guard
                 let record = try await returns(
                     connection,

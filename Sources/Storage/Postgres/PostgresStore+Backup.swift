@@ -1,12 +1,38 @@
 import Foundation
+import PostgresNIO
 
 extension PostgresStore {
     /// Dumps the whole database to `path` with `pg_dump --format=custom` (a consistent snapshot, taken
     /// without stopping the server). An existing file is replaced only once the dump is complete.
     /// - Throws: ``StoreError`` `unavailable` when `pg_dump` is missing or fails.
+    /// The archive is then read back with `pg_restore --list`; one that cannot be read is removed and refused.
+    /// - Throws: ``StoreError`` `corrupt` when the archive it wrote cannot be read back.
     public func backup(to path: String) async throws {
         try await StoreBackup.atomically(path) { partial in
             try runTool("pg_dump", ["--format=custom", "--no-owner", "--file=\(partial)"])
+            do { try runTool("pg_restore", ["--list", partial], needsDatabase: false) } catch let error as StoreError {
+                throw StoreError.corrupt("the archive pg_dump wrote cannot be read back: \(error.message)")
+            }
+        }
+    }
+
+    /// Reads every row of every Concordat table (PostgreSQL checks each page's checksum, when checksums
+    /// are on, and each tuple as it reads), so damaged storage shows as an error here.
+    public func checkIntegrity() async throws -> [String] {
+        do {
+            return try await read { [self] connection in
+                let tables = try await rows(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename",
+                    connection
+                ).map { try $0.decode(String.self) }
+                for table in tables {
+                    let name = table.replacingOccurrences(of: "\"", with: "\"\"")
+                    _ = try await rows(PostgresQuery(unsafeSQL: "SELECT count(*) FROM \"\(name)\""), connection)
+                }
+                return []
+            }
+        } catch let error as StoreError where error.code == .corrupt {
+            return [error.message]
         }
     }
 
@@ -24,16 +50,21 @@ extension PostgresStore {
                 "--clean", "--if-exists", "--single-transaction", "--no-owner", "--exit-on-error",
                 "--dbname=\(address.database ?? address.username)", path,
             ])
+        // A backup from an older Concordat is brought up to this one (as SQLite's restore does).
+        try await migrate()
     }
 
     /// Runs a PostgreSQL client tool against this store's database. The connection travels in libpq's
     /// environment variables, so the password is never on a command line.
-    private func runTool(_ tool: String, _ arguments: [String]) throws {
+    private func runTool(_ tool: String, _ arguments: [String], needsDatabase: Bool = true) throws {
         guard let executable = Self.locate(tool) else {
             throw StoreError.unavailable(
                 "\(tool) was not found on PATH or under /usr/lib/postgresql: install PostgreSQL's client tools")
         }
-        let environment = ProcessInfo.processInfo.environment.merging(address.environment) { $1 }
+        let environment =
+            needsDatabase
+            ? ProcessInfo.processInfo.environment.merging(address.environment) { $1 }
+            : ProcessInfo.processInfo.environment
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

@@ -1,3 +1,4 @@
+import ConcordatCore
 import Foundation
 import Governance
 import PostgresNIO
@@ -20,6 +21,7 @@ extension PostgresStore {
     public func adoptMemorandum(_ memorandum: MemorandumOfUnderstanding, routes: RatificationRoutes, detail: String)
         async throws
     {
+        try memorandum.checkText()
         let record = MemorandumRecord(
             version: memorandum.version, document: try JSONEncoder().encode(memorandum),
             routes: try JSONEncoder().encode(routes), adoptedAt: Date())
@@ -59,6 +61,7 @@ extension PostgresStore {
                     connection, "SELECT id, document, tabledAt FROM decision WHERE id = \(id)"
                 ).first
                 let (record, kind, detail) = try change(try row?.decision())
+                try record.checkText()
                 let now = Date()
                 let document = try JSONEncoder().encode(record)
                 try await connection.query(
@@ -66,7 +69,8 @@ extension PostgresStore {
                     INSERT INTO decision (id, document, tabledAt) VALUES (\(id), \(document), \(row?.tabledAt ?? now))
                     ON CONFLICT (id) DO UPDATE SET document = excluded.document
                     """, logger: logger)
-                try await appendToRegister(kind: kind, subject: id, detail: detail, at: now, connection)
+                try await appendToRegister(
+                    kind: kind, subject: id, detail: RegisterAudit.sealed(detail, record), at: now, connection)
                 return record
             }
         }
@@ -100,6 +104,16 @@ extension PostgresStore {
         }
     }
 
+    /// The register's head record.
+    public func registerHeadRecord() async throws -> DecisionRegister.Head? {
+        try await readOne { [self] connection in
+            try await rows("SELECT count, hash FROM register_head WHERE id = 1", connection).first.map { row in
+                let v = try row.decode((Int, String).self)
+                return DecisionRegister.Head(count: v.0, hash: v.1)
+            }
+        }
+    }
+
     /// The work programme.
     public func workProgramme() async throws -> WorkProgramme? {
         try await readOne { [self] connection in try await workProgrammeRecord(connection) }?.workProgramme()
@@ -115,6 +129,7 @@ extension PostgresStore {
         try await withoutActuallyEscaping(change) { change in
             try await write { [self] connection in
                 let (programme, entry) = try change(try await workProgrammeRecord(connection)?.workProgramme())
+                try programme.checkText()
                 let document = try JSONEncoder().encode(programme)
                 try await connection.query(
                     """
@@ -155,6 +170,7 @@ extension PostgresStore {
                     return try RiskRecord(id: v.0, area: v.1, document: v.2).risk()
                 }
                 let (risk, entry) = try change(existing)
+                try risk.checkText()
                 let document = try JSONEncoder().encode(risk)
                 try await connection.query(
                     """
@@ -184,6 +200,10 @@ extension PostgresStore {
             VALUES (\(entry.sequence), \(entry.recordedAt), \(entry.kind), \(entry.subject), \(entry.detail),
                 \(entry.previousHash), \(entry.hash))
             """, logger: logger)
+        let moved = try await rows(
+            "UPDATE register_head SET count = \(entry.sequence), hash = \(entry.hash) WHERE id = 1 RETURNING id",
+            connection)
+        guard moved.count == 1 else { throw StoreError.corrupt("the register's head record is missing") }
     }
 
     private func registerEntries(_ connection: PostgresConnection, _ order: String) async throws

@@ -130,5 +130,25 @@ extension PostgresStore {
             "v11: the places each organisation is accountable for",
             "ALTER TABLE organisation ADD COLUMN places text NOT NULL DEFAULT '[]';"
         ),
+        (
+            "v12: register head record",
+            // Dropped first: a restored archive from before v12 leaves this database's own head behind.
+            """
+            DROP TABLE IF EXISTS register_head;
+            DROP FUNCTION IF EXISTS register_head_moves_forward() CASCADE;
+            CREATE TABLE register_head (
+                id bigint PRIMARY KEY CHECK (id = 1), count bigint NOT NULL, hash text NOT NULL);
+            INSERT INTO register_head (id, count, hash)
+                SELECT 1, COUNT(*), COALESCE(
+                    (SELECT hash FROM register_entry ORDER BY sequence DESC LIMIT 1), repeat('0', 64))
+                FROM register_entry;
+            CREATE FUNCTION register_head_moves_forward() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN IF TG_OP <> 'UPDATE' OR NEW.count <> OLD.count + 1 THEN RAISE EXCEPTION 'the register head only moves forward, one entry at a time'; END IF; RETURN NEW; END $$;
+            CREATE TRIGGER register_head_forward BEFORE UPDATE OR DELETE ON register_head
+                FOR EACH ROW EXECUTE FUNCTION register_head_moves_forward();
+            CREATE TRIGGER register_head_no_truncate BEFORE TRUNCATE ON register_head
+                FOR EACH STATEMENT EXECUTE FUNCTION register_head_moves_forward();
+            """
+        ),
     ]
 }

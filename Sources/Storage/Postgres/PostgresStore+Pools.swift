@@ -1,3 +1,4 @@
+import ConcordatCore
 import Finance
 import Foundation
 import PostgresNIO
@@ -36,7 +37,8 @@ extension PostgresStore {
     /// Checks and records a payment in one write transaction (under the write lock), so two payments can
     /// never together break a rule that each keeps alone.
     public func admitPayment(_ spend: PoolSpend, districtsOfArea: [String?]) async throws -> PoolAccount {
-        try await write { [self] connection in
+        try spend.checkText()
+        return try await write { [self] connection in
             var account = try await account(code: spend.pool, connection)
             try account.admit(spend, districtsOfArea: districtsOfArea)
             let record = PoolPaymentRecord(spend, recordedAt: Date())

@@ -135,6 +135,7 @@ extension PostgresStore {
 
     /// Adds an organisation; throws `noSystem` or `conflict`.
     public func insertOrganisation(_ organisation: Organisation) async throws {
+        try organisation.checkText()
         try await write { [self] connection in
             guard try await count("health_system", connection) > 0 else { throw StoreError.noSystem }
             guard try await organisations(connection, code: organisation.code).isEmpty else {
@@ -146,6 +147,7 @@ extension PostgresStore {
 
     /// Replaces an organisation, keeping its position; throws `notFound`.
     public func updateOrganisation(_ organisation: Organisation) async throws {
+        try organisation.checkText()
         try await write { [self] connection in
             guard try await !organisations(connection, code: organisation.code).isEmpty else {
                 throw StoreError.notFound("organisation", organisation.code)

@@ -175,7 +175,13 @@ public final class PostgresStore: Store {
     static func storeError(_ error: PSQLError) -> StoreError {
         if let message = error.serverInfo?[.message] {
             let code = error.serverInfo?[.sqlState] ?? ""
-            return StoreError.unavailable("PostgreSQL refused the request (\(code)): \(message)")
+            switch code {
+            // disk_full, out_of_memory-like quota: the write could not be made for lack of space.
+            case "53100": return StoreError.full("PostgreSQL has no space left for the write (53100): \(message)")
+            // data_corrupted, index_corrupted.
+            case "XX001", "XX002": return StoreError.corrupt("PostgreSQL found damaged data (\(code)): \(message)")
+            default: return StoreError.unavailable("PostgreSQL refused the request (\(code)): \(message)")
+            }
         }
         return StoreError.unavailable("the PostgreSQL database cannot be reached (\(error.code))")
     }
@@ -193,7 +199,7 @@ public final class PostgresStore: Store {
 
     /// Creates the migrations table if needed and applies every migration not yet applied, each in its own
     /// transaction under the write lock, so two instances starting together migrate once.
-    private func migrate() async throws {
+    func migrate() async throws {
         try await write { [self] connection in
             try await connection.query(
                 """

@@ -36,12 +36,16 @@ struct RegisterEntryRecord: Codable, FetchableRecord, PersistableRecord {
             previousHash: previousHash, hash: hash)
     }
 
-    /// Appends the next entry to the chain stored in `db`.
+    /// Appends the next entry to the chain stored in `db`, and moves the head record to it in the same
+    /// transaction.
     static func append(kind: String, subject: String, detail: String, at date: Date, _ db: Database) throws {
         // Only the last entry is needed to extend the chain; numbering continues from it.
         let last = try RegisterEntryRecord.order(Column("sequence").desc).fetchOne(db)
-        try RegisterEntryRecord(next(after: last?.entry, kind: kind, subject: subject, detail: detail, at: date))
-            .insert(db)
+        let entry = next(after: last?.entry, kind: kind, subject: subject, detail: detail, at: date)
+        try RegisterEntryRecord(entry).insert(db)
+        try db.execute(
+            sql: "UPDATE register_head SET count = ?, hash = ? WHERE id = 1", arguments: [entry.sequence, entry.hash])
+        guard db.changesCount == 1 else { throw StoreError.corrupt("the register's head record is missing") }
     }
 
     /// The entry that follows `last` (the genesis when there is none) in the hash chain.

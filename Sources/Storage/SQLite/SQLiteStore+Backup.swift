@@ -3,15 +3,41 @@ import GRDB
 
 extension SQLiteStore {
     /// Copies the whole database to a new SQLite file at `path` with SQLite's online backup API: a
-    /// consistent snapshot, taken without stopping readers or writers. An existing file is replaced only
-    /// once the copy is complete.
+    /// consistent snapshot, taken without stopping readers or writers. The copy is checked with
+    /// `PRAGMA integrity_check` before it replaces an existing file; a damaged copy (the backup API copies
+    /// damaged pages as they are) is removed and refused.
+    /// - Throws: ``StoreError`` `corrupt` when the snapshot fails the integrity check.
     public func backup(to path: String) async throws {
         try await StoreBackup.atomically(path) { partial in
             let destination = try DatabaseQueue(path: partial)
-            try writer.backup(to: destination)
-            // A single self-contained file: no -wal or -shm beside it, even when opened read-only.
-            try destination.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+            do {
+                try writer.backup(to: destination)
+                // A single self-contained file: no -wal or -shm beside it, even when opened read-only.
+                try destination.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+                let problems = try destination.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+                guard problems == ["ok"] else {
+                    throw StoreError.corrupt(
+                        "the snapshot fails SQLite's integrity check, so the store itself is damaged: "
+                            + problems.prefix(3).joined(separator: "; "))
+                }
+            } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
+                try? destination.close()
+                throw StoreError.corrupt("the store is damaged and cannot be backed up: \(error.message ?? "\(error)")")
+            } catch {
+                try? destination.close()
+                throw error
+            }
             try destination.close()
+        }
+    }
+
+    /// Checks every page of the database with `PRAGMA quick_check`.
+    public func checkIntegrity() async throws -> [String] {
+        do {
+            let result = try await writer.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+            return result == ["ok"] ? [] : result
+        } catch let error as DatabaseError {
+            return ["SQLite cannot read the database: \(error.message ?? "\(error)")"]
         }
     }
 

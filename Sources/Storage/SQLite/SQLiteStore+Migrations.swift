@@ -210,6 +210,24 @@ extension SQLiteStore {
         migrator.registerMigration("v11: the places each organisation is accountable for") { db in
             try db.alter(table: "organisation") { t in t.add(column: "places", .text).notNull().defaults(to: "[]") }
         }
+        migrator.registerMigration("v12: register head record") { db in
+            // The head, kept apart from the chain: count and hash of the last entry, rewritten with each
+            // append, so entries removed from the end of the chain no longer match it.
+            try db.execute(
+                sql: """
+                    CREATE TABLE register_head (
+                        id INTEGER PRIMARY KEY CHECK (id = 1), count INTEGER NOT NULL, hash TEXT NOT NULL);
+                    INSERT INTO register_head (id, count, hash)
+                        SELECT 1, COUNT(*), COALESCE(
+                            (SELECT hash FROM register_entry ORDER BY sequence DESC LIMIT 1), '\(String(repeating: "0", count: 64))')
+                        FROM register_entry;
+                    CREATE TRIGGER register_head_moves_forward BEFORE UPDATE ON register_head
+                    WHEN NEW.count != OLD.count + 1
+                    BEGIN SELECT RAISE(ABORT, 'the register head only moves forward, one entry at a time'); END;
+                    CREATE TRIGGER register_head_no_delete BEFORE DELETE ON register_head
+                    BEGIN SELECT RAISE(ABORT, 'the register head is kept'); END;
+                    """)
+        }
         return migrator
     }
 }

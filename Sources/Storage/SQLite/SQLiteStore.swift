@@ -100,6 +100,7 @@ public final class SQLiteStore: Store {
 
     /// Adds an organisation; throws `noSystem` or `conflict`.
     public func insertOrganisation(_ organisation: Organisation) async throws {
+        try organisation.checkText()
         try await writer.write { db in
             guard try HealthSystemRecord.fetchCount(db) > 0 else { throw StoreError.noSystem }
             guard try OrganisationRecord.filter(Column("code") == organisation.code).fetchCount(db) == 0 else {
@@ -112,6 +113,7 @@ public final class SQLiteStore: Store {
 
     /// Replaces an organisation, keeping its position; throws `notFound`.
     public func updateOrganisation(_ organisation: Organisation) async throws {
+        try organisation.checkText()
         try await writer.write { db in
             guard var record = try OrganisationRecord.filter(Column("code") == organisation.code).fetchOne(db) else {
                 throw StoreError.notFound("organisation", organisation.code)
@@ -237,7 +239,8 @@ public final class SQLiteStore: Store {
     /// Checks and records a payment in one write transaction, so two payments can never together break a
     /// rule that each keeps alone.
     public func admitPayment(_ spend: PoolSpend, districtsOfArea: [String?]) async throws -> PoolAccount {
-        try await writer.write { db in
+        try spend.checkText()
+        return try await writer.write { db in
             var account = try Self.account(code: spend.pool, db)
             try account.admit(spend, districtsOfArea: districtsOfArea)
             var record = PoolPaymentRecord(spend, recordedAt: Date())
@@ -261,6 +264,7 @@ public final class SQLiteStore: Store {
 
     /// Records a return with its values and escalations in one transaction.
     public func submitReturn(_ submitted: AssuranceReturn, escalations: [Escalation]) async throws -> AssuranceReturn {
+        try submitted.checkText()
         var fresh = try AssuranceReturnRecord(submitted)
         fresh.id = nil
         let template = fresh
@@ -281,7 +285,9 @@ public final class SQLiteStore: Store {
     public func reviewReturn(id: Int64, status: AssuranceReturn.Status, by reviewer: String, note: String?) async throws
         -> AssuranceReturn
     {
-        try await writer.write { db in
+        try TextLimit.name.check(reviewer, field: "reviewedBy")
+        if let note { try TextLimit.text.check(note, field: "note") }
+        return try await writer.write { db in
             guard var record = try AssuranceReturnRecord.fetchOne(db, key: id) else {
                 throw StoreError.notFound("assurance return", String(id))
             }
@@ -316,6 +322,7 @@ public final class SQLiteStore: Store {
     public func adoptMemorandum(_ memorandum: MemorandumOfUnderstanding, routes: RatificationRoutes, detail: String)
         async throws
     {
+        try memorandum.checkText()
         let record = MemorandumRecord(
             version: memorandum.version, document: try JSONEncoder().encode(memorandum),
             routes: try JSONEncoder().encode(routes), adoptedAt: Date())
@@ -346,10 +353,12 @@ public final class SQLiteStore: Store {
             let row = try DecisionRecordRow.fetchOne(db, key: id)
             let existing = try row?.decision()
             let (record, kind, detail) = try change(existing)
+            try record.checkText()
             let now = Date()
             try DecisionRecordRow(id: id, document: try JSONEncoder().encode(record), tabledAt: row?.tabledAt ?? now)
                 .save(db)
-            try RegisterEntryRecord.append(kind: kind, subject: id, detail: detail, at: now, db)
+            try RegisterEntryRecord.append(
+                kind: kind, subject: id, detail: RegisterAudit.sealed(detail, record), at: now, db)
             return record
         }
     }
@@ -377,6 +386,15 @@ public final class SQLiteStore: Store {
         try await writer.read { db in try RegisterEntryRecord.order(Column("sequence").desc).fetchOne(db)?.entry }
     }
 
+    /// The register's head record.
+    public func registerHeadRecord() async throws -> DecisionRegister.Head? {
+        try await writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT count, hash FROM register_head WHERE id = 1").map {
+                DecisionRegister.Head(count: $0["count"], hash: $0["hash"])
+            }
+        }
+    }
+
     /// The work programme.
     public func workProgramme() async throws -> WorkProgramme? {
         try await writer.read { db in
@@ -395,6 +413,7 @@ public final class SQLiteStore: Store {
             let existing = try GovernanceDocumentRecord.fetchOne(db, key: GovernanceDocumentRecord.workProgrammeKey)?
                 .workProgramme()
             let (programme, entry) = try change(existing)
+            try programme.checkText()
             try GovernanceDocumentRecord(
                 key: GovernanceDocumentRecord.workProgrammeKey, document: try JSONEncoder().encode(programme)
             ).save(db)
@@ -420,6 +439,7 @@ public final class SQLiteStore: Store {
         try await writer.write { db in
             let existing = try RiskRecord.fetchOne(db, key: id)?.risk()
             let (risk, entry) = try change(existing)
+            try risk.checkText()
             try RiskRecord(id: id, area: risk.area, document: try JSONEncoder().encode(risk)).save(db)
             if let entry {
                 try RegisterEntryRecord.append(

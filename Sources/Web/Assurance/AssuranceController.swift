@@ -2,6 +2,7 @@ import Assurance
 import ConcordatCore
 import Foundation
 import Hummingbird
+import Ingest
 import Storage
 
 /// Assurance on the web. API (at `/api/v1`): `GET indicators`, `GET indicators/{code}/areas/{area}/spc`,
@@ -143,8 +144,9 @@ struct AssuranceController<Context: RequestContext> {
                 header: ["indicator", "area", "month", "value", "numerator", "denominator"],
                 rows: try await store.indicatorValues().map {
                     [
-                        $0.indicator, $0.area, $0.month, String($0.value), $0.numerator.map { String($0) } ?? "",
-                        $0.denominator.map { String($0) } ?? "",
+                        .text($0.indicator), .text($0.area), .text($0.month), .number(String($0.value)),
+                        .number($0.numerator.map { String($0) } ?? ""),
+                        .number($0.denominator.map { String($0) } ?? ""),
                     ]
                 }
             ).response

@@ -154,9 +154,10 @@ struct FinanceController<Context: RequestContext> {
                 ],
                 rows: allocation.lines.map {
                     [
-                        $0.code, $0.name, $0.level, $0.parent ?? "", String(format: "%.1f", $0.population),
-                        String(format: "%.1f", $0.weightedPopulation), String(format: "%.4f", $0.needIndex),
-                        String($0.budgetPence),
+                        .text($0.code), .text($0.name), .text($0.level), .text($0.parent ?? ""),
+                        .number(String(format: "%.1f", $0.population)),
+                        .number(String(format: "%.1f", $0.weightedPopulation)),
+                        .number(String(format: "%.4f", $0.needIndex)), .integer($0.budgetPence),
                     ]
                 }
             ).response
@@ -174,11 +175,11 @@ struct FinanceController<Context: RequestContext> {
                 ],
                 rows: Self.groups(ledger, by: grouping, finances: finances).map { group in
                     [
-                        group.code, group.name, String(group.statement.annualBudget.pence),
-                        String(group.statement.budgetToDate.pence), String(group.statement.actualToDate.pence),
-                        String(group.statement.varianceToDate.pence),
-                        String(group.statement.outturn(query.forecast).pence),
-                        String(group.statement.forecastVariance(query.forecast).pence),
+                        .text(group.code), .text(group.name), .integer(group.statement.annualBudget.pence),
+                        .integer(group.statement.budgetToDate.pence), .integer(group.statement.actualToDate.pence),
+                        .integer(group.statement.varianceToDate.pence),
+                        .integer(group.statement.outturn(query.forecast).pence),
+                        .integer(group.statement.forecastVariance(query.forecast).pence),
                     ]
                 }
             ).response

@@ -72,11 +72,16 @@ extension GovernanceController {
     func registerPage() async throws -> Response {
         let system = try await registry.system()
         let entries = try await store.registerEntries()
-        let broken = DecisionRegister(entries: entries).firstBrokenEntry
+        let head = try await store.registerHeadRecord()
+        let audit = RegisterAudit(entries: entries, head: head, decisions: try await store.decisions())
         let model = RegisterPage(
-            verified: broken == nil,
-            verdict: broken.map { "The chain is broken at entry \($0): the register has been altered." }
-                ?? "All \(entries.count) entries verify: each entry's SHA-256 hash covers its content and the entry before it.",
+            verified: audit.verifies,
+            verdict: audit.verifies
+                ? "All \(entries.count) entries verify: each entry's SHA-256 hash covers its content and the entry "
+                    + "before it, the chain ends at the head record, and every decision matches it."
+                : "The register does not verify: "
+                    + audit.findings.map(\.description).joined(separator: "; ") + ".",
+            headCount: String(head?.count ?? 0), headHash: head?.hash ?? DecisionRegister.genesis,
             entries: entries.reversed().map {
                 RegisterPage.Row(
                     sequence: String($0.sequence), recordedAt: $0.recordedAt, kind: $0.kind, subject: $0.subject,
@@ -154,5 +159,8 @@ struct RegisterPage {
 
     var verified: Bool
     var verdict: String
+    /// The head record's entry count and hash, printed in full so anyone can keep a copy and compare.
+    var headCount: String
+    var headHash: String
     var entries: [Row]
 }

@@ -23,6 +23,8 @@ struct GovernanceController<Context: RequestContext> {
         var entries: [DecisionRegister.Entry]
         var verified: Bool
         var firstBrokenEntry: Int?
+        /// The head record kept apart from the chain (count and hash of the last entry).
+        var head: DecisionRegister.Head?
     }
 
     /// The memorandum and its routes.
@@ -56,8 +58,11 @@ struct GovernanceController<Context: RequestContext> {
         }
         routes.get("register") { _, _ -> RegisterView in
             let entries = try await store.registerEntries()
+            let head = try await store.registerHeadRecord()
             let broken = DecisionRegister(entries: entries).firstBrokenEntry
-            return RegisterView(entries: entries, verified: broken == nil, firstBrokenEntry: broken)
+            return RegisterView(
+                entries: entries, verified: broken == nil && head == DecisionRegister.Head(of: entries),
+                firstBrokenEntry: broken, head: head)
         }
         routes.post("proposals") { request, context -> EditedResponse<DecisionView> in
             _ = try await authentication.user(

@@ -1,6 +1,7 @@
 import ConcordatCore
 import Foundation
 import Hummingbird
+import Ingest
 import Storage
 
 /// The HTML pages: the system map (`/`), a page per area (`/areas/{code}`), the partnership
@@ -54,7 +55,10 @@ struct PageController<Context: RequestContext> {
             return CSVDownload(
                 filename: "\(code)-areas.csv", header: ["code", "name", "level", "registered_population"],
                 rows: system.children(of: code).map { child in
-                    [child.code, child.name, child.level, String(system.population(of: child.code).total)]
+                    [
+                        .text(child.code), .text(child.name), .text(child.level),
+                        .integer(system.population(of: child.code).total),
+                    ]
                 }
             ).response
         }

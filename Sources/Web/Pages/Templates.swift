@@ -343,6 +343,8 @@ enum Templates {
     static let register = """
         <h1>Decision register</h1>
         <p class="notice {{#verified}}ok{{/verified}}{{^verified}}bad{{/verified}}">{{verdict}}</p>
+        <p>Register head: <strong>{{headCount}}</strong> entries, last hash <code id="register-head">{{headHash}}</code>. \
+        Keep a copy: if entries were ever removed from the end, this hash would no longer be the register's.</p>
         <table class="data"><caption>Every proposal, vote, ratification and override, newest first</caption>
         <thead><tr><th scope="col">#</th><th scope="col">Recorded</th><th scope="col">Kind</th><th scope="col">Subject</th>\
         <th scope="col">Detail</th><th scope="col">Hash</th></tr></thead>

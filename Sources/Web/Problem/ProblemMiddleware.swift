@@ -1,3 +1,4 @@
+import ConcordatCore
 import Finance
 import Foundation
 import Governance
@@ -9,15 +10,24 @@ import Storage
 /// Turns every error a route throws into a clear answer: `application/problem+json` under `/api/`,
 /// a plain HTML error page elsewhere. Known errors map to 4xx; only a genuine fault is a 500, and its
 /// details go to the log, not the client.
+///
+/// A store that is damaged or out of space answers 503 (not a bare 500), and the middleware tells
+/// ``StoreHealth`` so `/health` reports the store degraded.
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     let pages: PageRenderer
+    var health = StoreHealth()
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
         do {
-            return try await next(request, context)
+            let response = try await next(request, context)
+            if ![.get, .head, .options].contains(request.method), response.status.code < 400 {
+                health.writeSucceeded()
+            }
+            return response
         } catch {
+            if let failure = StoreError(databaseFailure: error) { health.record(failure) }
             let problem = Self.problem(for: error, logger: context.logger)
             var response = request.uri.path.hasPrefix("/api/") ? problem.response() : pages.errorPage(problem)
             if let headered = error as? HeaderedProblem {
@@ -45,6 +55,10 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return Problem(
                 status: .unprocessableContent, type: "https://concordat.dev/problems/refused-by-programme",
                 title: "Refused by the work programme", detail: refusal.description)
+        case let refusal as FieldRefusal:
+            return .invalidRequest(
+                "\(refusal.field) was refused: \(refusal.reason)",
+                invalidParams: [.init(name: refusal.field, reason: refusal.reason)])
         case let refusal as PoolAccount.Refusal:
             return .ruleBroken(refusal.rule, refusal.description)
         case let problem as SystemFinances.Problem:
@@ -68,6 +82,18 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 return Problem(
                     status: .serviceUnavailable, type: "https://concordat.dev/problems/unavailable",
                     title: "Store unavailable", detail: "the database cannot be reached; try again shortly")
+            case .full:
+                logger.critical("a write failed for lack of space", metadata: ["error": "\(error)"])
+                return Problem(
+                    status: .serviceUnavailable, type: "https://concordat.dev/problems/store-full",
+                    title: "No space to write",
+                    detail: "the change could not be saved: the server's store has no space left; nothing was changed")
+            case .corrupt:
+                logger.critical("the store is damaged", metadata: ["error": "\(error)"])
+                return Problem(
+                    status: .serviceUnavailable, type: "https://concordat.dev/problems/store-damaged",
+                    title: "Store damaged",
+                    detail: "the server's store is damaged and cannot be used until it is repaired or restored")
             default:
                 logger.error("store fault", metadata: ["error": "\(error)"])
                 return Problem(
@@ -91,6 +117,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 detail: "the request body is larger than the server accepts")
         case let error as DecodingError:
             return .invalidRequest("the request body is not valid: \(DecodingErrorText(error))")
+        case let error where StoreError(databaseFailure: error) != nil:
+            return problem(for: StoreError(databaseFailure: error)!, logger: logger)
         default:
             logger.error("unhandled error", metadata: ["error": "\(error)"])
             return Problem(

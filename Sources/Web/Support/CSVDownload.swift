@@ -1,19 +1,22 @@
 import Hummingbird
+import Ingest
 
-/// A table offered for download as CSV (RFC 4180: fields with commas, quotes or line breaks are quoted,
-/// quotes doubled), so any table on a page can be taken into a spreadsheet.
+/// A table offered for download as CSV, so any table on a page can be taken into a spreadsheet.
+///
+/// Written by Concordat's one CSV writer (``CSVWriter``, as `concordat score` is): rows end with CRLF,
+/// fields holding commas, quotes or line breaks are quoted with quotes doubled once (RFC 4180), and
+/// cells are typed: a ``CSVCell/text(_:)`` cell that starts with `=`, `+`, `-`, `@`, tab or CR gets a
+/// leading `'` so a spreadsheet never runs it as a formula (OWASP CSV injection), while
+/// ``CSVCell/number(_:)`` cells — negative ones too — stay numbers.
 struct CSVDownload {
     var filename: String
     var header: [String]
-    var rows: [[String]]
-
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    var rows: [[CSVCell]]
 
     var text: String {
-        ([header] + rows).map { $0.map(Self.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        var writer = CSVWriter(header: header)
+        for row in rows { try? writer.row(row) }
+        return String(decoding: writer.written, as: UTF8.self)
     }
 
     var response: Response {
