@@ -24,8 +24,25 @@ public enum TestPostgres {
         return components.string!
     }
 
+    /// How many tests may hold a database of their own at once. Swift Testing runs tests in parallel; a
+    /// few dozen creating, migrating and dropping databases together can keep each other waiting past the
+    /// store's connection wait, which then reports the server unavailable though it is only busy.
+    static let gate = DatabaseGate(places: 4)
+
     /// Runs `body` with the URL of a new, empty database, dropped afterwards whatever happens.
     public static func withDatabase<Result>(_ body: (String) async throws -> Result) async throws -> Result {
+        await gate.enter()
+        do {
+            let result = try await withOwnDatabase(body)
+            await gate.leave()
+            return result
+        } catch {
+            await gate.leave()
+            throw error
+        }
+    }
+
+    private static func withOwnDatabase<Result>(_ body: (String) async throws -> Result) async throws -> Result {
         guard let url else { throw StoreError.unavailable("CONCORDAT_TEST_POSTGRES is not set") }
         let name = "concordat_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         try await admin(url) { client in
@@ -57,5 +74,27 @@ public enum TestPostgres {
         let task = Task { await client.run() }
         defer { task.cancel() }
         return try await body(client)
+    }
+}
+
+/// A counting semaphore for async tests: at most `places` holders at once, the rest wait in order.
+actor DatabaseGate {
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(places: Int) { free = places }
+
+    /// Waits for a place.
+    func enter() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    /// Gives a place back, to the longest waiter if any.
+    func leave() {
+        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
     }
 }

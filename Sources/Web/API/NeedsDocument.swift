@@ -69,6 +69,8 @@ struct NeedsDocument: ResponseCodable {
     struct Condition: Codable, Sendable {
         var index: String
         var category: String
+        /// The category's name as a person reads it, with the index in brackets.
+        var name: String
         var people: Int?
         var percent: Double?
         var systemPercent: Double?
@@ -132,7 +134,10 @@ struct NeedsDocument: ResponseCodable {
             categories.enumerated().map { number, category in
                 let share = share("\(index).\(number)")
                 return Condition(
-                    index: index, category: category, people: share.count, percent: share.percent,
+                    index: index, category: category,
+                    name: ComorbidityCategoryNames.label(
+                        of: category, in: index == "elixhauser" ? .elixhauserVanWalraven : .charlsonQuan),
+                    people: share.count, percent: share.percent,
                     systemPercent: share.systemPercent, funnel: share.funnel)
             }
         }

@@ -331,8 +331,8 @@ struct AreaPage {
                 HomePage.NoteEntry(
                     kind: condition.funnel == .above998 ? "higher" : "lower",
                     message: String(
-                        format: "%@ (%@): %.1f%% against %.1f%% for the system, beyond the 99.8%% funnel limit",
-                        condition.category, condition.index, condition.percent ?? 0, condition.systemPercent ?? 0))
+                        format: "%@: %.1f%% against %.1f%% for the system, beyond the 99.8%% funnel limit",
+                        condition.name, condition.percent ?? 0, condition.systemPercent ?? 0))
             }
             hasNotableConditions = !notableConditions.isEmpty
             if let distribution = needs.charlsonDistribution {
