@@ -22,12 +22,7 @@ struct LoggingProcessTests {
             environment: ["CONCORDAT_PORT": String(port)])
         defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
         let base = "http://127.0.0.1:\(port)"
-        var ready = false
-        for _ in 0..<240 where !ready {
-            try await Task.sleep(for: .milliseconds(250))
-            ready = await ConcordatProcess.get(URL(string: "\(base)/health")!)?.0 == 200
-        }
-        try #require(ready)
+        try #require(try await ConcordatProcess.waitUntilHealthy(port: port))
         #expect(
             try ConcordatProcess.run(
                 ["user", "add", "--username", "ann", "--role", "analyst", "--password-stdin", "--cost", "4"],

@@ -98,4 +98,13 @@ enum ConcordatProcess {
         guard let (data, response) = try? await URLSession.shared.data(from: url) else { return nil }
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
     }
+
+    /// Waits up to a minute for a server on `port` to answer `/health` with 200; whether it did.
+    static func waitUntilHealthy(port: Int) async throws -> Bool {
+        for _ in 0..<240 {
+            try await Task.sleep(for: .milliseconds(250))
+            if await get(URL(string: "http://127.0.0.1:\(port)/health")!)?.0 == 200 { return true }
+        }
+        return false
+    }
 }

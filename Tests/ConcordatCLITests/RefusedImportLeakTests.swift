@@ -85,12 +85,7 @@ struct RefusedImportLeakTests {
             environment: ["CONCORDAT_PORT": String(port)])
         defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
         let base = "http://127.0.0.1:\(port)"
-        var ready = false
-        for _ in 0..<240 where !ready {
-            try await Task.sleep(for: .milliseconds(250))
-            ready = await ConcordatProcess.get(URL(string: "\(base)/health")!)?.0 == 200
-        }
-        try #require(ready)
+        try #require(try await ConcordatProcess.waitUntilHealthy(port: port))
         var request = URLRequest(url: URL(string: "\(base)/api/v1/jobs")!)
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
