@@ -99,6 +99,7 @@ let package = Package(
                 "PopulationHealth",
                 "Storage",
                 "Web",
+                "Disclosure",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

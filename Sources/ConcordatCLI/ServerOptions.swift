@@ -1,4 +1,5 @@
 import ArgumentParser
+import Disclosure
 import Foundation
 import Logging
 import Web
@@ -16,6 +17,18 @@ struct ServerOptions: ParsableArguments {
             "Behind a proxy that writes X-Forwarded-For: take a client's address (for the sign-in throttle) "
                 + "from its last entry, not from the connection. Also $CONCORDAT_TRUST_FORWARDED_FOR=1."))
     var trustForwardedFor = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Suppress published counts from 1 up to this (default 7, OpenSAFELY's; $CONCORDAT_SUPPRESS_AT_MOST). "
+                + "A lower, less protective value is refused.", valueName: "count"))
+    var suppressAtMost: Int?
+
+    @Option(
+        help: ArgumentHelp(
+            "Round every other published count to the nearest multiple of this (default 5, OpenSAFELY's; "
+                + "$CONCORDAT_ROUND_TO). A smaller, less protective base is refused.", valueName: "base"))
+    var roundTo: Int?
 
     @Option(
         help: ArgumentHelp(
@@ -79,6 +92,7 @@ struct ServerOptions: ParsableArguments {
         {
             throw ValidationError("CONCORDAT_LOG_FORMAT is '\(text)': use text or json")
         }
+        _ = try resolvedDisclosure()
         let port = try resolvedPort()
         guard (0...65535).contains(port) else {
             throw ValidationError("the port must be between 0 and 65535; got \(port)")
@@ -90,7 +104,34 @@ struct ServerOptions: ParsableArguments {
             let environment = ProcessInfo.processInfo.environment["CONCORDAT_TRUST_FORWARDED_FOR"]
             return WebConfiguration(
                 host: host, port: try resolvedPort(),
-                trustsForwardedFor: trustForwardedFor || ["1", "true", "yes"].contains(environment?.lowercased() ?? ""))
+                trustsForwardedFor: trustForwardedFor
+                    || ["1", "true", "yes"].contains(environment?.lowercased() ?? ""),
+                disclosure: try resolvedDisclosure())
+        }
+    }
+
+    /// The disclosure rule in force: the options, else the environment, else OpenSAFELY's; never weaker.
+    func resolvedDisclosure() throws -> DisclosurePolicy {
+        func value(_ option: Int?, _ name: String, _ variable: String, default fallback: Int) throws -> Int {
+            if let option { return option }
+            guard let text = ProcessInfo.processInfo.environment[variable], !text.isEmpty else { return fallback }
+            guard let number = Int(text) else { throw ValidationError("\(variable) is '\(text)', not a whole number") }
+            return number
+        }
+        let standard = DisclosurePolicy.standard
+        let threshold = try value(
+            suppressAtMost, "--suppress-at-most", "CONCORDAT_SUPPRESS_AT_MOST", default: standard.threshold)
+        let base = try value(roundTo, "--round-to", "CONCORDAT_ROUND_TO", default: standard.roundingBase)
+        guard (standard.threshold...1_000).contains(threshold) else {
+            throw ValidationError(
+                "--suppress-at-most must be from \(standard.threshold) (OpenSAFELY's rule) to 1,000; got \(threshold)")
+        }
+        guard (standard.roundingBase...1_000).contains(base) else {
+            throw ValidationError(
+                "--round-to must be from \(standard.roundingBase) (OpenSAFELY's rule) to 1,000; got \(base)")
+        }
+        do { return try DisclosurePolicy(threshold: threshold, roundingBase: base) } catch {
+            throw ValidationError(error.description)
         }
     }
 }

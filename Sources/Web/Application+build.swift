@@ -15,12 +15,18 @@ public struct WebConfiguration: Sendable {
     /// Whether a client's address is the last entry of `X-Forwarded-For` rather than the connection's peer:
     /// only behind a proxy that writes that header, or anyone could choose the address they are throttled by.
     public var trustsForwardedFor: Bool
+    /// The disclosure-control rule every published count passes (OpenSAFELY's by default).
+    public var disclosure: DisclosurePolicy
 
     /// Makes a configuration.
-    public init(host: String = "127.0.0.1", port: Int = 8080, trustsForwardedFor: Bool = false) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, trustsForwardedFor: Bool = false,
+        disclosure: DisclosurePolicy = .standard
+    ) {
         self.host = host
         self.port = port
         self.trustsForwardedFor = trustsForwardedFor
+        self.disclosure = disclosure
     }
 }
 
@@ -138,7 +144,7 @@ public func buildApplication(
     return Application(
         router: try buildRouter(
             store: store, requestLogger: logRequests ? logger : nil,
-            trustsForwardedFor: configuration.trustsForwardedFor, health: health),
+            trustsForwardedFor: configuration.trustsForwardedFor, disclosure: configuration.disclosure, health: health),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Concordat"),
         logger: logger)
 }

@@ -24,6 +24,22 @@ struct CommandLineTests {
         #expect(initHelp.contains("--replace"))
     }
 
+    @Test("the disclosure rule may be made stricter, never weaker than OpenSAFELY's")
+    func disclosureOptions() throws {
+        let stricter = try #require(
+            try ConcordatCommand.parseAsRoot(["serve", "--suppress-at-most", "10", "--round-to", "10"]) as? ServeCommand
+        )
+        let policy = try stricter.server.configuration.disclosure
+        #expect(policy.threshold == 10 && policy.roundingBase == 10)
+        let standard = try #require(try ConcordatCommand.parseAsRoot(["serve"]) as? ServeCommand)
+        #expect(try standard.server.configuration.disclosure == .standard)
+        for weaker in [
+            ["--suppress-at-most", "4"], ["--round-to", "1"], ["--suppress-at-most", "-1"], ["--round-to", "0"],
+        ] {
+            #expect(throws: (any Error).self, "\(weaker)") { try ConcordatCommand.parseAsRoot(["serve"] + weaker) }
+        }
+    }
+
     @Test("a port out of range, or an unknown example, is refused before anything runs")
     func validation() {
         #expect(throws: (any Error).self) { try ConcordatCommand.parseAsRoot(["serve", "--port", "70000"]) }

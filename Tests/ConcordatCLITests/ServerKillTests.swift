@@ -56,7 +56,9 @@ struct PayingServer {
         #expect(try ConcordatProcess.run(["pool", "add", "pool.json"] + store, in: folder).status == 0)
         let port = ConcordatProcess.freePort()
         let (server, _) = try ConcordatProcess.start(
-            ["serve"] + store, in: folder, environment: ["CONCORDAT_PORT": String(port)])
+            ["serve"] + store, in: folder,
+            // The server's own short wait, whatever the suite's: the outage test expects 503s promptly.
+            environment: ["CONCORDAT_PORT": String(port), "CONCORDAT_POSTGRES_WAIT": "5"])
         let started = PayingServer(server: server, port: port)
         var ready = false
         for _ in 0..<100 where !ready {

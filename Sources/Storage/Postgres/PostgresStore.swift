@@ -18,8 +18,14 @@ public final class PostgresStore: Store {
     private let runner: Task<Void, Never>
 
     /// How long a call waits for a connection before it fails as `unavailable` (the pool keeps trying to
-    /// reconnect in the background, so a later call succeeds once the server is back).
-    static let connectionWait: Duration = .seconds(5)
+    /// reconnect in the background, so a later call succeeds once the server is back): 5 s, or
+    /// `CONCORDAT_POSTGRES_WAIT` seconds (1–300) where a busy server is expected to take longer, as when a
+    /// test suite creates and migrates dozens of databases at once.
+    static let connectionWait: Duration = {
+        let text = ProcessInfo.processInfo.environment["CONCORDAT_POSTGRES_WAIT"] ?? ""
+        guard let seconds = Int(text), (1...300).contains(seconds) else { return .seconds(5) }
+        return .seconds(seconds)
+    }()
 
     /// The key of the advisory lock every write transaction holds (an arbitrary constant: "concordat").
     static let writeLock: Int64 = 0x636F_6E63_6F72_6461
