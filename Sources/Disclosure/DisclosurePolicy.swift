@@ -97,9 +97,12 @@ public struct DisclosurePolicy: Sendable, Hashable, Codable {
 
     /// A mean of a total over people (a mean score) from the published count of people: `nil` when the
     /// count is not shown or is 0.
+    ///
+    /// The mean is rounded to one decimal place: unrounded, mean × published count would give back the exact
+    /// total of the people's values, which differencing across areas could narrow to a small group.
     public func mean(_ total: Double, over people: DisclosedCount) -> Double? {
         guard let count = people.value, count > 0 else { return nil }
-        return total / Double(count)
+        return ((total / Double(count)) * 10).rounded() / 10
     }
 
     /// Money per head (pence, rounded down) from the published count of people: `nil` when the count is

@@ -83,3 +83,14 @@ struct MoneyTests {
         }
     }
 }
+
+@Suite("Months from outside")
+struct MonthBoundsTests {
+    @Test(
+        "a month outside 1900–2199 is refused, as a month 13 is",
+        arguments: ["0000-01", "9999-12", "1899-12", "2026-13"])
+    func refused(text: String) { #expect(!Month.isValid(text)) }
+
+    @Test("months in range are read", arguments: ["1900-01", "2026-07", "2199-12"])
+    func accepted(text: String) { #expect(Month.isValid(text)) }
+}

@@ -8,7 +8,7 @@ public enum Month {
     public static func components(_ text: String) -> (year: Int, month: Int)? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]),
-            let month = Int(parts[1]), (1...12).contains(month)
+            let month = Int(parts[1]), (1...12).contains(month), (1900...2199).contains(year)
         else { return nil }
         return (year, month)
     }

@@ -163,7 +163,9 @@ struct AdmissionRiskDocument: ResponseCodable {
         var coefficients: [Double]
         var trainingPeople: Int?
         var testPeople: Int?
-        var outcomeRate: Double
+        /// The share of the test set with an outcome, from the published counts of the calibration bands
+        /// (`nil` when any is hidden).
+        var outcomeRate: Double?
         var auc: Double
         var calibration: [Band]
         var cohortShare: Double
@@ -186,7 +188,15 @@ struct AdmissionRiskDocument: ResponseCodable {
         report = Report(
             features: model.features, coefficients: model.coefficients,
             trainingPeople: published.model("training").value, testPeople: published.model("test").value,
-            outcomeRate: model.outcomeRate, auc: model.auc,
+            outcomeRate: {
+                let bands = model.calibration.map {
+                    (published.model("band-outcome.\($0.band)").value, published.model("band.\($0.band)").value)
+                }
+                guard bands.allSatisfy({ $0.0 != nil && $0.1 != nil }) else { return nil }
+                let people = bands.reduce(0) { $0 + $1.1! }
+                return people > 0 ? Double(bands.reduce(0) { $0 + $1.0! }) / Double(people) : nil
+            }(),
+            auc: model.auc,
             calibration: model.calibration.map { band in
                 let people = published.model("band.\(band.band)")
                 return Band(

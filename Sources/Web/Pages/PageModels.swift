@@ -181,12 +181,13 @@ struct HomePage {
             modelText = String(
                 format:
                     "A logistic model predicts an emergency admission in %@ from age, sex, deprivation, scores and activity in %@. "
-                    + "Trained on %@ people and tested on %@ others: AUC %.3f; %.1f%% had an emergency admission. "
+                    + "Trained on %@ people and tested on %@ others: AUC %.3f; %@ had an emergency admission. "
                     + "The highest %.0f%% of predicted risks form the cohort for case management (counted on each area's page).",
                 model.outcomePeriod, model.priorPeriod, model.trainingPeople.hiddenOrGrouped,
                 model.testPeople.hiddenOrGrouped,
                 model.auc,
-                model.outcomeRate * 100, model.cohortShare * 100)
+                model.outcomeRate.map { String(format: "%.1f%%", $0 * 100) } ?? "a suppressed share",
+                model.cohortShare * 100)
             calibration = model.calibration.map {
                 CalibrationRow(
                     band: $0.band, people: $0.people.hiddenOrGrouped,
