@@ -63,7 +63,8 @@ struct AccessPolicyTests {
     func doorMatchesDecision() {
         let actions: [AccessPolicy.Action] = [
             .submitReturn(place: "p", accountable: ["o"]), .reviewReturn, .addRisk(owner: "o"), .reviewRisk(owner: "o"),
-            .updateMilestone(owner: "o"), .managePartnership, .castBallot(seat: "o"), .payFromPool(host: "o"), .runJobs,
+            .updateMilestone(owner: "o"), .managePartnership, .recordVotes(seats: ["o"]),
+            .recordRatification(party: "o"), .castBallot(seat: "o"), .payFromPool(host: "o"), .runJobs,
             .importDataset, .viewCohort, .readAccessLog,
         ]
         for action in actions {
@@ -72,5 +73,17 @@ struct AccessPolicyTests {
                 #expect(AccessPolicy.decide(Self.actor(role), action) != .allowed, "\(role) \(action)")
             }
         }
+    }
+
+    @Test("a meeting's votes and a party's ratification are recorded by the secretariat, or for one's own seat only")
+    func meetings() {
+        let kccSecretary = Self.actor(.boardSecretary, "kcc")
+        #expect(AccessPolicy.decide(kccSecretary, .recordVotes(seats: ["kcc", "ekhuft"])) != .allowed)
+        #expect(AccessPolicy.decide(kccSecretary, .recordVotes(seats: ["kcc"])) == .allowed)
+        #expect(AccessPolicy.decide(Self.actor(.boardSecretary), .recordVotes(seats: ["kcc", "ekhuft"])) == .allowed)
+        #expect(AccessPolicy.decide(kccSecretary, .recordRatification(party: "ekhuft")) != .allowed)
+        #expect(AccessPolicy.decide(kccSecretary, .recordRatification(party: "kcc")) == .allowed)
+        #expect(
+            AccessPolicy.decide(Self.actor(.partnerRepresentative, "kcc"), .recordVotes(seats: ["kcc"])) != .allowed)
     }
 }

@@ -189,4 +189,39 @@ struct ScopedAuthorisationTests {
             ) { #expect($0.status == .created) }
         }
     }
+
+    @Test("a board secretary of one organisation cannot record another's vote or ratification; the secretariat can")
+    func meetings() async throws {
+        let (store, app) = try await Self.app()
+        try await adoptEastKentMemorandum(store)
+        let proposal = Proposal(
+            id: "M-1", title: "Meeting test", type: .engagement, tabled: Day(year: 2018, month: 6, day: 14)!,
+            hasGreenBookBusinessCase: true, hasExitArrangements: true)
+        _ = try await store.updateDecision("M-1") { _ in (DecisionRecord(proposal: proposal), "proposal", "") }
+        try await store.insertUser(
+            UserAccount(
+                username: "kcc-secretary", role: .boardSecretary, organisation: "kcc",
+                passwordHash: PasswordHashing.hash(testPassword, cost: 4)))
+        let votes = ByteBuffer(
+            string: #"{"present":["kcc","ekhuft"],"votes":[{"organisation":"ekhuft","choice":"no"}],"overrides":[]}"#)
+        let ratification = ByteBuffer(
+            string: #"{"party":"ekhuft","body":"Board","date":"2018-07-01","ratified":true,"minuteReference":"M/1"}"#)
+        try await app.test(.router) { client in
+            try await client.execute(
+                uri: "/api/v1/proposals/M-1/vote", method: .post, headers: signedIn("kcc-secretary"), body: votes
+            ) { response in
+                #expect(response.status == .forbidden)
+                #expect(response.text.contains("kcc"))
+            }
+            try await client.execute(
+                uri: "/api/v1/proposals/M-1/ratifications", method: .post, headers: signedIn("kcc-secretary"),
+                body: ratification
+            ) { #expect($0.status == .forbidden) }
+            #expect(try await store.decision("M-1")?.outcome == nil)
+            #expect(try await store.registerEntries().filter { $0.subject == "M-1" }.count == 1)
+            try await client.execute(
+                uri: "/api/v1/proposals/M-1/vote", method: .post, headers: signedIn("secretary"), body: votes
+            ) { #expect($0.status == .ok) }
+        }
+    }
 }

@@ -24,6 +24,11 @@ public enum AccessPolicy {
         case managePartnership
         /// Cast a ballot for `seat` (an organisation code).
         case castBallot(seat: String)
+        /// Record a meeting's votes, cast for `seats` (organisation codes): the secretariat records any
+        /// meeting; an organisation's account only its own seat's vote.
+        case recordVotes(seats: [String])
+        /// Record `party`'s ratification (or refusal) by its own governance.
+        case recordRatification(party: String)
         /// Pay out of a pool hosted by `host`.
         case payFromPool(host: String)
         /// Start or cancel a background job (the population health engine).
@@ -45,6 +50,8 @@ public enum AccessPolicy {
             case .updateMilestone: "update milestones"
             case .managePartnership: "record the partnership's business"
             case .castBallot(let seat): "vote for \(seat)"
+            case .recordVotes: "record other organisations' votes"
+            case .recordRatification(let party): "record \(party)'s ratification"
             case .payFromPool: "pay out of pools"
             case .runJobs: "run or cancel jobs"
             case .importDataset: "import datasets"
@@ -60,7 +67,7 @@ public enum AccessPolicy {
             case .submitReturn: role.maySubmitReturns
             case .reviewReturn: role.mayReviewReturns
             case .addRisk, .reviewRisk, .updateMilestone: role.mayKeepRegisters
-            case .managePartnership: role.mayManagePartnership
+            case .managePartnership, .recordVotes, .recordRatification: role.mayManagePartnership
             case .castBallot: role == .partnerRepresentative
             case .payFromPool: role.mayPayFromPools
             case .runJobs: role.mayRunJobs
@@ -99,6 +106,12 @@ public enum AccessPolicy {
         case .castBallot(let seat):
             scoped = actor.organisation == seat
             whose = "only \(seat)'s own representatives"
+        case .recordVotes(let seats):
+            scoped = actor.isSecretariat || (actor.organisation != nil && seats.allSatisfy { $0 == actor.organisation })
+            whose = "only the secretariat (or an organisation for its own seat)"
+        case .recordRatification(let party):
+            scoped = actor.actsFor(party)
+            whose = "only \(party) itself, or the secretariat,"
         case .payFromPool(let host):
             scoped = actor.actsFor(host)
             whose = "only the pool's host, \(host), or the secretariat"

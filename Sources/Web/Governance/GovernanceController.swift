@@ -106,10 +106,11 @@ struct GovernanceController<Context: RequestContext> {
                 response: DecisionView(record, memorandum, routes))
         }
         routes.post("proposals/:id/vote") { request, context -> DecisionView in
-            _ = try await authentication.user(
+            let user = try await authentication.user(
                 request, may: \.mayManagePartnership, toDo: "record the partnership's votes")
             let id = try context.parameters.require("id")
             let body = try await request.decode(as: VoteBody.self, context: context)
+            try Authorisation.require(user, .recordVotes(seats: body.votes.map(\.organisation)))
             let (memorandum, routes) = try await memorandum()
             let record = try await store.updateDecision(id) { existing in
                 guard let existing else { throw StoreError.notFound("proposal", id) }
@@ -121,9 +122,11 @@ struct GovernanceController<Context: RequestContext> {
             return DecisionView(record, memorandum, routes)
         }
         routes.post("proposals/:id/ratifications") { request, context -> DecisionView in
-            _ = try await authentication.user(request, may: \.mayManagePartnership, toDo: "record ratifications")
+            let user = try await authentication.user(
+                request, may: \.mayManagePartnership, toDo: "record ratifications")
             let id = try context.parameters.require("id")
             let ratification = try await request.decode(as: Ratification.self, context: context)
+            try Authorisation.require(user, .recordRatification(party: ratification.party))
             let (memorandum, routes) = try await memorandum()
             let record = try await store.updateDecision(id) { existing in
                 guard let existing else { throw StoreError.notFound("proposal", id) }
