@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "PopulationHealth", targets: ["PopulationHealth"]),
         .library(name: "Disclosure", targets: ["Disclosure"]),
         .library(name: "Storage", targets: ["Storage"]),
+        .library(name: "Partnership", targets: ["Partnership"]),
         .library(name: "Web", targets: ["Web"]),
     ],
     dependencies: [
@@ -70,8 +71,16 @@ let package = Package(
             ]
         ),
         .target(
+            name: "Partnership",
+            dependencies: [
+                "Assurance", "ConcordatCore", "Disclosure", "Finance", "Governance", "Ingest", "PopulationHealth",
+                "Storage",
+            ]
+        ),
+        .target(
             name: "Web",
             dependencies: [
+                "Partnership",
                 "Assurance",
                 "Governance",
                 "ConcordatCore",
@@ -91,6 +100,7 @@ let package = Package(
         .target(
             name: "ConcordatCLI",
             dependencies: [
+                "Partnership",
                 "Assurance",
                 "Governance",
                 "ConcordatCore",
@@ -125,6 +135,12 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        .testTarget(
+            name: "PartnershipTests",
+            dependencies: [
+                "Partnership", "Storage", "Ingest", "Finance", "Governance", "Assurance", "ConcordatCore",
+                "ConcordatTestSupport",
             ]),
         .testTarget(
             name: "WebTests",

@@ -4,6 +4,7 @@ import ConcordatCore
 import Foundation
 import Governance
 import Ingest
+import Partnership
 import PopulationHealth
 import Storage
 import Web

@@ -2,6 +2,7 @@ import ArgumentParser
 import ConcordatCore
 import Foundation
 import Ingest
+import Partnership
 import PopulationHealth
 import Web
 

@@ -2,6 +2,7 @@ import ConcordatCore
 import Foundation
 import Hummingbird
 import Ingest
+import Partnership
 import PopulationHealth
 import Storage
 
