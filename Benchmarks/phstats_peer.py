@@ -27,6 +27,19 @@ def generate(n, folder):
         w.writerow(["count"])
         for _ in range(n):
             w.writerow([rng.choice([rng.randrange(0, 10), rng.randrange(10, 100), rng.randrange(100, 100000)])])
+    with open(f"{folder}/funnel-proportions.csv", "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["count", "denominator"])
+        for _ in range(max(2, n // 10)):
+            d = rng.choice([1, 8, 30, 200, 3000, 60000]) + rng.randrange(0, 800)
+            p = rng.choice([0.01, 0.1, 0.3, 0.6])
+            w.writerow([min(d, max(0, int(rng.gauss(p * d, 2 + (p * d) ** 0.5 * rng.choice([0.5, 1, 3]))))), d])
+    with open(f"{folder}/funnel-ratios.csv", "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["observed", "expected"])
+        for _ in range(max(2, n // 10)):
+            e = rng.choice([0.5, 3, 9.5, 40, 700, 20000]) * rng.uniform(0.5, 1.5)
+            w.writerow([max(0, int(rng.gauss(e, 1 + e ** 0.5 * rng.choice([0.5, 1, 3])))), round(e, 4)])
     with open(f"{folder}/dsr.csv", "w", newline="") as f:
         w = csv.writer(f)
         w.writerow(["group", "count", "population"])
@@ -89,6 +102,44 @@ def compare(folder):
             if not close(row[key], float(p[column])):
                 failures += 1
                 print(f"dsr {row['group']} {key}: concordat {row[key]} PHStatsMethods {p[column]}")
+    from PHStatsMethods.utils_funnel import sigma_adjustment
+
+    funnel = list(csv.DictReader(open(f"{folder}/concordat-proportion-funnel.csv")))
+    peer_frame = pd.read_csv(f"{folder}/funnel-proportions.csv")
+    peer_frame = phm.assign_funnel_significance(peer_frame, "count", "proportion", denom_col="denominator")
+    average = peer_frame["count"].sum() / peer_frame["denominator"].sum()
+    for row, (_, peer_row) in zip(funnel, peer_frame.iterrows()):
+        checked += 1
+        if not close(row["average"], average):
+            failures += 1
+            print(f"funnel average: concordat {row['average']} PHStatsMethods {average}")
+        n = float(row["denominator"])
+        if n >= 1:
+            # Fingertips' limits table clips to 0…1 (0…100%); the significance uses the same values.
+            peers = [
+                ("lower95", max(0, sigma_adjustment(0.975, n, average, "low", 1))),
+                ("upper95", min(1, sigma_adjustment(0.975, n, average, "high", 1))),
+                ("lower998", max(0, sigma_adjustment(0.999, n, average, "low", 1))),
+                ("upper998", min(1, sigma_adjustment(0.999, n, average, "high", 1))),
+            ]
+            for key, peer in peers:
+                checked += 1
+                if not close(row[key], peer, 1e-8):
+                    failures += 1
+                    print(f"funnel {row['count']}/{n} {key}: concordat {row[key]} PHStatsMethods {peer}")
+            checked += 1
+            if row["significance"] != peer_row["significance"]:
+                failures += 1
+                print(f"funnel {row['count']}/{n}: concordat {row['significance']} PHStatsMethods {peer_row['significance']}")
+    ratios = list(csv.DictReader(open(f"{folder}/concordat-ratio-funnel.csv")))
+    peer_frame = pd.read_csv(f"{folder}/funnel-ratios.csv")
+    peer_frame = phm.assign_funnel_significance(peer_frame, "observed", "ratio", denom_col="expected")
+    for row, (_, peer_row) in zip(ratios, peer_frame.iterrows()):
+        checked += 1
+        if row["significance"] != peer_row["significance"]:
+            failures += 1
+            print(f"ratio {row['observed']}/{row['expected']}: concordat {row['significance']} "
+                  f"PHStatsMethods {peer_row['significance']}")
     print(f"{checked} figures compared with PHStatsMethods: {failures} differ "
           f"({zero_counts[0]} zero counts whose lower limit PHStatsMethods gives as NaN were read as 0)")
     return failures

@@ -13,16 +13,22 @@ struct StatsCommand: ParsableCommand {
             interval. --method poisson reads a count column and prints its exact (below 10) or Byar \
             (from 10) limits. --method dsr reads group,count,population, 19 rows per group in the European \
             Standard Population 2013's band order (0–4 … 90+), and prints each group's directly standardised \
-            rate per 100,000 with Dobson's interval (none below 10 events). Output is CSV.
+            rate per 100,000 with Dobson's interval (none below 10 events). --method proportion-funnel reads \
+            count,denominator, one row per unit, and prints Fingertips' 95% and 99.8% funnel limits around the \
+            pooled proportion with each unit's significance; --method ratio-funnel reads observed,expected and \
+            prints each ratio's significance against 1 (Poisson: exact below 10 events, Byar from 10). \
+            Output is CSV.
             """)
 
     /// The statistic.
     enum Method: String, ExpressibleByArgument, CaseIterable {
         case wilson, poisson, dsr
+        case proportionFunnel = "proportion-funnel"
+        case ratioFunnel = "ratio-funnel"
     }
 
     @Argument(help: "The CSV file.") var file: String
-    @Option(help: "wilson, poisson or dsr.") var method: Method
+    @Option(help: "wilson, poisson, dsr, proportion-funnel or ratio-funnel.") var method: Method
     @Option(help: "The confidence level, between 0 and 1 (0.95; 0.998 for funnels).") var confidence: Double = 0.95
 
     func validate() throws {
@@ -82,6 +88,33 @@ struct StatsCommand: ParsableCommand {
                     print(
                         "\(key),\(text(rate.count)),\(text(rate.value)),\(text(rate.interval?.lower)),\(text(rate.interval?.upper))"
                     )
+                }
+            case .proportionFunnel:
+                let (count, denominator) = (try table.column("count"), try table.column("denominator"))
+                let units = try table.records.map {
+                    ProportionFunnel.Unit(count: try number($0, count), denominator: try number($0, denominator))
+                }
+                let funnel = try ProportionFunnel(units: units)
+                print("count,denominator,average,lower95,upper95,lower998,upper998,significance")
+                for unit in units {
+                    let limits = funnel.limits(denominator: unit.denominator)
+                    let bounds = [
+                        limits?.inner.lowerBound, limits?.inner.upperBound, limits?.outer.lowerBound,
+                        limits?.outer.upperBound,
+                    ].map(text).joined(separator: ",")
+                    let significance = funnel.significance(of: unit)?.label ?? ""
+                    print(
+                        "\(text(unit.count)),\(text(unit.denominator)),\(text(funnel.average)),\(bounds),\(significance)"
+                    )
+                }
+            case .ratioFunnel:
+                let (observed, expected) = (try table.column("observed"), try table.column("expected"))
+                print("observed,expected,significance")
+                for record in table.records {
+                    let unit = RatioFunnel.Unit(
+                        observed: try number(record, observed), expected: try number(record, expected))
+                    let significance = try RatioFunnel.ratios.significance(of: unit)
+                    print("\(text(unit.observed)),\(text(unit.expected)),\(significance.label)")
                 }
             }
         } catch let error as StatisticInputError {
