@@ -37,12 +37,21 @@ public struct XmRChart: Sendable, Hashable {
         public var rebaseAt: [Int]
         /// Whether points beyond a process limit count towards two-in-three.
         public var twoInThreeCountsBeyondLimits: Bool
+        /// Fix each segment's limits from its first so many points (a baseline), extending them over the
+        /// rest; `nil` computes them from every point of the segment.
+        public var baselinePoints: Int?
+        /// The planned path, one value per point (a trajectory towards a target): drawn with the chart, and
+        /// its latest value is what the assurance icon tests, in place of ``target``.
+        public var trajectory: [Double]?
 
         /// Makes options; the defaults match the NHS Excel tool.
         public init(
             improvement: ImprovementDirection = .increase, target: Double? = nil, screenOutliers: Bool = false,
-            rebaseAt: [Int] = [], twoInThreeCountsBeyondLimits: Bool = false
+            rebaseAt: [Int] = [], twoInThreeCountsBeyondLimits: Bool = false, baselinePoints: Int? = nil,
+            trajectory: [Double]? = nil
         ) {
+            self.baselinePoints = baselinePoints
+            self.trajectory = trajectory
             self.improvement = improvement
             self.target = target
             self.screenOutliers = screenOutliers
@@ -110,6 +119,13 @@ public struct XmRChart: Sendable, Hashable {
         public var nearLowerLimit: Double
         /// mean + 1.7733 × mean moving range.
         public var nearUpperLimit: Double
+
+        /// The centre line and the four limits, as the rules read them.
+        var band: ControlBand {
+            ControlBand(
+                centre: mean, lowerLimit: lowerLimit, upperLimit: upperLimit, nearLowerLimit: nearLowerLimit,
+                nearUpperLimit: nearUpperLimit)
+        }
     }
 
     /// One point, classified.
@@ -144,6 +160,14 @@ public struct XmRChart: Sendable, Hashable {
     public init(values: [Double], options: Options = Options()) throws(Invalid) {
         guard !values.isEmpty else { throw Invalid(description: "there are no values") }
         guard values.allSatisfy(\.isFinite) else { throw Invalid(description: "every value must be a finite number") }
+        if let baseline = options.baselinePoints, baseline < 2 {
+            throw Invalid(description: "a baseline needs at least 2 points (got \(baseline))")
+        }
+        if let trajectory = options.trajectory {
+            guard trajectory.count == values.count, trajectory.allSatisfy(\.isFinite) else {
+                throw Invalid(description: "a trajectory needs one finite value per point")
+            }
+        }
         for index in options.rebaseAt where index <= 0 || index >= values.count {
             throw Invalid(description: "a rebase must fall after the first point and within the series (got \(index))")
         }
@@ -154,91 +178,19 @@ public struct XmRChart: Sendable, Hashable {
         for (segment, start) in starts.enumerated() {
             let end = segment + 1 < starts.count ? starts[segment + 1] : values.count
             for index in start..<end { segmentOf[index] = segment }
-            limitsOf.append(Self.limits(Array(values[start..<end]), screen: options.screenOutliers))
+            let baselineEnd = options.baselinePoints.map { min(end, start + $0) } ?? end
+            limitsOf.append(Self.limits(Array(values[start..<baselineEnd]), screen: options.screenOutliers))
         }
         let limits = values.indices.map { limitsOf[segmentOf[$0]] }
-        // Side of the mean: +1 above, −1 below, 0 on it.
-        let side = values.indices.map { index -> Int in
-            values[index] > limits[index].mean ? 1 : values[index] < limits[index].mean ? -1 : 0
-        }
-        var rule = [Rule?](repeating: nil, count: values.count)
-        var direction = [Int](repeating: 0, count: values.count)  // the direction a special point points
-        // Rules are applied lowest precedence first, so a higher rule overwrites a lower one.
-        // Shift: 7 or more consecutive points on one side, within a segment.
-        var runStart = 0
-        for index in values.indices {
-            let continues =
-                index > runStart && side[index] != 0 && side[index] == side[index - 1]
-                && segmentOf[index] == segmentOf[index - 1]
-            if !continues { runStart = index }
-            if side[index] != 0, index - runStart + 1 >= 7 {
-                for member in runStart...index {
-                    rule[member] = .shift
-                    direction[member] = side[member]
-                }
-            }
-        }
-        // Two in three: a window of 3 with all on one side and 2 or more beyond the near limit on it.
-        let beyondNear = values.indices.map { index -> Bool in
-            let l = limits[index]
-            if Self.isBeyond(values[index], l), !options.twoInThreeCountsBeyondLimits { return false }
-            return values[index] > l.nearUpperLimit || values[index] < l.nearLowerLimit
-        }
-        if values.count >= 3 {
-            for start in 0...(values.count - 3) {
-                let window = start..<(start + 3)
-                guard segmentOf[start] == segmentOf[start + 2], side[start] != 0,
-                    window.allSatisfy({ side[$0] == side[start] }),
-                    window.filter({ beyondNear[$0] }).count >= 2
-                else { continue }
-                for member in window where beyondNear[member] {
-                    rule[member] = .twoInThree
-                    direction[member] = side[member]
-                }
-            }
-        }
-        // Trend: 7 or more points each strictly above (below) the one before, within a segment.
-        var trendStart = 0
-        var trendDirection = 0
-        for index in values.indices {
-            guard index > 0, segmentOf[index] == segmentOf[index - 1] else {
-                trendStart = index
-                trendDirection = 0
-                continue
-            }
-            let step = values[index] > values[index - 1] ? 1 : values[index] < values[index - 1] ? -1 : 0
-            if step == 0 || step != trendDirection {
-                trendStart = step == 0 ? index : index - 1
-                trendDirection = step
-            }
-            if trendDirection != 0, index - trendStart + 1 >= 7 {
-                for member in trendStart...index {
-                    rule[member] = .trend
-                    direction[member] = trendDirection
-                }
-            }
-        }
-        // Limit: beyond a process limit.
-        for index in values.indices {
-            let l = limits[index]
-            if Self.isBeyond(values[index], l) {
-                rule[index] = .limit
-                direction[index] = values[index] > l.upperLimit ? 1 : -1
-            }
-        }
-        let better = options.improvement == .increase ? 1 : options.improvement == .decrease ? -1 : 0
+        let classified = SpecialCauseRules.classify(
+            values: values, bands: limits.map(\.band), segments: segmentOf, improvement: options.improvement,
+            twoInThreeCountsBeyondLimits: options.twoInThreeCountsBeyondLimits)
         points = values.indices.map { index in
-            let type: PointType
-            if rule[index] == nil {
-                type = .commonCause
-            } else if better == 0 {
-                type = .specialCauseNeutral
-            } else {
-                type = direction[index] == better ? .specialCauseImprovement : .specialCauseConcern
-            }
-            return Point(
-                value: values[index], segment: segmentOf[index], limits: limits[index], type: type, rule: rule[index])
+            Point(
+                value: values[index], segment: segmentOf[index], limits: limits[index], type: classified.types[index],
+                rule: classified.rules[index])
         }
+        let direction = classified.directions
         self.direction = direction
     }
 
@@ -260,34 +212,22 @@ public struct XmRChart: Sendable, Hashable {
     }
 
     /// Whether `value` lies beyond a process limit (on a limit is within).
-    public static func isBeyond(_ value: Double, _ limits: Limits) -> Bool {
-        value > limits.upperLimit || value < limits.lowerLimit
-    }
+    public static func isBeyond(_ value: Double, _ limits: Limits) -> Bool { limits.band.isBeyond(value) }
 
     /// Whether the chart has enough points for limits and icons to be shown (13 in its latest segment's
     /// series; fewer makes the limits provisional).
     public var isProvisional: Bool { points.count < Self.minimumPoints }
 
-    /// The variation icon: the class of the latest point, high or low by the way it points.
+    /// The variation icon: what the latest point shows.
     public var variationIcon: VariationIcon {
-        guard let last = points.last, last.type != .commonCause else { return .commonCause }
-        let high = direction[points.count - 1] > 0
-        switch last.type {
-        case .specialCauseImprovement: return high ? .improvementHigh : .improvementLow
-        case .specialCauseConcern: return high ? .concernHigh : .concernLow
-        default: return high ? .neutralHigh : .neutralLow
-        }
+        SpecialCauseRules.variationIcon(type: points.last?.type, direction: direction.last)
     }
 
-    /// The assurance icon against the target, from the latest segment's limits; `nil` without a target
-    /// or a direction.
+    /// The assurance icon against the target (or the trajectory's latest value, when one is given), from the
+    /// latest segment's limits; `nil` without a target or a direction.
     public var assuranceIcon: AssuranceIcon? {
-        guard let target = options.target, options.improvement != .neutral, let limits = points.last?.limits else {
-            return nil
-        }
-        let higherIsBetter = options.improvement == .increase
-        if target < limits.lowerLimit { return higherIsBetter ? .consistentPass : .consistentFail }
-        if target > limits.upperLimit { return higherIsBetter ? .consistentFail : .consistentPass }
-        return .hitAndMiss
+        SpecialCauseRules.assuranceIcon(
+            target: options.trajectory?.last ?? options.target, improvement: options.improvement,
+            band: points.last?.limits.band)
     }
 }
