@@ -96,8 +96,10 @@ func buildRouter(
         middleware: SessionMiddleware(
             store: store, credentials: credentials, trustsForwardedFor: security.trustsForwardedFor))
     router.addRoutes(SignInController<ConcordatRequestContext>(store: store, renderer: renderer).routes)
-    // Ready only when the store answers and is not degraded (damaged, or out of space).
-    router.get("/health") { _, _ -> Response in try await health.response(store) }
+    // Ready only when the store answers and is not degraded (damaged, out of space, its analysis unreadable).
+    router.get("/health") { _, _ -> Response in
+        try await health.response(store) { try await registry.analysisFault()?.reason }
+    }
     let runner = JobRunner()
     router.addRoutes(
         MetricsController<ConcordatRequestContext>(registry: metrics, systems: registry, runner: runner).routes)

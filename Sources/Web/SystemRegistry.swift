@@ -24,6 +24,9 @@ struct SystemSnapshot: Sendable {
     var finances: SystemFinances?
     /// Every count above as it may be shown, through the disclosure gate.
     var published: PublishedFigures
+    /// Why the stored analysis cannot be read, when it cannot: the profiles, cohort and model above are
+    /// then empty, and what shows them answers with this problem instead (``SystemRegistry/analysedSnapshot()``).
+    var analysisFault: AnalysisUnreadable?
 
     init(system: HealthSystem, dataset: DatasetSummary?, policy: DisclosurePolicy = .standard) {
         self.system = system
@@ -37,7 +40,16 @@ struct SystemSnapshot: Sendable {
         datasetPeople = rolled
         var profiles: [String: PracticeProfile] = [:]
         var cohort: [String: Int] = [:]
-        let analysis = dataset?.analysis.flatMap { try? JSONDecoder().decode(PopulationAnalysis.self, from: $0) }
+        var analysis: PopulationAnalysis?
+        if let blob = dataset?.analysis {
+            do {
+                analysis = try JSONDecoder().decode(PopulationAnalysis.self, from: blob)
+            } catch let error as DecodingError {
+                analysisFault = AnalysisUnreadable(reason: "\(DecodingErrorText(error))")
+            } catch {
+                analysisFault = AnalysisUnreadable(reason: "\(error)")
+            }
+        }
         for (practice, profile) in analysis?.profiles ?? [:] {
             for area in system.lineage(of: practice) { profiles[area.code, default: PracticeProfile()] += profile }
         }
@@ -83,6 +95,23 @@ actor SystemRegistry {
         snapshot.system = snapshot.system.with(organisations: try await store.organisations())
         snapshot.finances?.system = snapshot.system
         return snapshot
+    }
+
+    /// The current snapshot, for what shows the analysis (profiles, cohort, the model, the money).
+    /// - Throws: ``AnalysisUnreadable`` when the stored analysis cannot be read; ``StoreError`` `noSystem`.
+    func analysedSnapshot() async throws -> SystemSnapshot {
+        let snapshot = try await snapshot()
+        if let fault = snapshot.analysisFault { throw fault }
+        return snapshot
+    }
+
+    /// Why the stored analysis cannot be read, or `nil` when it can (or there is none, or no system).
+    func analysisFault() async throws -> AnalysisUnreadable? {
+        do {
+            return try await snapshot().analysisFault
+        } catch let error as StoreError where error.code == .noSystem {
+            return nil
+        }
     }
 
     /// The current system with its current organisations.

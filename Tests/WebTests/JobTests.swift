@@ -14,7 +14,7 @@ struct JobTests {
     @Test("a cancelled job stops at its next progress report")
     func cancel() async throws {
         let runner = JobRunner()
-        let job = await runner.start(kind: "test", by: "ann") { handle in
+        let job = await runner.start(kind: .analysis, by: "ann") { handle in
             try await handle.report(0.5, "half way")
             try await Task.sleep(for: .seconds(30))
             try await handle.report(1, "never")

@@ -10,27 +10,33 @@ struct OrganisationController<Context: RequestContext> {
     /// The routes, to mount at `/api/v1/organisations`.
     var routes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
-        let authentication = Authentication(store: store)
         routes.get { _, _ in ListDocument(items: try await store.organisations()) }
         routes.get(":code") { _, context in try await store.organisation(code: try context.parameters.require("code")) }
-        routes.post { request, context -> EditedResponse<Organisation> in
-            _ = try await authentication.user(request, may: \.mayManagePartnership, toDo: "add organisations")
-            let body = try await request.decode(as: OrganisationBody.self, context: context)
-            let organisation = try body.newOrganisation()
-            try await store.insertOrganisation(organisation)
-            return EditedResponse(
-                status: .created, headers: [.location: "/api/v1/organisations/\(organisation.code)"],
-                response: organisation)
-        }
-        routes.patch(":code") { request, context -> Organisation in
-            _ = try await authentication.user(request, may: \.mayManagePartnership, toDo: "change organisations")
-            let code = try context.parameters.require("code")
-            let body = try await request.decode(as: OrganisationBody.self, context: context)
-            let updated = try body.applied(to: try await store.organisation(code: code))
-            try await store.updateOrganisation(updated)
-            return updated
-        }
+        routes.post(use: add)
+        routes.patch(":code", use: change)
         return routes
+    }
+
+    /// `POST /api/v1/organisations`: adds an organisation, answering 201 with it.
+    @Sendable func add(_ request: Request, context: Context) async throws -> EditedResponse<Organisation> {
+        _ = try await Authentication(store: store).user(request, may: \.mayManagePartnership, toDo: "add organisations")
+        let body = try await request.decode(as: OrganisationBody.self, context: context)
+        let organisation = try body.newOrganisation()
+        try await store.insertOrganisation(organisation)
+        return EditedResponse(
+            status: .created, headers: [.location: "/api/v1/organisations/\(organisation.code)"],
+            response: organisation)
+    }
+
+    /// `PATCH /api/v1/organisations/{code}`: changes an organisation's fields given in the body.
+    @Sendable func change(_ request: Request, context: Context) async throws -> Organisation {
+        _ = try await Authentication(store: store).user(
+            request, may: \.mayManagePartnership, toDo: "change organisations")
+        let code = try context.parameters.require("code")
+        let body = try await request.decode(as: OrganisationBody.self, context: context)
+        let updated = try body.applied(to: try await store.organisation(code: code))
+        try await store.updateOrganisation(updated)
+        return updated
     }
 }
 

@@ -29,34 +29,40 @@ struct CohortController<Context: RequestContext> {
     /// The routes, to mount at `/api/v1`.
     var routes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
-        let authentication = Authentication(store: store)
-        routes.get("practices/:code/cohort") { request, context -> CohortDocument in
-            let code = try context.parameters.require("code")
-            let user = try await authentication.user(
-                request, may: \.mayViewIdentifiableCohorts, toDo: "see identifiable cohorts (analysts only)")
-            let system = try await registry.system()
-            guard let practice = system.area(code), system.children(of: code).isEmpty else {
-                throw Problem.notFound("no practice has the code '\(code)'")
-            }
-            let members = try await store.riskCohort(practice: code)
-            // Logged before anything is returned: no read goes unrecorded.
-            try await store.recordAccess(
-                AccessLogEntry(
-                    at: Date(), username: user.username, action: "viewed the top-risk cohort", subject: code,
-                    detail: "\(members.count) people"))
-            context.logger.info(
-                "identifiable cohort read",
-                metadata: ["user": "\(user.username)", "practice": "\(code)", "people": "\(members.count)"])
-            return CohortDocument(
-                practice: code, practiceName: practice.name,
-                people: members.map {
-                    .init(personId: $0.personID, riskPercent: ($0.risk * 1000).rounded() / 10, rank: $0.rank)
-                }, accessLogged: true)
-        }
-        routes.get("access-log") { request, _ -> ListDocument<AccessLogEntry> in
-            _ = try await authentication.user(request, may: \.mayReadAccessLog, toDo: "read the access log")
-            return ListDocument(items: try await store.accessLog(limit: 500))
-        }
+        routes.get("practices/:code/cohort", use: cohort)
+        routes.get("access-log", use: accessLog)
         return routes
+    }
+
+    /// `GET /api/v1/practices/{code}/cohort`: a practice's top-risk cohort, for analysts, each read logged
+    /// before anything is answered.
+    @Sendable func cohort(_ request: Request, context: Context) async throws -> CohortDocument {
+        let code = try context.parameters.require("code")
+        let user = try await Authentication(store: store).user(
+            request, may: \.mayViewIdentifiableCohorts, toDo: "see identifiable cohorts (analysts only)")
+        let system = try await registry.system()
+        guard let practice = system.area(code), system.children(of: code).isEmpty else {
+            throw Problem.notFound("no practice has the code '\(code)'")
+        }
+        let members = try await store.riskCohort(practice: code)
+        // Logged before anything is returned: no read goes unrecorded.
+        try await store.recordAccess(
+            AccessLogEntry(
+                at: Date(), username: user.username, action: "viewed the top-risk cohort", subject: code,
+                detail: "\(members.count) people"))
+        context.logger.info(
+            "identifiable cohort read",
+            metadata: ["user": "\(user.username)", "practice": "\(code)", "people": "\(members.count)"])
+        return CohortDocument(
+            practice: code, practiceName: practice.name,
+            people: members.map {
+                .init(personId: $0.personID, riskPercent: ($0.risk * 1000).rounded() / 10, rank: $0.rank)
+            }, accessLogged: true)
+    }
+
+    /// `GET /api/v1/access-log`: the latest 500 reads of identifiable data, for those who may read it.
+    @Sendable func accessLog(_ request: Request, context: Context) async throws -> ListDocument<AccessLogEntry> {
+        _ = try await Authentication(store: store).user(request, may: \.mayReadAccessLog, toDo: "read the access log")
+        return ListDocument(items: try await store.accessLog(limit: 500))
     }
 }

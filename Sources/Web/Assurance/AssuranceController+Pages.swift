@@ -48,7 +48,7 @@ extension AssuranceController {
             },
             hasEscalations: !escalations.isEmpty)
         return renderer.page(
-            "assurance", title: "Assurance", systemName: system.name,
+            .assurance, title: "Assurance", systemName: system.name,
             breadcrumb: [Crumb(name: system.root.name, href: "/"), Crumb(name: "Assurance")], model: model)
     }
 
@@ -80,7 +80,7 @@ extension AssuranceController {
                     })
             })
         return renderer.page(
-            "assuranceArea", title: "Assurance: \(area.name)", systemName: system.name,
+            .assuranceArea, title: "Assurance: \(area.name)", systemName: system.name,
             breadcrumb: [
                 Crumb(name: system.root.name, href: "/"), Crumb(name: "Assurance", href: "/assurance"),
                 Crumb(name: area.name),
@@ -119,7 +119,7 @@ extension AssuranceController {
             },
             hasEscalations: !escalations.isEmpty)
         return renderer.page(
-            "returns", title: "Assurance returns", systemName: system.name,
+            .returns, title: "Assurance returns", systemName: system.name,
             breadcrumb: [
                 Crumb(name: system.root.name, href: "/"), Crumb(name: "Assurance", href: "/assurance"),
                 Crumb(name: "Returns"),

@@ -44,51 +44,60 @@ struct AssuranceController<Context: RequestContext> {
     /// The API routes, to mount at `/api/v1`.
     var apiRoutes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
-        let authentication = Authentication(store: store)
         routes.get("indicators") { _, _ in ListDocument(items: IndicatorCatalogue.standard) }
-        routes.get("indicators/:code/areas/:area/spc") { _, context -> XmRChart.Document in
-            let code = try context.parameters.require("code")
-            let area = try context.parameters.require("area")
-            guard IndicatorCatalogue.indicator(code) != nil else {
-                throw Problem.notFound("no indicator has the code '\(code)'")
-            }
-            guard
-                let series = Self.series(try await store.indicatorValues(), area: area).first(where: {
-                    $0.indicator.code == code
-                })
-            else { throw Problem.notFound("\(area) has no values of \(code)") }
-            return series.chart.document(periods: series.months)
-        }
+        routes.get("indicators/:code/areas/:area/spc", use: spc)
         routes.get("returns") { _, _ in
             ListDocument(items: await PublicNames(store: store).publicly(try await store.assuranceReturns()))
         }
         routes.get("escalations") { _, _ in ListDocument(items: try await store.escalations()) }
-        routes.post("returns") { request, context -> EditedResponse<ReturnReceipt> in
-            let user = try await authentication.user(request, may: \.maySubmitReturns, toDo: "submit assurance returns")
-            let body = try await request.decode(as: ReturnBody.self, context: context)
-            let receipt = try await submit(body, by: user)
-            return EditedResponse(status: .created, headers: [.location: "/api/v1/returns"], response: receipt)
-        }
-        routes.post("returns/:id/review") { request, context -> AssuranceReturn in
-            let user = try await authentication.user(
-                request, may: \.mayReviewReturns, toDo: "review returns for the system commissioner")
-            guard let id = Int64(try context.parameters.require("id")) else { throw Problem.notFound("no such return") }
-            let body = try await request.decode(as: ReviewBody.self, context: context)
-            guard let status = AssuranceReturn.Status(rawValue: body.status), status != .submitted else {
-                throw Problem.invalidRequest(
-                    "the review was not recorded",
-                    invalidParams: [
-                        .init(name: "status", reason: "'\(body.status)' is not accepted or more-information-requested")
-                    ])
-            }
-            if status == .moreInformationRequested, (body.note ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-                throw Problem.invalidRequest(
-                    "say what more is needed",
-                    invalidParams: [.init(name: "note", reason: "is required when asking for more")])
-            }
-            return try await store.reviewReturn(id: id, status: status, by: user.username, note: body.note)
-        }
+        routes.post("returns", use: submitReturn)
+        routes.post("returns/:id/review", use: review)
         return routes
+    }
+
+    /// `GET /api/v1/indicators/{code}/areas/{area}/spc`: one indicator's SPC chart in one area.
+    @Sendable func spc(_ request: Request, context: Context) async throws -> XmRChart.Document {
+        let code = try context.parameters.require("code")
+        let area = try context.parameters.require("area")
+        guard IndicatorCatalogue.indicator(code) != nil else {
+            throw Problem.notFound("no indicator has the code '\(code)'")
+        }
+        guard
+            let series = Self.series(try await store.indicatorValues(), area: area).first(where: {
+                $0.indicator.code == code
+            })
+        else { throw Problem.notFound("\(area) has no values of \(code)") }
+        return series.chart.document(periods: series.months)
+    }
+
+    /// `POST /api/v1/returns`: submits a return, answering 201 with it and the escalations it raised.
+    @Sendable func submitReturn(_ request: Request, context: Context) async throws -> EditedResponse<ReturnReceipt> {
+        let user = try await Authentication(store: store).user(
+            request, may: \.maySubmitReturns, toDo: "submit assurance returns")
+        let body = try await request.decode(as: ReturnBody.self, context: context)
+        let receipt = try await submit(body, by: user)
+        return EditedResponse(status: .created, headers: [.location: "/api/v1/returns"], response: receipt)
+    }
+
+    /// `POST /api/v1/returns/{id}/review`: the system commissioner accepts a return or asks for more.
+    @Sendable func review(_ request: Request, context: Context) async throws -> AssuranceReturn {
+        let user = try await Authentication(store: store).user(
+            request, may: \.mayReviewReturns, toDo: "review returns for the system commissioner")
+        guard let id = Int64(try context.parameters.require("id")) else { throw Problem.notFound("no such return") }
+        let body = try await request.decode(as: ReviewBody.self, context: context)
+        guard let status = AssuranceReturn.Status(rawValue: body.status), status != .submitted else {
+            throw Problem.invalidRequest(
+                "the review was not recorded",
+                invalidParams: [
+                    .init(name: "status", reason: "'\(body.status)' is not accepted or more-information-requested")
+                ])
+        }
+        if status == .moreInformationRequested, (body.note ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw Problem.invalidRequest(
+                "say what more is needed",
+                invalidParams: [.init(name: "note", reason: "is required when asking for more")])
+        }
+        return try await store.reviewReturn(id: id, status: status, by: user.username, note: body.note)
     }
 
     /// Submits a return: its values with the history decide the escalations, all stored together.
@@ -121,38 +130,44 @@ struct AssuranceController<Context: RequestContext> {
     /// The page routes.
     var pageRoutes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
-        routes.post("/assurance/returns") { request, _ -> Response in
-            let (fields, session) = try await FormPost.read(
-                [String: String].self, from: request, csrf: { $0["csrf"] }, may: \.maySubmitReturns,
-                toDo: "submit assurance returns")
-            let values = IndicatorCatalogue.standard.compactMap { indicator -> ReturnBody.Value? in
-                guard let text = fields["value-\(indicator.code)"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty
-                else { return nil }
-                return ReturnBody.Value(indicator: indicator.code, value: Double(text) ?? .nan)
-            }
-            let body = ReturnBody(
-                place: fields["place"], month: fields["month"], values: values, narrative: fields["narrative"],
-                actions: fields["actions"])
-            _ = try await submit(body, by: session.user)
-            return FormPost.redirect(to: "/assurance/returns")
-        }
+        routes.post("/assurance/returns", use: submitFromPage)
         routes.get("/assurance") { _, _ in try await dashboard() }
         routes.get("/assurance/returns") { _, _ in try await returnsPage() }
-        routes.get("/assurance/values.csv") { _, _ -> Response in
-            CSVDownload(
-                filename: "indicator-values.csv",
-                header: ["indicator", "area", "month", "value", "numerator", "denominator"],
-                rows: try await store.indicatorValues().map {
-                    [
-                        .text($0.indicator), .text($0.area), .text($0.month), .number(String($0.value)),
-                        .number($0.numerator.map { String($0) } ?? ""),
-                        .number($0.denominator.map { String($0) } ?? ""),
-                    ]
-                }
-            ).response
-        }
+        routes.get("/assurance/values.csv", use: valuesCSV)
         routes.get("/assurance/:area") { _, context in try await areaPage(try context.parameters.require("area")) }
         return routes
+    }
+
+    /// `POST /assurance/returns`: the returns page's form submits a return.
+    @Sendable func submitFromPage(_ request: Request, context: Context) async throws -> Response {
+        let (fields, session) = try await FormPost.read(
+            [String: String].self, from: request, csrf: { $0["csrf"] }, may: \.maySubmitReturns,
+            toDo: "submit assurance returns")
+        let values = IndicatorCatalogue.standard.compactMap { indicator -> ReturnBody.Value? in
+            guard let text = fields["value-\(indicator.code)"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty
+            else { return nil }
+            return ReturnBody.Value(indicator: indicator.code, value: Double(text) ?? .nan)
+        }
+        let body = ReturnBody(
+            place: fields["place"], month: fields["month"], values: values, narrative: fields["narrative"],
+            actions: fields["actions"])
+        _ = try await submit(body, by: session.user)
+        return FormPost.redirect(to: "/assurance/returns")
+    }
+
+    /// `GET /assurance/values.csv`: every indicator value stored.
+    @Sendable func valuesCSV(_ request: Request, context: Context) async throws -> Response {
+        CSVDownload(
+            filename: "indicator-values.csv",
+            header: ["indicator", "area", "month", "value", "numerator", "denominator"],
+            rows: try await store.indicatorValues().map {
+                [
+                    .text($0.indicator), .text($0.area), .text($0.month), .number(String($0.value)),
+                    .number($0.numerator.map { String($0) } ?? ""),
+                    .number($0.denominator.map { String($0) } ?? ""),
+                ]
+            }
+        ).response
     }
 }
 

@@ -15,7 +15,7 @@ struct FinanceController<Context: RequestContext> {
     let cache = FinanceCache()
 
     func finances() async throws -> SystemFinances {
-        guard let finances = try await registry.snapshot().finances else {
+        guard let finances = try await registry.analysedSnapshot().finances else {
             throw Problem(
                 status: .conflict, type: "https://concordat.dev/problems/cannot-compute", title: "Cannot compute",
                 detail: "the published weighted populations could not be read")

@@ -18,6 +18,7 @@ struct JobController<Context: RequestContext> {
 
     /// The body of `POST /api/v1/jobs`.
     struct StartBody: Decodable {
+        /// The job's kind by name (``JobKind``); read as text so an unknown one is refused by name.
         var kind: String
         /// For an import: the extract's folder on the server.
         var directory: String?
@@ -45,7 +46,7 @@ struct JobController<Context: RequestContext> {
         let pseudonymiser = try body.keyFile.map { try Pseudonymiser(keyFile: URL(fileURLWithPath: $0)) }
         let system = try await registry.system()
         let (store, registry) = (self.store, self.registry)
-        return await runner.start(kind: "import", by: await PublicNames(store: store).name(of: user)) { handle in
+        return await runner.start(kind: .import, by: await PublicNames(store: store).name(of: user)) { handle in
             try await handle.report(0, "reading the extract")
             let loading = DatasetLoading(
                 store: store, system: system,
@@ -78,7 +79,7 @@ struct JobController<Context: RequestContext> {
         }
         let store = self.store
         let registry = self.registry
-        return await runner.start(kind: "analysis", by: await PublicNames(store: store).name(of: user)) { handle in
+        return await runner.start(kind: .analysis, by: await PublicNames(store: store).name(of: user)) { handle in
             try await handle.report(0.02, "loading the dataset")
             guard let dataset = try await store.loadDataset() else {
                 throw StoreError.notFound("dataset", summary.fingerprint)
@@ -101,68 +102,77 @@ struct JobController<Context: RequestContext> {
     /// The API routes, to mount at `/api/v1`.
     var apiRoutes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
-        let authentication = Authentication(store: store)
         routes.get("jobs") { _, _ in ListDocument(items: await runner.all) }
-        routes.post("jobs") { request, context -> EditedResponse<JobRunner.Job> in
-            let user = try await authentication.user(request, may: \.mayRunJobs, toDo: "start jobs")
-            let body = try await request.decode(as: StartBody.self, context: context)
-            let job: JobRunner.Job
-            switch body.kind {
-            case "analysis": job = try await startAnalysis(by: user)
-            case "import": job = try await startImport(body, by: user)
-            default:
-                throw Problem.invalidRequest(
-                    "no such job",
-                    invalidParams: [.init(name: "kind", reason: "'\(body.kind)' is not a job: use analysis or import")])
-            }
-            return EditedResponse(status: .accepted, headers: [.location: "/api/v1/jobs"], response: job)
-        }
-        routes.post("jobs/:id/cancel") { request, context -> JobRunner.Job in
-            _ = try await authentication.user(
-                request, may: \.mayRunJobs, toDo: "cancel jobs")
-            guard let id = Int(try context.parameters.require("id")), let job = await runner.cancel(id) else {
-                throw Problem.notFound("no such job")
-            }
-            return job
-        }
+        routes.post("jobs", use: start)
+        routes.post("jobs/:id/cancel", use: cancel)
         return routes
     }
 
     /// The page routes.
     var pageRoutes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
-        routes.get("/jobs") { _, _ in
-            let system = try await registry.system()
-            let jobs = await runner.all
-            let session = SignedIn.current
-            let may = session?.user.role.mayRunJobs ?? false
-            let model = JobsPage(
-                running: jobs.contains { $0.status == .running }, canStart: may, csrf: session?.csrf ?? "",
-                jobs: jobs.map { job in
-                    JobsPage.Row(
-                        id: String(job.id), kind: job.kind, startedBy: job.startedBy,
-                        percent: Int((job.progress * 100).rounded()),
-                        stage: job.stage, status: job.status.rawValue, result: job.result ?? "",
-                        cancellable: may && job.status == .running)
-                }, hasJobs: !jobs.isEmpty)
-            return renderer.page(
-                "jobs", title: "Jobs", systemName: system.name,
-                breadcrumb: [Crumb(name: system.root.name, href: "/"), Crumb(name: "Jobs")], model: model)
-        }
-        routes.post("/jobs") { request, _ -> Response in
-            let session = try await FormPost.session(
-                from: request, may: \.mayRunJobs, toDo: "run the population health engine")
-            _ = try await startAnalysis(by: session.user)
-            return FormPost.redirect(to: "/jobs")
-        }
-        routes.post("/jobs/:id/cancel") { request, context -> Response in
-            _ = try await FormPost.session(from: request, may: \.mayRunJobs, toDo: "cancel jobs")
-            guard let id = Int(try context.parameters.require("id")), await runner.cancel(id) != nil else {
-                throw Problem.notFound("no such job")
-            }
-            return FormPost.redirect(to: "/jobs")
-        }
+        routes.get("/jobs", use: page)
+        routes.post("/jobs", use: startFromPage)
+        routes.post("/jobs/:id/cancel", use: cancelFromPage)
         return routes
+    }
+
+    /// `POST /api/v1/jobs`: starts a job of the body's kind, answering 202 with the job.
+    @Sendable func start(_ request: Request, context: Context) async throws -> EditedResponse<JobRunner.Job> {
+        let user = try await Authentication(store: store).user(request, may: \.mayRunJobs, toDo: "start jobs")
+        let body = try await request.decode(as: StartBody.self, context: context)
+        let job: JobRunner.Job
+        switch try JobKind(named: body.kind) {
+        case .analysis: job = try await startAnalysis(by: user)
+        case .import: job = try await startImport(body, by: user)
+        }
+        return EditedResponse(status: .accepted, headers: [.location: "/api/v1/jobs"], response: job)
+    }
+
+    /// `POST /api/v1/jobs/{id}/cancel`: asks a running job to stop.
+    @Sendable func cancel(_ request: Request, context: Context) async throws -> JobRunner.Job {
+        _ = try await Authentication(store: store).user(request, may: \.mayRunJobs, toDo: "cancel jobs")
+        guard let id = Int(try context.parameters.require("id")), let job = await runner.cancel(id) else {
+            throw Problem.notFound("no such job")
+        }
+        return job
+    }
+
+    /// `GET /jobs`: the jobs and their progress, with start and cancel forms for those who may.
+    @Sendable func page(_ request: Request, context: Context) async throws -> Response {
+        let system = try await registry.system()
+        let jobs = await runner.all
+        let session = SignedIn.current
+        let may = session?.user.role.mayRunJobs ?? false
+        let model = JobsPage(
+            running: jobs.contains { $0.status == .running }, canStart: may, csrf: session?.csrf ?? "",
+            jobs: jobs.map { job in
+                JobsPage.Row(
+                    id: String(job.id), kind: job.kind.rawValue, startedBy: job.startedBy,
+                    percent: Int((job.progress * 100).rounded()),
+                    stage: job.stage, status: job.status.rawValue, result: job.result ?? "",
+                    cancellable: may && job.status == .running)
+            }, hasJobs: !jobs.isEmpty)
+        return renderer.page(
+            .jobs, title: "Jobs", systemName: system.name,
+            breadcrumb: [Crumb(name: system.root.name, href: "/"), Crumb(name: "Jobs")], model: model)
+    }
+
+    /// `POST /jobs`: the page's form starts the analysis.
+    @Sendable func startFromPage(_ request: Request, context: Context) async throws -> Response {
+        let session = try await FormPost.session(
+            from: request, may: \.mayRunJobs, toDo: "run the population health engine")
+        _ = try await startAnalysis(by: session.user)
+        return FormPost.redirect(to: "/jobs")
+    }
+
+    /// `POST /jobs/{id}/cancel`: the page's form cancels a job.
+    @Sendable func cancelFromPage(_ request: Request, context: Context) async throws -> Response {
+        _ = try await FormPost.session(from: request, may: \.mayRunJobs, toDo: "cancel jobs")
+        guard let id = Int(try context.parameters.require("id")), await runner.cancel(id) != nil else {
+            throw Problem.notFound("no such job")
+        }
+        return FormPost.redirect(to: "/jobs")
     }
 }
 

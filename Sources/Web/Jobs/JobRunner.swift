@@ -21,7 +21,7 @@ actor JobRunner {
         }
 
         var id: Int
-        var kind: String
+        var kind: JobKind
         /// Who started it, as shown publicly: their organisation or role, never a username (``PublicNames``).
         var startedBy: String
         var startedAt: Date
@@ -69,7 +69,7 @@ actor JobRunner {
     private var next = 1
 
     /// Starts `work` in the background for `user` (a public name) and returns its job.
-    func start(kind: String, by user: String, _ work: @escaping @Sendable (Handle) async throws -> String) -> Job {
+    func start(kind: JobKind, by user: String, _ work: @escaping @Sendable (Handle) async throws -> String) -> Job {
         let id = next
         next += 1
         let job = Job(

@@ -63,12 +63,12 @@ struct RequestMetrics<Context: RequestContext>: RouterMiddleware {
             let response = try await next(request, context)
             status = response.status.code
             return response
-        } catch let error as HTTPResponseError {
+        } catch let error as any HTTPResponseError {
             status = error.status.code
             throw error
-        } catch let problem as Problem {
-            status = problem.status
-            throw problem
+        } catch let error as any ProblemConvertible {
+            status = error.problem.statusCode
+            throw error
         }
     }
 }

@@ -10,7 +10,8 @@ import Storage
 /// damaged storage, or when a write failed for lack of space (SQLITE_FULL, PostgreSQL 53100
 /// `disk_full`). Damage stays until the server is restarted on a repaired store; lack of space clears at
 /// the next write that succeeds. `/health` then answers 503 with the reason, so a load balancer takes
-/// the instance out instead of sending it writes that cannot be made.
+/// the instance out instead of sending it writes that cannot be made. It is degraded too while the stored
+/// population health analysis cannot be read (the pages that show it answer 503), until it is run again.
 public final class StoreHealth: @unchecked Sendable {
     /// Why the store is degraded.
     public enum Degradation: Sendable, Hashable {
@@ -18,12 +19,15 @@ public final class StoreHealth: @unchecked Sendable {
         case damaged(String)
         /// A write failed for lack of space.
         case full(String)
+        /// The stored population health analysis cannot be read.
+        case analysisUnreadable(String)
 
         /// The reason, in words.
         public var reason: String {
             switch self {
             case .damaged(let detail): "the store is damaged: \(detail)"
             case .full(let detail): "a write failed for lack of space: \(detail)"
+            case .analysisUnreadable(let detail): "the stored analysis cannot be read: \(detail)"
             }
         }
     }
@@ -75,13 +79,18 @@ public final class StoreHealth: @unchecked Sendable {
         lock.withLock { space = nil }
     }
 
-    /// What `GET /health` answers: 200 `{"status":"ok"}`, or 503 `{"status":"degraded","reason":…}`.
-    func response(_ store: any Store) async throws -> Response {
+    /// What `GET /health` answers: 200 `{"status":"ok"}`, or 503 `{"status":"degraded","reason":…}`,
+    /// degraded too when `analysisFault` (asked once the store answers) says the stored analysis cannot be read.
+    func response(_ store: any Store, analysisFault: () async throws -> String? = { nil }) async throws -> Response {
         if let degradation {
             return Self.json(.serviceUnavailable, ["status": "degraded", "reason": degradation.reason])
         }
         // Ready only when the store answers: a load balancer takes an instance out while its database is away.
         _ = try await store.userCount()
+        if let fault = try await analysisFault() {
+            let reason = Degradation.analysisUnreadable(fault).reason
+            return Self.json(.serviceUnavailable, ["status": "degraded", "reason": reason])
+        }
         return Self.json(.ok, ["status": "ok"])
     }
 

@@ -1,24 +1,54 @@
+import Foundation
 import Hummingbird
 import Mustache
 
 /// Renders page models through the Mustache templates and wraps them in the site layout.
+///
+/// Every template (``PageTemplate``) and the stylesheet are read from the module's resources once, when
+/// the renderer is made: a missing or unparsable one stops the server starting, naming the file.
 struct PageRenderer: Sendable {
     private let library: MustacheLibrary
+    /// The stylesheet served at `/styles.css`.
+    let stylesheet: String
 
-    init() throws {
+    /// Reads every template from `templates` and the stylesheet from `stylesheet`.
+    /// - Throws: ``PageTemplate/Unreadable`` for a template missing or not valid Mustache;
+    ///   ``Stylesheet/Missing`` when the stylesheet cannot be read.
+    init(templates: URL = PageTemplate.folder, stylesheet: URL = Stylesheet.file) throws {
         var library = MustacheLibrary()
-        for (name, text) in Templates.all {
-            library.register(try MustacheTemplate(string: text), named: name)
+        for template in PageTemplate.allCases {
+            let file = template.file(in: templates)
+            guard let data = FileManager.default.contents(atPath: file.path) else {
+                throw PageTemplate.Unreadable(template: template, file: file, reason: "is missing")
+            }
+            var text = String(decoding: data, as: UTF8.self)
+            // The file's final newline ends the file, not the template: the page is as it was in code.
+            if text.hasSuffix("\n") { text.removeLast() }
+            do {
+                library.register(try MustacheTemplate(string: text), named: template.rawValue)
+            } catch {
+                throw PageTemplate.Unreadable(template: template, file: file, reason: "is not valid Mustache: \(error)")
+            }
+        }
+        guard let css = FileManager.default.contents(atPath: stylesheet.path) else {
+            throw Stylesheet.Missing(file: stylesheet)
         }
         self.library = library
+        self.stylesheet = String(decoding: css, as: UTF8.self)
+    }
+
+    /// `model` rendered with `template` alone, without the layout (every template is registered, so
+    /// this answers text for each).
+    func render(_ template: PageTemplate, model: Any) -> String {
+        library.render(model, withTemplate: template.rawValue) ?? ""
     }
 
     /// A full HTML page: `model` rendered with `template`, inside the layout.
     func page(
-        _ template: String, title: String, systemName: String, breadcrumb: [Crumb] = [], model: Any,
+        _ template: PageTemplate, title: String, systemName: String, breadcrumb: [Crumb] = [], model: Any,
         status: HTTPResponse.Status = .ok
     ) -> Response {
-        let content = library.render(model, withTemplate: template) ?? ""
+        let content = render(template, model: model)
         let session = SignedIn.current
         let layout = LayoutModel(
             title: title, systemName: systemName, hasBreadcrumb: !breadcrumb.isEmpty, breadcrumb: breadcrumb,
@@ -28,17 +58,31 @@ struct PageRenderer: Sendable {
             }
                 ?? "",
             csrf: session?.csrf ?? "")
-        let html = library.render(layout, withTemplate: "layout") ?? content
+        let html = render(.layout, model: layout)
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],
             body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }
 
+    /// A full HTML page rendered with the template named `name`, for the pages still naming theirs as text.
+    /// A name that is no ``PageTemplate`` answers a 500 error page (and cannot pass the page tests).
+    func page(
+        _ name: String, title: String, systemName: String, breadcrumb: [Crumb] = [], model: Any,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        guard let template = PageTemplate(rawValue: name) else {
+            return errorPage(
+                Problem(
+                    status: .internalServerError, type: "about:blank", title: "Internal error",
+                    detail: "something went wrong on the server; it has been logged"))
+        }
+        return page(
+            template, title: title, systemName: systemName, breadcrumb: breadcrumb, model: model, status: status)
+    }
+
     /// An HTML page for a problem, with the problem's status.
     func errorPage(_ problem: Problem) -> Response {
-        page(
-            "error", title: problem.title, systemName: "", model: problem,
-            status: HTTPResponse.Status(code: problem.status))
+        page(PageTemplate.error, title: problem.title, systemName: "", model: problem, status: problem.status)
     }
 }
 

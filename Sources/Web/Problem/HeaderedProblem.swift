@@ -3,8 +3,9 @@ import HTTPTypes
 import Hummingbird
 
 /// A problem whose answer carries headers of its own: `Retry-After` on a 429, `Allow` on a 405.
-/// ``ProblemMiddleware`` answers it like any problem and adds the headers.
-struct HeaderedProblem: Error {
+/// ``ProblemMiddleware`` answers it like any problem and adds the headers; thrown past it, Hummingbird
+/// answers it as the problem+json with the headers (it is an `HTTPResponseError`).
+struct HeaderedProblem: HTTPResponseError, ProblemConvertible {
     var problem: Problem
     var headers: HTTPFields
 
@@ -29,6 +30,19 @@ struct HeaderedProblem: Error {
                 status: .methodNotAllowed, type: "https://concordat.dev/problems/method-not-allowed",
                 title: "Method not allowed", detail: "this address does not take \(method.rawValue); it takes \(allow)"),
             headers: [.allow: allow])
+    }
+
+    /// The headers, added to the problem's answer.
+    var responseHeaders: HTTPFields { headers }
+
+    /// The problem's status.
+    var status: HTTPResponse.Status { problem.status }
+
+    /// The problem as problem+json, with the headers.
+    func response(from request: Request, context: some RequestContext) -> Response {
+        var response = problem.response()
+        for field in headers { response.headers[field.name] = field.value }
+        return response
     }
 
     /// How many seconds a 429 asks the client to wait, if it is one.

@@ -1,17 +1,20 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// An RFC 9457 problem details document: how every API error is reported.
 ///
 /// `type` is a stable URI naming the kind of problem, `title` a short summary, `detail` what went wrong
 /// this time, and `invalidParams` (the RFC's own example extension) which fields were refused and why.
-public struct Problem: Error, Codable, Sendable, Equatable {
+///
+/// A problem is Hummingbird's `HTTPResponseError`: thrown anywhere, it answers with its own status.
+public struct Problem: HTTPResponseError, Codable, Sendable, Equatable {
     /// A URI naming the kind of problem.
     public var type: String
     /// A short human-readable summary of the kind.
     public var title: String
-    /// The HTTP status code.
-    public var status: Int
+    /// The HTTP status code, as the document's `status` member.
+    public var statusCode: Int
     /// What went wrong with this request.
     public var detail: String
     /// The fields that were refused, when the request body was invalid.
@@ -39,7 +42,7 @@ public struct Problem: Error, Codable, Sendable, Equatable {
     ) {
         self.type = type
         self.title = title
-        self.status = status.code
+        self.statusCode = status.code
         self.detail = detail
         self.invalidParams = invalidParams
     }
@@ -66,6 +69,13 @@ public struct Problem: Error, Codable, Sendable, Equatable {
         return problem
     }
 
+    /// 422: the memorandum of understanding refuses what was asked (a vote, a ratification, a change).
+    public static func refusedByMemorandum(_ detail: String) -> Problem {
+        Problem(
+            status: .unprocessableContent, type: "https://concordat.dev/problems/refused-by-memorandum",
+            title: "Refused by the memorandum", detail: detail)
+    }
+
     /// 403: signed in, but the role may not do this.
     public static func forbidden(_ detail: String) -> Problem {
         Problem(
@@ -77,6 +87,18 @@ public struct Problem: Error, Codable, Sendable, Equatable {
         Problem(status: .conflict, type: "https://concordat.dev/problems/conflict", title: "Conflict", detail: detail)
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case type, title
+        case statusCode = "status"
+        case detail, invalidParams, rule
+    }
+
+    /// The HTTP status, as Hummingbird's `HTTPResponseError` asks for it.
+    public var status: HTTPResponse.Status { HTTPResponse.Status(code: statusCode) }
+
+    /// The problem as an `application/problem+json` response (Hummingbird's `HTTPResponseError`).
+    public func response(from request: Request, context: some RequestContext) -> Response { response() }
+
     /// The problem as an `application/problem+json` response.
     public func response() -> Response {
         let encoder = JSONEncoder()
@@ -85,9 +107,9 @@ public struct Problem: Error, Codable, Sendable, Equatable {
         var headers: HTTPFields = [.contentType: "application/problem+json"]
         // Bearer, never Basic: a Basic challenge makes a browser ask for a password and then send it,
         // unasked, with every request to this site, including requests another site makes it send.
-        if status == 401 { headers[.wwwAuthenticate] = "Bearer realm=\"Concordat\"" }
+        if statusCode == 401 { headers[.wwwAuthenticate] = "Bearer realm=\"Concordat\"" }
         return Response(
-            status: HTTPResponse.Status(code: status),
+            status: status,
             headers: headers,
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
