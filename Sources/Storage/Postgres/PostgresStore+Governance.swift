@@ -37,9 +37,7 @@ extension PostgresStore {
                 INSERT INTO memorandum (version, document, routes, adoptedAt)
                 VALUES (\(record.version), \(record.document), \(record.routes), \(record.adoptedAt))
                 """, logger: logger)
-            try await appendToRegister(
-                kind: "memorandum", subject: "version \(memorandum.version)", detail: detail, at: record.adoptedAt,
-                connection)
+            try await appendToRegister(.init(adopting: memorandum, detail: detail), at: record.adoptedAt, connection)
         }
     }
 
@@ -53,7 +51,8 @@ extension PostgresStore {
     /// Changes a decision and appends to the register in one write transaction.
     public func updateDecision(
         _ id: String,
-        _ change: @Sendable (DecisionRecord?) throws -> (record: DecisionRecord, kind: String, detail: String)
+        _ change:
+            @Sendable (DecisionRecord?) throws -> (record: DecisionRecord, kind: DecisionRegister.Kind, detail: String)
     ) async throws -> DecisionRecord {
         try await withoutActuallyEscaping(change) { change in
             try await write { [self] connection in
@@ -62,6 +61,7 @@ extension PostgresStore {
                 ).first
                 let (record, kind, detail) = try change(try row?.decision())
                 try record.checkText()
+                guard record.id == id else { throw StoreError.conflict("decision identifier", record.id) }
                 let now = Date()
                 let document = try JSONEncoder().encode(record)
                 try await connection.query(
@@ -69,8 +69,7 @@ extension PostgresStore {
                     INSERT INTO decision (id, document, tabledAt) VALUES (\(id), \(document), \(row?.tabledAt ?? now))
                     ON CONFLICT (id) DO UPDATE SET document = excluded.document
                     """, logger: logger)
-                try await appendToRegister(
-                    kind: kind, subject: id, detail: RegisterAudit.sealed(detail, record), at: now, connection)
+                try await appendToRegister(.init(decision: record, kind: kind, detail: detail), at: now, connection)
                 return record
             }
         }
@@ -114,14 +113,14 @@ extension PostgresStore {
         }
     }
 
-    /// Appends the next entry to the register's hash chain. Called only inside a write transaction, whose
-    /// lock keeps two appends from taking the same sequence number.
-    func appendToRegister(
-        kind: String, subject: String, detail: String, at date: Date, _ connection: PostgresConnection
-    ) async throws {
+    /// Appends the entry `draft` describes to the register (which builds it from the last entry), and moves
+    /// the head record to it. Called only inside a write transaction, whose lock keeps two appends from
+    /// taking the same sequence number.
+    func appendToRegister(_ draft: DecisionRegister.Draft, at date: Date, _ connection: PostgresConnection)
+        async throws
+    {
         let last = try await registerEntries(connection, "ORDER BY sequence DESC LIMIT 1").first
-        let entry = RegisterEntryRecord(
-            RegisterEntryRecord.next(after: last, kind: kind, subject: subject, detail: detail, at: date))
+        let entry = RegisterEntryRecord(DecisionRegister.entry(after: last, draft, at: date))
         try await connection.query(
             """
             INSERT INTO register_entry (sequence, recordedAt, kind, subject, detail, previousHash, hash)
@@ -145,8 +144,8 @@ extension PostgresStore {
         ).map { row in
             let v = try row.decode((Int, String, String, String, String, String, String).self)
             return DecisionRegister.Entry(
-                sequence: v.0, recordedAt: v.1, kind: v.2, subject: v.3, detail: v.4, previousHash: v.5,
-                hash: v.6)
+                sequence: v.0, recordedAt: v.1, kind: try RegisterEntryRecord.kind(v.2, sequence: v.0), subject: v.3,
+                detail: v.4, previousHash: v.5, hash: v.6)
         }
     }
 

@@ -13,7 +13,7 @@ extension PostgresStore {
     public func updateWorkProgramme(
         _ change:
             @Sendable (WorkProgramme?) throws -> (
-                programme: WorkProgramme, entry: (kind: String, subject: String, detail: String)?
+                programme: WorkProgramme, entry: (kind: DecisionRegister.Kind, subject: String, detail: String)?
             )
     ) async throws -> WorkProgramme {
         try await withoutActuallyEscaping(change) { change in
@@ -29,7 +29,7 @@ extension PostgresStore {
                     """, logger: logger)
                 if let entry {
                     try await appendToRegister(
-                        kind: entry.kind, subject: entry.subject, detail: entry.detail, at: Date(), connection)
+                        .init(kind: entry.kind, subject: entry.subject, detail: entry.detail), at: Date(), connection)
                 }
                 return programme
             }
@@ -49,7 +49,9 @@ extension PostgresStore {
     public func updateRisk(
         _ id: String,
         recording change:
-            @Sendable (Risk?) throws -> (risk: Risk, entry: (kind: String, subject: String, detail: String)?)
+            @Sendable (Risk?) throws -> (
+                risk: Risk, entry: (kind: DecisionRegister.Kind, subject: String, detail: String)?
+            )
     ) async throws -> Risk {
         try await withoutActuallyEscaping(change) { change in
             try await write { [self] connection in
@@ -69,7 +71,7 @@ extension PostgresStore {
                     """, logger: logger)
                 if let entry {
                     try await appendToRegister(
-                        kind: entry.kind, subject: entry.subject, detail: entry.detail, at: Date(), connection)
+                        .init(kind: entry.kind, subject: entry.subject, detail: entry.detail), at: Date(), connection)
                 }
                 return risk
             }

@@ -13,9 +13,15 @@ public protocol FinanceStore: Sendable {
     /// - Throws: ``StoreError`` `notFound` when there is no such pool.
     func poolAccount(code: String) async throws -> PoolAccount
 
-    /// Admits a payment out of its pool, if it keeps every rule, in one transaction: the pool's ring-fences
-    /// and balance are checked against the stored payments and the payment is recorded, or nothing is.
-    /// - Parameter districtsOfArea: the districts of the practices under the payment's area.
-    /// - Throws: ``PoolAccount/Refusal`` naming the rule broken; ``StoreError`` `notFound` for no such pool.
-    func admitPayment(_ spend: PoolSpend, districtsOfArea: [String?]) async throws -> PoolAccount
+    /// Records one payment out of the pool `code`, in one write transaction, if `admit` admits it: `admit`
+    /// gets the pool's account as the transaction reads it and returns the account with the payment
+    /// admitted (Finance's rule: ``PoolAccount/admitting(_:districtsOfArea:)``), or throws, and then nothing
+    /// is recorded. Writes are serialised, so two payments can never together break a rule that each keeps
+    /// alone. The store keeps no rule of its own but that `admit` add exactly one payment.
+    /// - Returns: the account with the payment.
+    /// - Throws: what `admit` throws (``PoolAccount/Refusal`` naming the rule broken); ``StoreError``
+    ///   `notFound` for no such pool, `conflict` when `admit` returns an account that is not this one with
+    ///   one payment more.
+    func recordPayment(from code: String, admitting admit: @Sendable (PoolAccount) throws -> PoolAccount)
+        async throws -> PoolAccount
 }

@@ -15,10 +15,14 @@ public protocol GovernanceStore: Sendable {
     func decisions() async throws -> [DecisionRecord]
 
     /// Changes a decision record inside one write transaction: `change` gets the stored record (or `nil`)
-    /// and returns the new one with the register entry to append; both are written or neither.
+    /// and returns the new one with the kind and detail of the register entry to append; both are written
+    /// or neither. The register builds the entry (``DecisionRegister/Draft/init(decision:kind:detail:)``,
+    /// sealed, chained to the last entry the transaction reads).
+    /// - Throws: ``StoreError`` `conflict` when the new record's identifier is not `id`.
     func updateDecision(
         _ id: String,
-        _ change: @Sendable (DecisionRecord?) throws -> (record: DecisionRecord, kind: String, detail: String)
+        _ change:
+            @Sendable (DecisionRecord?) throws -> (record: DecisionRecord, kind: DecisionRegister.Kind, detail: String)
     ) async throws -> DecisionRecord
 
     /// One decision, or `nil` when none has the identifier.

@@ -11,7 +11,7 @@ public protocol ProgrammeStore: Sendable {
     func updateWorkProgramme(
         _ change:
             @Sendable (WorkProgramme?) throws -> (
-                programme: WorkProgramme, entry: (kind: String, subject: String, detail: String)?
+                programme: WorkProgramme, entry: (kind: DecisionRegister.Kind, subject: String, detail: String)?
             )
     ) async throws -> WorkProgramme
 
@@ -23,7 +23,9 @@ public protocol ProgrammeStore: Sendable {
     func updateRisk(
         _ id: String,
         recording change:
-            @Sendable (Risk?) throws -> (risk: Risk, entry: (kind: String, subject: String, detail: String)?)
+            @Sendable (Risk?) throws -> (
+                risk: Risk, entry: (kind: DecisionRegister.Kind, subject: String, detail: String)?
+            )
     ) async throws -> Risk
 }
 

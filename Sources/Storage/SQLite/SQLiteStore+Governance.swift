@@ -23,8 +23,7 @@ extension SQLiteStore {
                 throw StoreError.conflict("memorandum version", String(memorandum.version))
             }
             try record.insert(db)
-            try RegisterEntryRecord.append(
-                kind: "memorandum", subject: "version \(memorandum.version)", detail: detail, at: record.adoptedAt, db)
+            try RegisterEntryRecord.append(.init(adopting: memorandum, detail: detail), at: record.adoptedAt, db)
         }
     }
 
@@ -38,32 +37,35 @@ extension SQLiteStore {
     /// Changes a decision and appends to the register in one write transaction.
     public func updateDecision(
         _ id: String,
-        _ change: @Sendable (DecisionRecord?) throws -> (record: DecisionRecord, kind: String, detail: String)
+        _ change:
+            @Sendable (DecisionRecord?) throws -> (record: DecisionRecord, kind: DecisionRegister.Kind, detail: String)
     ) async throws -> DecisionRecord {
         try await writer.write { db in
             let row = try DecisionRecordRow.fetchOne(db, key: id)
             let existing = try row?.decision()
             let (record, kind, detail) = try change(existing)
             try record.checkText()
+            guard record.id == id else { throw StoreError.conflict("decision identifier", record.id) }
             let now = Date()
             try DecisionRecordRow(id: id, document: try JSONEncoder().encode(record), tabledAt: row?.tabledAt ?? now)
                 .save(db)
-            try RegisterEntryRecord.append(
-                kind: kind, subject: id, detail: RegisterAudit.sealed(detail, record), at: now, db)
+            try RegisterEntryRecord.append(.init(decision: record, kind: kind, detail: detail), at: now, db)
             return record
         }
     }
 
     /// The register, oldest first.
     public func registerEntries() async throws -> [DecisionRegister.Entry] {
-        try await writer.read { db in try RegisterEntryRecord.order(Column("sequence")).fetchAll(db).map(\.entry) }
+        try await writer.read { db in
+            try RegisterEntryRecord.order(Column("sequence")).fetchAll(db).map { try $0.entry() }
+        }
     }
 
     /// The register's entries after `sequence`, oldest first.
     public func registerEntries(after sequence: Int) async throws -> [DecisionRegister.Entry] {
         try await writer.read { db in
             try RegisterEntryRecord.filter(Column("sequence") > sequence).order(Column("sequence")).fetchAll(db)
-                .map(\.entry)
+                .map { try $0.entry() }
         }
     }
 
@@ -74,7 +76,7 @@ extension SQLiteStore {
 
     /// The register's latest entry.
     public func registerHead() async throws -> DecisionRegister.Entry? {
-        try await writer.read { db in try RegisterEntryRecord.order(Column("sequence").desc).fetchOne(db)?.entry }
+        try await writer.read { db in try RegisterEntryRecord.order(Column("sequence").desc).fetchOne(db)?.entry() }
     }
 
     /// The register's head record.

@@ -25,16 +25,17 @@ extension SQLiteStore {
         try await writer.read { db in try Self.account(code: code, db) }
     }
 
-    /// Checks and records a payment in one write transaction, so two payments can never together break a
-    /// rule that each keeps alone.
-    public func admitPayment(_ spend: PoolSpend, districtsOfArea: [String?]) async throws -> PoolAccount {
-        try spend.checkText()
-        return try await writer.write { db in
-            var account = try Self.account(code: spend.pool, db)
-            try account.admit(spend, districtsOfArea: districtsOfArea)
-            var record = PoolPaymentRecord(spend, recordedAt: Date())
+    /// Records the payment `admit` admits to the account read in the same write transaction, so two
+    /// payments can never together break a rule that each keeps alone.
+    public func recordPayment(from code: String, admitting admit: @Sendable (PoolAccount) throws -> PoolAccount)
+        async throws -> PoolAccount
+    {
+        try await writer.write { db in
+            let account = try Self.account(code: code, db)
+            let admitted = try admit(account)
+            var record = PoolPaymentRecord(try account.paymentAdded(in: admitted), recordedAt: Date())
             try record.insert(db)
-            return account
+            return admitted
         }
     }
 

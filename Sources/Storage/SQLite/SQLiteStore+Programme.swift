@@ -15,7 +15,7 @@ extension SQLiteStore {
     public func updateWorkProgramme(
         _ change:
             @Sendable (WorkProgramme?) throws -> (
-                programme: WorkProgramme, entry: (kind: String, subject: String, detail: String)?
+                programme: WorkProgramme, entry: (kind: DecisionRegister.Kind, subject: String, detail: String)?
             )
     ) async throws -> WorkProgramme {
         try await writer.write { db in
@@ -28,7 +28,7 @@ extension SQLiteStore {
             ).save(db)
             if let entry {
                 try RegisterEntryRecord.append(
-                    kind: entry.kind, subject: entry.subject, detail: entry.detail, at: Date(), db)
+                    .init(kind: entry.kind, subject: entry.subject, detail: entry.detail), at: Date(), db)
             }
             return programme
         }
@@ -43,7 +43,9 @@ extension SQLiteStore {
     public func updateRisk(
         _ id: String,
         recording change:
-            @Sendable (Risk?) throws -> (risk: Risk, entry: (kind: String, subject: String, detail: String)?)
+            @Sendable (Risk?) throws -> (
+                risk: Risk, entry: (kind: DecisionRegister.Kind, subject: String, detail: String)?
+            )
     ) async throws -> Risk {
         try await writer.write { db in
             let existing = try RiskRecord.fetchOne(db, key: id)?.risk()
@@ -52,7 +54,7 @@ extension SQLiteStore {
             try RiskRecord(id: id, area: risk.area, document: try JSONEncoder().encode(risk)).save(db)
             if let entry {
                 try RegisterEntryRecord.append(
-                    kind: entry.kind, subject: entry.subject, detail: entry.detail, at: Date(), db)
+                    .init(kind: entry.kind, subject: entry.subject, detail: entry.detail), at: Date(), db)
             }
             return risk
         }
