@@ -165,19 +165,19 @@ struct DemoCommand: AsyncParsableCommand {
             createsJointArrangement: true, hasExitArrangements: true)
         let parties = memorandum.seats.filter { $0.kind == .party }.map(\.organisation)
         _ = try await store.updateDecision(proposal.id) { _ in
-            (DecisionRecord(proposal: proposal), "proposal", "tabled: \(proposal.title)")
+            (DecisionRecord(proposal: proposal), .proposal, "tabled: \(proposal.title)")
         }
         let votes = parties.enumerated().map { Vote(organisation: $1, choice: $0 < 12 ? .yes : .abstain) }
         _ = try await store.updateDecision(proposal.id) { existing in
             let voted = try existing!.voted(votes, present: parties, overrides: [], memorandum: memorandum)
-            return (voted, "vote", voted.outcome!.arithmetic.joined(separator: " "))
+            return (voted, .vote, voted.outcome!.arithmetic.joined(separator: " "))
         }
         // And one open for the partners' representatives to vote on.
         let open = Proposal(
             id: "EKACP-2026-11", title: "Adopt the joint winter plan for 2026/27", type: .engagement, tabled: Day.today,
             hasGreenBookBusinessCase: true, createsJointArrangement: false, hasExitArrangements: true)
         _ = try await store.updateDecision(open.id) { _ in
-            (DecisionRecord(proposal: open), "proposal", "tabled: \(open.title)")
+            (DecisionRecord(proposal: open), .proposal, "tabled: \(open.title)")
         }
         for (index, party) in parties.prefix(10).enumerated() {
             let ratification = Ratification(
@@ -187,7 +187,7 @@ struct DemoCommand: AsyncParsableCommand {
                 ratified: true)
             _ = try await store.updateDecision(proposal.id) { existing in
                 (
-                    try existing!.ratified(ratification, memorandum: memorandum, routes: routes), "ratification",
+                    try existing!.ratified(ratification, memorandum: memorandum, routes: routes), .ratification,
                     "\(party)'s \(ratification.body) ratified, minute \(ratification.minuteReference)"
                 )
             }

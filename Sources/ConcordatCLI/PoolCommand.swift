@@ -2,6 +2,7 @@ import ArgumentParser
 import ConcordatCore
 import Finance
 import Foundation
+import Partnership
 
 /// `concordat pool`: pooled budgets with host partners and ring-fences; payments out of them.
 struct PoolCommand: AsyncParsableCommand {
@@ -119,7 +120,7 @@ struct PoolCommand: AsyncParsableCommand {
                 amount: try FinanceLoading.money(amount, option: "--amount"),
                 description: note)
             // A refusal names the rule broken and exits non-zero; nothing is recorded.
-            let account = try await store.admitPayment(spend, districtsOfArea: system.districts(under: area))
+            let account = try await PoolPayment(store: store).pay(spend, by: .commandLine, in: system)
             print("Paid \(Money(pence: spend.amountPence)) from \(pool) to \(partner); \(account.balance) left.")
         }
     }

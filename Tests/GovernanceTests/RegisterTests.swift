@@ -9,9 +9,9 @@ struct RegisterTests {
     func chain() {
         var register = DecisionRegister()
         let start = Date(timeIntervalSince1970: 1_700_000_000)
-        register.append(kind: "proposal", subject: "EK-1", detail: "Pool community budgets", at: start)
-        register.append(kind: "outcome", subject: "EK-1", detail: "10 of 14 for: agreed in principle", at: start + 60)
-        register.append(kind: "ratification", subject: "EK-1", detail: "KCC Full Council, minute FC9", at: start + 120)
+        register.append(kind: .proposal, subject: "EK-1", detail: "Pool community budgets", at: start)
+        register.append(kind: .outcome, subject: "EK-1", detail: "10 of 14 for: agreed in principle", at: start + 60)
+        register.append(kind: .ratification, subject: "EK-1", detail: "KCC Full Council, minute FC9", at: start + 120)
         #expect(register.firstBrokenEntry == nil)
         #expect(register.entries[1].previousHash == register.entries[0].hash)
         var edited = register.entries
@@ -29,6 +29,41 @@ struct RegisterTests {
             sequence: 1, recordedAt: forged[0].recordedAt, kind: forged[0].kind, subject: forged[0].subject,
             detail: forged[0].detail, previousHash: forged[0].previousHash)
         #expect(DecisionRegister(entries: forged).firstBrokenEntry == 2)
+    }
+
+    @Test("entries are built as stores have always chained them: kinds keep their stored words and hashes")
+    func builtEntries() {
+        #expect(
+            DecisionRegister.Kind.allCases.map(\.rawValue) == [
+                "proposal", "vote", "ballot", "outcome", "ratification", "override", "memorandum", "membership",
+                "programme", "milestone", "gateway", "risk", "risk-review",
+            ])
+        let at = Date(timeIntervalSince1970: 1_700_000_000)
+        let first = DecisionRegister.entry(
+            after: nil, .init(kind: .riskReview, subject: "R-1", detail: "re-scored from 12 to 16"), at: at)
+        // The hash of the length-prefixed fields, worked outside Swift, of an entry stored before kinds were enums.
+        #expect(first.recordedAt == "2023-11-14T22:13:20Z")
+        #expect(first.hash == "7fb95e53d6b86168eded864786e88bfb7c70156457f410657daaf18d6a6203bc")
+        #expect(first.sequence == 1 && first.previousHash == DecisionRegister.genesis)
+        let second = DecisionRegister.entry(after: first, .init(kind: .proposal, subject: "P1", detail: "x"), at: at)
+        #expect(second.sequence == 2 && second.previousHash == first.hash)
+        #expect(DecisionRegister(entries: [first, second]).firstBrokenEntry == nil)
+        var register = DecisionRegister(entries: [first])
+        #expect(register.append(.init(kind: .proposal, subject: "P1", detail: "x"), at: at) == second)
+    }
+
+    @Test("a decision's entry carries its seal; tabling, votes and ballots are worded as the register has them")
+    func decisionDrafts() throws {
+        let proposal = Proposal(
+            id: "EK-1", title: "Pool budgets", type: .engagement, tabled: Day(year: 2026, month: 1, day: 1)!)
+        let record = DecisionRecord(proposal: proposal)
+        let draft = DecisionRegister.Draft(decision: record, kind: .proposal, detail: "tabled")
+        #expect(draft.subject == "EK-1")
+        #expect(RegisterAudit.seal(in: draft.detail) == RegisterAudit.seal(of: record))
+        #expect(DecisionRegister.Draft.tabling(proposal).detail == "tabled: Pool budgets (engagement)")
+        #expect(
+            DecisionRegister.Draft.ballot(Vote(organisation: "kcc", choice: .no), on: "EK-1")
+                == .init(kind: .ballot, subject: "EK-1", detail: "kcc voted no (cast by its representative)"))
     }
 
     @Test("NPSA 2008 bands: 1–3 low, 4–6 moderate, 8–12 high, 15–25 extreme")

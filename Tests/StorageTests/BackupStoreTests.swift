@@ -26,7 +26,7 @@ struct BackupStoreTests {
                 dataset, summary: DatasetSummary(of: dataset, fingerprint: "f", source: "s"),
                 cohort: [RiskCohortMember(personID: "p1", practice: "G82002", risk: 0.5, rank: 1)])
             try await store.savePool(PoolStoreTests.pool)
-            _ = try await store.admitPayment(PoolStoreTests.payment(1_000), districtsOfArea: ["Swale"])
+            _ = try await PoolStoreTests.admit(PoolStoreTests.payment(1_000), districtsOfArea: ["Swale"], in: store)
             try await store.adoptMemorandum(
                 try GovernanceStoreTests.memorandum(), routes: RatificationRoutes(routes: [:]), detail: "adopted")
             try await store.backup(to: file)
@@ -35,7 +35,7 @@ struct BackupStoreTests {
 
             // Changes after the backup…
             try await store.replaceSystem(try Self.kent())
-            _ = try await store.admitPayment(PoolStoreTests.payment(2_000), districtsOfArea: ["Swale"])
+            _ = try await PoolStoreTests.admit(PoolStoreTests.payment(2_000), districtsOfArea: ["Swale"], in: store)
             try await store.adoptMemorandum(
                 try GovernanceStoreTests.memorandum(version: 2), routes: RatificationRoutes(routes: [:]),
                 detail: "reopened")

@@ -37,23 +37,23 @@ struct GovernanceStoreTests {
             let proposal = Proposal(id: "P1", title: "Pool social care", type: .engagement, tabled: Self.day)
             _ = try await store.updateDecision("P1") { existing in
                 #expect(existing == nil)
-                return (DecisionRecord(proposal: proposal), "proposal", "tabled")
+                return (DecisionRecord(proposal: proposal), .proposal, "tabled")
             }
             await #expect(throws: VoteCount.Refusal.self) {
                 _ = try await store.updateDecision("P1") { existing in
                     let voted = try existing!.voted(
                         [Vote(organisation: "z", choice: .yes)], present: [], overrides: [], memorandum: second)
-                    return (voted, "vote", "never")
+                    return (voted, .vote, "never")
                 }
             }
             let voted = try await store.updateDecision("P1") { existing in
                 let record = try existing!.voted(
                     [Vote(organisation: "a", choice: .yes)], present: ["a", "b"], overrides: [], memorandum: second)
-                return (record, "vote", "a voted yes")
+                return (record, .vote, "a voted yes")
             }
             #expect(try await store.decisions() == [voted])
             let entries = try await store.registerEntries()
-            #expect(entries.map(\.kind) == ["memorandum", "memorandum", "proposal", "vote"])
+            #expect(entries.map(\.kind.rawValue) == ["memorandum", "memorandum", "proposal", "vote"])
             #expect(entries.map(\.sequence) == [1, 2, 3, 4])
             #expect(try await store.registerHead() == entries.last)
             #expect(try await store.registerEntries(after: 2) == Array(entries.dropFirst(2)))
@@ -72,7 +72,7 @@ struct GovernanceStoreTests {
                     group.addTask {
                         let proposal = Proposal(id: "P\(index)", title: "T", type: .engagement, tabled: Self.day)
                         _ = try await store.updateDecision("P\(index)") { _ in
-                            (DecisionRecord(proposal: proposal), "proposal", "tabled \(index)")
+                            (DecisionRecord(proposal: proposal), .proposal, "tabled \(index)")
                         }
                     }
                 }
@@ -108,10 +108,10 @@ struct GovernanceStoreTests {
             #expect(reviewed.history.count == 2)
 
             let programme = WorkProgramme.eastKentACP
-            _ = try await store.updateWorkProgramme { _ in (programme, ("programme", "East Kent", "adopted")) }
+            _ = try await store.updateWorkProgramme { _ in (programme, (.programme, "East Kent", "adopted")) }
             #expect(try await store.workProgramme() == programme)
             _ = try await store.updateWorkProgramme { existing in (existing!, nil) }
-            #expect(try await store.registerEntries().map(\.kind) == ["programme"])
+            #expect(try await store.registerEntries().map(\.kind.rawValue) == ["programme"])
         }
     }
 }

@@ -20,6 +20,51 @@ struct PoolStoreTests {
             amount: Money(pence: pence), description: "home care")
     }
 
+    /// Pays `spend` through the store with Finance's rule, as the Partnership use case does.
+    static func admit(_ spend: PoolSpend, districtsOfArea districts: [String?], in store: any Store) async throws
+        -> PoolAccount
+    {
+        try await store.recordPayment(from: spend.pool) { try $0.admitting(spend, districtsOfArea: districts) }
+    }
+
+    /// A rule's own refusal, to see it pass through the store unchanged.
+    struct Declined: Error, Equatable {}
+
+    @Test(
+        "the rule is applied inside the write to the account as stored; the store records exactly the one payment it adds",
+        arguments: StoreContractTests.Adapter.allCases)
+    func ruleInsideTheWrite(adapter: StoreContractTests.Adapter) async throws {
+        try await adapter.withStore { store in
+            try await store.savePool(Self.pool)
+            _ = try await Self.admit(Self.payment(100_000), districtsOfArea: ["Swale"], in: store)
+            // The rule sees the payment already stored.
+            let seen = try await store.recordPayment(from: Self.pool.code) { account in
+                guard account.payments == [Self.payment(100_000)] else { throw Declined() }
+                return try account.admitting(Self.payment(5_000), districtsOfArea: ["Swale"])
+            }
+            #expect(seen.payments.count == 2 && seen.balance == Money(pence: 895_000))
+            // A rule's own refusal passes through unchanged and records nothing.
+            await #expect(throws: Declined.self) {
+                try await store.recordPayment(from: Self.pool.code) { _ in throw Declined() }
+            }
+            // A rule that adds no payment, or two, or pays out of another pool, is refused by the store.
+            await #expect(throws: StoreError.self) {
+                try await store.recordPayment(from: Self.pool.code) { $0 }
+            }
+            await #expect(throws: StoreError.self) {
+                try await store.recordPayment(from: Self.pool.code) { account in
+                    try account.admitting(Self.payment(1), districtsOfArea: ["Swale"]).admitting(
+                        Self.payment(2), districtsOfArea: ["Swale"])
+                }
+            }
+            await #expect(throws: StoreError.self) {
+                try await store.recordPayment(from: "nope") { $0 }
+            }
+            let stored = try await store.poolAccount(code: Self.pool.code)
+            #expect(stored.payments == [Self.payment(100_000), Self.payment(5_000)])
+        }
+    }
+
     @Test(
         "payments are checked and recorded in one transaction; refusals record nothing",
         arguments: StoreContractTests.Adapter.allCases)
@@ -27,13 +72,13 @@ struct PoolStoreTests {
         try await adapter.withStore { store in
             try await store.savePool(Self.pool)
             #expect(try await store.pools() == [Self.pool])
-            let account = try await store.admitPayment(Self.payment(400_000), districtsOfArea: ["Swale"])
+            let account = try await PoolStoreTests.admit(Self.payment(400_000), districtsOfArea: ["Swale"], in: store)
             #expect(account.balance == Money(pence: 600_000))
             await #expect(throws: PoolAccount.Refusal.self) {
-                try await store.admitPayment(Self.payment(10, area: "medway"), districtsOfArea: ["Medway"])
+                try await PoolStoreTests.admit(Self.payment(10, area: "medway"), districtsOfArea: ["Medway"], in: store)
             }
             await #expect(throws: PoolAccount.Refusal.self) {
-                try await store.admitPayment(Self.payment(600_001), districtsOfArea: ["Thanet"])
+                try await PoolStoreTests.admit(Self.payment(600_001), districtsOfArea: ["Thanet"], in: store)
             }
             let stored = try await store.poolAccount(code: "kcc-social-care")
             #expect(stored.payments == [Self.payment(400_000)])
@@ -51,7 +96,8 @@ struct PoolStoreTests {
             let admitted = await withTaskGroup(of: Bool.self) { group in
                 for _ in 0..<30 {
                     group.addTask {
-                        (try? await store.admitPayment(Self.payment(100_000), districtsOfArea: ["Swale"])) != nil
+                        (try? await PoolStoreTests.admit(Self.payment(100_000), districtsOfArea: ["Swale"], in: store))
+                            != nil
                     }
                 }
                 return await group.reduce(0) { $0 + ($1 ? 1 : 0) }

@@ -3,7 +3,9 @@ import ConcordatTestSupport
 import Foundation
 import Governance
 import Ingest
+import Logging
 import PostgresNIO
+import ServiceLifecycle
 import Testing
 
 @testable import Storage
@@ -32,6 +34,36 @@ struct PostgresStoreTests {
         }
         // Within the connection wait (5 s, or as CONCORDAT_POSTGRES_WAIT sets it) and a margin, not a hang.
         #expect(ContinuousClock.now - started < PostgresStore.connectionWait + .seconds(25))
+    }
+
+    @Test("run as a server's service, the store serves until graceful shutdown and then closes its connections")
+    func service() async throws {
+        try await TestPostgres.withDatabase { url in
+            let store = try await PostgresStore(url: url)
+            let group = ServiceGroup(configuration: .init(services: [store], logger: Logger(label: "test")))
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask { try await group.run() }
+                #expect(try await store.userCount() == 0)
+                await group.triggerGracefulShutdown()
+                try await tasks.waitForAll()
+            }
+            await #expect(throws: StoreError.self) { try await store.userCount() }
+        }
+    }
+
+    @Test("a store opened for the length of a body is closed after it, also when it throws")
+    func scoped() async throws {
+        struct Stop: Error {}
+        try await TestPostgres.withDatabase { url in
+            let count = try await PostgresStore.withStore(url: url) { store in try await store.userCount() }
+            #expect(count == 0)
+            await #expect(throws: Stop.self) {
+                try await PostgresStore.withStore(url: url) { store -> Int in
+                    _ = try await store.userCount()
+                    throw Stop()
+                }
+            }
+        }
     }
 
     @Test("two instances starting together migrate once; a reopened database keeps its data")

@@ -64,14 +64,14 @@ struct RegisterAuditStoreTests {
         let memorandum = try GovernanceStoreTests.memorandum()
         try await store.adoptMemorandum(memorandum, routes: RatificationRoutes(routes: [:]), detail: "adopted")
         let proposal = Proposal(id: "P1", title: "Test", type: .engagement, tabled: GovernanceStoreTests.day)
-        _ = try await store.updateDecision("P1") { _ in (DecisionRecord(proposal: proposal), "proposal", "tabled") }
+        _ = try await store.updateDecision("P1") { _ in (DecisionRecord(proposal: proposal), .proposal, "tabled") }
         _ = try await store.updateDecision("P1") { existing in
             let voted = try existing!.voted(
                 [
                     Vote(organisation: "a", choice: .yes), Vote(organisation: "b", choice: .yes),
                     Vote(organisation: "c", choice: .no),
                 ], present: ["a", "b", "c"], overrides: [], memorandum: memorandum)
-            return (voted, "vote", "2 of 3 for")
+            return (voted, .vote, "2 of 3 for")
         }
         return memorandum
     }
@@ -167,7 +167,7 @@ struct RegisterAuditStoreTests {
             let before = try await store.registerEntries()
             let proposal = Proposal(id: "P 2", title: "Spaced", type: .engagement, tabled: GovernanceStoreTests.day)
             await #expect(throws: FieldRefusal(field: "id", reason: TextLimit.identifier.refusal(of: "P 2")!)) {
-                _ = try await store.updateDecision("P 2") { _ in (DecisionRecord(proposal: proposal), "proposal", "t") }
+                _ = try await store.updateDecision("P 2") { _ in (DecisionRecord(proposal: proposal), .proposal, "t") }
             }
             #expect(try await store.registerEntries() == before)
             let risk = Risk(

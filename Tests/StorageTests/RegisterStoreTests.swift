@@ -23,16 +23,16 @@ struct RegisterStoreTests {
             try await store.adoptMemorandum(memorandum, routes: RatificationRoutes(routes: [:]), detail: "again")
         }
         let proposal = Proposal(id: "P1", title: "Test", type: .engagement, tabled: day)
-        _ = try await store.updateDecision("P1") { _ in (DecisionRecord(proposal: proposal), "proposal", "tabled") }
+        _ = try await store.updateDecision("P1") { _ in (DecisionRecord(proposal: proposal), .proposal, "tabled") }
         await #expect(throws: VoteCount.Refusal.self) {
             _ = try await store.updateDecision("P1") { existing in
                 let voted = try existing!.voted(
                     [Vote(organisation: "z", choice: .yes)], present: [], overrides: [], memorandum: memorandum)
-                return (voted, "vote", "never")
+                return (voted, .vote, "never")
             }
         }
         let entries = try await store.registerEntries()
-        #expect(entries.map(\.kind) == ["memorandum", "proposal"])  // the refused vote left nothing
+        #expect(entries.map(\.kind.rawValue) == ["memorandum", "proposal"])  // the refused vote left nothing
         #expect(DecisionRegister(entries: entries).firstBrokenEntry == nil)
         let queue = try DatabaseQueue(path: path)
         #expect(throws: (any Error).self) {

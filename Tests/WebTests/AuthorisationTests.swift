@@ -76,7 +76,7 @@ struct AuthorisationTests {
         let proposal = Proposal(
             id: "F1", title: "Form test", type: .engagement, tabled: Day(year: 2018, month: 6, day: 14)!,
             hasGreenBookBusinessCase: true, hasExitArrangements: true)
-        _ = try await store.updateDecision("F1") { _ in (DecisionRecord(proposal: proposal), "proposal", "") }
+        _ = try await store.updateDecision("F1") { _ in (DecisionRecord(proposal: proposal), .proposal, "") }
         for role in Role.allCases {
             try await store.insertUser(
                 UserAccount(

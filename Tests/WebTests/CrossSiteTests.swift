@@ -19,7 +19,7 @@ struct CrossSiteTests {
         try await adoptEastKentMemorandum(store)
         let proposal = Proposal(
             id: "X-1", title: "Cross-site test", type: .engagement, tabled: Day.today, hasGreenBookBusinessCase: true)
-        _ = try await store.updateDecision("X-1") { _ in (DecisionRecord(proposal: proposal), "proposal", "tabled") }
+        _ = try await store.updateDecision("X-1") { _ in (DecisionRecord(proposal: proposal), .proposal, "tabled") }
         try await store.insertUser(
             UserAccount(
                 username: "pat", role: .partnerRepresentative, organisation: "kcc",
@@ -41,7 +41,7 @@ struct CrossSiteTests {
                 }
             }
             #expect(try await store.decision("X-1")?.ballots == nil)
-            #expect(try await store.registerEntries().contains { $0.kind == "ballot" } == false)
+            #expect(try await store.registerEntries().contains { $0.kind == .ballot } == false)
             // Signing in from another site (login CSRF) is refused too.
             try await client.execute(
                 uri: "/sign-in", method: .post, headers: adding(SignInTests.form, "Origin", "https://evil.example"),
@@ -70,7 +70,7 @@ struct CrossSiteTests {
         #expect(
             try await store.registerEntries().contains {
                 // The register seals each entry with the decision's record hash after the words.
-                $0.kind == "ballot" && $0.detail.hasPrefix("kcc voted yes (cast by its representative)")
+                $0.kind == .ballot && $0.detail.hasPrefix("kcc voted yes (cast by its representative)")
             })
     }
 

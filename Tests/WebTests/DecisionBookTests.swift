@@ -33,7 +33,7 @@ struct DecisionBookTests {
                 id: "P\(index)", title: "Proposal \(index)", type: .engagement,
                 tabled: Day(year: 2018, month: 6, day: 14)!, hasGreenBookBusinessCase: index != 2,
                 hasExitArrangements: true)
-            _ = try await store.updateDecision(proposal.id) { _ in (DecisionRecord(proposal: proposal), "proposal", "")
+            _ = try await store.updateDecision(proposal.id) { _ in (DecisionRecord(proposal: proposal), .proposal, "")
             }
         }
         try await matchesFreshRead()
@@ -42,14 +42,14 @@ struct DecisionBookTests {
             let voted = try existing!.voted(
                 parties.map { Vote(organisation: $0, choice: .yes) }, present: parties, overrides: [],
                 memorandum: adopted)
-            return (voted, "vote", "all yes")
+            return (voted, .vote, "all yes")
         }
         #expect(try await book.contents().views.first { $0.record.id == "P1" }?.record == decided)
         try await matchesFreshRead()
         // A new memorandum version changes every decision's judgement: read afresh.
         memorandum.version += 1
         try await store.adoptMemorandum(memorandum, routes: routes, detail: "version 2")
-        _ = try await store.updateWorkProgramme { _ in (WorkProgramme.eastKentACP, ("programme", "M1", "adopted")) }
+        _ = try await store.updateWorkProgramme { _ in (WorkProgramme.eastKentACP, (.programme, "M1", "adopted")) }
         try await matchesFreshRead()
         #expect(try await book.contents().views.map(\.record.id) == ["P1", "P2", "P3"])
     }

@@ -28,7 +28,7 @@ struct FormSweepTests {
         let proposal = Proposal(
             id: "F1", title: "Form sweep", type: .engagement, tabled: Day(year: 2018, month: 6, day: 14)!,
             hasGreenBookBusinessCase: true, hasExitArrangements: true)
-        _ = try await store.updateDecision("F1") { _ in (DecisionRecord(proposal: proposal), "proposal", "") }
+        _ = try await store.updateDecision("F1") { _ in (DecisionRecord(proposal: proposal), .proposal, "") }
         for (name, role, organisation) in [
             ("sweep-secretary", Role.boardSecretary, String?.none), ("sweep-rep", .partnerRepresentative, "kcc"),
         ] {

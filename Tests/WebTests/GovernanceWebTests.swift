@@ -122,7 +122,7 @@ struct GovernanceWebTests {
             let elsewhere = Proposal(
                 id: "EK-10", title: "Tabled elsewhere", type: .engagement, tabled: Day(year: 2018, month: 7, day: 1)!)
             _ = try await store.updateDecision("EK-10") { _ in
-                (DecisionRecord(proposal: elsewhere), "proposal", "tabled")
+                (DecisionRecord(proposal: elsewhere), .proposal, "tabled")
             }
             try await client.execute(uri: "/api/v1/decisions", method: .get) { response in
                 #expect(response.text.contains("Tabled elsewhere"))
@@ -214,7 +214,7 @@ struct DecisionPagingTests {
             let proposal = Proposal(
                 id: "P\(index)", title: "Proposal number \(index)", type: .engagement,
                 tabled: Day(year: 2026, month: 1, day: 1)!.adding(days: index))
-            _ = try await store.updateDecision(proposal.id) { _ in (DecisionRecord(proposal: proposal), "proposal", "")
+            _ = try await store.updateDecision(proposal.id) { _ in (DecisionRecord(proposal: proposal), .proposal, "")
             }
         }
         let app = Application(router: try buildRouter(store: store))

@@ -78,7 +78,7 @@ struct RiskProgrammeWebTests {
             memorandum, routes: EastKentGovernance.routes(organisations: kent.organisations), detail: "adopted")
         let proposal = Proposal(
             id: "GO-2", title: "Enter Transition", type: .gateway, tabled: Day(year: 2018, month: 3, day: 20)!)
-        _ = try await store.updateDecision("GO-2") { _ in (DecisionRecord(proposal: proposal), "proposal", "tabled") }
+        _ = try await store.updateDecision("GO-2") { _ in (DecisionRecord(proposal: proposal), .proposal, "tabled") }
         let app = Application(router: try buildRouter(store: store))
         try await app.test(.router) { client in
             try await client.execute(uri: "/programme", method: .get) { response in

@@ -107,7 +107,7 @@ struct ScopedAuthorisationTests {
             #expect(reviewed.history.map(\.by) == ["kcc-analyst", "kcc-rep", "secretary"])
             #expect(reviewed.history.map(\.onBehalfOf) == ["kcc", "kcc", "the secretariat"])
             let entries = try await store.registerEntries().filter { $0.subject == "R-KCC" }
-            #expect(entries.map(\.kind) == ["risk", "risk-review", "risk-review"])
+            #expect(entries.map(\.kind.rawValue) == ["risk", "risk-review", "risk-review"])
             #expect(entries.last?.detail.contains("secretary") == true)
             #expect(entries[1].detail.contains("16 to 9") && entries[1].detail.contains("kcc-rep"))
             #expect(try await store.registerEntries().isEmpty == false)
@@ -135,7 +135,7 @@ struct ScopedAuthorisationTests {
             let milestone = try #require(try await store.workProgramme()?.milestones.first)
             #expect(milestone.status == .done && milestone.updatedBy == "secretary")
             let entry = try #require(try await store.registerEntries().last)
-            #expect(entry.kind == "milestone" && entry.subject == "M1" && entry.detail.contains("secretary"))
+            #expect(entry.kind == .milestone && entry.subject == "M1" && entry.detail.contains("secretary"))
             // Un-completing is a change like any other: refused to a partner, recorded for the secretariat.
             let undo = ByteBuffer(string: #"{"status":"in-progress"}"#)
             try await client.execute(
@@ -154,7 +154,7 @@ struct ScopedAuthorisationTests {
             try await client.execute(
                 uri: "/api/v1/programme/milestones/M2", method: .post, headers: signedIn("ekhuft-analyst"), body: done
             ) { #expect($0.status == .forbidden) }
-            #expect(try await store.registerEntries().filter { $0.kind == "milestone" }.count == 2)
+            #expect(try await store.registerEntries().filter { $0.kind == .milestone }.count == 2)
         }
     }
 
@@ -197,7 +197,7 @@ struct ScopedAuthorisationTests {
         let proposal = Proposal(
             id: "M-1", title: "Meeting test", type: .engagement, tabled: Day(year: 2018, month: 6, day: 14)!,
             hasGreenBookBusinessCase: true, hasExitArrangements: true)
-        _ = try await store.updateDecision("M-1") { _ in (DecisionRecord(proposal: proposal), "proposal", "") }
+        _ = try await store.updateDecision("M-1") { _ in (DecisionRecord(proposal: proposal), .proposal, "") }
         try await store.insertUser(
             UserAccount(
                 username: "kcc-secretary", role: .boardSecretary, organisation: "kcc",

@@ -61,7 +61,7 @@ struct SignInTests {
         try await adoptEastKentMemorandum(store)
         let proposal = Proposal(
             id: "W-1", title: "Winter plan", type: .engagement, tabled: Day.today, hasGreenBookBusinessCase: true)
-        _ = try await store.updateDecision("W-1") { _ in (DecisionRecord(proposal: proposal), "proposal", "tabled") }
+        _ = try await store.updateDecision("W-1") { _ in (DecisionRecord(proposal: proposal), .proposal, "tabled") }
         for (name, role, organisation) in [("pat", Role.partnerRepresentative, "kcc"), ("bea", .boardSecretary, nil)] {
             try await store.insertUser(
                 UserAccount(
@@ -145,6 +145,6 @@ struct SignInTests {
         #expect(record.outcome?.yes == 1)
         #expect(record.outcome?.agreedInPrinciple == false)  // one of fourteen is not two-thirds
         #expect(
-            try await store.registerEntries().contains { $0.kind == "ballot" && $0.detail.contains("kcc voted yes") })
+            try await store.registerEntries().contains { $0.kind == .ballot && $0.detail.contains("kcc voted yes") })
     }
 }

@@ -53,6 +53,16 @@ public struct PoolAccount: Sendable, Hashable {
         try draw(spend)
     }
 
+    /// The account with `spend` admitted, if it keeps every rule (``admit(_:districtsOfArea:)``); this
+    /// account is left as it is. It is the rule a store applies, inside the transaction that records the
+    /// payment, to the account as that transaction reads it, so two payments can never together break a
+    /// rule that each keeps alone.
+    public func admitting(_ spend: PoolSpend, districtsOfArea: [String?]) throws(Refusal) -> PoolAccount {
+        var next = self
+        try next.admit(spend, districtsOfArea: districtsOfArea)
+        return next
+    }
+
     /// Re-applies a payment admitted before (read back from storage): its ring-fences were checked when it
     /// was admitted; its amount and the pool's balance are checked again.
     public mutating func replay(_ spend: PoolSpend) throws(Refusal) {

@@ -11,8 +11,8 @@ public struct DecisionRegister: Sendable, Hashable, Codable {
         public var sequence: Int
         /// When it was recorded (ISO 8601).
         public var recordedAt: String
-        /// What kind of record: proposal, vote, outcome, ratification, override, memorandum, membership.
-        public var kind: String
+        /// What kind of record.
+        public var kind: Kind
         /// What it concerns (a proposal or organisation reference).
         public var subject: String
         /// What was recorded, in words.
@@ -22,9 +22,9 @@ public struct DecisionRegister: Sendable, Hashable, Codable {
         /// SHA-256 of this entry's fields and the previous hash, in hex.
         public var hash: String
 
-        /// Makes an entry (as stored; ``DecisionRegister/append(kind:subject:detail:at:)`` computes the hash).
+        /// Makes an entry (as stored; ``DecisionRegister/entry(after:_:at:)`` builds the next one).
         public init(
-            sequence: Int, recordedAt: String, kind: String, subject: String, detail: String, previousHash: String,
+            sequence: Int, recordedAt: String, kind: Kind, subject: String, detail: String, previousHash: String,
             hash: String
         ) {
             self.sequence = sequence
@@ -51,11 +51,11 @@ public struct DecisionRegister: Sendable, Hashable, Codable {
 
     /// The hash an entry with these fields must carry.
     public static func hash(
-        sequence: Int, recordedAt: String, kind: String, subject: String, detail: String, previousHash: String
+        sequence: Int, recordedAt: String, kind: Kind, subject: String, detail: String, previousHash: String
     ) -> String {
         // Length-prefixed fields, so no two different entries serialise alike.
         var bytes = Data()
-        for field in [String(sequence), recordedAt, kind, subject, detail, previousHash] {
+        for field in [String(sequence), recordedAt, kind.rawValue, subject, detail, previousHash] {
             let utf8 = Data(field.utf8)
             bytes.append(contentsOf: Array(String(utf8.count).utf8) + [0x3A])
             bytes.append(utf8)
@@ -63,20 +63,33 @@ public struct DecisionRegister: Sendable, Hashable, Codable {
         return SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// Appends an entry and returns it.
-    @discardableResult
-    public mutating func append(kind: String, subject: String, detail: String, at date: Date) -> Entry {
-        let sequence = entries.count + 1
-        let previous = entries.last?.hash ?? Self.genesis
+    /// The entry that follows `last` (the first, chained to ``genesis``, when there is none): numbered after
+    /// it, dated `date` and chained to its hash. A store calls this inside the transaction that appends it,
+    /// with the last entry it holds.
+    public static func entry(after last: Entry?, _ draft: Draft, at date: Date) -> Entry {
+        let sequence = (last?.sequence ?? 0) + 1
+        let previous = last?.hash ?? genesis
         let recordedAt = ISO8601DateFormatter().string(from: date)
-        let entry = Entry(
-            sequence: sequence, recordedAt: recordedAt, kind: kind, subject: subject, detail: detail,
-            previousHash: previous,
-            hash: Self.hash(
-                sequence: sequence, recordedAt: recordedAt, kind: kind, subject: subject, detail: detail,
-                previousHash: previous))
+        return Entry(
+            sequence: sequence, recordedAt: recordedAt, kind: draft.kind, subject: draft.subject,
+            detail: draft.detail, previousHash: previous,
+            hash: hash(
+                sequence: sequence, recordedAt: recordedAt, kind: draft.kind, subject: draft.subject,
+                detail: draft.detail, previousHash: previous))
+    }
+
+    /// Appends the entry `draft` describes and returns it.
+    @discardableResult
+    public mutating func append(_ draft: Draft, at date: Date) -> Entry {
+        let entry = Self.entry(after: entries.last, draft, at: date)
         entries.append(entry)
         return entry
+    }
+
+    /// Appends an entry and returns it.
+    @discardableResult
+    public mutating func append(kind: Kind, subject: String, detail: String, at date: Date) -> Entry {
+        append(Draft(kind: kind, subject: subject, detail: detail), at: date)
     }
 
     /// The sequence number of the first entry that does not verify (changed, removed, reordered), or

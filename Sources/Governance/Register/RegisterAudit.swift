@@ -66,13 +66,13 @@ public struct RegisterAudit: Sendable, Hashable {
         let stored = Dictionary(decisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for decision in decisions {
             let recorded = bySubject[decision.id] ?? []
-            guard recorded.contains(where: { $0.kind == "proposal" }) else {
+            guard recorded.contains(where: { $0.kind == .proposal }) else {
                 findings.append(.decisionUnrecorded(id: decision.id))
                 continue
             }
             findings += Self.differences(decision, recorded)
         }
-        for id in Set(entries.filter { $0.kind == "proposal" }.map(\.subject)) where stored[id] == nil {
+        for id in Set(entries.filter { $0.kind == .proposal }.map(\.subject)) where stored[id] == nil {
             findings.append(.decisionMissing(id: id))
         }
         self.findings = findings
@@ -84,20 +84,20 @@ public struct RegisterAudit: Sendable, Hashable {
     /// How `decision` differs from what its register entries record.
     private static func differences(_ decision: DecisionRecord, _ recorded: [DecisionRegister.Entry]) -> [Finding] {
         var findings: [Finding] = []
-        let ratifications = recorded.filter { $0.kind == "ratification" }.count
+        let ratifications = recorded.filter { $0.kind == .ratification }.count
         if ratifications != decision.ratifications.count {
             findings.append(
                 .decisionAltered(
                     id: decision.id,
                     what: "ratifications (\(decision.ratifications.count) stored, \(ratifications) recorded)"))
         }
-        let ballots = recorded.filter { $0.kind == "ballot" }.count
+        let ballots = recorded.filter { $0.kind == .ballot }.count
         if ballots != (decision.ballots ?? []).count {
             findings.append(
                 .decisionAltered(
                     id: decision.id, what: "ballots (\((decision.ballots ?? []).count) stored, \(ballots) recorded)"))
         }
-        let voted = recorded.contains { $0.kind == "vote" }
+        let voted = recorded.contains { $0.kind == .vote }
         if voted != (decision.outcome != nil) {
             findings.append(
                 .decisionAltered(

@@ -37,9 +37,7 @@ extension PostgresStore {
                 INSERT INTO memorandum (version, document, routes, adoptedAt)
                 VALUES (\(record.version), \(record.document), \(record.routes), \(record.adoptedAt))
                 """, logger: logger)
-            try await appendToRegister(
-                kind: "memorandum", subject: "version \(memorandum.version)", detail: detail, at: record.adoptedAt,
-                connection)
+            try await appendToRegister(.init(adopting: memorandum, detail: detail), at: record.adoptedAt, connection)
         }
     }
 
@@ -53,7 +51,8 @@ extension PostgresStore {
     /// Changes a decision and appends to the register in one write transaction.
     public func updateDecision(
         _ id: String,
-        _ change: @Sendable (DecisionRecord?) throws -> (record: DecisionRecord, kind: String, detail: String)
+        _ change:
+            @Sendable (DecisionRecord?) throws -> (record: DecisionRecord, kind: DecisionRegister.Kind, detail: String)
     ) async throws -> DecisionRecord {
         try await withoutActuallyEscaping(change) { change in
             try await write { [self] connection in
@@ -62,6 +61,7 @@ extension PostgresStore {
                 ).first
                 let (record, kind, detail) = try change(try row?.decision())
                 try record.checkText()
+                guard record.id == id else { throw StoreError.conflict("decision identifier", record.id) }
                 let now = Date()
                 let document = try JSONEncoder().encode(record)
                 try await connection.query(
@@ -69,8 +69,7 @@ extension PostgresStore {
                     INSERT INTO decision (id, document, tabledAt) VALUES (\(id), \(document), \(row?.tabledAt ?? now))
                     ON CONFLICT (id) DO UPDATE SET document = excluded.document
                     """, logger: logger)
-                try await appendToRegister(
-                    kind: kind, subject: id, detail: RegisterAudit.sealed(detail, record), at: now, connection)
+                try await appendToRegister(.init(decision: record, kind: kind, detail: detail), at: now, connection)
                 return record
             }
         }
@@ -114,86 +113,14 @@ extension PostgresStore {
         }
     }
 
-    /// The work programme.
-    public func workProgramme() async throws -> WorkProgramme? {
-        try await readOne { [self] connection in try await workProgrammeRecord(connection) }?.workProgramme()
-    }
-
-    /// Changes the work programme, with its register entry, in one transaction.
-    public func updateWorkProgramme(
-        _ change:
-            @Sendable (WorkProgramme?) throws -> (
-                programme: WorkProgramme, entry: (kind: String, subject: String, detail: String)?
-            )
-    ) async throws -> WorkProgramme {
-        try await withoutActuallyEscaping(change) { change in
-            try await write { [self] connection in
-                let (programme, entry) = try change(try await workProgrammeRecord(connection)?.workProgramme())
-                try programme.checkText()
-                let document = try JSONEncoder().encode(programme)
-                try await connection.query(
-                    """
-                    INSERT INTO governance_document (key, document)
-                    VALUES (\(GovernanceDocumentRecord.workProgrammeKey), \(document))
-                    ON CONFLICT (key) DO UPDATE SET document = excluded.document
-                    """, logger: logger)
-                if let entry {
-                    try await appendToRegister(
-                        kind: entry.kind, subject: entry.subject, detail: entry.detail, at: Date(), connection)
-                }
-                return programme
-            }
-        }
-    }
-
-    /// The risk register, by identifier.
-    public func risks() async throws -> [Risk] {
-        try await readOne { [self] connection in
-            try await rows("SELECT id, area, document FROM risk ORDER BY id", connection).map {
-                try $0.decode((String, String, Data).self)
-            }
-        }.map { try RiskRecord(id: $0.0, area: $0.1, document: $0.2).risk() }
-    }
-
-    /// Adds or changes a risk in one transaction.
-    public func updateRisk(
-        _ id: String,
-        recording change:
-            @Sendable (Risk?) throws -> (risk: Risk, entry: (kind: String, subject: String, detail: String)?)
-    ) async throws -> Risk {
-        try await withoutActuallyEscaping(change) { change in
-            try await write { [self] connection in
-                let existing = try await rows(
-                    "SELECT id, area, document FROM risk WHERE id = \(id)", connection
-                ).first.map { row in
-                    let v = try row.decode((String, String, Data).self)
-                    return try RiskRecord(id: v.0, area: v.1, document: v.2).risk()
-                }
-                let (risk, entry) = try change(existing)
-                try risk.checkText()
-                let document = try JSONEncoder().encode(risk)
-                try await connection.query(
-                    """
-                    INSERT INTO risk (id, area, document) VALUES (\(id), \(risk.area), \(document))
-                    ON CONFLICT (id) DO UPDATE SET area = excluded.area, document = excluded.document
-                    """, logger: logger)
-                if let entry {
-                    try await appendToRegister(
-                        kind: entry.kind, subject: entry.subject, detail: entry.detail, at: Date(), connection)
-                }
-                return risk
-            }
-        }
-    }
-
-    /// Appends the next entry to the register's hash chain. Called only inside a write transaction, whose
-    /// lock keeps two appends from taking the same sequence number.
-    private func appendToRegister(
-        kind: String, subject: String, detail: String, at date: Date, _ connection: PostgresConnection
-    ) async throws {
+    /// Appends the entry `draft` describes to the register (which builds it from the last entry), and moves
+    /// the head record to it. Called only inside a write transaction, whose lock keeps two appends from
+    /// taking the same sequence number.
+    func appendToRegister(_ draft: DecisionRegister.Draft, at date: Date, _ connection: PostgresConnection)
+        async throws
+    {
         let last = try await registerEntries(connection, "ORDER BY sequence DESC LIMIT 1").first
-        let entry = RegisterEntryRecord(
-            RegisterEntryRecord.next(after: last, kind: kind, subject: subject, detail: detail, at: date))
+        let entry = RegisterEntryRecord(DecisionRegister.entry(after: last, draft, at: date))
         try await connection.query(
             """
             INSERT INTO register_entry (sequence, recordedAt, kind, subject, detail, previousHash, hash)
@@ -217,8 +144,8 @@ extension PostgresStore {
         ).map { row in
             let v = try row.decode((Int, String, String, String, String, String, String).self)
             return DecisionRegister.Entry(
-                sequence: v.0, recordedAt: v.1, kind: v.2, subject: v.3, detail: v.4, previousHash: v.5,
-                hash: v.6)
+                sequence: v.0, recordedAt: v.1, kind: try RegisterEntryRecord.kind(v.2, sequence: v.0), subject: v.3,
+                detail: v.4, previousHash: v.5, hash: v.6)
         }
     }
 
@@ -228,16 +155,6 @@ extension PostgresStore {
         try await rows(query, connection).map { row in
             let v = try row.decode((String, Data, Date).self)
             return DecisionRecordRow(id: v.0, document: v.1, tabledAt: v.2)
-        }
-    }
-
-    private func workProgrammeRecord(_ connection: PostgresConnection) async throws -> GovernanceDocumentRecord? {
-        try await rows(
-            "SELECT key, document FROM governance_document WHERE key = \(GovernanceDocumentRecord.workProgrammeKey)",
-            connection
-        ).first.map { row in
-            let v = try row.decode((String, Data).self)
-            return GovernanceDocumentRecord(key: v.0, document: v.1)
         }
     }
 }

@@ -34,21 +34,24 @@ extension PostgresStore {
         try await read { [self] connection in try await account(code: code, connection) }
     }
 
-    /// Checks and records a payment in one write transaction (under the write lock), so two payments can
-    /// never together break a rule that each keeps alone.
-    public func admitPayment(_ spend: PoolSpend, districtsOfArea: [String?]) async throws -> PoolAccount {
-        try spend.checkText()
-        return try await write { [self] connection in
-            var account = try await account(code: spend.pool, connection)
-            try account.admit(spend, districtsOfArea: districtsOfArea)
-            let record = PoolPaymentRecord(spend, recordedAt: Date())
-            try await connection.query(
-                """
-                INSERT INTO pool_payment (pool, partner, setting, area, month, amountPence, description, recordedAt)
-                VALUES (\(record.pool), \(record.partner), \(record.setting), \(record.area), \(record.month),
-                    \(record.amountPence), \(record.description), \(record.recordedAt))
-                """, logger: logger)
-            return account
+    /// Records the payment `admit` admits to the account read in the same write transaction (under the
+    /// write lock), so two payments can never together break a rule that each keeps alone.
+    public func recordPayment(from code: String, admitting admit: @Sendable (PoolAccount) throws -> PoolAccount)
+        async throws -> PoolAccount
+    {
+        try await withoutActuallyEscaping(admit) { admit in
+            try await write { [self] connection in
+                let account = try await account(code: code, connection)
+                let admitted = try admit(account)
+                let record = PoolPaymentRecord(try account.paymentAdded(in: admitted), recordedAt: Date())
+                try await connection.query(
+                    """
+                    INSERT INTO pool_payment (pool, partner, setting, area, month, amountPence, description, recordedAt)
+                    VALUES (\(record.pool), \(record.partner), \(record.setting), \(record.area), \(record.month),
+                        \(record.amountPence), \(record.description), \(record.recordedAt))
+                    """, logger: logger)
+                return admitted
+            }
         }
     }
 

@@ -30,37 +30,33 @@ struct RegisterEntryRecord: Codable, FetchableRecord, PersistableRecord {
     var previousHash: String
     var hash: String
 
-    var entry: DecisionRegister.Entry {
+    /// The entry this row holds.
+    /// - Throws: ``StoreError`` `corrupt` when its kind is not a kind of entry.
+    func entry() throws -> DecisionRegister.Entry {
         DecisionRegister.Entry(
-            sequence: sequence, recordedAt: recordedAt, kind: kind, subject: subject, detail: detail,
-            previousHash: previousHash, hash: hash)
+            sequence: sequence, recordedAt: recordedAt, kind: try Self.kind(kind, sequence: sequence),
+            subject: subject, detail: detail, previousHash: previousHash, hash: hash)
     }
 
-    /// Appends the next entry to the chain stored in `db`, and moves the head record to it in the same
-    /// transaction.
-    static func append(kind: String, subject: String, detail: String, at date: Date, _ db: Database) throws {
+    /// The kind a stored row names.
+    /// - Throws: ``StoreError`` `corrupt` when it is not a kind of entry.
+    static func kind(_ text: String, sequence: Int) throws -> DecisionRegister.Kind {
+        guard let kind = DecisionRegister.Kind(rawValue: text) else {
+            throw StoreError.corrupt("register entry \(sequence) has the kind '\(text)', which is not a kind of entry")
+        }
+        return kind
+    }
+
+    /// Appends the entry `draft` describes to the chain stored in `db` (the register builds it from the
+    /// last entry), and moves the head record to it in the same transaction.
+    static func append(_ draft: DecisionRegister.Draft, at date: Date, _ db: Database) throws {
         // Only the last entry is needed to extend the chain; numbering continues from it.
-        let last = try RegisterEntryRecord.order(Column("sequence").desc).fetchOne(db)
-        let entry = next(after: last?.entry, kind: kind, subject: subject, detail: detail, at: date)
+        let last = try RegisterEntryRecord.order(Column("sequence").desc).fetchOne(db)?.entry()
+        let entry = DecisionRegister.entry(after: last, draft, at: date)
         try RegisterEntryRecord(entry).insert(db)
         try db.execute(
             sql: "UPDATE register_head SET count = ?, hash = ? WHERE id = 1", arguments: [entry.sequence, entry.hash])
         guard db.changesCount == 1 else { throw StoreError.corrupt("the register's head record is missing") }
-    }
-
-    /// The entry that follows `last` (the genesis when there is none) in the hash chain.
-    static func next(
-        after last: DecisionRegister.Entry?, kind: String, subject: String, detail: String, at date: Date
-    ) -> DecisionRegister.Entry {
-        let sequence = (last?.sequence ?? 0) + 1
-        let previous = last?.hash ?? DecisionRegister.genesis
-        let recordedAt = ISO8601DateFormatter().string(from: date)
-        return DecisionRegister.Entry(
-            sequence: sequence, recordedAt: recordedAt, kind: kind, subject: subject, detail: detail,
-            previousHash: previous,
-            hash: DecisionRegister.hash(
-                sequence: sequence, recordedAt: recordedAt, kind: kind, subject: subject, detail: detail,
-                previousHash: previous))
     }
 }
 
@@ -68,7 +64,7 @@ extension RegisterEntryRecord {
     init(_ entry: DecisionRegister.Entry) {
         sequence = entry.sequence
         recordedAt = entry.recordedAt
-        kind = entry.kind
+        kind = entry.kind.rawValue
         subject = entry.subject
         detail = entry.detail
         previousHash = entry.previousHash

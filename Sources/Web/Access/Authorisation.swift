@@ -1,4 +1,5 @@
 import ConcordatCore
+import Partnership
 
 /// Where the API and the browser's forms apply the one ``AccessPolicy``: a refusal becomes a 403 problem
 /// with the policy's reason.
@@ -9,6 +10,11 @@ enum Authorisation {
         if case .refused(let reason) = AccessPolicy.decide(Actor(account), action) {
             throw Problem.forbidden(reason)
         }
+    }
+
+    /// Runs a use case, answering the policy's refusal (``ActionRefused``) as a 403 problem with its reason.
+    static func translating<Result>(_ body: () async throws -> Result) async throws -> Result {
+        do { return try await body() } catch let refused as ActionRefused { throw Problem.forbidden(refused.reason) }
     }
 
     /// The organisations accountable for `place` in `organisations` (their ``Organisation/places``).

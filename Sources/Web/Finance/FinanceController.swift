@@ -3,6 +3,7 @@ import Finance
 import Foundation
 import Hummingbird
 import Ingest
+import Partnership
 import Storage
 
 /// The money side on the web. API (at `/api/v1`): `GET allocation`, `GET ledger`, `GET settlement`,
@@ -77,13 +78,15 @@ struct FinanceController<Context: RequestContext> {
                 request, may: \.mayPayFromPools, toDo: "pay out of pools")
             let code = try context.parameters.require("code")
             let body = try await request.decode(as: PaymentBody.self, context: context)
-            guard let pool = try await store.pools().first(where: { $0.code == code }) else {
-                throw Problem.notFound("no pool has the code '\(code)'")
-            }
-            try Authorisation.require(user, .payFromPool(host: pool.host))
+            let payment = PoolPayment(store: store)
+            // Whether the payer may pay out of this pool is told before what is wrong with the payment.
+            guard try await Authorisation.translating({ try await payment.pool(code, payableBy: Actor(user)) }) != nil
+            else { throw Problem.notFound("no pool has the code '\(code)'") }
             let system = try await registry.system()
             let spend = try body.spend(pool: code, system: system)
-            let account = try await store.admitPayment(spend, districtsOfArea: system.districts(under: spend.area))
+            let account = try await Authorisation.translating {
+                try await payment.pay(spend, by: Actor(user), in: system)
+            }
             return EditedResponse(
                 status: .created, headers: [.location: "/api/v1/pools/\(code)"], response: PoolDocument(account))
         }

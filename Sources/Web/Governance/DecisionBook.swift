@@ -78,7 +78,7 @@ actor DecisionBook {
     private func updated(_ cached: Contents, to head: Int) async throws -> Contents? {
         guard let memorandum = cached.memorandum, let routes = cached.routes else { return nil }
         let entries = try await store.registerEntries(after: cached.head)
-        guard !entries.contains(where: { $0.kind == "memorandum" }) else { return nil }
+        guard !entries.contains(where: { $0.kind == .memorandum }) else { return nil }
         var updated = cached
         var position = Dictionary(uniqueKeysWithValues: cached.views.enumerated().map { ($1.record.id, $0) })
         // In register order, so new decisions join in the order they were tabled, as the store lists them.

@@ -84,7 +84,8 @@ extension GovernanceController {
             headCount: String(head?.count ?? 0), headHash: head?.hash ?? DecisionRegister.genesis,
             entries: entries.reversed().map {
                 RegisterPage.Row(
-                    sequence: String($0.sequence), recordedAt: $0.recordedAt, kind: $0.kind, subject: $0.subject,
+                    sequence: String($0.sequence), recordedAt: $0.recordedAt, kind: $0.kind.rawValue,
+                    subject: $0.subject,
                     detail: $0.detail, hash: String($0.hash.prefix(16)) + "…")
             })
         return renderer.page(

@@ -3,6 +3,7 @@ import Finance
 import Foundation
 import Governance
 import Hummingbird
+import Partnership
 import Storage
 
 /// Governance on the web. Public API (at `/api/v1`): `GET governance/memorandum`, `GET decisions`,
@@ -33,13 +34,32 @@ struct GovernanceController<Context: RequestContext> {
         var routes: RatificationRoutes
     }
 
+    /// The partnership's business, recorded once for the API and the forms.
+    var secretariat: Secretariat { Secretariat(store: store) }
+
     func memorandum() async throws -> (memorandum: MemorandumOfUnderstanding, routes: RatificationRoutes) {
-        guard let stored = try await store.memorandum() else {
-            throw Problem(
-                status: .conflict, type: "https://concordat.dev/problems/no-memorandum", title: "No memorandum",
-                detail: "the partnership has not adopted a memorandum of understanding yet")
+        try await recording { try await secretariat.memorandum() }
+    }
+
+    /// Runs `body`, answering the secretariat's and the policy's refusals as the problems the API has always
+    /// answered them with.
+    func recording<Result>(_ body: () async throws -> Result) async throws -> Result {
+        do { return try await Authorisation.translating(body) } catch let refusal as Secretariat.Refusal {
+            switch refusal {
+            case .noMemorandum:
+                throw Problem(
+                    status: .conflict, type: "https://concordat.dev/problems/no-memorandum", title: "No memorandum",
+                    detail: refusal.description)
+            case .proposalIncomplete:
+                throw Problem.invalidRequest(
+                    "the proposal was not tabled", invalidParams: [.init(name: "id", reason: refusal.description)])
+            case .notAReopening:
+                throw Problem(
+                    status: .unprocessableContent, type: "https://concordat.dev/problems/refused-by-memorandum",
+                    title: "Refused by the memorandum", detail: refusal.description)
+            case .notARepresentative: throw Problem.forbidden(refusal.description)
+            }
         }
-        return stored
     }
 
     /// The API routes, to mount at `/api/v1`.
@@ -65,10 +85,10 @@ struct GovernanceController<Context: RequestContext> {
                 firstBrokenEntry: broken, head: head)
         }
         routes.post("proposals") { request, context -> EditedResponse<DecisionView> in
-            _ = try await authentication.user(
+            let user = try await authentication.user(
                 request, may: \.mayManagePartnership, toDo: "table proposals for the partnership")
             let buffer = try await request.body.collect(upTo: 1_000_000)
-            var proposal: Proposal
+            let proposal: Proposal
             let planned: PlannedSpends
             do {
                 proposal = try JSONDecoder().decode(Proposal.self, from: Data(buffer: buffer))
@@ -76,30 +96,11 @@ struct GovernanceController<Context: RequestContext> {
             } catch let error as DecodingError {
                 throw Problem.invalidRequest("the proposal is not valid: \(DecodingErrorText(error))")
             }
-            // Planned spend from pools is checked against the pools' ring-fences now, so a red line on
-            // ring-fenced money sees it when the proposal is tabled.
             let system = try await registry.system()
-            for spend in planned.plannedSpends ?? [] {
-                var account = try await store.poolAccount(code: spend.pool)
-                do { try account.admit(spend, districtsOfArea: system.districts(under: spend.area)) } catch let error
-                    as PoolAccount.Refusal
-                {
-                    proposal.ringFenceBreaches.append(.init(pool: spend.pool, reason: "\(error.rule): \(error.reason)"))
-                }
-            }
-            guard !proposal.id.isEmpty, !proposal.title.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw Problem.invalidRequest(
-                    "the proposal was not tabled",
-                    invalidParams: [.init(name: "id", reason: "an id and a title are required")])
-            }
-            let (memorandum, routes) = try await memorandum()
-            let tabled = proposal
-            let record = try await store.updateDecision(tabled.id) { existing in
-                guard existing == nil else { throw StoreError.conflict("proposal", tabled.id) }
-                return (
-                    DecisionRecord(proposal: tabled), "proposal",
-                    "tabled: \(tabled.title) (\(tabled.type.rawValue))"
-                )
+            let tabling = proposal
+            let (record, memorandum, routes) = try await recording {
+                try await secretariat.table(
+                    tabling, plannedSpends: planned.plannedSpends ?? [], in: system, by: Actor(user))
             }
             return EditedResponse(
                 status: .created, headers: [.location: "/api/v1/decisions"],
@@ -110,14 +111,9 @@ struct GovernanceController<Context: RequestContext> {
                 request, may: \.mayManagePartnership, toDo: "record the partnership's votes")
             let id = try context.parameters.require("id")
             let body = try await request.decode(as: VoteBody.self, context: context)
-            try Authorisation.require(user, .recordVotes(seats: body.votes.map(\.organisation)))
-            let (memorandum, routes) = try await memorandum()
-            let record = try await store.updateDecision(id) { existing in
-                guard let existing else { throw StoreError.notFound("proposal", id) }
-                let voted = try existing.voted(
-                    body.votes, present: body.present, overrides: body.overrides ?? [], memorandum: memorandum)
-                let outcome = voted.outcome!
-                return (voted, "vote", outcome.arithmetic.joined(separator: " "))
+            let (record, memorandum, routes) = try await recording {
+                try await secretariat.recordVotes(
+                    body.votes, present: body.present, overrides: body.overrides ?? [], on: id, by: Actor(user))
             }
             return DecisionView(record, memorandum, routes)
         }
@@ -126,58 +122,31 @@ struct GovernanceController<Context: RequestContext> {
                 request, may: \.mayManagePartnership, toDo: "record ratifications")
             let id = try context.parameters.require("id")
             let ratification = try await request.decode(as: Ratification.self, context: context)
-            try Authorisation.require(user, .recordRatification(party: ratification.party))
-            let (memorandum, routes) = try await memorandum()
-            let record = try await store.updateDecision(id) { existing in
-                guard let existing else { throw StoreError.notFound("proposal", id) }
-                let next = try existing.ratified(ratification, memorandum: memorandum, routes: routes)
-                return (
-                    next, "ratification",
-                    "\(ratification.party)'s \(ratification.body) \(ratification.ratified ? "ratified" : "refused to ratify") on \(ratification.date), minute \(ratification.minuteReference)"
-                )
+            let (record, memorandum, routes) = try await recording {
+                try await secretariat.ratify(ratification, of: id, by: Actor(user))
             }
             return DecisionView(record, memorandum, routes)
         }
         routes.post("governance/members") { request, context -> MemorandumView in
-            _ = try await authentication.user(request, may: \.mayManagePartnership, toDo: "record membership changes")
+            let user = try await authentication.user(
+                request, may: \.mayManagePartnership, toDo: "record membership changes")
             let body = try await request.decode(as: JoinBody.self, context: context)
-            let (memorandum, routes) = try await memorandum()
-            var reopened = false
-            if let reference = body.reopenedBy {
-                guard let decision = try await store.decisions().first(where: { $0.id == reference }),
-                    decision.proposal.type == .reopenMembership,
-                    decision.status(memorandum: memorandum, routes: routes).status == .ratified
-                else {
-                    throw Problem(
-                        status: .unprocessableContent, type: "https://concordat.dev/problems/refused-by-memorandum",
-                        title: "Refused by the memorandum",
-                        detail: "\(reference) is not a ratified decision to reopen the partnership")
-                }
-                reopened = true
+            let (next, routes) = try await recording {
+                try await secretariat.join(
+                    .init(organisation: body.organisation, kind: body.kind, joined: body.joined),
+                    reopenedBy: body.reopenedBy, by: Actor(user))
             }
-            var next = try memorandum.joining(
-                .init(organisation: body.organisation, kind: body.kind, joined: body.joined), reopenedBy: reopened)
-            next.version += 1
-            try await store.adoptMemorandum(
-                next, routes: routes,
-                detail:
-                    "\(body.organisation) joined as \(body.kind == .party ? "a party" : "an adviser") on \(body.joined)"
-            )
             return MemorandumView(memorandum: next, routes: routes)
         }
         routes.post("governance/members/:organisation/withdraw") { request, context -> MemorandumView in
-            _ = try await authentication.user(request, may: \.mayManagePartnership, toDo: "record membership changes")
+            let user = try await authentication.user(
+                request, may: \.mayManagePartnership, toDo: "record membership changes")
             let organisation = try context.parameters.require("organisation")
             let body = try await request.decode(as: WithdrawBody.self, context: context)
-            let (memorandum, routes) = try await memorandum()
-            var next = try memorandum.withdrawing(
-                organisation, effective: body.effective, exitArrangements: body.exitArrangements)
-            next.version += 1
-            try await store.adoptMemorandum(
-                next, routes: routes,
-                detail:
-                    "\(organisation) withdrew with effect from \(body.effective); exit arrangements: \(body.exitArrangements)"
-            )
+            let (next, routes) = try await recording {
+                try await secretariat.withdraw(
+                    organisation, effective: body.effective, exitArrangements: body.exitArrangements, by: Actor(user))
+            }
             return MemorandumView(memorandum: next, routes: routes)
         }
         return routes
@@ -200,25 +169,14 @@ struct GovernanceController<Context: RequestContext> {
                 throw Problem.invalidRequest(
                     "choose yes, no or abstain", invalidParams: [.init(name: "choice", reason: "is required")])
             }
-            let (memorandum, _) = try await memorandum()
-            _ = try await store.updateDecision(id) { existing in
-                guard let existing else { throw StoreError.notFound("proposal", id) }
-                let next = try existing.casting(
-                    Vote(organisation: organisation, choice: choice), memorandum: memorandum)
-                // Cast by the organisation's signed-in representative; the public register names no username.
-                return (next, "ballot", "\(organisation) voted \(choice.rawValue) (cast by its representative)")
-            }
+            // Cast by the organisation's signed-in representative; the public register names no username.
+            _ = try await recording { try await secretariat.castBallot(choice, on: id, by: Actor(session.user)) }
             return FormPost.redirect(to: "/decisions#\(id)")
         }
         routes.post("/decisions/:id/close") { request, context -> Response in
             let session = try await FormPost.session(from: request, may: \.mayManagePartnership, toDo: "close a vote")
             let id = try context.parameters.require("id")
-            let (memorandum, _) = try await memorandum()
-            _ = try await store.updateDecision(id) { existing in
-                guard let existing else { throw StoreError.notFound("proposal", id) }
-                let closed = try existing.closingVote(present: [], memorandum: memorandum)
-                return (closed, "vote", closed.outcome!.arithmetic.joined(separator: " "))
-            }
+            _ = try await recording { try await secretariat.closeVote(on: id, by: Actor(session.user)) }
             return FormPost.redirect(to: "/decisions#\(id)")
         }
         routes.get("/decisions/register") { _, _ in try await registerPage() }

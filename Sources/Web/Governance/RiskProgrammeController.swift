@@ -107,7 +107,7 @@ struct RiskProgrammeController<Context: RequestContext> {
                     return (
                         risk,
                         (
-                            "risk", risk.id,
+                            .risk, risk.id,
                             "added at \(risk.current.score) by \(user.username) for \(actor.onBehalfOf)"
                         )
                     )
@@ -131,7 +131,7 @@ struct RiskProgrammeController<Context: RequestContext> {
                     return (
                         existing.reviewed(on: .today, current: score, by: user.username, onBehalfOf: actor.onBehalfOf),
                         (
-                            "risk-review", id,
+                            .riskReview, id,
                             "re-scored from \(existing.current.score) to \(score.score) by \(user.username) for \(actor.onBehalfOf)"
                         )
                     )
@@ -158,7 +158,7 @@ struct RiskProgrammeController<Context: RequestContext> {
                 return (
                     try existing.updating(id, status: body.status, on: .today, by: user.username),
                     (
-                        "milestone", id,
+                        .milestone, id,
                         "\(milestone.status.rawValue) → \(body.status.rawValue) by \(user.username) for \(actor.onBehalfOf)"
                     )
                 )
@@ -178,7 +178,7 @@ struct RiskProgrammeController<Context: RequestContext> {
                 guard let existing else { throw StoreError.notFound("work programme", "") }
                 let next = try existing.passing(
                     gateway, by: decision, memorandum: memorandum, routes: routes, on: .today)
-                return (next, ("gateway", gateway, "passed by decision \(decision.id)"))
+                return (next, (.gateway, gateway, "passed by decision \(decision.id)"))
             }
         }
         return routes
