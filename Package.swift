@@ -47,7 +47,7 @@ let package = Package(
                 "Assurance", "ConcordatCore", "Finance", "Governance",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.copy("Resources/kent-medway")],
+            resources: [.copy("Resources/kent-medway"), .copy("Resources/england")],
             swiftSettings: hotLoops
         ),
         .target(name: "PopulationHealth", dependencies: ["ConcordatCore"], swiftSettings: hotLoops),
@@ -152,7 +152,7 @@ let package = Package(
         .testTarget(
             name: "ConcordatCLITests",
             dependencies: [
-                "ConcordatCLI", "ConcordatTestSupport", "Storage", "Web", "ConcordatCore", "Finance",
+                "ConcordatCLI", "ConcordatTestSupport", "Storage", "Web", "ConcordatCore", "Finance", "Ingest",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]),
     ],

@@ -114,13 +114,14 @@ enum Templates {
         {{#hasPopulation}}
         <div class="stats" id="population">
         <dl><dt>Registered</dt><dd>{{total}}</dd></dl>
-        <dl><dt>Female</dt><dd>{{female}}</dd></dl>
+        {{#hasBands}}<dl><dt>Female</dt><dd>{{female}}</dd></dl>
         <dl><dt>Male</dt><dd>{{male}}</dd></dl>
-        <dl><dt>Aged 65 and over</dt><dd>{{over65}}</dd></dl>
+        <dl><dt>Aged 65 and over</dt><dd>{{over65}}</dd></dl>{{/hasBands}}
         {{#hasDataset}}<dl><dt>In the integrated dataset</dt><dd>{{datasetPeople}}</dd></dl>{{/hasDataset}}
         </div>
         {{#hasDesign}}<p class="notice {{designClass}}">{{designText}}</p>{{/hasDesign}}
-        <figure class="chart">
+        {{#hasUnbanded}}<p class="notice" id="bands-absent">{{bandsNotice}}</p>{{/hasUnbanded}}
+        {{#hasBands}}<figure class="chart">
         {{{pyramid}}}
         <figcaption>Registered population of {{name}} by sex and five-year age band, July 2026.</figcaption>
         </figure>
@@ -128,7 +129,7 @@ enum Templates {
         <table class="data"><caption>Registered population of {{name}} by age band and sex</caption>
         <thead><tr><th scope="col">Age band</th><th scope="col" class="num">Male</th><th scope="col" class="num">Female</th><th scope="col" class="num">Total</th></tr></thead>
         <tbody>{{#bands}}<tr><th scope="row">{{band}}</th><td class="num">{{male}}</td><td class="num">{{female}}</td><td class="num">{{total}}</td></tr>{{/bands}}</tbody>
-        </table></details>
+        </table></details>{{/hasBands}}
         {{/hasPopulation}}
         {{^hasPopulation}}<p class="notice">No registered population has been loaded for this area.</p>{{/hasPopulation}}
         {{#hasNeeds}}
