@@ -32,9 +32,12 @@ extension EnglandAllocationFile {
             let (left, right) = (Self.distance($0.code, upper), Self.distance($1.code, upper))
             return left != right ? left < right : $0.code < $1.code
         }
+        // Every code as near as the nearest (at most six), and never fewer than three.
+        let best = nearest.first.map { Self.distance($0.code, upper) } ?? 0
+        let closest = nearest.prefix { Self.distance($0.code, upper) == best }.prefix(6)
         throw UnknownICB(
             asked: trimmed, reason: "'\(trimmed)' is not the code or name of an ICB in \(table.file)",
-            suggestions: Array(nearest.prefix(3)))
+            suggestions: Array(closest.count >= 3 ? closest : nearest.prefix(3)))
     }
 
     private static let allowedInQuery: Set<Unicode.Scalar> = Set(
