@@ -48,7 +48,7 @@ let package = Package(
                 "Assurance", "ConcordatCore", "Finance", "Governance",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.copy("Resources/kent-medway")],
+            resources: [.copy("Resources/kent-medway"), .copy("Resources/england")],
             swiftSettings: hotLoops
         ),
         .target(name: "PopulationHealth", dependencies: ["ConcordatCore"], swiftSettings: hotLoops),
@@ -157,7 +157,7 @@ let package = Package(
         .testTarget(
             name: "ConcordatCLITests",
             dependencies: [
-                "ConcordatCLI", "ConcordatTestSupport", "Storage", "Web", "ConcordatCore", "Finance",
+                "ConcordatCLI", "ConcordatTestSupport", "Storage", "Web", "ConcordatCore", "Finance", "Ingest",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]),
     ],

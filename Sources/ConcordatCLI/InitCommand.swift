@@ -1,4 +1,5 @@
 import ArgumentParser
+import Ingest
 import Storage
 
 /// `concordat init`: loads a system into the database.
@@ -7,8 +8,10 @@ struct InitCommand: AsyncParsableCommand {
         commandName: "init",
         abstract: "Load a system into the database.",
         discussion: """
-            Loads Kent & Medway from the published NHS files shipped with Concordat (the default), or the \
-            Leicester, Leicestershire & Rutland example with --example llr. The load is one transaction: \
+            Loads Kent & Medway from the published NHS files shipped with Concordat (the default), any of \
+            England's 42 ICBs from NHS England's 2025/26 allocation file with --icb CODE (places by local \
+            authority district unless --place-map joins them; PCNs only with --pcn-map; list sizes without \
+            age or sex bands), or the Leicester, Leicestershire & Rutland example with --example llr. The load is one transaction: \
             it completes or leaves the database as it was. A database that already holds a system is left \
             alone unless you pass --replace.
             """)
@@ -19,7 +22,16 @@ struct InitCommand: AsyncParsableCommand {
     @Flag(help: "Replace a system already in the database (its organisations and edits are lost).")
     var replace = false
 
+    @Flag(help: "List the codes and names of the ICBs --icb can build, and load nothing.")
+    var listIcbs = false
+
     func run() async throws {
+        if listIcbs {
+            for icb in try EnglandAllocationFile.bundled().icbs {
+                print("\(icb.code)  \(icb.name) (\(icb.practices) practices)")
+            }
+            return
+        }
         let system = try source.system()
         let store = try await store.open()
         if let existing = try await store.loadSystem(), !replace {

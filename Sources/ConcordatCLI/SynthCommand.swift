@@ -11,6 +11,8 @@ struct SynthCommand: ParsableCommand {
         discussion: """
             With no --people, generates one person for every registered patient in the published list \
             sizes (2,039,483 for Kent & Medway), practice by practice, age band by age band and sex by sex. \
+            A system built with --icb has list sizes without age or sex bands: its people are given Kent & \
+            Medway's registered age/sex mix, and the command says so. \
             The same seed always writes the same files. NHS numbers come from 990 000 0000 – 999 999 9999, \
             a range not issued in England and Wales, and pass the Modulus 11 check; pseudonymise before sharing.
             """)
@@ -38,9 +40,18 @@ struct SynthCommand: ParsableCommand {
         guard system.population(of: system.root.code).total > 0 else {
             throw ValidationError("\(system.name) has no registered population to draw people from")
         }
+        var spec = SyntheticPopulationSpec(seed: seed, people: people)
+        let unbanded = system.population(of: system.root.code).unbanded
+        if unbanded > 0 {
+            let ages = try AgeSexReference.kentAndMedway()
+            spec.ages = ages
+            print(
+                "Ages: \(system.name)'s sources give \(unbanded.grouped) people no sex or age band (list sizes only), "
+                    + "so each practice's people are given the age/sex mix of \(ages.description), by largest remainder."
+            )
+        }
         let started = Date()
-        let summary = try SyntheticPopulation.write(
-            system: system, spec: SyntheticPopulationSpec(seed: seed, people: people), to: URL(fileURLWithPath: out))
+        let summary = try SyntheticPopulation.write(system: system, spec: spec, to: URL(fileURLWithPath: out))
         let seconds = Date().timeIntervalSince(started)
         print(
             "Wrote \(summary.people) people, \(summary.diagnoses) diagnoses and \(summary.events) events "

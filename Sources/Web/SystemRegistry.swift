@@ -2,6 +2,7 @@ import ConcordatCore
 import Disclosure
 import Finance
 import Foundation
+import Ingest
 import PopulationHealth
 import Storage
 
@@ -88,7 +89,10 @@ actor SystemRegistry {
     /// The current snapshot with current organisations.
     /// - Throws: ``StoreError`` `noSystem` when nothing is loaded.
     func snapshot() async throws -> SystemSnapshot {
-        if cached == nil, let system = try await store.loadSystem() {
+        if cached == nil, var system = try await store.loadSystem() {
+            // The store keeps age/sex cells only: a system built from NHS England's file alone gets its
+            // practices' list sizes back from the file (until the store keeps totals without bands).
+            system = (try? EnglandAllocationFile.bundled().withListSizes(system)) ?? system
             cached = SystemSnapshot(system: system, dataset: try await store.datasetSummary(), policy: policy)
         }
         guard var snapshot = cached else { throw StoreError.noSystem }

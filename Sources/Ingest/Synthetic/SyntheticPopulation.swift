@@ -10,16 +10,22 @@ public struct SyntheticPopulationSpec: Sendable, Hashable {
     public var people: Int?
     /// The list date the ages are taken at; the year of activity is the 365 days before it.
     public var referenceDate: Day
+    /// The age/sex mix given to people whose sources have no sex or age band; `nil` leaves them out.
+    public var ages: AgeSexReference?
 
     /// The most people one generation makes: twice the largest system in England (about 5M people), so
     /// that a typing slip cannot ask for more memory and disk than any machine has.
     public static let maximumPeople = 10_000_000
 
     /// Makes a spec (the July 2026 list date by default).
-    public init(seed: UInt64, people: Int? = nil, referenceDate: Day = Day(year: 2026, month: 7, day: 1)!) {
+    public init(
+        seed: UInt64, people: Int? = nil, referenceDate: Day = Day(year: 2026, month: 7, day: 1)!,
+        ages: AgeSexReference? = nil
+    ) {
         self.seed = seed
         self.people = people
         self.referenceDate = referenceDate
+        self.ages = ages
     }
 }
 
@@ -51,13 +57,17 @@ public enum SyntheticPopulation {
     /// The files written.
     public static let fileNames = ["patients.csv", "diagnoses.csv", "events.csv"]
 
-    /// How many people each practice × sex × band cell gets.
-    public static func cellCounts(system: HealthSystem, people: Int?) -> [(
+    /// How many people each practice × sex × band cell gets. A practice's people without a band are
+    /// spread over `ages` (``AgeSexReference/spread(_:)``), or left out when `ages` is `nil`.
+    public static func cellCounts(system: HealthSystem, people: Int?, ages: AgeSexReference? = nil) -> [(
         practice: String, sex: Sex, band: AgeBand, count: Int
     )] {
         var cells: [(practice: String, sex: Sex, band: AgeBand, count: Int)] = []
         for practice in system.areas(atLevel: system.levels.last!.key).sorted(by: { $0.code < $1.code }) {
-            let profile = system.population(of: practice.code)
+            var profile = system.population(of: practice.code)
+            if let ages, profile.unbanded > 0 {
+                profile = ages.spread(profile.unbanded) + PopulationProfile(cells: profile.cells)
+            }
             for sex in Sex.allCases {
                 for band in AgeBand.all where profile[sex, band] > 0 {
                     cells.append((practice.code, sex, band, profile[sex, band]))
@@ -127,7 +137,7 @@ public enum SyntheticPopulation {
         var practiceIndex: [String: Int] = [:]
         var heldCodes: [String] = []
 
-        for cell in cellCounts(system: system, people: spec.people) {
+        for cell in cellCounts(system: system, people: spec.people, ages: spec.ages) {
             let practice = system.area(cell.practice)!
             let place = system.lineage(of: practice.code).first { $0.level == "place" }?.code ?? ""
             let acute = acuteTrust[place] ?? "RVV"

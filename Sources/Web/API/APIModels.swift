@@ -148,11 +148,13 @@ struct AreaReference: Codable, Sendable {
     var level: String
 }
 
-/// A population by sex and five-year age band, with totals.
+/// A population by sex and five-year age band, with totals; `unbanded` counts people whose sources
+/// give no sex or age band (they are in `total`, not in `female`, `male` or `bands`).
 struct PopulationDocument: Codable, Sendable {
     var total: Int
     var female: Int
     var male: Int
+    var unbanded: Int
     var bands: [BandDocument]
 
     struct BandDocument: Codable, Sendable {
@@ -165,6 +167,7 @@ struct PopulationDocument: Codable, Sendable {
         total = profile.total
         female = profile.total(of: .female)
         male = profile.total(of: .male)
+        unbanded = profile.unbanded
         bands = AgeBand.all.map {
             BandDocument(band: $0.publicationCode, female: profile[.female, $0], male: profile[.male, $0])
         }

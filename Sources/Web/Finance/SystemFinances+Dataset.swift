@@ -6,10 +6,10 @@ import PopulationHealth
 
 extension SystemFinances {
     /// The money picture of `system` with the loaded dataset's spend and person-based formula (if any),
-    /// NHS England's published weighted populations, and — for Kent & Medway — the councils' pools.
+    /// NHS England's published weighted populations of the system's ICB, and — for Kent & Medway — the councils' pools.
     public init(system: HealthSystem, analysis: PopulationAnalysis?) throws {
         let isKentMedway = system.code == "QKS"
-        let weights = try PublishedReferenceData.bundledKentMedway().weightedPopulations()
+        let weights = try EnglandAllocationFile.publishedWeights(of: system)
         let partnerOf: @Sendable (SpendSummary.Cell) -> String = { KentMedwayFinance.partner(of: $0) }
         let poolOf: @Sendable (String) -> String? = { isKentMedway ? KentMedwayFinance.pool(ofPartner: $0) : nil }
         self.init(

@@ -223,6 +223,11 @@ struct AreaPage {
     var designClass: String
     var pyramid: String
     var bands: [BandRow]
+    /// Whether everyone registered has a sex and age band, so the pyramid and its figures can be shown.
+    var hasBands: Bool
+    /// Whether some of the registered have no band: then ``bandsNotice`` says which file is absent.
+    var hasUnbanded: Bool
+    var bandsNotice: String
     var hasChildren: Bool
     var childrenHeading: String
     var children: [AreaRow]
@@ -419,8 +424,11 @@ struct AreaPage {
             designText = ""
             designClass = ""
         }
+        hasBands = profile.bandedTotal > 0 && profile.isFullyBanded
+        hasUnbanded = profile.unbanded > 0
+        bandsNotice = hasUnbanded ? Self.bandsAbsent(profile) : ""
         pyramid =
-            hasPopulation ? PopulationPyramid(profile: profile, title: "Population pyramid: \(area.name)").svg : ""
+            hasBands ? PopulationPyramid(profile: profile, title: "Population pyramid: \(area.name)").svg : ""
         bands = AgeBand.all.reversed().map {
             BandRow(
                 band: $0.label, male: profile[.male, $0].grouped, female: profile[.female, $0].grouped,
