@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "Disclosure", targets: ["Disclosure"]),
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "Partnership", targets: ["Partnership"]),
+        .library(name: "SystemPack", targets: ["SystemPack"]),
         .library(name: "Web", targets: ["Web"]),
     ],
     dependencies: [
@@ -71,16 +72,22 @@ let package = Package(
             ]
         ),
         .target(
+            name: "SystemPack",
+            dependencies: ["Assurance", "ConcordatCore", "Finance", "Governance", "Ingest"],
+            resources: [.copy("Resources/packs")]
+        ),
+        .target(
             name: "Partnership",
             dependencies: [
                 "Assurance", "ConcordatCore", "Disclosure", "Finance", "Governance", "Ingest", "PopulationHealth",
-                "Storage",
+                "Storage", "SystemPack",
             ]
         ),
         .target(
             name: "Web",
             dependencies: [
                 "Partnership",
+                "SystemPack",
                 "Assurance",
                 "Governance",
                 "ConcordatCore",
@@ -101,6 +108,7 @@ let package = Package(
             name: "ConcordatCLI",
             dependencies: [
                 "Partnership",
+                "SystemPack",
                 "Assurance",
                 "Governance",
                 "ConcordatCore",
@@ -122,6 +130,9 @@ let package = Package(
         ),
         .testTarget(name: "ConcordatCoreTests", dependencies: ["ConcordatCore"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
+        .testTarget(
+            name: "SystemPackTests",
+            dependencies: ["SystemPack", "Storage", "Ingest", "Finance", "Governance", "Assurance", "ConcordatCore"]),
         .testTarget(name: "PopulationHealthTests", dependencies: ["PopulationHealth"]),
         .testTarget(name: "DisclosureTests", dependencies: ["Disclosure"]),
         .testTarget(name: "FinanceTests", dependencies: ["Finance", "Ingest", "ConcordatCore"]),

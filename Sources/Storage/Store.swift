@@ -8,7 +8,7 @@ import Governance
 ///
 /// Every adapter (SQLite by default; PostgreSQL for production) passes the same contract test suite.
 /// Writes are atomic: a reader sees the state before a write or after it, never half of it.
-public protocol Store: APITokenStore {
+public protocol Store: APITokenStore, PackStore {
     /// Replaces the stored system, whole, in one transaction.
     func replaceSystem(_ system: HealthSystem) async throws
 
