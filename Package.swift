@@ -45,7 +45,7 @@ let package = Package(
         .target(
             name: "Ingest",
             dependencies: [
-                "Assurance", "ConcordatCore", "Finance", "Governance",
+                "ConcordatCore",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Resources/kent-medway")],
@@ -157,13 +157,13 @@ let package = Package(
             name: "WebTests",
             dependencies: [
                 "Web", "Storage", "Ingest", "PopulationHealth", "Finance", "Assurance", "Governance", "Disclosure",
-                "ConcordatTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "SystemPack", "ConcordatTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(
             name: "ConcordatCLITests",
             dependencies: [
-                "ConcordatCLI", "ConcordatTestSupport", "Storage", "Web", "ConcordatCore", "Finance",
+                "ConcordatCLI", "ConcordatTestSupport", "Storage", "Web", "ConcordatCore", "Finance", "SystemPack",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]),
     ],

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Partnership
 import Storage
 
 /// `concordat init`: loads a system into the database.
@@ -7,8 +8,9 @@ struct InitCommand: AsyncParsableCommand {
         commandName: "init",
         abstract: "Load a system into the database.",
         discussion: """
-            Loads Kent & Medway from the published NHS files shipped with Concordat (the default), or the \
-            Leicester, Leicestershire & Rutland example with --example llr. The load is one transaction: \
+            Loads a system pack (docs/PACKS.md): a folder given with --pack, or a pack shipped with \
+            Concordat — Kent & Medway from the published NHS files (the default), or the Leicester, \
+            Leicestershire & Rutland example with --example llr. The pack is kept with the system. The load is one transaction: \
             it completes or leaves the database as it was. A database that already holds a system is left \
             alone unless you pass --replace.
             """)
@@ -20,13 +22,14 @@ struct InitCommand: AsyncParsableCommand {
     var replace = false
 
     func run() async throws {
-        let system = try source.system()
+        let (system, pack) = try source.load()
         let store = try await store.open()
         if let existing = try await store.loadSystem(), !replace {
             throw ValidationError(
                 "the database already holds \(existing.name); pass --replace to load \(system.name) in its place")
         }
         try await store.replaceSystem(system)
+        try await SystemPackStorage.save(pack, in: store)
         SystemSummary(system: system).report(loadedInto: self.store.displayName)
     }
 }

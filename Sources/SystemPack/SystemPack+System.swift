@@ -50,3 +50,15 @@ extension SystemPack {
         }
     }
 }
+
+extension SystemPack {
+    /// The folder of published files a published hierarchy is built from, or `nil` (a given hierarchy,
+    /// or bundled data that is not shipped).
+    public var publishedDataDirectory: URL? {
+        guard case .published(let data, _) = manifest.hierarchy else { return nil }
+        switch data {
+        case .bundled(let name): return PublishedReferenceData.bundledDirectory(name)
+        case .folder(let path): return URL(fileURLWithPath: path)
+        }
+    }
+}

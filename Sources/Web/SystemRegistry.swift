@@ -3,7 +3,9 @@ import Disclosure
 import Finance
 import Foundation
 import PopulationHealth
+import Partnership
 import Storage
+import SystemPack
 
 /// What pages and the API read: the system (geography, populations, partnership) and, when one is
 /// loaded, the integrated dataset's summary rolled up to every area.
@@ -25,8 +27,14 @@ struct SystemSnapshot: Sendable {
     /// Every count above as it may be shown, through the disclosure gate.
     var published: PublishedFigures
 
-    init(system: HealthSystem, dataset: DatasetSummary?, policy: DisclosurePolicy = .standard) {
+    /// The pack the system was loaded from, if one is stored (or shipped for its code).
+    var pack: SystemPack?
+
+    init(
+        system: HealthSystem, dataset: DatasetSummary?, pack: SystemPack? = nil, policy: DisclosurePolicy = .standard
+    ) {
         self.system = system
+        self.pack = pack
         self.dataset = dataset
         var rolled: [String: Int] = [:]
         if let dataset {
@@ -47,7 +55,7 @@ struct SystemSnapshot: Sendable {
         self.profiles = profiles
         self.cohort = cohort
         admissionRisk = analysis?.admissionRisk
-        finances = try? SystemFinances(system: system, analysis: analysis)
+        finances = try? SystemFinances(system: system, analysis: analysis, pack: pack)
         published = PublishedFigures(
             system: system, datasetPeople: dataset == nil ? nil : rolled, profiles: profiles,
             cohort: analysis?.admissionRisk == nil ? nil : cohort, admissionRisk: analysis?.admissionRisk,
@@ -77,7 +85,9 @@ actor SystemRegistry {
     /// - Throws: ``StoreError`` `noSystem` when nothing is loaded.
     func snapshot() async throws -> SystemSnapshot {
         if cached == nil, let system = try await store.loadSystem() {
-            cached = SystemSnapshot(system: system, dataset: try await store.datasetSummary(), policy: policy)
+            cached = SystemSnapshot(
+                system: system, dataset: try await store.datasetSummary(),
+                pack: try await SystemPackStorage.pack(in: store, for: system), policy: policy)
         }
         guard var snapshot = cached else { throw StoreError.noSystem }
         snapshot.system = snapshot.system.with(organisations: try await store.organisations())
