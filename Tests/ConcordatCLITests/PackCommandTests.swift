@@ -10,7 +10,9 @@ import Testing
 /// is the same pack.
 @Suite("System packs on the command line")
 struct PackCommandTests {
-    @Test("init stores the pack; pack export writes it back; init --pack loads the export", arguments: ["kent-medway", "llr"])
+    @Test(
+        "init stores the pack; pack export writes it back; init --pack loads the export",
+        arguments: ["kent-medway", "llr"])
     func roundTrip(name: String) async throws {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pack-cli-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
