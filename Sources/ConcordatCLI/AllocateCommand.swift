@@ -176,7 +176,9 @@ struct AllocateCommand: AsyncParsableCommand {
                         + Money(pence: line.budgetPence).description.leftPadded(22))
             }
             print("\nPractices are in --format json; --explain CODE shows how any budget was reached.")
-            if let matrix { print("\n" + render(matrix, system: system, networks: finances.careNetworks?.networks ?? [])) }
+            if let matrix {
+                print("\n" + render(matrix, system: system, networks: finances.careNetworks?.networks ?? []))
+            }
         }
     }
 

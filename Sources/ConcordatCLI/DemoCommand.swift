@@ -187,7 +187,8 @@ struct DemoCommand: AsyncParsableCommand {
             let ratification = Ratification(
                 party: party, body: routes.body(for: party, type: proposal.type),
                 date: worked.firstRatification.adding(days: index),
-                minuteReference: "\(party.uppercased())/\(worked.firstRatification.description.prefix(4))/\(worked.firstMinute + index)",
+                minuteReference:
+                    "\(party.uppercased())/\(worked.firstRatification.description.prefix(4))/\(worked.firstMinute + index)",
                 ratified: true)
             _ = try await store.updateDecision(proposal.id) { existing in
                 (

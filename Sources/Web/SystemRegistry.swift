@@ -2,8 +2,8 @@ import ConcordatCore
 import Disclosure
 import Finance
 import Foundation
-import PopulationHealth
 import Partnership
+import PopulationHealth
 import Storage
 import SystemPack
 

@@ -53,7 +53,10 @@ import Testing
         #expect(pools[1].total == Money(pence: 98_765_433))
         #expect(pools[2].contributions.map(\.amountPence) == [50_000_334, 50_000_334])
         #expect(pools[2].contributions.map(\.partner) == ["QKS", "886"])
-        #expect(cells.map(kent.finance.partner(of:)) == ["886", "887", "RYY", "RVV", "general-practice", "general-practice"])
+        #expect(
+            cells.map(kent.finance.partner(of:)) == [
+                "886", "887", "RYY", "RVV", "general-practice", "general-practice",
+            ])
         #expect(kent.finance.pool(ofPartner: "886") == "kcc-social-care")
         #expect(kent.finance.pool(ofPartner: "RVV") == nil)
         #expect(kent.finance.partnerName("QKS") == "QKS")

@@ -21,7 +21,8 @@ extension SystemFinances {
             system: system, publishedWeights: weights, personBasedWeights: analysis?.personBasedCapitation?.weights,
             spend: analysis?.spend, partnerOf: partnerOf, poolOf: poolOf,
             agreement: finance?.agreement ?? .tieredByBudget, careNetworks: finance?.careNetworks,
-            partnerNames: Dictionary(finance?.partners.map { ($0.code, $0.name) } ?? [], uniquingKeysWith: { a, _ in a }))
+            partnerNames: Dictionary(
+                finance?.partners.map { ($0.code, $0.name) } ?? [], uniquingKeysWith: { a, _ in a }))
     }
 
     /// The same, reading the analysis stored with a dataset summary.
