@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "Disclosure", targets: ["Disclosure"]),
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "Partnership", targets: ["Partnership"]),
+        .library(name: "SystemPack", targets: ["SystemPack"]),
         .library(name: "Web", targets: ["Web"]),
     ],
     dependencies: [
@@ -45,7 +46,7 @@ let package = Package(
         .target(
             name: "Ingest",
             dependencies: [
-                "Assurance", "ConcordatCore", "Finance", "Governance",
+                "ConcordatCore",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Resources/kent-medway"), .copy("Resources/england")],
@@ -73,16 +74,22 @@ let package = Package(
             ]
         ),
         .target(
+            name: "SystemPack",
+            dependencies: ["Assurance", "ConcordatCore", "Finance", "Governance", "Ingest"],
+            resources: [.copy("Resources/packs")]
+        ),
+        .target(
             name: "Partnership",
             dependencies: [
                 "Assurance", "ConcordatCore", "Disclosure", "Finance", "Governance", "Ingest", "PopulationHealth",
-                "Storage",
+                "Storage", "SystemPack",
             ]
         ),
         .target(
             name: "Web",
             dependencies: [
                 "Partnership",
+                "SystemPack",
                 "Assurance",
                 "Governance",
                 "ConcordatCore",
@@ -105,6 +112,7 @@ let package = Package(
             name: "ConcordatCLI",
             dependencies: [
                 "Partnership",
+                "SystemPack",
                 "Assurance",
                 "Governance",
                 "ConcordatCore",
@@ -126,6 +134,9 @@ let package = Package(
         ),
         .testTarget(name: "ConcordatCoreTests", dependencies: ["ConcordatCore"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
+        .testTarget(
+            name: "SystemPackTests",
+            dependencies: ["SystemPack", "Storage", "Ingest", "Finance", "Governance", "Assurance", "ConcordatCore"]),
         .testTarget(name: "PopulationHealthTests", dependencies: ["PopulationHealth"]),
         .testTarget(name: "DisclosureTests", dependencies: ["Disclosure"]),
         .testTarget(name: "FinanceTests", dependencies: ["Finance", "Ingest", "ConcordatCore"]),
@@ -145,19 +156,20 @@ let package = Package(
             name: "PartnershipTests",
             dependencies: [
                 "Partnership", "Storage", "Ingest", "Finance", "Governance", "Assurance", "ConcordatCore",
-                "ConcordatTestSupport",
+                "ConcordatTestSupport", "SystemPack",
             ]),
         .testTarget(
             name: "WebTests",
             dependencies: [
                 "Web", "Storage", "Ingest", "PopulationHealth", "Finance", "Assurance", "Governance", "Disclosure",
-                "ConcordatTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "SystemPack", "ConcordatTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(
             name: "ConcordatCLITests",
             dependencies: [
                 "ConcordatCLI", "ConcordatTestSupport", "Storage", "Web", "ConcordatCore", "Finance", "Ingest",
+                "SystemPack",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]),
     ],

@@ -150,7 +150,7 @@ struct AllocateCommand: AsyncParsableCommand {
             matrix = try finances.componentMatrix(
                 allocation, basis: basis, level: level,
                 spendShares: try componentShares.map { try FinanceLoading.pairs($0, option: "--component-shares") })
-        case .network: matrix = try finances.networkMatrix(allocation, model: .leicesterLeicestershireRutland)
+        case .network: matrix = try finances.networkMatrix(allocation)
         case nil: matrix = nil
         }
         switch format {
@@ -176,7 +176,9 @@ struct AllocateCommand: AsyncParsableCommand {
                         + Money(pence: line.budgetPence).description.leftPadded(22))
             }
             print("\nPractices are in --format json; --explain CODE shows how any budget was reached.")
-            if let matrix { print("\n" + render(matrix, system: system)) }
+            if let matrix {
+                print("\n" + render(matrix, system: system, networks: finances.careNetworks?.networks ?? []))
+            }
         }
     }
 
@@ -207,9 +209,9 @@ struct AllocateCommand: AsyncParsableCommand {
     }
 
     /// The matrix as a table: rows, their totals, and the column totals that reconcile to the control total.
-    private func render(_ matrix: BudgetMatrix, system: HealthSystem) -> String {
+    private func render(_ matrix: BudgetMatrix, system: HealthSystem, networks: [CareNetwork]) -> String {
         let names = matrix.columns.map { column in
-            CareNetworkModel.leicesterLeicestershireRutland.networks.first { $0.code == column }?.name
+            networks.first { $0.code == column }?.name
                 ?? CareSetting(code: column)?.label ?? column
         }
         var lines = [

@@ -7,6 +7,7 @@ import Ingest
 import Partnership
 import PopulationHealth
 import Storage
+import SystemPack
 import Web
 
 /// `concordat demo`: the main job. Loads Kent & Medway and a synthetic integrated dataset for its whole
@@ -45,19 +46,25 @@ struct DemoCommand: AsyncParsableCommand {
         server.bootstrapLogging()
         let store = try await store.open()
         let system: HealthSystem
+        let pack: SystemPack?
         if let existing = try await store.loadSystem() {
             system = existing
+            pack = try await SystemPackStorage.pack(in: store, for: system)
         } else {
-            system = try SystemOptions.parse([]).system()
+            let loaded = try SystemOptions.parse([]).load()
+            (system, pack) = (loaded.system, loaded.pack)
             try await store.replaceSystem(system)
+            if let chosen = loaded.pack { try await SystemPackStorage.save(chosen, in: store) }
             SystemSummary(system: system).report(loadedInto: self.store.displayName)
         }
         try await loadSyntheticDataset(for: system, into: store)
         try await refreshAnalysisIfStale(in: store)
-        try await setUpPools(for: system, in: store)
-        try await setUpIndicators(for: system, in: store)
-        try await setUpGovernance(for: system, in: store)
-        try await setUpProgrammeAndRisks(for: system, in: store)
+        if let pack {
+            try await setUpPools(pack, in: store)
+            try await setUpIndicators(for: system, pack: pack, in: store)
+            try await setUpGovernance(pack, in: store)
+            try await setUpProgrammeAndRisks(for: system, pack: pack, in: store)
+        }
         try await Serving.run(
             system: system, store: store, server: server, database: self.store.displayName)
     }
@@ -121,19 +128,19 @@ struct DemoCommand: AsyncParsableCommand {
             try JSONEncoder().encode(refreshed), cohort: cohort, fingerprint: summary.fingerprint)
     }
 
-    /// Kent & Medway's pools (the councils' ring-fenced social care, the Better Care Fund), sized from the
-    /// dataset's spend, if the store has none yet.
-    private func setUpPools(for system: HealthSystem, in store: any Store) async throws {
-        guard system.code == "QKS", try await store.pools().isEmpty,
+    /// The pack's pools (for Kent & Medway, the councils' ring-fenced social care and the Better Care
+    /// Fund), sized from the dataset's spend, if the store has none yet.
+    private func setUpPools(_ pack: SystemPack, in store: any Store) async throws {
+        guard !pack.pools.isEmpty, try await store.pools().isEmpty,
             let data = try await store.datasetSummary()?.analysis,
             let spend = try JSONDecoder().decode(PopulationAnalysis.self, from: data).spend
         else { return }
-        for pool in KentMedwayFinance.pools(spend: spend) { try await store.savePool(pool) }
+        for pool in pack.pools(spend: spend) { try await store.savePool(pool) }
     }
 
     /// The indicators computed from the dataset (always refreshed) and, for the demo's dashboard, synthetic
     /// series of the business-as-usual indicators if none have been imported.
-    private func setUpIndicators(for system: HealthSystem, in store: any Store) async throws {
+    private func setUpIndicators(for system: HealthSystem, pack: SystemPack, in store: any Store) async throws {
         guard let data = try await store.datasetSummary()?.analysis,
             let spend = try JSONDecoder().decode(PopulationAnalysis.self, from: data).spend
         else { return }
@@ -141,49 +148,47 @@ struct DemoCommand: AsyncParsableCommand {
         let imported = try await store.indicatorValues().contains {
             IndicatorCatalogue.indicator($0.indicator)?.computedFromDataset == false
         }
-        if !imported, system.code == "QKS", let last = spend.months.last {
-            values += DemoIndicatorSeries.values(system: system, lastMonth: last)
+        if !imported, let last = spend.months.last {
+            values += pack.demoIndicatorValues(system: system, lastMonth: last)
         }
         try await store.saveIndicatorValues(values)
     }
 
-    /// The East Kent ACP's memorandum and one worked decision (voted, partly ratified), if none is stored,
-    /// all recorded through the hash-chained register.
-    private func setUpGovernance(for system: HealthSystem, in store: any Store) async throws {
-        guard system.code == "QKS", try await store.memorandum() == nil else { return }
-        let organisations = system.organisations
-        let memorandum = try EastKentGovernance.memorandum(organisations: organisations)
-        let routes = EastKentGovernance.routes(organisations: organisations)
-        try await store.adoptMemorandum(
-            memorandum, routes: routes,
-            detail: "East Kent ACP memorandum of understanding adopted (draft of October 2017)")
-        let proposal = Proposal(
-            id: "EKACP-2018-01",
-            title: "Establish the East Kent ACP joint committee and pool community services budgets",
-            type: .transferOfDecisionMaking, tabled: Day(year: 2018, month: 6, day: 14)!,
-            hasGreenBookBusinessCase: true,
-            createsJointArrangement: true, hasExitArrangements: true)
+    /// The pack's memorandum and its worked decision (voted, partly ratified) and open one, if none is
+    /// stored, all recorded through the hash-chained register.
+    private func setUpGovernance(_ pack: SystemPack, in store: any Store) async throws {
+        guard let adopted = pack.memorandum, try await store.memorandum() == nil else { return }
+        let memorandum = try adopted.memorandum()
+        let routes = adopted.routes
+        try await store.adoptMemorandum(memorandum, routes: routes, detail: adopted.adoptionDetail)
         let parties = memorandum.seats.filter { $0.kind == .party }.map(\.organisation)
-        _ = try await store.updateDecision(proposal.id) { _ in
-            (DecisionRecord(proposal: proposal), .proposal, "tabled: \(proposal.title)")
-        }
-        let votes = parties.enumerated().map { Vote(organisation: $1, choice: $0 < 12 ? .yes : .abstain) }
-        _ = try await store.updateDecision(proposal.id) { existing in
-            let voted = try existing!.voted(votes, present: parties, overrides: [], memorandum: memorandum)
-            return (voted, .vote, voted.outcome!.arithmetic.joined(separator: " "))
+        if let worked = pack.demo?.workedDecision {
+            let proposal = worked.proposal
+            _ = try await store.updateDecision(proposal.id) { _ in
+                (DecisionRecord(proposal: proposal), .proposal, "tabled: \(proposal.title)")
+            }
+            let votes = parties.enumerated().map {
+                Vote(organisation: $1, choice: $0 < worked.yesVotes ? .yes : .abstain)
+            }
+            _ = try await store.updateDecision(proposal.id) { existing in
+                let voted = try existing!.voted(votes, present: parties, overrides: [], memorandum: memorandum)
+                return (voted, .vote, voted.outcome!.arithmetic.joined(separator: " "))
+            }
         }
         // And one open for the partners' representatives to vote on.
-        let open = Proposal(
-            id: "EKACP-2026-11", title: "Adopt the joint winter plan for 2026/27", type: .engagement, tabled: Day.today,
-            hasGreenBookBusinessCase: true, createsJointArrangement: false, hasExitArrangements: true)
-        _ = try await store.updateDecision(open.id) { _ in
-            (DecisionRecord(proposal: open), .proposal, "tabled: \(open.title)")
+        if let open = pack.demo?.openDecision?.proposal(tabled: Day.today) {
+            _ = try await store.updateDecision(open.id) { _ in
+                (DecisionRecord(proposal: open), .proposal, "tabled: \(open.title)")
+            }
         }
-        for (index, party) in parties.prefix(10).enumerated() {
+        guard let worked = pack.demo?.workedDecision else { return }
+        let proposal = worked.proposal
+        for (index, party) in parties.prefix(worked.ratifications).enumerated() {
             let ratification = Ratification(
                 party: party, body: routes.body(for: party, type: proposal.type),
-                date: Day(year: 2018, month: 7, day: 2 + index)!,
-                minuteReference: "\(party.uppercased())/2018/\(40 + index)",
+                date: worked.firstRatification.adding(days: index),
+                minuteReference:
+                    "\(party.uppercased())/\(worked.firstRatification.description.prefix(4))/\(worked.firstMinute + index)",
                 ratified: true)
             _ = try await store.updateDecision(proposal.id) { existing in
                 (
@@ -194,47 +199,31 @@ struct DemoCommand: AsyncParsableCommand {
         }
     }
 
-    /// The East Kent ACP work programme (most milestones done, two late) and a starting risk register.
-    private func setUpProgrammeAndRisks(for system: HealthSystem, in store: any Store) async throws {
-        guard system.code == "QKS" else { return }
-        if try await store.workProgramme() == nil {
-            var programme = WorkProgramme.eastKentACP
-            for index in programme.milestones.indices where !["M12", "M14"].contains(programme.milestones[index].id) {
-                programme.milestones[index].status = .done
-                programme.milestones[index].completed = programme.milestones[index].due
+    /// The pack's work programme, as far on as its demo seeds say, and its starting risk register.
+    private func setUpProgrammeAndRisks(for system: HealthSystem, pack: SystemPack, in store: any Store) async throws {
+        if var programme = pack.programme, try await store.workProgramme() == nil {
+            let notDone = pack.demo?.milestonesNotDone ?? [:]
+            for index in programme.milestones.indices {
+                if let status = notDone[programme.milestones[index].id] {
+                    programme.milestones[index].status = status
+                } else if pack.demo != nil {
+                    programme.milestones[index].status = .done
+                    programme.milestones[index].completed = programme.milestones[index].due
+                }
             }
-            programme.milestones[11].status = .inProgress
             let seeded = programme
             _ = try await store.updateWorkProgramme { _ in (seeded, nil) }
         }
-        guard try await store.risks().isEmpty else { return }
+        guard let demo = pack.demo, try await store.risks().isEmpty else { return }
         let today = Day.today
-        let risks: [(String, String, String, String, (Int, Int), (Int, Int), (Int, Int))] = [
-            (
-                "R-001", "The system overspends its control total", "Director of finance, ICB", "QKS", (4, 4), (3, 4),
-                (2, 3)
-            ),
-            (
-                "R-002", "Winter A&E demand exceeds capacity in East Kent", "East Kent place director", "east-kent",
-                (5, 4), (4, 4), (3, 3)
-            ),
-            (
-                "R-003", "Social care market fragility delays discharges", "Director of adult social care, KCC", "QKS",
-                (4, 5), (3, 5), (2, 4)
-            ),
-            (
-                "R-004", "District nursing vacancies in Dover Town PCN", "PCN clinical director", "U34235", (4, 4),
-                (4, 4), (2, 3)
-            ),
-        ]
-        for (id, title, owner, area, inherent, current, target) in risks where system.area(area) != nil {
+        for seed in demo.risks where system.area(seed.area) != nil {
             let risk = Risk(
-                id: id, title: title, owner: owner, area: area, controls: "Monthly review at the partnership board",
-                actions: "Recovery plan agreed with partners",
-                inherent: try .init(likelihood: inherent.0, consequence: inherent.1),
-                current: try .init(likelihood: current.0, consequence: current.1),
-                target: try .init(likelihood: target.0, consequence: target.1), on: today.adding(days: -20))
-            _ = try await store.updateRisk(id) { _ in risk }
+                id: seed.id, title: seed.title, owner: seed.owner, area: seed.area, controls: demo.riskControls,
+                actions: demo.riskActions,
+                inherent: try .init(likelihood: seed.inherent[0], consequence: seed.inherent[1]),
+                current: try .init(likelihood: seed.current[0], consequence: seed.current[1]),
+                target: try .init(likelihood: seed.target[0], consequence: seed.target[1]), on: today.adding(days: -20))
+            _ = try await store.updateRisk(seed.id) { _ in risk }
         }
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import ConcordatCore
 import Finance
 import Foundation
+import Partnership
 import Storage
 import Web
 
@@ -13,7 +14,8 @@ enum FinanceLoading {
         guard let system = try await store.loadSystem() else {
             throw ValidationError("the database holds no system: run `concordat init` (or `concordat demo`) first")
         }
-        return (store, try SystemFinances(system: system, dataset: try await store.datasetSummary()))
+        let pack = try await SystemPackStorage.pack(in: store, for: system)
+        return (store, try SystemFinances(system: system, dataset: try await store.datasetSummary(), pack: pack))
     }
 
     /// Reads an amount of money given to `option` (pounds; a leading `$` is read as dollars the same way).

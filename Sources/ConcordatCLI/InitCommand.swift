@@ -1,5 +1,6 @@
 import ArgumentParser
 import Ingest
+import Partnership
 import Storage
 
 /// `concordat init`: loads a system into the database.
@@ -8,10 +9,12 @@ struct InitCommand: AsyncParsableCommand {
         commandName: "init",
         abstract: "Load a system into the database.",
         discussion: """
-            Loads Kent & Medway from the published NHS files shipped with Concordat (the default), any of \
-            England's 42 ICBs from NHS England's 2025/26 allocation file with --icb CODE (places by local \
+            Loads a system pack (docs/PACKS.md): a folder given with --pack, or a pack shipped with \
+            Concordat — Kent & Medway from the published NHS files (the default), or the Leicester, \
+            Leicestershire & Rutland example with --example llr; the pack is kept with the system. Or builds any \
+            of England's 42 ICBs from NHS England's 2025/26 allocation file with --icb CODE (places by local \
             authority district unless --place-map joins them; PCNs only with --pcn-map; list sizes without \
-            age or sex bands), or the Leicester, Leicestershire & Rutland example with --example llr. The load is one transaction: \
+            age or sex bands). The load is one transaction: \
             it completes or leaves the database as it was. A database that already holds a system is left \
             alone unless you pass --replace.
             """)
@@ -32,13 +35,14 @@ struct InitCommand: AsyncParsableCommand {
             }
             return
         }
-        let system = try source.system()
+        let (system, pack) = try source.load()
         let store = try await store.open()
         if let existing = try await store.loadSystem(), !replace {
             throw ValidationError(
                 "the database already holds \(existing.name); pass --replace to load \(system.name) in its place")
         }
         try await store.replaceSystem(system)
+        if let pack { try await SystemPackStorage.save(pack, in: store) }
         SystemSummary(system: system).report(loadedInto: self.store.displayName)
     }
 }

@@ -125,7 +125,7 @@ struct SettleCommand: AsyncParsableCommand {
                 throw ValidationError("\(agreement) is not a risk-share agreement: \(error)")
             }
         } else {
-            terms = KentMedwayFinance.agreement
+            terms = try await FinanceLoading.load(store).finances.agreement
         }
         let parties: [RiskShareAgreement.Position]
         var names: (String) -> String = { $0 }

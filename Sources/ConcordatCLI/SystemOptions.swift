@@ -2,12 +2,13 @@ import ArgumentParser
 import ConcordatCore
 import Foundation
 import Ingest
+import SystemPack
 
-/// Which system to load: the Kent & Medway system from published data (optionally another copy of the
-/// files, and place overrides), any ICB in England from NHS England's allocation file (`--icb`), or a
-/// bundled example.
+/// Which system to load: a pack folder, a pack shipped with Concordat (Kent & Medway by default; for a pack
+/// built from published files, optionally another copy of the files and place overrides), or any ICB in
+/// England from NHS England's allocation file (`--icb`).
 struct SystemOptions: ParsableArguments {
-    /// The systems Concordat can load without further input.
+    /// The packs shipped with Concordat.
     enum Example: String, ExpressibleByArgument, CaseIterable {
         case kentMedway = "kent-medway"
         case llr
@@ -15,9 +16,14 @@ struct SystemOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "The system to load: kent-medway (published NHS data) or llr (Leicester, Leicestershire & Rutland example).",
+            "A bundled pack to load: kent-medway (published NHS data) or llr (Leicester, Leicestershire & Rutland example).",
             valueName: "name"))
     var example: Example?
+
+    @Option(
+        help: ArgumentHelp(
+            "A system pack folder (see docs/PACKS.md) to load instead of a bundled one.", valueName: "folder"))
+    var pack: String?
 
     @Option(
         help: ArgumentHelp(
@@ -39,25 +45,22 @@ struct SystemOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "A folder holding the four published files, instead of the copy shipped with Concordat (kent-medway only).",
+            "A folder holding the four published files, instead of the pack's (packs built from published files only).",
             valueName: "folder"))
     var data: String?
 
     @Option(
         help: ArgumentHelp(
-            "A CSV with columns practice_code,place_code that places practices by hand, overriding their district (kent-medway only).",
+            "A CSV with columns practice_code,place_code that places practices by hand, overriding their district (packs built from published files only).",
             valueName: "file"))
     var placeOverrides: String?
 
     func validate() throws {
+        let sources = [example != nil, pack != nil, icb != nil].filter { $0 }.count
+        if sources > 1 { throw ValidationError("give one of --example, --pack and --icb") }
         if let icb {
-            if let example {
-                throw ValidationError(
-                    "--icb and --example choose the system two ways: pass one (got --example \(example.rawValue))")
-            }
             if data != nil || placeOverrides != nil {
-                throw ValidationError(
-                    "--data and --place-overrides apply to --example kent-medway, not --icb; use --place-map")
+                throw ValidationError("--data and --place-overrides apply to packs built from published files, not --icb; use --place-map")
             }
             do { _ = try EnglandAllocationFile.bundled().icb(matching: icb) } catch let error as UnknownICB {
                 throw ValidationError("--icb: \(error.description)")
@@ -65,35 +68,44 @@ struct SystemOptions: ParsableArguments {
         } else if placeMap != nil || pcnMap != nil {
             throw ValidationError("--place-map and --pcn-map apply to --icb only")
         }
-        if example != nil, example != .kentMedway, data != nil || placeOverrides != nil {
-            throw ValidationError("--data and --place-overrides apply to --example kent-medway only")
+        if pack == nil, let example, example != .kentMedway, data != nil || placeOverrides != nil {
+            throw ValidationError("--data and --place-overrides apply to packs built from published files only")
         }
     }
 
-    /// Builds the chosen system.
-    func system() throws -> HealthSystem {
-        if let icb { return try icbSystem(icb) }
-        switch example ?? .kentMedway {
-        case .llr:
-            return try LeicesterLeicestershireRutland.system()
-        case .kentMedway:
-            let files =
-                try data.map { try PublishedReferenceData(directory: URL(fileURLWithPath: $0)) }
-                ?? PublishedReferenceData.bundledKentMedway()
-            var rules = PlaceRules.kentAndMedway
-            if let placeOverrides {
-                let url = URL(fileURLWithPath: placeOverrides)
-                let bytes: Data
-                do { bytes = try Data(contentsOf: url) } catch {
-                    throw IngestError.unreadable(
-                        file: placeOverrides, reason: "cannot read the file (\(error.localizedDescription))")
-                }
-                rules = try rules.withOverrides(from: try CSVTable(parsing: bytes, file: placeOverrides))
-            }
-            return try PublishedSystemAssembly.assemble(
-                from: files, rules: rules, organisations: EastKentPartnership.organisations)
-        }
+    /// The chosen pack (`nil` for `--icb`, which builds the system from NHS England's file alone).
+    func chosenPack() throws -> SystemPack? {
+        if icb != nil { return nil }
+        if let pack { return try PackLoader.load(directory: URL(fileURLWithPath: pack)) }
+        return try PackLoader.bundled((example ?? .kentMedway).rawValue)
     }
+
+    /// Builds the chosen system, with the pack it came from (none for `--icb`).
+    func load() throws -> (system: HealthSystem, pack: SystemPack?) {
+        if let icb { return (try icbSystem(icb), nil) }
+        guard let pack = try chosenPack() else { throw ValidationError("no system was chosen") }
+        guard case .published = pack.manifest.hierarchy else {
+            if data != nil || placeOverrides != nil {
+                throw ValidationError("--data and --place-overrides apply to packs built from published files only")
+            }
+            return (try pack.system(), pack)
+        }
+        var overrides: [String: String] = [:]
+        if let placeOverrides {
+            let url = URL(fileURLWithPath: placeOverrides)
+            let bytes: Data
+            do { bytes = try Data(contentsOf: url) } catch {
+                throw IngestError.unreadable(
+                    file: placeOverrides, reason: "cannot read the file (\(error.localizedDescription))")
+            }
+            overrides = try pack.placeRules.withOverrides(from: try CSVTable(parsing: bytes, file: placeOverrides))
+                .overrides
+        }
+        return (try pack.system(data: data.map { URL(fileURLWithPath: $0) }, placeOverrides: overrides), pack)
+    }
+
+    /// Builds the chosen system.
+    func system() throws -> HealthSystem { try load().system }
 
     /// ICB `query` from NHS England's file, with the place and PCN maps if given.
     private func icbSystem(_ query: String) throws -> HealthSystem {

@@ -6,7 +6,7 @@
 /// Writes are atomic: a reader sees the state before a write or after it, never half of it.
 public protocol Store:
     SystemStore & DatasetStore & AccountStore & AssuranceStore & FinanceStore & GovernanceStore & ProgrammeStore
-        & BackupStore
+        & BackupStore & PackStore
 {}
 
 /// Opens the store at `location`: a PostgreSQL database for a `postgres://` URL, else a SQLite file

@@ -3,8 +3,10 @@ import Disclosure
 import Finance
 import Foundation
 import Ingest
+import Partnership
 import PopulationHealth
 import Storage
+import SystemPack
 
 /// What pages and the API read: the system (geography, populations, partnership) and, when one is
 /// loaded, the integrated dataset's summary rolled up to every area.
@@ -29,8 +31,14 @@ struct SystemSnapshot: Sendable {
     /// then empty, and what shows them answers with this problem instead (``SystemRegistry/analysedSnapshot()``).
     var analysisFault: AnalysisUnreadable?
 
-    init(system: HealthSystem, dataset: DatasetSummary?, policy: DisclosurePolicy = .standard) {
+    /// The pack the system was loaded from, if one is stored (or shipped for its code).
+    var pack: SystemPack?
+
+    init(
+        system: HealthSystem, dataset: DatasetSummary?, pack: SystemPack? = nil, policy: DisclosurePolicy = .standard
+    ) {
         self.system = system
+        self.pack = pack
         self.dataset = dataset
         var rolled: [String: Int] = [:]
         if let dataset {
@@ -60,7 +68,7 @@ struct SystemSnapshot: Sendable {
         self.profiles = profiles
         self.cohort = cohort
         admissionRisk = analysis?.admissionRisk
-        finances = try? SystemFinances(system: system, analysis: analysis)
+        finances = try? SystemFinances(system: system, analysis: analysis, pack: pack)
         published = PublishedFigures(
             system: system, datasetPeople: dataset == nil ? nil : rolled, profiles: profiles,
             cohort: analysis?.admissionRisk == nil ? nil : cohort, admissionRisk: analysis?.admissionRisk,
@@ -93,7 +101,9 @@ actor SystemRegistry {
             // The store keeps age/sex cells only: a system built from NHS England's file alone gets its
             // practices' list sizes back from the file (until the store keeps totals without bands).
             system = (try? EnglandAllocationFile.bundled().withListSizes(system)) ?? system
-            cached = SystemSnapshot(system: system, dataset: try await store.datasetSummary(), policy: policy)
+            cached = SystemSnapshot(
+                system: system, dataset: try await store.datasetSummary(),
+                pack: try await SystemPackStorage.pack(in: store, for: system), policy: policy)
         }
         guard var snapshot = cached else { throw StoreError.noSystem }
         snapshot.system = snapshot.system.with(organisations: try await store.organisations())

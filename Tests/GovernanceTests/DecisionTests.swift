@@ -132,7 +132,13 @@ struct DecisionTests {
         let mou = try Self.memorandum()
         let outcome = try VoteCount.count(
             Self.proposal, votes: Self.votes(yes: 12, no: 2), present: Self.parties, memorandum: mou)
-        let routes = RatificationRoutes(routes: ["party-1": RatificationRoutes.kentCountyCouncil])
+        let routes = RatificationRoutes(routes: [
+            "party-1": [
+                .engagement: "Cabinet", .serviceReconfiguration: "Health Overview and Scrutiny Committee",
+                .serviceRedesign: "Cabinet Committees", .transferOfDecisionMaking: "Full Council (reserved decision)",
+                .memorandumChange: "Full Council (reserved decision)",
+            ]
+        ])
         let day = Day(year: 2018, month: 7, day: 1)!
         var ratifications = Self.parties.dropFirst().map {
             Ratification(party: $0, body: "Board", date: day, minuteReference: "M\($0)", ratified: true)
@@ -165,7 +171,17 @@ struct DecisionTests {
 
     @Test("red lines block the vote with the reason, unless a minuted override is allowed and recorded")
     func redLines() throws {
-        let lines = RedLine.kentCountyCouncil(party: "party-1", socialCarePools: ["kcc-social-care"])
+        let lines = [
+            RedLine(
+                party: "party-1", name: "a business case to HM Treasury Green Book standard",
+                condition: .greenBookBusinessCase),
+            RedLine(
+                party: "party-1", name: "social care money only on social care, only in the KCC area",
+                condition: .ringFencedPools(["kcc-social-care"])),
+            RedLine(
+                party: "party-1", name: "exit arrangements before entering any joint arrangement",
+                condition: .exitArrangementsBeforeJointArrangement),
+        ]
         let mou = try Self.memorandum(redLines: lines)
         var bare = Self.proposal
         bare.hasGreenBookBusinessCase = false

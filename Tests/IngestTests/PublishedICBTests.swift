@@ -75,7 +75,7 @@ struct PublishedICBTests {
     func badPlaceMaps() throws {
         let districts: Set<String> = ["Bristol, City of", "North Somerset", "South Gloucestershire"]
         let cases: [(String, Int?, String?, String)] = [
-            ("district,place_code,place_name\nBristol, City of,b,B\n", 2, nil, ""),  // unquoted comma: 4 fields
+            ("district,place_code,place_name\nBristol, City of,b,B\n", 2, nil, "found 4"),  // unquoted comma: 4 fields
             ("district,place_code,place_name\nKent,k,Kent\n", 2, "district", "not a district of this ICB"),
             ("district,place_code,place_name\nNorth Somerset,,N\n", 2, "place_code", "empty"),
             ("district,place_code,place_name\nNorth Somerset,n s,N\n", 2, "place_code", "letters, digits"),

@@ -4,6 +4,7 @@ import Governance
 import Ingest
 import Partnership
 import Storage
+import SystemPack
 import Testing
 
 @Suite("The secretariat's business")
@@ -19,9 +20,9 @@ struct SecretariatTests {
         let kent = try PoolPaymentTests.kent.get()
         let store = try SQLiteStore()
         try await store.replaceSystem(kent)
-        let memorandum = try EastKentGovernance.memorandum(organisations: kent.organisations)
-        try await store.adoptMemorandum(
-            memorandum, routes: EastKentGovernance.routes(organisations: kent.organisations), detail: "adopted")
+        let adopted = try #require(try PackLoader.bundled("kent-medway").memorandum)
+        let memorandum = try adopted.memorandum()
+        try await store.adoptMemorandum(memorandum, routes: adopted.routes, detail: "adopted")
         return (store, kent, memorandum.seats.filter { $0.kind == .party }.map(\.organisation))
     }
 

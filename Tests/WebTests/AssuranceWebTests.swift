@@ -6,6 +6,7 @@ import HummingbirdTesting
 import Ingest
 import PopulationHealth
 import Storage
+import SystemPack
 import Testing
 
 @testable import Web
@@ -15,7 +16,7 @@ struct AssuranceWebTests {
     static func store() async throws -> SQLiteStore {
         let store = try await makeDatasetStore(people: 3_000, seed: 31)
         let kent = try kentMedway.get()
-        try await store.saveIndicatorValues(DemoIndicatorSeries.values(system: kent, lastMonth: "2026-06"))
+        try await store.saveIndicatorValues(kentPack.demoIndicatorValues(system: kent, lastMonth: "2026-06"))
         for (name, role) in [("pat", Role.partnerRepresentative), ("bea", .boardSecretary), ("vic", .viewer)] {
             try await store.insertUser(
                 UserAccount(

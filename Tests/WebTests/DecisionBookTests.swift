@@ -3,6 +3,7 @@ import Foundation
 import Governance
 import Ingest
 import Storage
+import SystemPack
 import Testing
 
 @testable import Web
@@ -14,8 +15,8 @@ struct DecisionBookTests {
         let store = try SQLiteStore()
         let kent = try kentMedway.get()
         try await store.replaceSystem(kent)
-        var memorandum = try EastKentGovernance.memorandum(organisations: kent.organisations)
-        let routes = EastKentGovernance.routes(organisations: kent.organisations)
+        var memorandum = try kentPack.memorandum!.memorandum()
+        let routes = kentPack.memorandum!.routes
         try await store.adoptMemorandum(memorandum, routes: routes, detail: "adopted")
         let book = DecisionBook(store: store)
         func matchesFreshRead() async throws {

@@ -6,6 +6,7 @@ import Hummingbird
 import HummingbirdTesting
 import Ingest
 import Storage
+import SystemPack
 import Testing
 
 @testable import Web
@@ -17,8 +18,8 @@ struct GovernanceWebTests {
         let store = try SQLiteStore()
         let kent = try kentMedway.get()
         try await store.replaceSystem(kent)
-        let memorandum = try EastKentGovernance.memorandum(organisations: kent.organisations)
-        let routes = EastKentGovernance.routes(organisations: kent.organisations)
+        let memorandum = try kentPack.memorandum!.memorandum()
+        let routes = kentPack.memorandum!.routes
         try await store.adoptMemorandum(memorandum, routes: routes, detail: "adopted")
         for (name, role) in [("bea", Role.boardSecretary), ("vic", .viewer)] {
             try await store.insertUser(
@@ -168,7 +169,7 @@ struct GovernanceWebTests {
                 code: "kcc-social-care", name: "KCC adult social care", kind: .ringFenced, host: "kcc",
                 contributions: [.init(partner: "kcc", amount: Money(pence: 100_000_000))],
                 ringFences: [
-                    RingFence(name: "only within the KCC area", districts: KentMedwayFinance.kentCountyDistricts)
+                    RingFence(name: "only within the KCC area", districts: kentPack.pools[0].ringFences[1].districts!)
                 ]))
         try await store.insertUser(
             UserAccount(

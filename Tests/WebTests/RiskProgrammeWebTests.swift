@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import Ingest
 import Storage
+import SystemPack
 import Testing
 
 @testable import Web
@@ -73,9 +74,9 @@ struct RiskProgrammeWebTests {
                 username: "bea", role: .boardSecretary,
                 passwordHash: PasswordHashing.hash("correct horse battery", cost: 4)))
         _ = try await store.updateWorkProgramme { _ in (WorkProgramme.eastKentACP, nil) }
-        let memorandum = try EastKentGovernance.memorandum(organisations: kent.organisations)
+        let memorandum = try kentPack.memorandum!.memorandum()
         try await store.adoptMemorandum(
-            memorandum, routes: EastKentGovernance.routes(organisations: kent.organisations), detail: "adopted")
+            memorandum, routes: kentPack.memorandum!.routes, detail: "adopted")
         let proposal = Proposal(
             id: "GO-2", title: "Enter Transition", type: .gateway, tabled: Day(year: 2018, month: 3, day: 20)!)
         _ = try await store.updateDecision("GO-2") { _ in (DecisionRecord(proposal: proposal), .proposal, "tabled") }

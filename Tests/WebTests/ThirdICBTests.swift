@@ -76,7 +76,7 @@ struct ThirdICBTests {
         let system = try Self.built.get().system
         let total = Money(pence: 123_456_789_013)
         // The weights reach the allocation through the function the web app uses.
-        let finances = try SystemFinances(system: system, analysis: nil)
+        let finances = try SystemFinances(system: system, analysis: nil, pack: nil)
         let allocation = try finances.allocation(total)
         let places = system.children(of: "QUY")
         let budgets = places.map { allocation.line($0.code)?.budgetPence ?? -1 }

@@ -6,9 +6,13 @@ import HummingbirdTesting
 import Ingest
 import PopulationHealth
 import Storage
+import SystemPack
 import Testing
 
 @testable import Web
+
+/// The Kent & Medway pack shipped with Concordat: its memorandum, routes, pools and demo seeds.
+let kentPack = try! PackLoader.bundled("kent-medway")
 
 /// A router over an in-memory store holding `system` (or nothing).
 func makeApp(_ system: HealthSystem?) async throws -> some ApplicationProtocol {
@@ -61,7 +65,7 @@ func makeDatasetStore(people: Int, seed: UInt64) async throws -> SQLiteStore {
         summary: DatasetSummary(
             of: loaded, fingerprint: report.fingerprint, source: "test", analysis: try JSONEncoder().encode(analysis)),
         cohort: cohort)
-    for pool in KentMedwayFinance.pools(spend: try #require(analysis.spend)) { try await store.savePool(pool) }
+    for pool in kentPack.pools(spend: try #require(analysis.spend)) { try await store.savePool(pool) }
     return store
 }
 
@@ -79,8 +83,8 @@ let testPassword = "correct horse battery"
 @discardableResult
 func adoptEastKentMemorandum(_ store: any Store) async throws -> MemorandumOfUnderstanding {
     let kent = try kentMedway.get()
-    let memorandum = try EastKentGovernance.memorandum(organisations: kent.organisations)
+    let memorandum = try kentPack.memorandum!.memorandum()
     try await store.adoptMemorandum(
-        memorandum, routes: EastKentGovernance.routes(organisations: kent.organisations), detail: "adopted")
+        memorandum, routes: kentPack.memorandum!.routes, detail: "adopted")
     return memorandum
 }

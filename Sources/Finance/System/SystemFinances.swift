@@ -31,14 +31,25 @@ public struct SystemFinances: Sendable {
     public var partnerOf: @Sendable (SpendSummary.Cell) -> String
     /// The pool a partner's budget is drawn from.
     public var poolOf: @Sendable (String) -> String?
+    /// How the system's partners share its year-end variance.
+    public var agreement: RiskShareAgreement
+    /// The care networks spend is divided into, where the system has them.
+    public var careNetworks: CareNetworkModel?
+    /// Partners' names by code, where the system names them.
+    public var partnerNames: [String: String]
 
     /// Makes the picture.
     public init(
         system: HealthSystem, publishedWeights: [String: WeightedPopulation],
         personBasedWeights: [String: WeightedPopulation]? = nil, spend: SpendSummary? = nil,
         partnerOf: @escaping @Sendable (SpendSummary.Cell) -> String = { $0.provider },
-        poolOf: @escaping @Sendable (String) -> String? = { _ in nil }
+        poolOf: @escaping @Sendable (String) -> String? = { _ in nil },
+        agreement: RiskShareAgreement = .tieredByBudget, careNetworks: CareNetworkModel? = nil,
+        partnerNames: [String: String] = [:]
     ) {
+        self.agreement = agreement
+        self.careNetworks = careNetworks
+        self.partnerNames = partnerNames
         self.system = system
         self.publishedWeights = publishedWeights
         self.personBasedWeights = personBasedWeights
@@ -94,6 +105,13 @@ public struct SystemFinances: Sendable {
         } catch {
             throw Problem(description: "\(error)")
         }
+    }
+
+    /// The place × care-network matrix under the system's own care networks.
+    /// - Throws: ``Problem`` when the system has no care networks or no dataset is loaded.
+    public func networkMatrix(_ allocation: CapitationAllocation) throws(Problem) -> BudgetMatrix {
+        guard let careNetworks else { throw Problem(description: "\(system.name) has no care networks") }
+        return try networkMatrix(allocation, model: careNetworks)
     }
 
     /// The places' budgets by care network, from each place's own spend mix.

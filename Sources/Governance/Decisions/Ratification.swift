@@ -16,13 +16,6 @@ public struct RatificationRoutes: Sendable, Hashable, Codable {
         self.defaultBody = defaultBody
     }
 
-    /// Kent County Council's routes, from its paper on the Kent & Medway STP (2017).
-    public static let kentCountyCouncil: [DecisionType: String] = [
-        .engagement: "Cabinet", .serviceReconfiguration: "Health Overview and Scrutiny Committee",
-        .serviceRedesign: "Cabinet Committees", .transferOfDecisionMaking: "Full Council (reserved decision)",
-        .memorandumChange: "Full Council (reserved decision)",
-    ]
-
     /// The body of `party` that must ratify a decision of `type`.
     public func body(for party: String, type: DecisionType) -> String { routes[party]?[type] ?? defaultBody }
 }

@@ -27,21 +27,6 @@ public struct RedLine: Sendable, Hashable, Codable {
         self.condition = condition
     }
 
-    /// Kent County Council's red lines.
-    public static func kentCountyCouncil(party: String, socialCarePools: [String]) -> [RedLine] {
-        [
-            RedLine(
-                party: party, name: "a business case to HM Treasury Green Book standard",
-                condition: .greenBookBusinessCase),
-            RedLine(
-                party: party, name: "social care money only on social care, only in the KCC area",
-                condition: .ringFencedPools(socialCarePools)),
-            RedLine(
-                party: party, name: "exit arrangements before entering any joint arrangement",
-                condition: .exitArrangementsBeforeJointArrangement),
-        ]
-    }
-
     /// Why `proposal` breaches this red line, or `nil` if it does not.
     public func breach(by proposal: Proposal) -> String? {
         switch condition {

@@ -68,6 +68,12 @@ public struct PublishedReferenceData: Sendable {
             payments: try table(FileName.payments))
     }
 
+    /// A folder of published files shipped inside the project (`kent-medway`), or `nil` if none has that name.
+    public static func bundledDirectory(_ name: String) -> URL? {
+        let url = Bundle.module.resourceURL!.appendingPathComponent(name)
+        return FileManager.default.fileExists(atPath: url.appendingPathComponent(FileName.practiceMap).path) ? url : nil
+    }
+
     /// The folder of Kent & Medway data shipped inside the project (a copy of the published files,
     /// with their README and licence note).
     public static var bundledKentMedwayDirectory: URL {

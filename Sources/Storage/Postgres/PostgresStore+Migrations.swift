@@ -150,5 +150,6 @@ extension PostgresStore {
                 FOR EACH STATEMENT EXECUTE FUNCTION register_head_moves_forward();
             """
         ),
+        packMigration,
     ]
 }

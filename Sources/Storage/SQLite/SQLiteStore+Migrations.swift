@@ -228,6 +228,7 @@ extension SQLiteStore {
                     BEGIN SELECT RAISE(ABORT, 'the register head is kept'); END;
                     """)
         }
+        registerPackMigration(&migrator)
         return migrator
     }
 }

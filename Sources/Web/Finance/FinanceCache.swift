@@ -40,7 +40,7 @@ extension FinanceController {
     {
         let allocation = try await allocation(finances, total, basis: basis)
         return try await cache.value("networks|\(total.pence)|\(basis.rawValue)") {
-            try finances.networkMatrix(allocation, model: .leicesterLeicestershireRutland)
+            try finances.networkMatrix(allocation)
         }
     }
 }

@@ -23,7 +23,7 @@ extension FinanceController {
         ).svg
         let distance = finances.distanceFromTarget(allocation)
         let networks = try? await networks(finances, query.controlTotal, basis: query.basis)
-        let networkNames = CareNetworkModel.leicesterLeicestershireRutland.networks.map(\.name)
+        let networkNames = (finances.careNetworks?.networks ?? []).map(\.name)
         let model = MoneyPage(
             controlTotal: query.controlTotal.description, controlTotalInput: query.controlTotalInput,
             basisName: query.basis == .published
@@ -161,7 +161,7 @@ extension FinanceController {
         let system = finances.system
         let query = try FinanceQuery(request, finances: finances)
         let ledger = try await ledger(finances, query.controlTotal, months: query.months)
-        let agreement = KentMedwayFinance.agreement
+        let agreement = finances.agreement
         let settlement = try agreement.settle(ledger.positions(method: query.forecast))
         let chart = WaterfallChart(
             id: "settlement", title: "Who bears the system's forecast variance of \(settlement.variance)",

@@ -61,7 +61,7 @@ struct FinanceController<Context: RequestContext> {
             let finances = try await finances()
             let query = try FinanceQuery(request, finances: finances)
             let ledger = try await ledger(finances, query.controlTotal, months: query.months)
-            return try KentMedwayFinance.agreement.settle(ledger.positions(method: query.forecast))
+            return try finances.agreement.settle(ledger.positions(method: query.forecast))
         }
         routes.get("pools") { _, _ -> ListDocument<PoolDocument> in
             var items: [PoolDocument] = []

@@ -1,0 +1,22 @@
+import ConcordatCore
+import Storage
+import SystemPack
+
+/// Keeping a system's pack with it: saved when the system is loaded, read back by `serve`, `demo`, the
+/// finance commands and `pack export`.
+public enum SystemPackStorage {
+    /// Stores `pack` as the stored system's pack.
+    public static func save(_ pack: SystemPack, in store: any Store) async throws {
+        try await store.savePack(StoredPack(format: pack.manifest.format, document: try pack.document()))
+    }
+
+    /// The stored pack; for a store loaded before packs were kept, the bundled pack for the system's
+    /// code, if one is shipped; else `nil`.
+    /// - Throws: ``PackError`` when the stored pack cannot be read.
+    public static func pack(in store: any Store, for system: HealthSystem) async throws -> SystemPack? {
+        if let stored = try await store.pack() {
+            return try SystemPack(format: stored.format, document: stored.document)
+        }
+        return PackLoader.bundled(forSystem: system.code)
+    }
+}

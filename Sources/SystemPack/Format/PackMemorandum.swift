@@ -1,0 +1,106 @@
+import ConcordatCore
+import Governance
+
+/// A pack's `memorandum.json`: the memorandum of understanding (seats, decision rule, joining window,
+/// red lines) and the ratification routes, as data.
+public struct PackMemorandum: Sendable, Hashable, Codable {
+    /// The seats, in order.
+    public var seats: [MemorandumOfUnderstanding.Seat]
+    /// How decisions are made.
+    public var rule: DecisionRule
+    /// The first day organisations may join.
+    public var joiningOpens: Day
+    /// The last day organisations may join.
+    public var joiningCloses: Day
+    /// Days the partnership stays closed after the window.
+    public var closedDays: Int
+    /// The red lines parties have drawn.
+    public var redLines: [PackRedLine]
+    /// Whether a breached red line may be overridden by a minuted decision.
+    public var redLinesMayBeOverridden: Bool
+    /// Each party's ratifying body by decision type (`engagement`, `transfer-of-decision-making`, …).
+    public var ratificationRoutes: [String: [String: String]]
+    /// The body that ratifies where no route is given.
+    public var defaultRatifyingBody: String
+    /// What the register records when the memorandum is adopted.
+    public var adoptionDetail: String
+
+    /// Makes the memorandum part of a pack.
+    public init(
+        seats: [MemorandumOfUnderstanding.Seat], rule: DecisionRule, joiningOpens: Day, joiningCloses: Day,
+        closedDays: Int = 365, redLines: [PackRedLine] = [], redLinesMayBeOverridden: Bool = false,
+        ratificationRoutes: [String: [String: String]] = [:], defaultRatifyingBody: String = "Board",
+        adoptionDetail: String
+    ) {
+        self.seats = seats
+        self.rule = rule
+        self.joiningOpens = joiningOpens
+        self.joiningCloses = joiningCloses
+        self.closedDays = closedDays
+        self.redLines = redLines
+        self.redLinesMayBeOverridden = redLinesMayBeOverridden
+        self.ratificationRoutes = ratificationRoutes
+        self.defaultRatifyingBody = defaultRatifyingBody
+        self.adoptionDetail = adoptionDetail
+    }
+
+    /// The memorandum itself.
+    /// - Throws: ``MemorandumOfUnderstanding/Refusal`` when the rule gives a veto or the quorum is out of range.
+    public func memorandum() throws(MemorandumOfUnderstanding.Refusal) -> MemorandumOfUnderstanding {
+        try MemorandumOfUnderstanding(
+            seats: seats, rule: rule, joiningWindow: joiningOpens...joiningCloses, closedDays: closedDays,
+            redLines: redLines.map(\.redLine), redLinesMayBeOverridden: redLinesMayBeOverridden)
+    }
+
+    /// The ratification routes (decision types already checked by the loader; unknown ones are dropped).
+    public var routes: RatificationRoutes {
+        RatificationRoutes(
+            routes: ratificationRoutes.mapValues { byType in
+                Dictionary(
+                    uniqueKeysWithValues: byType.compactMap { key, body in
+                        DecisionType(rawValue: key).map { ($0, body) }
+                    })
+            }, defaultBody: defaultRatifyingBody)
+    }
+}
+
+/// A red line as a pack writes it: `{"party", "name", "condition", "pools"}`.
+public struct PackRedLine: Sendable, Hashable, Codable {
+    /// What a red line checks.
+    public enum Condition: String, Sendable, Hashable, Codable, CaseIterable {
+        /// A business case to HM Treasury Green Book standard is attached.
+        case greenBookBusinessCase = "green-book-business-case"
+        /// Exit arrangements exist before a joint arrangement.
+        case exitArrangementsBeforeJointArrangement = "exit-arrangements-before-joint-arrangement"
+        /// No spend from `pools` outside their ring-fences.
+        case ringFencedPools = "ring-fenced-pools"
+    }
+
+    /// The party that drew it (a seat's organisation).
+    public var party: String
+    /// Its name, quoted when it blocks a vote.
+    public var name: String
+    /// What is checked.
+    public var condition: Condition
+    /// The pools (codes in `pools.json`) for `ring-fenced-pools`.
+    public var pools: [String]?
+
+    /// Makes a red line.
+    public init(party: String, name: String, condition: Condition, pools: [String]? = nil) {
+        self.party = party
+        self.name = name
+        self.condition = condition
+        self.pools = pools
+    }
+
+    /// The Governance red line.
+    public var redLine: RedLine {
+        let kind: RedLine.Condition =
+            switch condition {
+            case .greenBookBusinessCase: .greenBookBusinessCase
+            case .exitArrangementsBeforeJointArrangement: .exitArrangementsBeforeJointArrangement
+            case .ringFencedPools: .ringFencedPools(pools ?? [])
+            }
+        return RedLine(party: party, name: name, condition: kind)
+    }
+}

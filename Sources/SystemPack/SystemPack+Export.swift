@@ -1,0 +1,58 @@
+import Foundation
+
+extension SystemPack {
+    /// Writes the pack as a folder `PackLoader` reads back to an equal pack (the folder is created if
+    /// missing; files of the pack's names are replaced).
+    /// - Throws: the file system's error when a file cannot be written.
+    public func write(to directory: URL) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        func json(_ value: some Encodable, _ file: String) throws {
+            try (encoder.encode(value) + Data("\n".utf8)).write(to: directory.appendingPathComponent(file))
+        }
+        func csv(_ rows: [[String]], _ file: String) throws {
+            let text = rows.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
+            try Data(text.utf8).write(to: directory.appendingPathComponent(file))
+        }
+        try json(manifest, PackFile.manifest)
+        switch manifest.hierarchy {
+        case .published, .england:
+            var rows = [["place_code", "place_name", "district", "postcode_district"]]
+            for place in places {
+                rows += place.districts.map { [place.code, place.name, $0, ""] }
+                rows += place.postcodeDistricts.map { [place.code, place.name, "", $0] }
+            }
+            try csv(rows, PackFile.places)
+            if !placeOverrides.isEmpty {
+                try csv(
+                    [["practice_code", "place_code"]]
+                        + placeOverrides.sorted { $0.key < $1.key }.map { [$0.key, $0.value] },
+                    PackFile.placeOverrides)
+            }
+        case .areas:
+            try csv(
+                [["code", "name", "level", "parent_code"]]
+                    + areas.map { [$0.code, $0.name, $0.level, $0.parentCode ?? ""] },
+                PackFile.areas)
+        }
+        try json(OrganisationsDocument(organisations: organisations.map(PackOrganisation.init)), PackFile.organisations)
+        if let memorandum { try json(memorandum, PackFile.memorandum) }
+        if !pools.isEmpty { try json(PoolsDocument(pools: pools), PackFile.pools) }
+        try json(
+            FinanceDocument(
+                partners: finance.partners, generalPractice: finance.generalPractice,
+                poolOfPartner: finance.poolOfPartner), PackFile.finance)
+        try json(finance.agreement, PackFile.agreement)
+        try json(NetworksDocument(networks: finance.careNetworks.networks), PackFile.careNetworks)
+        try json(IndicatorsDocument(indicators: indicators), PackFile.indicators)
+        if let programme { try json(programme, PackFile.programme) }
+        if let demo { try json(demo, PackFile.demo) }
+    }
+
+    /// A CSV field, quoted when it holds a comma, quote or line break.
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
