@@ -2,6 +2,7 @@ import ConcordatCore
 import Disclosure
 import Finance
 import Foundation
+import Partnership
 import PopulationHealth
 import Storage
 

@@ -6,15 +6,14 @@ import PopulationHealth
 
 extension SystemFinances {
     /// The money picture of `system` with the loaded dataset's spend and person-based formula (if any),
-    /// NHS England's published weighted populations, and — for Kent & Medway — the councils' pools.
+    /// NHS England's published weighted populations, and the system's partners and pools
+    /// (``FinanceParticulars``).
     public init(system: HealthSystem, analysis: PopulationAnalysis?) throws {
-        let isKentMedway = system.code == "QKS"
+        let particulars = FinanceParticulars.of(system)
         let weights = try PublishedReferenceData.bundledKentMedway().weightedPopulations()
-        let partnerOf: @Sendable (SpendSummary.Cell) -> String = { KentMedwayFinance.partner(of: $0) }
-        let poolOf: @Sendable (String) -> String? = { isKentMedway ? KentMedwayFinance.pool(ofPartner: $0) : nil }
         self.init(
             system: system, publishedWeights: weights, personBasedWeights: analysis?.personBasedCapitation?.weights,
-            spend: analysis?.spend, partnerOf: partnerOf, poolOf: poolOf)
+            spend: analysis?.spend, partnerOf: particulars.partnerOf, poolOf: particulars.poolOf)
     }
 
     /// The same, reading the analysis stored with a dataset summary.
@@ -23,8 +22,8 @@ extension SystemFinances {
         try self.init(system: system, analysis: analysis)
     }
 
-    /// A partner's name: from the system's organisations, then Kent & Medway's providers, else its code.
+    /// A partner's name: from the system's organisations, then the particulars' providers, else its code.
     public func partnerName(_ code: String) -> String {
-        system.organisations.first { $0.code == code }?.name ?? KentMedwayFinance.partnerName(code)
+        system.organisations.first { $0.code == code }?.name ?? FinanceParticulars.of(system).partnerName(code)
     }
 }
