@@ -17,8 +17,10 @@ struct SystemMoneyTests {
         _ = try SyntheticPopulation.write(system: kent, spec: spec, to: folder)
         let store = try SQLiteStore()
         try await store.replaceSystem(kent)
-        _ = try await DatasetLoading(store: store, system: kent).load(
-            directory: folder, pseudonymiser: nil, extractDate: spec.referenceDate, source: "test")
+        let loaded = try await DatasetLoading(store: store, system: kent).load(
+            directory: folder, pseudonymiser: try Pseudonymiser(key: [UInt8](repeating: 5, count: 32)),
+            extractDate: spec.referenceDate, source: "test")
+        guard case .loaded = loaded else { throw CancellationError() }
         return try #require(try await SystemMoney.read(from: store))
     }
 
@@ -63,7 +65,7 @@ struct SystemMoneyTests {
         #expect(await refusal(AllocationQuestion(controlTotal: total, explain: "nowhere"))?.field == .explain)
         #expect(
             await refusal(AllocationQuestion(controlTotal: total, pace: PaceOfChange(floor: 0, cap: 0)))?.field
-                == .baselines)
+                == .pace)
         #expect(
             await refusal(
                 AllocationQuestion(controlTotal: total, breakdown: .component, componentShares: ["Dentistry": 1]))?
