@@ -4,40 +4,28 @@ import Finance
 import Foundation
 import Partnership
 import Storage
-import Web
 
 /// The stored system's money picture, shared by `allocate`, `ledger`, `settle` and `pool`.
 enum FinanceLoading {
-    /// Opens the store and reads the system and its dataset's analysis.
-    static func load(_ options: StoreOptions) async throws -> (store: any Store, finances: SystemFinances) {
-        let store = try await options.open()
-        guard let system = try await store.loadSystem() else {
+    /// Opens the store and reads the system's finance picture.
+    static func picture(_ options: StoreOptions) async throws -> SystemMoney {
+        guard let money = try await SystemMoney.read(from: try await options.open()) else {
             throw ValidationError("the database holds no system: run `concordat init` (or `concordat demo`) first")
         }
-        let pack = try await SystemPackStorage.pack(in: store, for: system)
-        return (store, try SystemFinances(system: system, dataset: try await store.datasetSummary(), pack: pack))
+        return money
     }
 
     /// Reads an amount of money given to `option` (pounds; a leading `$` is read as dollars the same way).
-    /// - Throws: `ValidationError` naming the option and what could not be read (``MoneyParsingError``).
+    /// - Throws: `ValidationError` naming the option and what could not be read.
     static func money(_ text: String, option: String) throws -> Money {
-        let pounds = text.hasPrefix("$") ? String(text.dropFirst()) : text
-        do { return try Money.parse(pounds) } catch { throw ValidationError("\(option): \(error.description)") }
+        do { return try FinanceInput.money(text) } catch { throw ValidationError("\(option): \(error.description)") }
     }
 
-    /// Parses `key=value,key=value` with numbers (a trailing % divides by 100).
-    static func pairs(_ text: String, option: String) throws -> [String: Double] {
-        var values: [String: Double] = [:]
-        for part in text.split(separator: ",") {
-            let pair = part.split(separator: "=", maxSplits: 1)
-            let raw = pair.count == 2 ? pair[1].trimmingCharacters(in: .whitespaces) : ""
-            let percent = raw.hasSuffix("%")
-            guard pair.count == 2, let number = Double(percent ? String(raw.dropLast()) : raw), number.isFinite else {
-                throw ValidationError("\(option): '\(part)' is not of the form name=number")
-            }
-            values[pair[0].trimmingCharacters(in: .whitespaces)] = percent ? number / 100 : number
+    /// `body()`'s value, with a question Partnership refused as a `ValidationError` naming the option.
+    static func answering<Value>(_ body: () async throws -> Value) async throws -> Value {
+        do { return try await body() } catch let refusal as FinanceQuestionRefusal {
+            throw ValidationError(refusal.description)
         }
-        return values
     }
 }
 
@@ -56,14 +44,14 @@ extension String {
     }
 }
 
-/// Prints `value` as sorted, indented JSON.
+/// Prints `value` in the finance answers' one JSON encoding (``FinanceJSON``), as the API returns it.
 func printJSON(_ value: some Encodable) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    print(String(decoding: try FinanceJSON.encode(value), as: UTF8.self))
 }
 
 extension SystemFinances.Basis: ExpressibleByArgument {}
 extension Ledger.ForecastMethod: ExpressibleByArgument {}
 extension RiskShareAgreement.Basis: ExpressibleByArgument {}
 extension SharedSavingsProgram.Track: ExpressibleByArgument {}
+extension AllocationQuestion.Breakdown: ExpressibleByArgument {}
+extension LedgerGrouping: ExpressibleByArgument {}

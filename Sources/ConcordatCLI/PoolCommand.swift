@@ -95,11 +95,11 @@ struct PoolCommand: AsyncParsableCommand {
         @Option(help: "The care setting bought (e.g. adult_social_care).") var setting: String
         @Option(help: "The area whose people it serves (a place, PCN or practice code).") var area: String
         @Option(help: "The month, YYYY-MM.") var month: String
-        @Option(help: "The amount in pounds.") var amount: String
+        @Option(help: ArgumentHelp("The amount in pounds.", valueName: "amount"), transform: Money.argument)
+        var amount: Money
         @Option(help: "What it is for.") var note: String = ""
 
         func validate() throws {
-            _ = try FinanceLoading.money(amount, option: "--amount")
             guard CareSetting(code: setting) != nil else {
                 throw ValidationError(
                     "--setting '\(setting)' is not one of \(CareSetting.allCases.map(\.code).joined(separator: ", "))")
@@ -117,7 +117,7 @@ struct PoolCommand: AsyncParsableCommand {
             guard system.area(area) != nil else { throw ValidationError("no area has the code '\(area)'") }
             let spend = PoolSpend(
                 pool: pool, partner: partner, setting: setting, area: area, month: month,
-                amount: try FinanceLoading.money(amount, option: "--amount"),
+                amount: amount,
                 description: note)
             // A refusal names the rule broken and exits non-zero; nothing is recorded.
             let account = try await PoolPayment(store: store).pay(spend, by: .commandLine, in: system)

@@ -3,6 +3,7 @@ import ConcordatCore
 import Finance
 import Foundation
 import Ingest
+import Partnership
 
 /// `concordat settle`: the year-end risk/gain share — who pays or receives what.
 struct SettleCommand: AsyncParsableCommand {
@@ -44,8 +45,9 @@ struct SettleCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "The control total for ledger positions (default: last year's spend less 2%).", valueName: "amount"))
-    var controlTotal: String?
+            "The control total for ledger positions (default: last year's spend less 2%).", valueName: "amount"),
+        transform: Money.argument)
+    var controlTotal: Money?
 
     @Option(help: ArgumentHelp("Months of actuals behind the ledger's forecast (default 8).", valueName: "months"))
     var months: Int = 8
@@ -59,21 +61,29 @@ struct SettleCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("MSSP assigned beneficiaries.", valueName: "count"))
     var assigned: Int?
 
-    @Option(help: ArgumentHelp("MSSP updated benchmark expenditure, in dollars.", valueName: "amount"))
-    var benchmark: String?
+    @Option(
+        help: ArgumentHelp("MSSP updated benchmark expenditure, in dollars.", valueName: "amount"),
+        transform: Money.argument)
+    var benchmark: Money?
 
-    @Option(help: ArgumentHelp("MSSP performance-year expenditure, in dollars.", valueName: "amount"))
-    var expenditure: String?
+    @Option(
+        help: ArgumentHelp("MSSP performance-year expenditure, in dollars.", valueName: "amount"),
+        transform: Money.argument)
+    var expenditure: Money?
 
     @Option(help: ArgumentHelp("MSSP quality factor, 0–1 (1: quality standard met).", valueName: "factor"))
     var qualityFactor: Double = 1
 
     @Option(
-        help: ArgumentHelp("MSSP two-sided symmetric MSR/MLR, e.g. 2% (default: by population).", valueName: "rate"))
-    var minimumRate: String?
+        help: ArgumentHelp(
+            "MSSP two-sided symmetric MSR/MLR, e.g. 2% or 0.02 (default: by population).", valueName: "rate"),
+        transform: { try FinanceInput.share($0) })
+    var minimumRate: Double?
 
-    @Option(help: ArgumentHelp("MSSP ACO participants' Medicare revenue, for BASIC loss limits.", valueName: "amount"))
-    var revenue: String?
+    @Option(
+        help: ArgumentHelp("MSSP ACO participants' Medicare revenue, for BASIC loss limits.", valueName: "amount"),
+        transform: Money.argument)
+    var revenue: Money?
 
     @Flag(help: "MSSP: CMS has found the ACO an eligible low-revenue BASIC ACO (half-rate sharing below its MSR).")
     var reducedRate = false
@@ -81,8 +91,9 @@ struct SettleCommand: AsyncParsableCommand {
     @Option(
         help: ArgumentHelp(
             "MSSP extreme and uncontrollable circumstances reduction of shared losses, in dollars.", valueName: "amount"
-        ))
-    var disasterAdjustment: String?
+        ),
+        transform: Money.argument)
+    var disasterAdjustment: Money?
 
     @Flag(help: "MSSP: a benchmark guardrail applies, so savings are not shared.")
     var guardrail = false
@@ -92,17 +103,10 @@ struct SettleCommand: AsyncParsableCommand {
 
     func validate() throws {
         if preset == .mssp {
-            guard assigned != nil, let benchmark, let expenditure else {
+            guard assigned != nil, benchmark != nil, expenditure != nil else {
                 throw ValidationError("--preset mssp needs --assigned, --benchmark and --expenditure")
             }
-            for (name, value) in [("--benchmark", benchmark), ("--expenditure", expenditure)]
-                + (revenue.map { [("--revenue", $0)] } ?? [])
-                + (disasterAdjustment.map { [("--disaster-adjustment", $0)] } ?? [])
-            {
-                _ = try FinanceLoading.money(value, option: name)
-            }
         }
-        if let controlTotal { _ = try FinanceLoading.money(controlTotal, option: "--control-total") }
         if let assigned, !(1...100_000_000).contains(assigned) {
             throw ValidationError("--assigned must be from 1 to 100,000,000 beneficiaries; got \(assigned)")
         }
@@ -116,7 +120,7 @@ struct SettleCommand: AsyncParsableCommand {
 
     func run() async throws {
         if preset == .mssp { return try reconcileACO() }
-        let terms: RiskShareAgreement
+        let terms: RiskShareAgreement?
         if let agreement {
             do {
                 terms = try JSONDecoder().decode(
@@ -125,22 +129,20 @@ struct SettleCommand: AsyncParsableCommand {
                 throw ValidationError("\(agreement) is not a risk-share agreement: \(error)")
             }
         } else {
-            terms = try await FinanceLoading.load(store).finances.agreement
+            terms = nil
         }
-        let parties: [RiskShareAgreement.Position]
-        var names: (String) -> String = { $0 }
-        if let positions {
-            parties = try Self.readPositions(positions)
+        var money: SystemMoney?
+        if positions == nil { money = try await FinanceLoading.picture(store) }
+        let question = SettlementQuestion(
+            controlTotal: controlTotal, months: months, forecast: forecast, agreement: terms,
+            positions: try positions.map(Self.readPositions))
+        let settlement: Settlement
+        if let money {
+            settlement = try await FinanceLoading.answering { try await money.answer(question) }
         } else {
-            let finances = try await FinanceLoading.load(store).finances
-            let total =
-                try controlTotal.map { try FinanceLoading.money($0, option: "--control-total") }
-                ?? finances.defaultControlTotal
-            parties = try finances.ledger(try finances.allocation(total), monthsElapsed: months).positions(
-                method: forecast)
-            names = finances.partnerName
+            settlement = try (terms ?? RiskShareAgreement.tieredByBudget).settle(question.positions ?? [])
         }
-        let settlement = try terms.settle(parties)
+        let names: (String) -> String = { [money] in money?.partnerName($0) ?? $0 }
         if format == .json { return try printJSON(settlement) }
         print("\(settlement.agreement)\n")
         print(
@@ -199,16 +201,11 @@ struct SettleCommand: AsyncParsableCommand {
     }
 
     private func reconcileACO() throws {
-        func cents(_ text: String) throws -> Int64 { try FinanceLoading.money(text, option: "amount").pence }
-        let rate = try minimumRate.map { text -> Double in
-            let values = try FinanceLoading.pairs("rate=\(text)", option: "--minimum-rate")
-            return values["rate"]!
-        }
         let terms = SharedSavingsProgram(
-            track: track, assignedBeneficiaries: assigned!, chosenMinimumRate: rate, qualityFactor: qualityFactor,
-            participantRevenue: try revenue.map { Money(pence: try cents($0)) }, reducedRate: reducedRate,
-            disasterAdjustment: try disasterAdjustment.map { try cents($0) } ?? 0, guardrail: guardrail)
-        let result = try terms.reconcile(benchmark: try cents(benchmark!), expenditure: try cents(expenditure!))
+            track: track, assignedBeneficiaries: assigned!, chosenMinimumRate: minimumRate,
+            qualityFactor: qualityFactor, participantRevenue: revenue, reducedRate: reducedRate,
+            disasterAdjustment: disasterAdjustment?.pence ?? 0, guardrail: guardrail)
+        let result = try terms.reconcile(benchmark: benchmark!.pence, expenditure: expenditure!.pence)
         if format == .json { return try printJSON(result) }
         func dollars(_ value: Int64) -> String {
             Money(pence: value).description.replacingOccurrences(of: "£", with: "$")
@@ -216,8 +213,8 @@ struct SettleCommand: AsyncParsableCommand {
         print(
             "Medicare Shared Savings Program reconciliation, \(track.rawValue), \(assigned!.grouped) assigned beneficiaries"
         )
-        print("  Updated benchmark:        \(dollars(try cents(benchmark!)))")
-        print("  Expenditure:              \(dollars(try cents(expenditure!)))")
+        print("  Updated benchmark:        \(dollars(benchmark!.pence))")
+        print("  Expenditure:              \(dollars(expenditure!.pence))")
         print(
             "  \(result.grossSavings >= 0 ? "Gross savings" : "Gross losses ")             \(dollars(abs(result.grossSavings))) (\(String(format: "%.2f%%", abs(result.savingsRate) * 100)))"
         )

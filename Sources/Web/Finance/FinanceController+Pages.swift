@@ -3,15 +3,17 @@ import Finance
 import Foundation
 import Hummingbird
 import Ingest
+import Partnership
 
 extension FinanceController {
     /// `/money`: the control total split by place and neighbourhood, distance from target, and care
     /// networks.
     func moneyPage(_ request: Request) async throws -> Response {
-        let finances = try await finances()
+        let money = try await self.money()
+        let finances = money.finances
         let system = finances.system
         let query = try FinanceQuery(request, finances: finances)
-        let allocation = try await allocation(finances, query.controlTotal, basis: query.basis)
+        let allocation = try await money.allocation(query.controlTotal, basis: query.basis)
         let places = allocation.lines.filter { $0.parent == system.root.code }
         let chart = BarChart(
             id: "allocation", title: "Allocation of \(query.controlTotal) by place",
@@ -22,8 +24,8 @@ extension FinanceController {
             }
         ).svg
         let distance = finances.distanceFromTarget(allocation)
-        let networks = try? await networks(finances, query.controlTotal, basis: query.basis)
-        let networkNames = (finances.careNetworks?.networks ?? []).map(\.name)
+        let networks = try? await money.networks(query.controlTotal, basis: query.basis)
+        let networkNames = money.finances.careNetworks?.networks.map(\.name) ?? []
         let model = MoneyPage(
             controlTotal: query.controlTotal.description, controlTotalInput: query.controlTotalInput,
             basisName: query.basis == .published
@@ -83,11 +85,11 @@ extension FinanceController {
 
     /// `/money/ledger`: budget, actual and forecast by month, per partner, place or pool.
     func ledgerPage(_ request: Request) async throws -> Response {
-        let finances = try await finances()
-        let system = finances.system
-        let query = try FinanceQuery(request, finances: finances)
-        let grouping = try Self.grouping(request)
-        let ledger = try await ledger(finances, query.controlTotal, months: query.months)
+        let money = try await self.money()
+        let system = money.system
+        let query = try FinanceQuery(request, finances: money.finances)
+        let grouping = try query.grouping()
+        let ledger = try await money.ledger(query.controlTotal, months: query.months)
         let whole = ledger.system
         func cumulative(_ values: [Int64]) -> [Double] {
             var sum: Int64 = 0
@@ -123,13 +125,13 @@ extension FinanceController {
                     value: $0.rawValue, label: $0 == .runRate ? "Run rate" : "Seasonal profile",
                     selected: $0 == query.forecast)
             },
-            grouping: grouping,
+            grouping: grouping.rawValue,
             groupings: [("partner", "Partner"), ("place", "Place"), ("pool", "Pool")].map {
                 LedgerPage.Link(
                     label: $0.1,
                     href:
                         "/money/ledger?by=\($0.0)&months=\(query.months)&forecast=\(query.forecast.rawValue)&controlTotal=\(query.controlTotalInput.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")",
-                    current: $0.0 == grouping)
+                    current: $0.0 == grouping.rawValue)
             },
             chart: chart,
             monthRows: ledger.months.indices.map { index in
@@ -140,7 +142,7 @@ extension FinanceController {
                     forecast: index < whole.actualByMonth.count
                         ? "–" : Money(pence: whole.forecastByMonth[index]).description)
             },
-            rows: Self.groups(ledger, by: grouping, finances: finances).map {
+            rows: money.groups(ledger, by: grouping).map {
                 LedgerPage.Row(name: $0.name, $0.statement, query.forecast)
             }
                 + [LedgerPage.Row(name: "System", whole, query.forecast)],
@@ -157,12 +159,12 @@ extension FinanceController {
 
     /// `/money/settlement`: the year-end risk/gain share as a waterfall.
     func settlementPage(_ request: Request) async throws -> Response {
-        let finances = try await finances()
+        let money = try await self.money()
+        let finances = money.finances
         let system = finances.system
         let query = try FinanceQuery(request, finances: finances)
-        let ledger = try await ledger(finances, query.controlTotal, months: query.months)
-        let agreement = finances.agreement
-        let settlement = try agreement.settle(ledger.positions(method: query.forecast))
+        let agreement = money.finances.agreement
+        let settlement = try await money.answer(query.settlement)
         let chart = WaterfallChart(
             id: "settlement", title: "Who bears the system's forecast variance of \(settlement.variance)",
             description: settlement.lines.map { "\(finances.partnerName($0.partner)): \(Money(pence: $0.bornePence))" }

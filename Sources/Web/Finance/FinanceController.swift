@@ -15,53 +15,41 @@ struct FinanceController<Context: RequestContext> {
     let renderer: PageRenderer
     let cache = FinanceCache()
 
-    func finances() async throws -> SystemFinances {
-        guard let finances = try await registry.analysedSnapshot().finances else {
+    func finances() async throws -> SystemFinances { try await money().finances }
+
+    /// The system's finance picture, computing each answer once into the controller's cache.
+    func money() async throws -> SystemMoney {
+        guard let finances = try await registry.snapshot().finances else {
             throw Problem(
                 status: .conflict, type: "https://concordat.dev/problems/cannot-compute", title: "Cannot compute",
                 detail: "the published weighted populations could not be read")
         }
-        return finances
+        return SystemMoney(finances: finances, cache: cache)
+    }
+
+    /// `body()`'s value, with a question refused by Partnership as a 400 naming the parameter.
+    func answering<Value>(_ body: () async throws -> Value) async throws -> Value {
+        do { return try await body() } catch let refusal as FinanceQuestionRefusal { throw refusal.problem }
     }
 
     /// The API routes, to mount at `/api/v1`.
     var apiRoutes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
-        routes.get("allocation") { request, _ -> CapitationAllocation.Document in
-            let finances = try await finances()
-            let query = try FinanceQuery(request, finances: finances, requireControlTotal: true)
-            let allocation = try await allocation(finances, query.controlTotal, basis: query.basis)
-            var document = allocation.document
-            switch request.uri.queryParameters.get("by") {
-            case nil: break
-            case "network":
-                document.matrix = .init(try await networks(finances, query.controlTotal, basis: query.basis))
-            case "component":
-                document.matrix = .init(
-                    try finances.componentMatrix(
-                        allocation, basis: query.basis, level: request.uri.queryParameters.get("level") ?? "place",
-                        spendShares: try Self.componentShares(request)))
-            case let other?:
-                throw Problem.invalidRequest(
-                    "'\(other)' is not a breakdown",
-                    invalidParams: [.init(name: "by", reason: "'\(other)' is not network or component")])
-            }
-            return document
+        routes.get("allocation") { request, _ -> FinanceDocument<AllocationAnswer> in
+            let money = try await self.money()
+            var query = try FinanceQuery(request, finances: money.finances, requireControlTotal: true)
+            let question = try query.allocation()
+            return FinanceDocument(value: try await answering { try await money.answer(question) })
         }
-        routes.get("ledger") { request, _ -> Ledger.Document in
-            let finances = try await finances()
-            let query = try FinanceQuery(request, finances: finances)
-            let ledger = try await ledger(finances, query.controlTotal, months: query.months)
-            let grouping = try Self.grouping(request)
-            return ledger.document(
-                groups: Self.groups(ledger, by: grouping, finances: finances),
-                system: (finances.system.root.code, finances.system.name), method: query.forecast)
+        routes.get("ledger") { request, _ -> FinanceDocument<Ledger.Document> in
+            let money = try await self.money()
+            let question = try FinanceQuery(request, finances: money.finances).ledger()
+            return FinanceDocument(value: try await answering { try await money.answer(question) })
         }
-        routes.get("settlement") { request, _ -> Settlement in
-            let finances = try await finances()
-            let query = try FinanceQuery(request, finances: finances)
-            let ledger = try await ledger(finances, query.controlTotal, months: query.months)
-            return try finances.agreement.settle(ledger.positions(method: query.forecast))
+        routes.get("settlement") { request, _ -> FinanceDocument<Settlement> in
+            let money = try await self.money()
+            let question = try FinanceQuery(request, finances: money.finances).settlement
+            return FinanceDocument(value: try await answering { try await money.answer(question) })
         }
         routes.get("pools") { _, _ -> ListDocument<PoolDocument> in
             var items: [PoolDocument] = []
@@ -93,62 +81,15 @@ struct FinanceController<Context: RequestContext> {
         return routes
     }
 
-    /// `componentShares=G%26A=0.55,CS=0.1,…`: each published component's share of spend.
-    static func componentShares(_ request: Request) throws -> [String: Double]? {
-        guard let text = request.uri.queryParameters.get("componentShares") else { return nil }
-        var shares: [String: Double] = [:]
-        for part in text.split(separator: ",") {
-            let pair = part.split(separator: "=", maxSplits: 1)
-            guard pair.count == 2, let value = Double(pair[1]), value >= 0, value.isFinite else {
-                throw Problem.invalidRequest(
-                    "the component shares are not valid",
-                    invalidParams: [.init(name: "componentShares", reason: "'\(part)' is not of the form name=share")])
-            }
-            shares[String(pair[0])] = value
-        }
-        return shares
-    }
-
-    static func grouping(_ request: Request) throws -> String {
-        let by = request.uri.queryParameters.get("by") ?? "partner"
-        guard ["partner", "place", "pool"].contains(by) else {
-            throw Problem.invalidRequest(
-                "'\(by)' is not a grouping",
-                invalidParams: [.init(name: "by", reason: "'\(by)' is not partner, place or pool")])
-        }
-        return by
-    }
-
-    static func groups(_ ledger: Ledger, by grouping: String, finances: SystemFinances)
-        -> [(code: String, name: String, statement: Ledger.Statement)]
-    {
-        let statements = ledger.statements { line in
-            switch grouping {
-            case "place": line.place
-            case "pool": line.pool ?? "none"
-            default: line.partner
-            }
-        }
-        return statements.map { code, statement in
-            let name =
-                switch grouping {
-                case "place": finances.system.area(code)?.name ?? code
-                case "pool": code == "none" ? "Not pooled" : code
-                default: finances.partnerName(code)
-                }
-            return (code, name, statement)
-        }.sorted { $0.name < $1.name }
-    }
-
     /// The page routes.
     var pageRoutes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
         routes.get("/money") { request, _ in try await moneyPage(request) }
         routes.get("/money/ledger") { request, _ in try await ledgerPage(request) }
         routes.get("/money/allocation.csv") { request, _ -> Response in
-            let finances = try await finances()
-            let query = try FinanceQuery(request, finances: finances)
-            let allocation = try await allocation(finances, query.controlTotal, basis: query.basis)
+            let money = try await self.money()
+            let query = try FinanceQuery(request, finances: money.finances)
+            let allocation = try await money.allocation(query.controlTotal, basis: query.basis)
             return CSVDownload(
                 filename: "allocation.csv",
                 header: [
@@ -166,17 +107,17 @@ struct FinanceController<Context: RequestContext> {
             ).response
         }
         routes.get("/money/ledger.csv") { request, _ -> Response in
-            let finances = try await finances()
-            let query = try FinanceQuery(request, finances: finances)
-            let ledger = try await ledger(finances, query.controlTotal, months: query.months)
-            let grouping = try Self.grouping(request)
+            let money = try await self.money()
+            let query = try FinanceQuery(request, finances: money.finances)
+            let ledger = try await money.ledger(query.controlTotal, months: query.months)
+            let grouping = try query.grouping()
             return CSVDownload(
-                filename: "ledger-by-\(grouping).csv",
+                filename: "ledger-by-\(grouping.rawValue).csv",
                 header: [
-                    grouping, "name", "annual_budget_pence", "budget_to_date_pence", "actual_to_date_pence",
+                    grouping.rawValue, "name", "annual_budget_pence", "budget_to_date_pence", "actual_to_date_pence",
                     "variance_to_date_pence", "forecast_outturn_pence", "forecast_variance_pence",
                 ],
-                rows: Self.groups(ledger, by: grouping, finances: finances).map { group in
+                rows: money.groups(ledger, by: grouping).map { group in
                     [
                         .text(group.code), .text(group.name), .integer(group.statement.annualBudget.pence),
                         .integer(group.statement.budgetToDate.pence), .integer(group.statement.actualToDate.pence),
@@ -255,7 +196,3 @@ struct PaymentBody: Decodable {
             amount: Money(pence: amountPence!), description: description ?? "")
     }
 }
-
-extension CapitationAllocation.Document: ResponseCodable {}
-extension Ledger.Document: ResponseCodable {}
-extension Settlement: ResponseCodable {}

@@ -12,11 +12,17 @@ enum OpenAPIDocument {
         var tag: String
         /// The roles that may use it, or `nil` for a public operation (no sign-in).
         var roles: [Role]? = nil
+        /// Its query parameters: name and what it means.
+        var query: [(name: String, description: String)] = []
 
         /// Whether it needs a sign-in.
         var signIn: Bool { roles != nil }
 
-        init(method: String, path: String, summary: String, tag: String, may: ((Role) -> Bool)? = nil) {
+        init(
+            method: String, path: String, summary: String, tag: String, may: ((Role) -> Bool)? = nil,
+            query: [(name: String, description: String)] = []
+        ) {
+            self.query = query
             self.method = method
             self.path = path
             self.summary = summary
@@ -61,11 +67,43 @@ enum OpenAPIDocument {
             method: "PATCH", path: "/api/v1/organisations/{code}", summary: "Change an organisation",
             tag: "partnership", may: \.mayManagePartnership),
         .init(
-            method: "GET", path: "/api/v1/allocation", summary: "Capitated budgets for a control total", tag: "money"),
+            method: "GET", path: "/api/v1/allocation",
+            summary: "Capitated budgets for a control total, with pace of change and any budget explained",
+            tag: "money",
+            query: [
+                ("controlTotal", "Required. The control total in pounds: £3.1bn, £250m, 12500000.50"),
+                ("basis", "published (default) or person-based"),
+                ("year", "The financial year named in the explanation, e.g. 2026/27"),
+                ("by", "Split budgets further: component or network"),
+                ("level", "With by=component, the level whose budgets are split (default place)"),
+                (
+                    "componentShares",
+                    "With by=component, each component's share of spend as a percentage or a fraction below 1: "
+                        + "G&A=55%,CS=10%,… or G&A=0.55,CS=0.1,… (URL-encoded)"
+                ),
+                (
+                    "explain",
+                    "An area's code: the answer's explanation shows each step from the control total to its budget"
+                ),
+                ("pace", "Pace of change for places, floor=1%,cap=5%; needs baselines"),
+                ("baselines", "Last year's place budgets, code=amount,…, e.g. east-kent=£1.2bn,…; needs pace"),
+            ]),
         .init(
             method: "GET", path: "/api/v1/ledger", summary: "Budget, actual and forecast by partner, place or pool",
-            tag: "money"),
-        .init(method: "GET", path: "/api/v1/settlement", summary: "The year-end risk and gain share", tag: "money"),
+            tag: "money",
+            query: [
+                ("controlTotal", "The control total (default: last year's spend less 2%)"),
+                ("months", "Months of actuals known, 0–12 (default 8)"),
+                ("by", "partner (default), place or pool; lines in no pool are the group 'none', Not pooled, last"),
+                ("forecast", "run-rate (default) or seasonal"),
+            ]),
+        .init(
+            method: "GET", path: "/api/v1/settlement", summary: "The year-end risk and gain share", tag: "money",
+            query: [
+                ("controlTotal", "The control total for the ledger's positions (default: last year's spend less 2%)"),
+                ("months", "Months of actuals behind the forecast (default 8)"),
+                ("forecast", "run-rate (default) or seasonal"),
+            ]),
         .init(method: "GET", path: "/api/v1/pools", summary: "Pools with what is spent and left", tag: "money"),
         .init(method: "GET", path: "/api/v1/pools/{code}", summary: "A pool traced from source to spend", tag: "money"),
         .init(
@@ -133,12 +171,19 @@ enum OpenAPIDocument {
     static let json: String = {
         var paths: [String: [String: Any]] = [:]
         for operation in operations {
-            let parameters = operation.path.split(separator: "/").filter { $0.hasPrefix("{") }.map {
+            var parameters: [[String: Any]] = operation.path.split(separator: "/").filter { $0.hasPrefix("{") }.map {
                 part -> [String: Any] in
                 [
                     "name": String(part.dropFirst().dropLast()), "in": "path", "required": true,
                     "schema": ["type": "string"],
                 ]
+            }
+            for parameter in operation.query {
+                let entry: [String: Any] = [
+                    "name": parameter.name, "in": "query", "description": parameter.description,
+                    "required": parameter.description.hasPrefix("Required."), "schema": ["type": "string"],
+                ]
+                parameters.append(entry)
             }
             var entry: [String: Any] = [
                 "summary": operation.summary, "tags": [operation.tag],
