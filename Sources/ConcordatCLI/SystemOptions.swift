@@ -60,7 +60,9 @@ struct SystemOptions: ParsableArguments {
         if sources > 1 { throw ValidationError("give one of --example, --pack and --icb") }
         if let icb {
             if data != nil || placeOverrides != nil {
-                throw ValidationError("--data and --place-overrides apply to packs built from published files, not --icb; use --place-map")
+                throw ValidationError(
+                    "--data and --place-overrides apply to packs built from published files, not --icb; use --place-map"
+                )
             }
             do { _ = try EnglandAllocationFile.bundled().icb(matching: icb) } catch let error as UnknownICB {
                 throw ValidationError("--icb: \(error.description)")

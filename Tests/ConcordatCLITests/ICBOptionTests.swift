@@ -46,7 +46,8 @@ struct ICBOptionTests {
         #expect(message(["init", "--icb", "QUZ"]).contains("QUY"))
         #expect(message(["init", "--icb", ""]).contains("--icb: no ICB was given"))
         #expect(message(["init", "--icb", "QUY;rm -rf /"]).contains("--icb: the ICB given has characters"))
-        #expect(message(["init", "--icb", "QUY", "--example", "llr"]).contains("give one of --example, --pack and --icb"))
+        #expect(
+            message(["init", "--icb", "QUY", "--example", "llr"]).contains("give one of --example, --pack and --icb"))
         #expect(message(["init", "--icb", "QUY", "--data", "/tmp"]).contains("--data and --place-overrides"))
         #expect(message(["init", "--place-map", "x.csv"]).contains("--place-map and --pcn-map apply to --icb only"))
         #expect(message(["init", "--icb", "QUY", "--place-map", "x.csv"]) == "accepted")
