@@ -79,7 +79,7 @@ extension FinanceController {
             networkTotals: networks.map { matrix in matrix.columns.map { matrix.columnTotal($0)!.description } } ?? [],
             networkTotal: networks?.total.description ?? "")
         return renderer.page(
-            "money", title: "Money", systemName: system.name,
+            .money, title: "Money", systemName: system.name,
             breadcrumb: [Crumb(name: system.root.name, href: "/"), Crumb(name: "Money")], model: model)
     }
 
@@ -150,7 +150,7 @@ extension FinanceController {
             variance: whole.forecastVariance(query.forecast).description,
             overspend: whole.forecastVariance(query.forecast).pence > 0)
         return renderer.page(
-            "ledger", title: "Ledger", systemName: system.name,
+            .ledger, title: "Ledger", systemName: system.name,
             breadcrumb: [
                 Crumb(name: system.root.name, href: "/"), Crumb(name: "Money", href: "/money"), Crumb(name: "Ledger"),
             ],
@@ -196,7 +196,7 @@ extension FinanceController {
             },
             variance: settlement.variance.description, borne: settlement.borne.description)
         return renderer.page(
-            "settlement", title: "Risk and gain share", systemName: system.name,
+            .settlement, title: "Risk and gain share", systemName: system.name,
             breadcrumb: [
                 Crumb(name: system.root.name, href: "/"), Crumb(name: "Money", href: "/money"),
                 Crumb(name: "Settlement"),
@@ -237,7 +237,7 @@ extension FinanceController {
                     }))
         }
         return renderer.page(
-            "pools", title: "Pools and ring-fences", systemName: system.name,
+            .pools, title: "Pools and ring-fences", systemName: system.name,
             breadcrumb: [
                 Crumb(name: system.root.name, href: "/"), Crumb(name: "Money", href: "/money"), Crumb(name: "Pools"),
             ],

@@ -64,7 +64,7 @@ extension GovernanceController {
                 }, hasDecisions: !contents.views.isEmpty,
             pager: Pager(page: page, perPage: Self.decisionsPerPage, total: contents.views.count, path: "/decisions"))
         return renderer.page(
-            "decisions", title: "Decisions", systemName: system.name,
+            .decisions, title: "Decisions", systemName: system.name,
             breadcrumb: [Crumb(name: system.root.name, href: "/"), Crumb(name: "Decisions")], model: model)
     }
 
@@ -89,7 +89,7 @@ extension GovernanceController {
                     detail: $0.detail, hash: String($0.hash.prefix(16)) + "…")
             })
         return renderer.page(
-            "register", title: "Decision register", systemName: system.name,
+            .register, title: "Decision register", systemName: system.name,
             breadcrumb: [
                 Crumb(name: system.root.name, href: "/"), Crumb(name: "Decisions", href: "/decisions"),
                 Crumb(name: "Register"),

@@ -223,7 +223,7 @@ struct RiskProgrammeController<Context: RequestContext> {
                     detail: escalation.detail)
             }, hasIssues: !escalations.isEmpty)
         return renderer.page(
-            "risks", title: "Risks and issues", systemName: system.name,
+            .risks, title: "Risks and issues", systemName: system.name,
             breadcrumb: [Crumb(name: system.root.name, href: "/"), Crumb(name: "Risks and issues")], model: model)
     }
 
@@ -244,7 +244,7 @@ struct RiskProgrammeController<Context: RequestContext> {
                     id: $0.id, into: $0.into, passed: $0.passedBy.map { "passed by \($0)" } ?? "not yet passed")
             } ?? [])
         return renderer.page(
-            "programme", title: "Work programme", systemName: system.name,
+            .programme, title: "Work programme", systemName: system.name,
             breadcrumb: [Crumb(name: system.root.name, href: "/"), Crumb(name: "Work programme")], model: model)
     }
 }

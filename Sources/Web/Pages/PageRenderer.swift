@@ -64,22 +64,6 @@ struct PageRenderer: Sendable {
             body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }
 
-    /// A full HTML page rendered with the template named `name`, for the pages still naming theirs as text.
-    /// A name that is no ``PageTemplate`` answers a 500 error page (and cannot pass the page tests).
-    func page(
-        _ name: String, title: String, systemName: String, breadcrumb: [Crumb] = [], model: Any,
-        status: HTTPResponse.Status = .ok
-    ) -> Response {
-        guard let template = PageTemplate(rawValue: name) else {
-            return errorPage(
-                Problem(
-                    status: .internalServerError, type: "about:blank", title: "Internal error",
-                    detail: "something went wrong on the server; it has been logged"))
-        }
-        return page(
-            template, title: title, systemName: systemName, breadcrumb: breadcrumb, model: model, status: status)
-    }
-
     /// An HTML page for a problem, with the problem's status.
     func errorPage(_ problem: Problem) -> Response {
         page(PageTemplate.error, title: problem.title, systemName: "", model: problem, status: problem.status)
