@@ -32,8 +32,9 @@ struct PostgresStoreTests {
             guard let error = $0 as? StoreError else { return false }
             return error.code == .unavailable && error.message.hasPrefix("the PostgreSQL database cannot be reached")
         }
-        // Within the connection wait (5 s, or as CONCORDAT_POSTGRES_WAIT sets it) and a margin, not a hang.
-        #expect(ContinuousClock.now - started < PostgresStore.connectionWait + .seconds(25))
+        // Within the connection wait (5 s, or as CONCORDAT_POSTGRES_WAIT sets it) and a margin for a loaded
+        // machine (the full suite runs hundreds of tests beside this one), not a hang.
+        #expect(ContinuousClock.now - started < PostgresStore.connectionWait * 1.5 + .seconds(30))
     }
 
     @Test("run as a server's service, the store serves until graceful shutdown and then closes its connections")
