@@ -36,16 +36,7 @@ public struct PracticePCNMap: Sendable, Hashable {
         var unallocated: Set<String> = []
         var seen: Set<String> = []
         for record in table.records {
-            let practiceCode = record[practice].uppercased()
-            guard !practiceCode.isEmpty else {
-                throw IngestError.invalidValue(
-                    file: table.file, line: record.line, field: practice.name, reason: "the practice code is empty")
-            }
-            guard seen.insert(practiceCode).inserted else {
-                throw IngestError.inconsistent(
-                    file: table.file, line: record.line, field: practice.name,
-                    reason: "practice \(practiceCode) is listed twice")
-            }
+            let practiceCode = try record.uniquePracticeCode(practice, file: table.file, seen: &seen)
             let pcn = record[code]
             if pcn.isEmpty || pcn == "U" || record[name].lowercased() == "unallocated" {
                 unallocated.insert(practiceCode)

@@ -58,16 +58,7 @@ public struct PublishedICB: Sendable {
         var practices: [(code: String, name: String, postcode: String, district: String)] = []
         var seen: Set<String> = []
         for record in records {
-            let practice = record[code].uppercased()
-            guard !practice.isEmpty else {
-                throw IngestError.invalidValue(
-                    file: table.file, line: record.line, field: code.name, reason: "the practice code is empty")
-            }
-            guard seen.insert(practice).inserted else {
-                throw IngestError.inconsistent(
-                    file: table.file, line: record.line, field: code.name,
-                    reason: "practice \(practice) is listed twice")
-            }
+            let practice = try record.uniquePracticeCode(code, file: table.file, seen: &seen)
             guard !record[district].isEmpty else {
                 throw IngestError.invalidValue(
                     file: table.file, line: record.line, field: district.name,

@@ -105,11 +105,7 @@ extension PlaceRules {
         var copy = self
         let known = Set(places.map(\.code))
         for record in table.records {
-            let practiceCode = record[practice].uppercased()
-            guard !practiceCode.isEmpty else {
-                throw IngestError.invalidValue(
-                    file: table.file, line: record.line, field: practice.name, reason: "the practice code is empty")
-            }
+            let practiceCode = try record.practiceCode(practice, file: table.file)
             guard known.contains(record[place]) else {
                 throw IngestError.invalidValue(
                     file: table.file, line: record.line, field: place.name,

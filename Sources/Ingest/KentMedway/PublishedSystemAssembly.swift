@@ -40,17 +40,9 @@ public enum PublishedSystemAssembly {
         )
         var mapped: [String: MappedPractice] = [:]
         var mappedOrder: [String] = []
+        var seen: Set<String> = []
         for record in map.records {
-            let code = record[mCode].uppercased()
-            guard !code.isEmpty else {
-                throw IngestError.invalidValue(
-                    file: File.practiceMap, line: record.line, field: mCode.name, reason: "the practice code is empty")
-            }
-            guard mapped[code] == nil else {
-                throw IngestError.inconsistent(
-                    file: File.practiceMap, line: record.line, field: mCode.name,
-                    reason: "practice \(code) is listed twice")
-            }
+            let code = try record.uniquePracticeCode(mCode, file: File.practiceMap, seen: &seen)
             mapped[code] = MappedPractice(
                 name: record[mName], postcode: record[mPostcode], pcnCode: record[mPCN], pcnName: record[mPCNName])
             mappedOrder.append(code)
