@@ -129,24 +129,32 @@ let package = Package(
         .executableTarget(name: "concordat", dependencies: ["ConcordatCLI"]),
         .target(
             name: "ConcordatTestSupport",
-            dependencies: ["Storage", "ConcordatCore", .product(name: "PostgresNIO", package: "postgres-nio")],
+            dependencies: [
+                "Storage", "ConcordatCore", "Ingest", "SystemPack",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             path: "Tests/Support"
         ),
         .testTarget(name: "ConcordatCoreTests", dependencies: ["ConcordatCore"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "SystemPack", "ConcordatTestSupport"]),
         .testTarget(
             name: "SystemPackTests",
             dependencies: ["SystemPack", "Storage", "Ingest", "Finance", "Governance", "Assurance", "ConcordatCore"]),
         .testTarget(name: "PopulationHealthTests", dependencies: ["PopulationHealth"]),
         .testTarget(name: "DisclosureTests", dependencies: ["Disclosure"]),
-        .testTarget(name: "FinanceTests", dependencies: ["Finance", "Ingest", "ConcordatCore"]),
+        .testTarget(
+            name: "FinanceTests",
+            dependencies: ["Finance", "Ingest", "ConcordatCore", "SystemPack", "ConcordatTestSupport"]),
         .testTarget(name: "AssuranceTests", dependencies: ["Assurance", "ConcordatCore"]),
-        .testTarget(name: "GovernanceTests", dependencies: ["Governance", "ConcordatCore"]),
+        .testTarget(
+            name: "GovernanceTests",
+            dependencies: ["Governance", "ConcordatCore", "SystemPack", "ConcordatTestSupport"]
+        ),
         .testTarget(
             name: "StorageTests",
             dependencies: [
                 "Storage", "Ingest", "Finance", "Assurance", "Governance",
-                "ConcordatTestSupport",
+                "ConcordatTestSupport", "SystemPack",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -13,7 +13,9 @@ import Testing
 /// `concordat import` as a user runs it: exit codes, the report, idempotence, and a kill mid-import.
 @Suite("concordat import as a process", .serialized)
 struct ImportProcessTests {
-    static let kent = Result { try PublishedSystemAssembly.assemble(from: .bundledKentMedway()) }
+    static let kent = Result {
+        try PublishedSystemAssembly.assemble(from: .bundledKentMedway(), rules: BundledPacks.kentPlaceRules)
+    }
 
     /// A folder with a database holding Kent & Medway and a synthetic extract of `people`.
     static func setUp(people: Int, seed: UInt64 = 1) throws -> URL {

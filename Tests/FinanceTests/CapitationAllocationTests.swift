@@ -1,4 +1,5 @@
 import ConcordatCore
+import ConcordatTestSupport
 import Finance
 import Foundation
 import Ingest
@@ -7,7 +8,9 @@ import Testing
 @Suite("Weighted capitation down the hierarchy")
 struct CapitationAllocationTests {
     static let data = Result { try PublishedReferenceData.bundledKentMedway() }
-    static let kent = Result { try PublishedSystemAssembly.assemble(from: data.get()) }
+    static let kent = Result {
+        try PublishedSystemAssembly.assemble(from: data.get(), rules: BundledPacks.kentPlaceRules)
+    }
 
     static func allocation(_ total: Money) throws -> CapitationAllocation {
         try CapitationAllocation(controlTotal: total, system: kent.get(), weights: data.get().weightedPopulations())
@@ -65,7 +68,7 @@ struct CapitationAllocationTests {
         #expect(throws: CapitationAllocation.Problem.negativeControlTotal) { try Self.allocation(Money(pence: -1)) }
         #expect(throws: CapitationAllocation.Problem.noWeightedPopulation) {
             try CapitationAllocation(
-                controlTotal: Money(pence: 100), system: LeicesterLeicestershireRutland.system(), weights: [:])
+                controlTotal: Money(pence: 100), system: BundledPacks.llrSystem.get(), weights: [:])
         }
     }
 }

@@ -1,4 +1,5 @@
 import ConcordatCore
+import ConcordatTestSupport
 import Ingest
 import Testing
 
@@ -8,7 +9,9 @@ import Testing
 struct PlaceNeedIndicesTests {
     static func finances() throws -> SystemFinances {
         let data = try PublishedReferenceData.bundledKentMedway()
-        let system = try PublishedSystemAssembly.assemble(from: data, organisations: EastKentPartnership.organisations)
+        let pack = try BundledPacks.kent.get()
+        let system = try PublishedSystemAssembly.assemble(
+            from: data, rules: pack.placeRules, organisations: pack.organisations)
         return SystemFinances(system: system, publishedWeights: try data.weightedPopulations())
     }
 

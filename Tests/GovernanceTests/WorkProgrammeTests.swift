@@ -1,4 +1,5 @@
 import ConcordatCore
+import ConcordatTestSupport
 import Foundation
 import Governance
 import Testing
@@ -7,7 +8,7 @@ import Testing
 struct WorkProgrammeTests {
     @Test("the East Kent phases and what is late")
     func phasesAndLate() throws {
-        var programme = WorkProgramme.eastKentACP
+        var programme = try #require(BundledPacks.kent.get().programme)
         #expect(programme.phases.map(\.name) == ["Forming", "Mobilising", "Transition", "Fully Operational"])
         #expect(programme.phase(on: Day(year: 2018, month: 6, day: 1)!)?.name == "Transition")
         let day = Day(year: 2018, month: 4, day: 1)!
@@ -32,7 +33,7 @@ struct WorkProgrammeTests {
         var record = try DecisionRecord(proposal: proposal).voted(
             ["a", "b", "c"].map { Vote(organisation: $0, choice: .yes) }, present: ["a", "b", "c"], overrides: [],
             memorandum: memorandum)
-        let programme = WorkProgramme.eastKentACP
+        let programme = try #require(BundledPacks.kent.get().programme)
         #expect {
             try programme.passing("G2", by: record, memorandum: memorandum, routes: routes, on: day)
         } throws: { "\($0)".contains("agreed in principle") }

@@ -1,3 +1,4 @@
+import ConcordatTestSupport
 import Foundation
 import Ingest
 import Testing
@@ -23,7 +24,7 @@ struct BadReferenceDataTests {
             patients: Self.header
                 + "P,2026-07-01,GP,G82002,,CT16 1SF,FEMALE,0_4,12\nP,2026-07-01,GP,G82002,,CT16 1SF,MALE,0_4,-3\n")
         #expect {
-            try PublishedSystemAssembly.assemble(from: data)
+            try PublishedSystemAssembly.assemble(from: data, rules: BundledPacks.kentPlaceRules)
         } throws: { error in
             let error = error as? IngestError
             return error?.code == .invalidValue && error?.line == 3 && error?.field == "NUMBER_OF_PATIENTS"
@@ -35,7 +36,7 @@ struct BadReferenceDataTests {
     func unknownBand() throws {
         let data = try Self.data(patients: Self.header + "P,2026-07-01,GP,G82002,,CT16 1SF,FEMALE,0_3,12\n")
         #expect {
-            try PublishedSystemAssembly.assemble(from: data)
+            try PublishedSystemAssembly.assemble(from: data, rules: BundledPacks.kentPlaceRules)
         } throws: { error in
             (error as? IngestError)?.line == 2 && (error as? IngestError)?.field == "AGE_GROUP_5"
         }
@@ -45,7 +46,7 @@ struct BadReferenceDataTests {
     func unknownSex() throws {
         let data = try Self.data(patients: Self.header + "P,2026-07-01,GP,G82002,,CT16 1SF,X,0_4,12\n")
         #expect {
-            try PublishedSystemAssembly.assemble(from: data)
+            try PublishedSystemAssembly.assemble(from: data, rules: BundledPacks.kentPlaceRules)
         } throws: { error in
             (error as? IngestError)?.line == 2 && (error as? IngestError)?.field == "SEX"
         }
@@ -57,7 +58,7 @@ struct BadReferenceDataTests {
             patients: Self.header
                 + "P,2026-07-01,GP,G82002,,CT16 1SF,ALL,ALL,30\nP,2026-07-01,GP,G82002,,CT16 1SF,FEMALE,0_4,12\n")
         #expect {
-            try PublishedSystemAssembly.assemble(from: data)
+            try PublishedSystemAssembly.assemble(from: data, rules: BundledPacks.kentPlaceRules)
         } throws: { error in
             (error as? IngestError)?.code == .inconsistent
         }

@@ -1,4 +1,5 @@
 import ConcordatCore
+import ConcordatTestSupport
 import Foundation
 import Testing
 
@@ -6,7 +7,9 @@ import Testing
 
 @Suite("Importing the integrated dataset")
 struct DatasetImportTests {
-    static let kent = Result { try PublishedSystemAssembly.assemble(from: .bundledKentMedway()) }
+    static let kent = Result {
+        try PublishedSystemAssembly.assemble(from: .bundledKentMedway(), rules: BundledPacks.kentPlaceRules)
+    }
     static let extractDate = Day(year: 2026, month: 7, day: 1)!
 
     static let patients = """

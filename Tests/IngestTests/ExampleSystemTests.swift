@@ -1,12 +1,13 @@
 import ConcordatCore
+import ConcordatTestSupport
 import Ingest
 import Testing
 
 @Suite("The example partnerships, as the seed papers name them")
 struct ExampleSystemTests {
     @Test("East Kent ACP: 4 CCGs, 3 trusts, 6 primary care at scale providers, the county council, 2 advisers")
-    func eastKent() {
-        let organisations = EastKentPartnership.organisations
+    func eastKent() throws {
+        let organisations = try BundledPacks.kent.get().organisations
         func count(_ role: OrganisationRole) -> Int { organisations.filter { $0.role == role }.count }
         #expect(organisations.count == 16)
         #expect(count(.commissioner) == 4)
@@ -21,7 +22,7 @@ struct ExampleSystemTests {
 
     @Test("LLR: system › cluster › locality with 3 clusters and 11 localities; parties and partners")
     func llr() throws {
-        let system = try LeicesterLeicestershireRutland.system()
+        let system = try BundledPacks.llrSystem.get()
         #expect(system.levels.map(\.key) == ["system", "cluster", "locality"])
         #expect(system.areas(atLevel: "cluster").count == 3)
         #expect(system.areas(atLevel: "locality").count == 11)

@@ -1,4 +1,5 @@
 import ConcordatCore
+import ConcordatTestSupport
 import Foundation
 import Testing
 
@@ -6,7 +7,9 @@ import Testing
 
 @Suite("Importing FHIR R4 Bulk Data NDJSON")
 struct FHIRBulkExtractTests {
-    static let kent = Result { try PublishedSystemAssembly.assemble(from: .bundledKentMedway()) }
+    static let kent = Result {
+        try PublishedSystemAssembly.assemble(from: .bundledKentMedway(), rules: BundledPacks.kentPlaceRules)
+    }
 
     static func patient(_ id: String, nhs: String? = nil, gender: String = "female", practice: String = "G82002")
         -> String

@@ -1,4 +1,5 @@
 import ConcordatCore
+import ConcordatTestSupport
 import Foundation
 import Ingest
 import Testing
@@ -10,7 +11,8 @@ struct KentMedwayAssemblyTests {
     static let directory = PublishedReferenceData.bundledKentMedwayDirectory
     static let system = Result {
         try PublishedSystemAssembly.assemble(
-            from: .bundledKentMedway(), organisations: EastKentPartnership.organisations)
+            from: .bundledKentMedway(), rules: BundledPacks.kentPlaceRules,
+            organisations: BundledPacks.kent.get().organisations)
     }
 
     /// Raw lines of a shipped file, header dropped (these two files have no quoted fields).
@@ -140,12 +142,12 @@ struct KentMedwayAssemblyTests {
     func overrides() throws {
         let good = try CSVTable(
             parsing: Array("practice_code,place_code\nG82218,dartford-gravesham-swanley\n".utf8), file: "o.csv")
-        let rules = try PlaceRules.kentAndMedway.withOverrides(from: good)
+        let rules = try BundledPacks.kentPlaceRules.withOverrides(from: good)
         let system = try PublishedSystemAssembly.assemble(from: .bundledKentMedway(), rules: rules)
         #expect(!system.notes.contains { $0.kind == .placeConflict && $0.subject == "G82218" })
         #expect(system.notes.contains { $0.kind == .placeOverridden && $0.subject == "G82218" })
         let bad = try CSVTable(parsing: Array("practice_code,place_code\nG82218,kent\n".utf8), file: "o.csv")
-        #expect { try PlaceRules.kentAndMedway.withOverrides(from: bad) } throws: { error in
+        #expect { try BundledPacks.kentPlaceRules.withOverrides(from: bad) } throws: { error in
             let error = error as? IngestError
             return error?.line == 2 && error?.field == "place_code"
         }

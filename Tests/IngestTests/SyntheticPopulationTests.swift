@@ -1,4 +1,5 @@
 import ConcordatCore
+import ConcordatTestSupport
 import Foundation
 import Testing
 
@@ -6,7 +7,9 @@ import Testing
 
 @Suite("The synthetic population", .serialized)
 struct SyntheticPopulationTests {
-    static let kent = Result { try PublishedSystemAssembly.assemble(from: .bundledKentMedway()) }
+    static let kent = Result {
+        try PublishedSystemAssembly.assemble(from: .bundledKentMedway(), rules: BundledPacks.kentPlaceRules)
+    }
 
     static func temporaryFolder() -> URL {
         FileManager.default.temporaryDirectory.appendingPathComponent("concordat-synth-\(UUID().uuidString)")

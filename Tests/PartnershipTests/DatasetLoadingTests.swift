@@ -1,4 +1,5 @@
 import ConcordatCore
+import ConcordatTestSupport
 import Foundation
 import Ingest
 import Partnership
@@ -9,7 +10,9 @@ import Testing
 @Suite("Loading a dataset")
 struct DatasetLoadingTests {
     /// Kent & Medway, as the published files assemble it.
-    static let kent = Result { try PublishedSystemAssembly.assemble(from: .bundledKentMedway()) }
+    static let kent = Result {
+        try PublishedSystemAssembly.assemble(from: .bundledKentMedway(), rules: BundledPacks.kentPlaceRules)
+    }
 
     @Test("an extract loads once, with the engine run on the extract's date; the same extract again changes nothing")
     func loadsOnce() async throws {

@@ -1,4 +1,5 @@
 import ConcordatCore
+import ConcordatTestSupport
 import Finance
 import Foundation
 import Ingest
@@ -9,10 +10,7 @@ import Testing
 @Suite("Paying out of a pool")
 struct PoolPaymentTests {
     /// Kent & Medway with the East Kent partnership's organisations.
-    static let kent = Result {
-        try PublishedSystemAssembly.assemble(
-            from: .bundledKentMedway(), organisations: EastKentPartnership.organisations)
-    }
+    static let kent = BundledPacks.kentSystem
 
     /// KCC's social care money: £10,000, for adult social care only.
     static let pool = Pool(

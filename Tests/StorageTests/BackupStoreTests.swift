@@ -1,4 +1,5 @@
 import ConcordatCore
+import ConcordatTestSupport
 import Finance
 import Foundation
 import Governance
@@ -19,7 +20,7 @@ struct BackupStoreTests {
         try await adapter.withStore { store in
             let file = Self.temporaryFile("backup")
             defer { try? FileManager.default.removeItem(atPath: file) }
-            let llr = try LeicesterLeicestershireRutland.system()
+            let llr = try BundledPacks.llrSystem.get()
             try await store.replaceSystem(llr)
             let dataset = DatasetStoreContractTests.dataset(people: 200, seed: 3)
             try await store.replaceDataset(
@@ -61,7 +62,7 @@ struct BackupStoreTests {
         arguments: StoreContractTests.Adapter.allCases)
     func refusals(adapter: StoreContractTests.Adapter) async throws {
         try await adapter.withStore { store in
-            let llr = try LeicesterLeicestershireRutland.system()
+            let llr = try BundledPacks.llrSystem.get()
             try await store.replaceSystem(llr)
             let junk = Self.temporaryFile("junk")
             let truncated = Self.temporaryFile("truncated")
@@ -88,7 +89,6 @@ struct BackupStoreTests {
     }
 
     static func kent() throws -> HealthSystem {
-        try PublishedSystemAssembly.assemble(
-            from: .bundledKentMedway(), organisations: EastKentPartnership.organisations)
+        try BundledPacks.kentSystem.get()
     }
 }

@@ -1,4 +1,5 @@
 import ConcordatCore
+import ConcordatTestSupport
 import Foundation
 import Governance
 import Storage
@@ -107,7 +108,7 @@ struct GovernanceStoreTests {
             #expect(try await store.risks() == [reviewed])
             #expect(reviewed.history.count == 2)
 
-            let programme = WorkProgramme.eastKentACP
+            let programme = try #require(BundledPacks.kent.get().programme)
             _ = try await store.updateWorkProgramme { _ in (programme, (.programme, "East Kent", "adopted")) }
             #expect(try await store.workProgramme() == programme)
             _ = try await store.updateWorkProgramme { existing in (existing!, nil) }

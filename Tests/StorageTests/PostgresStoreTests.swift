@@ -73,7 +73,7 @@ struct PostgresStoreTests {
             async let first = PostgresStore(url: url)
             async let second = PostgresStore(url: url)
             let (one, two) = try await (first, second)
-            try await one.replaceSystem(try LeicesterLeicestershireRutland.system())
+            try await one.replaceSystem(try BundledPacks.llrSystem.get())
             #expect(try await two.loadSystem()?.code == "LLR")
             await one.close()
             await two.close()

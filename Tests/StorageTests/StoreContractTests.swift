@@ -49,10 +49,7 @@ struct StoreContractTests {
         }
     }
 
-    static let kent = Result {
-        try PublishedSystemAssembly.assemble(
-            from: .bundledKentMedway(), organisations: EastKentPartnership.organisations)
-    }
+    static let kent = BundledPacks.kentSystem
 
     @Test("an empty store holds no system", arguments: Adapter.allCases)
     func emptyStore(adapter: Adapter) async throws {
@@ -81,7 +78,7 @@ struct StoreContractTests {
     func replace(adapter: Adapter) async throws {
         try await adapter.withStore { store in
             try await store.replaceSystem(try Self.kent.get())
-            let llr = try LeicesterLeicestershireRutland.system()
+            let llr = try BundledPacks.llrSystem.get()
             try await store.replaceSystem(llr)
             let loaded = try #require(try await store.loadSystem())
             #expect(loaded == llr)
@@ -93,7 +90,7 @@ struct StoreContractTests {
     @Test("a replace that fails part-way leaves the previous system untouched", arguments: Adapter.allCases)
     func failedReplaceIsAtomic(adapter: Adapter) async throws {
         try await adapter.withStore { store in
-            let llr = try LeicesterLeicestershireRutland.system()
+            let llr = try BundledPacks.llrSystem.get()
             try await store.replaceSystem(llr)
             // A negative count breaks a constraint after most rows have been written.
             var broken = PopulationProfile()
@@ -102,7 +99,7 @@ struct StoreContractTests {
             let bad = try HealthSystem(
                 code: "BAD", name: "Bad", levels: llr.levels,
                 areas: [Area(code: "BAD", name: "Bad", level: "system", parentCode: nil)], populations: ["BAD": broken],
-                organisations: EastKentPartnership.organisations)
+                organisations: BundledPacks.kent.get().organisations)
             await #expect(throws: (any Error).self) { try await store.replaceSystem(bad) }
             #expect(try await store.loadSystem() == llr)
         }
@@ -148,7 +145,7 @@ struct SQLiteStoreTests {
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         do {
             let store = try SQLiteStore(path: path)
-            try await store.replaceSystem(try LeicesterLeicestershireRutland.system())
+            try await store.replaceSystem(try BundledPacks.llrSystem.get())
         }
         let reopened = try SQLiteStore(path: path)
         #expect(try await reopened.loadSystem()?.code == "LLR")

@@ -46,7 +46,7 @@ struct StoreIntegrityTests {
     @Test("a healthy store passes its integrity check", arguments: StoreContractTests.Adapter.allCases)
     func healthy(adapter: StoreContractTests.Adapter) async throws {
         try await adapter.withStore { store in
-            try await store.replaceSystem(try LeicesterLeicestershireRutland.system())
+            try await store.replaceSystem(try BundledPacks.llrSystem.get())
             #expect(try await store.checkIntegrity() == [])
         }
     }

@@ -79,7 +79,8 @@ struct APIBodyFuzzTests {
     func fuzz() async throws {
         let store = try await makeDatasetStore(people: 500, seed: 71)
         try await adoptEastKentMemorandum(store)
-        _ = try await store.updateWorkProgramme { _ in (WorkProgramme.eastKentACP, nil) }
+        let kentProgramme = try #require(kentPack.programme)
+        _ = try await store.updateWorkProgramme { _ in (kentProgramme, nil) }
         for (name, role) in [("admin", Role.administrator), ("secretary", .boardSecretary), ("fin", .finance)] {
             try await store.insertUser(
                 UserAccount(

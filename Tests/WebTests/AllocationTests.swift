@@ -1,4 +1,5 @@
 import ConcordatCore
+import ConcordatTestSupport
 import Finance
 import Foundation
 import Hummingbird
@@ -47,7 +48,7 @@ struct AllocationTests {
 
     @Test("a system without published weights cannot be allocated: a 409 problem, not a 500")
     func llr() async throws {
-        let app = try await makeApp(try LeicesterLeicestershireRutland.system())
+        let app = try await makeApp(try BundledPacks.llrSystem.get())
         try await app.test(.router) { client in
             try await client.execute(uri: "/api/v1/allocation?controlTotal=1000", method: .get) { response in
                 #expect(response.status == .conflict)

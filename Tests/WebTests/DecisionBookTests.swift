@@ -50,7 +50,8 @@ struct DecisionBookTests {
         // A new memorandum version changes every decision's judgement: read afresh.
         memorandum.version += 1
         try await store.adoptMemorandum(memorandum, routes: routes, detail: "version 2")
-        _ = try await store.updateWorkProgramme { _ in (WorkProgramme.eastKentACP, (.programme, "M1", "adopted")) }
+        let kentProgramme = try #require(kentPack.programme)
+        _ = try await store.updateWorkProgramme { _ in (kentProgramme, (.programme, "M1", "adopted")) }
         try await matchesFreshRead()
         #expect(try await book.contents().views.map(\.record.id) == ["P1", "P2", "P3"])
     }

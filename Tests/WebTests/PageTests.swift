@@ -1,4 +1,5 @@
 import ConcordatCore
+import ConcordatTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -128,7 +129,7 @@ struct DesignSizeChartTests {
 
     @Test("a system without a design size or population has no chart")
     func none() throws {
-        #expect(DesignSizeChart(system: try LeicesterLeicestershireRutland.system()).svg == nil)
+        #expect(DesignSizeChart(system: try BundledPacks.llrSystem.get()).svg == nil)
     }
 }
 

@@ -73,7 +73,8 @@ struct RiskProgrammeWebTests {
             UserAccount(
                 username: "bea", role: .boardSecretary,
                 passwordHash: PasswordHashing.hash("correct horse battery", cost: 4)))
-        _ = try await store.updateWorkProgramme { _ in (WorkProgramme.eastKentACP, nil) }
+        let kentProgramme = try #require(kentPack.programme)
+        _ = try await store.updateWorkProgramme { _ in (kentProgramme, nil) }
         let memorandum = try kentPack.memorandum!.memorandum()
         try await store.adoptMemorandum(
             memorandum, routes: kentPack.memorandum!.routes, detail: "adopted")

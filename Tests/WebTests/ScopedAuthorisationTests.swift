@@ -17,7 +17,8 @@ struct ScopedAuthorisationTests {
     static func app() async throws -> (SQLiteStore, some ApplicationProtocol) {
         let store = try SQLiteStore()
         try await store.replaceSystem(try kentMedway.get())
-        _ = try await store.updateWorkProgramme { _ in (WorkProgramme.eastKentACP, nil) }
+        let kentProgramme = try #require(kentPack.programme)
+        _ = try await store.updateWorkProgramme { _ in (kentProgramme, nil) }
         let accounts: [(String, Role, String?)] = [
             ("kcc-rep", .partnerRepresentative, "kcc"),  // a signatory of the East Kent ACP
             ("lmc-rep", .partnerRepresentative, "kent-lmc"),  // an adviser: accountable for no place

@@ -1,4 +1,5 @@
 import ConcordatCore
+import ConcordatTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -82,7 +83,7 @@ struct SystemAPITests {
 
     @Test("another system's hierarchy is served the same way: LLR's places are its clusters")
     func llr() async throws {
-        let app = try await makeApp(try LeicesterLeicestershireRutland.system())
+        let app = try await makeApp(try BundledPacks.llrSystem.get())
         try await app.test(.router) { client in
             try await client.execute(uri: "/api/v1/places", method: .get) { response in
                 let list = try response.json(ListDocument<AreaSummary>.self)

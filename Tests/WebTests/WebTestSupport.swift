@@ -1,4 +1,5 @@
 import ConcordatCore
+import ConcordatTestSupport
 import Foundation
 import Governance
 import Hummingbird
@@ -25,9 +26,7 @@ func makeApp(_ system: HealthSystem?) async throws -> some ApplicationProtocol {
     return Application(router: try buildRouter(store: store))
 }
 
-let kentMedway = Result {
-    try PublishedSystemAssembly.assemble(from: .bundledKentMedway(), organisations: EastKentPartnership.organisations)
-}
+let kentMedway = BundledPacks.kentSystem
 
 extension TestResponse {
     /// The body as text.

@@ -61,20 +61,6 @@ public struct CareNetworkModel: Sendable, Hashable, Codable {
         self.networks = networks
     }
 
-    /// The six care networks of Leicester, Leicestershire & Rutland's system design: Urgent & Emergency
-    /// Care; Planned Care & Cancer; Mental Health; Integrated Teams; Home First; Children & Maternity (all
-    /// spend on under-18s).
-    public static let leicesterLeicestershireRutland = try! CareNetworkModel(networks: [
-        CareNetwork(
-            code: "urgent-emergency", name: "Urgent & Emergency Care", settings: ["ae", "inpatient_nonelective"]),
-        CareNetwork(
-            code: "planned-cancer", name: "Planned Care & Cancer", settings: ["inpatient_elective", "outpatient"]),
-        CareNetwork(code: "mental-health", name: "Mental Health", settings: ["mental_health"]),
-        CareNetwork(code: "integrated-teams", name: "Integrated Teams", settings: ["gp", "community", "prescribing"]),
-        CareNetwork(code: "home-first", name: "Home First", settings: ["adult_social_care", "hospice"]),
-        CareNetwork(code: "children-maternity", name: "Children & Maternity", settings: [], ageBelow: 18),
-    ])
-
     /// The network index for spend in `setting` on a person aged `age`.
     public func network(for setting: CareSetting, age: Int) -> Int {
         if let byAge = networks.firstIndex(where: { $0.ageBelow.map { age < $0 } ?? false }) { return byAge }

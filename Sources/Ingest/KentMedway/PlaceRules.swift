@@ -45,24 +45,6 @@ public struct PlaceRules: Sendable, Hashable {
     private static func normalised(_ district: String) -> String {
         district.lowercased().replacingOccurrences(of: "&", with: "and")
     }
-
-    /// Kent & Medway's four places, from the system's published description of its integrated care
-    /// partnerships: East Kent (Ashford, Canterbury, Dover, Folkestone & Hythe, Thanet); Dartford,
-    /// Gravesham & Swanley (Dartford, Gravesham, and the Swanley (BR8) practices of Sevenoaks);
-    /// Medway & Swale; West Kent (Maidstone, Tonbridge & Malling, Tunbridge Wells, Sevenoaks except
-    /// Swanley).
-    public static let kentAndMedway = PlaceRules(places: [
-        PlaceDefinition(
-            code: "east-kent", name: "East Kent",
-            districts: ["Ashford", "Canterbury", "Dover", "Folkestone and Hythe", "Thanet"]),
-        PlaceDefinition(
-            code: "dartford-gravesham-swanley", name: "Dartford, Gravesham & Swanley",
-            districts: ["Dartford", "Gravesham"], postcodeDistricts: ["BR8"]),
-        PlaceDefinition(code: "medway-swale", name: "Medway & Swale", districts: ["Medway", "Swale"]),
-        PlaceDefinition(
-            code: "west-kent", name: "West Kent",
-            districts: ["Maidstone", "Tonbridge and Malling", "Tunbridge Wells", "Sevenoaks"]),
-    ])
 }
 
 /// A place and the districts (and postcode districts) that make it up.

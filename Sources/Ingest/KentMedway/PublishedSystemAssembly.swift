@@ -23,12 +23,12 @@ public enum PublishedSystemAssembly {
     ///
     /// - Parameters:
     ///   - data: the four parsed files.
-    ///   - rules: how practices map to places.
+    ///   - rules: how practices map to places (a system pack's place rules).
     ///   - organisations: the partnership's members.
     /// - Throws: ``IngestError`` naming the file, line and field of the first value that cannot be read
     ///   (a negative or non-numeric count, an unknown sex or age band, a missing column).
     public static func assemble(
-        from data: PublishedReferenceData, rules: PlaceRules = .kentAndMedway, organisations: [Organisation] = []
+        from data: PublishedReferenceData, rules: PlaceRules, organisations: [Organisation] = []
     ) throws -> HealthSystem {
         typealias File = PublishedReferenceData.FileName
         // 1. Mapping: practices and their PCNs.
