@@ -20,6 +20,7 @@ let package = Package(
                 "FuzzDriver",
                 .product(name: "Ingest", package: "Concordat"),
                 .product(name: "ConcordatCore", package: "Concordat"),
+                .product(name: "SystemPack", package: "Concordat"),
             ],
             swiftSettings: fuzzer),
     ]

@@ -2,9 +2,10 @@ import ConcordatCore
 import Foundation
 import FuzzDriver
 import Ingest
+import SystemPack
 
 /// The Kent & Medway system the extracts are imported against, assembled once.
-let kent = try! PublishedSystemAssembly.assemble(from: .bundledKentMedway())
+let kent = try! PackLoader.bundled("kent-medway").system()
 
 /// A folder reused for every input.
 let folder: URL = {
