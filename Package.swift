@@ -54,6 +54,7 @@ let package = Package(
         ),
         .target(name: "PopulationHealth", dependencies: ["ConcordatCore"], swiftSettings: hotLoops),
         .target(name: "Disclosure", dependencies: ["ConcordatCore"]),
+        .target(name: "Appraisal", dependencies: ["ConcordatCore"]),
         .target(name: "Finance", dependencies: ["ConcordatCore"]),
         .target(name: "Assurance", dependencies: ["ConcordatCore"]),
         .target(
@@ -142,6 +143,7 @@ let package = Package(
             dependencies: ["SystemPack", "Storage", "Ingest", "Finance", "Governance", "Assurance", "ConcordatCore"]),
         .testTarget(name: "PopulationHealthTests", dependencies: ["PopulationHealth"]),
         .testTarget(name: "DisclosureTests", dependencies: ["Disclosure"]),
+        .testTarget(name: "AppraisalTests", dependencies: ["Appraisal", "ConcordatCore"]),
         .testTarget(
             name: "FinanceTests",
             dependencies: ["Finance", "Ingest", "ConcordatCore", "SystemPack", "ConcordatTestSupport"]),
