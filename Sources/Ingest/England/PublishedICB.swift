@@ -21,15 +21,9 @@ public struct PublishedICB: Sendable {
     /// them), in the order of the system's places: what a pack keeps to build the same places again.
     public var places: [DistrictPlaceMap.Place]
 
-    /// The levels with PCNs (designed for 30,000–50,000 people).
-    public static let levelsWithNetworks: [HierarchyLevel] = [
-        HierarchyLevel(key: "system", singular: "Integrated care system", plural: "Integrated care systems"),
-        HierarchyLevel(key: "place", singular: "Place", plural: "Places"),
-        HierarchyLevel(
-            key: "neighbourhood", singular: "Primary Care Network", plural: "Primary Care Networks",
-            designPopulation: 30_000...50_000),
-        HierarchyLevel(key: "practice", singular: "GP practice", plural: "GP practices"),
-    ]
+    /// The levels with PCNs (designed for 30,000–50,000 people): the same as a system assembled from the
+    /// four published files (``PublishedSystemAssembly/levels``).
+    public static let levelsWithNetworks = PublishedSystemAssembly.levels
 
     /// The levels without PCNs: places hold their practices directly.
     public static let levelsWithoutNetworks = levelsWithNetworks.filter { $0.key != "neighbourhood" }
