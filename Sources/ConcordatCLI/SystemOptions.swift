@@ -1,5 +1,7 @@
 import ArgumentParser
+import Assurance
 import ConcordatCore
+import Finance
 import Foundation
 import Ingest
 import SystemPack
@@ -75,16 +77,20 @@ struct SystemOptions: ParsableArguments {
         }
     }
 
-    /// The chosen pack (`nil` for `--icb`, which builds the system from NHS England's file alone).
+    /// The chosen pack (for `--icb`, the pack ``load()`` builds with the system).
     func chosenPack() throws -> SystemPack? {
-        if icb != nil { return nil }
+        if let icb { return try icbSystem(icb).pack }
         if let pack { return try PackLoader.load(directory: URL(fileURLWithPath: pack)) }
         return try PackLoader.bundled((example ?? .kentMedway).rawValue)
     }
 
-    /// Builds the chosen system, with the pack it came from (none for `--icb`).
+    /// Builds the chosen system, with the pack it came from (for `--icb`, a pack that builds it again:
+    /// its places and districts, NHS England's file for the rest).
     func load() throws -> (system: HealthSystem, pack: SystemPack?) {
-        if let icb { return (try icbSystem(icb), nil) }
+        if let icb {
+            let (system, pack) = try icbSystem(icb)
+            return (system, pack)
+        }
         guard let pack = try chosenPack() else { throw ValidationError("no system was chosen") }
         guard case .published = pack.manifest.hierarchy else {
             if data != nil || placeOverrides != nil {
@@ -109,8 +115,9 @@ struct SystemOptions: ParsableArguments {
     /// Builds the chosen system.
     func system() throws -> HealthSystem { try load().system }
 
-    /// ICB `query` from NHS England's file, with the place and PCN maps if given.
-    private func icbSystem(_ query: String) throws -> HealthSystem {
+    /// ICB `query` from NHS England's file, with the place and PCN maps if given, and the pack that
+    /// builds it again (`.england` hierarchy, the places as built, no organisations or pools yet).
+    private func icbSystem(_ query: String) throws -> (system: HealthSystem, pack: SystemPack) {
         let file = try EnglandAllocationFile.bundled()
         let district = try file.table.column("LTLA")
         let districts = Set(file.records(ofICB: try file.icb(matching: query).code).map { $0[district] })
@@ -118,7 +125,15 @@ struct SystemOptions: ParsableArguments {
             try DistrictPlaceMap(table: Self.table($0, option: "--place-map"), knownDistricts: districts)
         }
         let networks = try pcnMap.map { try PracticePCNMap(table: Self.table($0, option: "--pcn-map")) }
-        return try PublishedICB(file: file, icb: query, places: places, networks: networks).system
+        let built = try PublishedICB(file: file, icb: query, places: places, networks: networks)
+        let pack = SystemPack(
+            manifest: PackManifest(name: built.system.name, hierarchy: .england(icb: built.system.code)),
+            places: built.places.map { PlaceDefinition(code: $0.code, name: $0.name, districts: $0.districts) },
+            organisations: built.system.organisations,
+            finance: PackFinance(
+                partners: [], generalPractice: nil, poolOfPartner: [:], agreement: .tieredByBudget, careNetworks: nil),
+            indicators: IndicatorCatalogue.standard)
+        return (built.system, pack)
     }
 
     /// A CSV file named by an option.

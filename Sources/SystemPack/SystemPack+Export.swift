@@ -44,7 +44,9 @@ extension SystemPack {
                 partners: finance.partners, generalPractice: finance.generalPractice,
                 poolOfPartner: finance.poolOfPartner), PackFile.finance)
         try json(finance.agreement, PackFile.agreement)
-        try json(NetworksDocument(networks: finance.careNetworks.networks), PackFile.careNetworks)
+        if let careNetworks = finance.careNetworks {
+            try json(NetworksDocument(networks: careNetworks.networks), PackFile.careNetworks)
+        }
         try json(IndicatorsDocument(indicators: indicators), PackFile.indicators)
         if let programme { try json(programme, PackFile.programme) }
         if let demo { try json(demo, PackFile.demo) }

@@ -39,11 +39,15 @@ extension SystemPack {
             }
             return system
         case .england(let icb):
-            throw PackError(
-                file: PackFile.manifest, location: "$.hierarchy.kind",
-                reason:
-                    "a hierarchy built from England's weighted populations (for \(icb)) needs the England builder, which this build does not have"
-            )
+            let file = try EnglandAllocationFile.bundled()
+            guard file.icbs.contains(where: { $0.code == icb }) else {
+                throw PackError(
+                    file: PackFile.manifest, location: "$.hierarchy.icb",
+                    reason: "'\(icb)' is not the code of one of the ICBs in \(EnglandAllocationFile.fileName)")
+            }
+            let places = DistrictPlaceMap(
+                places: places.map { DistrictPlaceMap.Place(code: $0.code, name: $0.name, districts: $0.districts) })
+            return try PublishedICB(file: file, icb: icb, places: places, organisations: organisations).system
         case .areas(let code, let name, let levels, let notes):
             return try HealthSystem(
                 code: code, name: name, levels: levels, areas: areas, organisations: organisations, notes: notes)

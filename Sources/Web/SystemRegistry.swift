@@ -97,10 +97,7 @@ actor SystemRegistry {
     /// The current snapshot with current organisations.
     /// - Throws: ``StoreError`` `noSystem` when nothing is loaded.
     func snapshot() async throws -> SystemSnapshot {
-        if cached == nil, var system = try await store.loadSystem() {
-            // The store keeps age/sex cells only: a system built from NHS England's file alone gets its
-            // practices' list sizes back from the file (until the store keeps totals without bands).
-            system = (try? EnglandAllocationFile.bundled().withListSizes(system)) ?? system
+        if cached == nil, let system = try await store.loadSystem() {
             cached = SystemSnapshot(
                 system: system, dataset: try await store.datasetSummary(),
                 pack: try await SystemPackStorage.pack(in: store, for: system), policy: policy)

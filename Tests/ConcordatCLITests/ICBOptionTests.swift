@@ -26,12 +26,63 @@ struct ICBOptionTests {
         #expect(stored.code == "QUY")
         #expect(stored.areas(atLevel: "practice").count == 77)
         #expect(stored.children(of: "QUY").count == 3)
-        // The store keeps age/sex cells only; the list sizes come back from the shipped file.
-        let restored = try EnglandAllocationFile.bundled().withListSizes(stored)
+        // The store keeps each practice's list size without bands (migration v15).
         let built = try PublishedICB(file: EnglandAllocationFile.bundled(), icb: "QUY").system
-        #expect(restored.population(of: "QUY") == built.population(of: "QUY"))
+        #expect(stored.population(of: "QUY") == built.population(of: "QUY"))
+        #expect(stored.population(of: "QUY").total > 900_000 && stored.population(of: "QUY").isFullyBanded == false)
+        #expect(stored.sourcePopulations == built.sourcePopulations)
         command = try #require(try ConcordatCommand.parseAsRoot(["init", "--list-icbs"]) as? InitCommand)
         try await command.run()
+    }
+
+    @Test("init --icb QUY, pack export DIR, init --pack DIR: the same system, with its list sizes and places")
+    func exportRoundTrip() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("icb-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (first, second, packFolder) = (
+            folder.appendingPathComponent("first.sqlite").path, folder.appendingPathComponent("second.sqlite").path,
+            folder.appendingPathComponent("pack").path
+        )
+        let map = folder.appendingPathComponent("places.csv")
+        try Data(
+            "district,place_code,place_name\nNorth Somerset,weston,Weston & North Somerset\nSouth Gloucestershire,weston,Weston & North Somerset\n"
+                .utf8
+        ).write(to: map)
+        for arguments in [
+            ["init", "--icb", "QUY", "--place-map", map.path, "--database", first],
+            ["pack", "export", packFolder, "--database", first],
+            ["init", "--pack", packFolder, "--database", second],
+        ] {
+            var command = try ConcordatCommand.parseAsRoot(arguments)
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        }
+        let exported = try #require(try await SQLiteStore(path: first).loadSystem())
+        let reloaded = try #require(try await SQLiteStore(path: second).loadSystem())
+        #expect(reloaded.code == "QUY" && reloaded.name == exported.name)
+        #expect(reloaded.areas == exported.areas)
+        #expect(reloaded.levels == exported.levels)
+        #expect(reloaded.sourcePopulations == exported.sourcePopulations)
+        #expect(reloaded.population(of: "QUY").total == exported.population(of: "QUY").total)
+        #expect(reloaded.children(of: "QUY").map(\.code).sorted() == ["bristol-city-of", "weston"])
+        #expect(!FileManager.default.fileExists(atPath: packFolder + "/care-networks.json"))
+        // The pack is kept with the reloaded system, so it exports again.
+        var again = try ConcordatCommand.parseAsRoot(["pack", "export", packFolder + "-2", "--database", second])
+        defer { try? FileManager.default.removeItem(atPath: packFolder + "-2") }
+        if var asynchronous = again as? any AsyncParsableCommand {
+            try await asynchronous.run()
+        } else {
+            try again.run()
+        }
+        for file in ["pack.json", "places.csv", "organisations.json", "finance.json", "indicators.json"] {
+            #expect(
+                FileManager.default.contents(atPath: packFolder + "/" + file)
+                    == FileManager.default.contents(atPath: packFolder + "-2/" + file), "\(file)")
+        }
     }
 
     @Test("a bad --icb, or options that do not go together, are refused naming the option and why")

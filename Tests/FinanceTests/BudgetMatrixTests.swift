@@ -68,7 +68,7 @@ struct BudgetMatrixTests {
 
     @Test("LLR's six care networks claim every setting once; children's spend goes to Children & Maternity")
     func careNetworks() throws {
-        let model = try BundledPacks.llr.get().finance.careNetworks
+        let model = try #require(try BundledPacks.llr.get().finance.careNetworks)
         #expect(model.networks.count == 6)
         #expect(model.networks[model.network(for: .ae, age: 40)].code == "urgent-emergency")
         #expect(model.networks[model.network(for: .ae, age: 10)].code == "children-maternity")

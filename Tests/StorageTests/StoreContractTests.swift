@@ -74,6 +74,24 @@ struct StoreContractTests {
         }
     }
 
+    @Test(
+        "an ICB built from NHS England's file alone keeps its list sizes without bands (migration v15)",
+        arguments: Adapter.allCases)
+    func unbanded(adapter: Adapter) async throws {
+        try await adapter.withStore { store in
+            let quy = try PublishedICB(file: EnglandAllocationFile.bundled(), icb: "QUY").system
+            try await store.replaceSystem(quy)
+            let loaded = try #require(try await store.loadSystem())
+            #expect(loaded == quy)
+            #expect(loaded.sourcePopulations == quy.sourcePopulations)
+            #expect(loaded.population(of: "QUY").unbanded == quy.population(of: "QUY").total)
+            #expect(loaded.population(of: "QUY").total > 900_000)
+            // Kent & Medway, all banded, has no unbanded people after it.
+            try await store.replaceSystem(try Self.kent.get())
+            #expect(try await store.loadSystem()?.population(of: "QKS").unbanded == 0)
+        }
+    }
+
     @Test("replacing a system replaces everything", arguments: Adapter.allCases)
     func replace(adapter: Adapter) async throws {
         try await adapter.withStore { store in

@@ -65,7 +65,7 @@ import Testing
     @Test func kentsMoney() throws {
         #expect(kent.finance.agreement == RiskShareAgreement.tieredByBudget)
         // The six care networks of LLR's system design; Children & Maternity takes all spend on under-18s.
-        let networks = kent.finance.careNetworks.networks
+        let networks = try #require(kent.finance.careNetworks).networks
         #expect(
             networks.map(\.code) == [
                 "urgent-emergency", "planned-cancer", "mental-health", "integrated-teams", "home-first",

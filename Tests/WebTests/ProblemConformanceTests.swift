@@ -65,6 +65,18 @@ struct ProblemConformanceTests {
             RiskShareAgreement.Invalid(description: "no partners"), 422, "https://concordat.dev/problems/cannot-settle",
             "Cannot settle"
         ),
+        (
+            RiskScore.Invalid(description: "scored 1 to 5"), 400, "https://concordat.dev/problems/invalid-request",
+            "Invalid request"
+        ),
+        (
+            CapitationAllocation.Problem.negativeControlTotal, 422, "https://concordat.dev/problems/cannot-compute",
+            "Cannot compute"
+        ),
+        (
+            Ledger.Invalid(description: "no months"), 422, "https://concordat.dev/problems/cannot-compute",
+            "Cannot compute"
+        ),
         (StoreError.notFound("pool", "X"), 404, "https://concordat.dev/problems/not-found", "Not found"),
         (StoreError.conflict("pool", "X"), 409, "https://concordat.dev/problems/conflict", "Conflict"),
         (StoreError.noSystem, 409, "https://concordat.dev/problems/no-system", "No system loaded"),

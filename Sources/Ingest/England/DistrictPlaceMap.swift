@@ -15,10 +15,20 @@ public struct DistrictPlaceMap: Sendable, Hashable {
         public var name: String
         /// The districts (LTLA names as the allocation file gives them), in file order.
         public var districts: [String]
+
+        /// Makes a place taking `districts`.
+        public init(code: String, name: String, districts: [String]) {
+            self.code = code
+            self.name = name
+            self.districts = districts
+        }
     }
 
     /// The places in the order the file first names them.
     public var places: [Place]
+
+    /// A map of the places given, taken as they are (a pack's `places.csv`, already checked).
+    public init(places: [Place]) { self.places = places }
 
     /// The place of `district`, if the map names it (case-insensitive).
     public func place(ofDistrict district: String) -> Place? {

@@ -17,16 +17,13 @@ public struct PublishedICB: Sendable {
     public var system: HealthSystem
     /// The ICB's needs-weighted populations by practice (every practice of the ICB in the file).
     public var weightedPopulations: [String: WeightedPopulation]
+    /// The places as built, each with the districts it takes (a place per district unless a map joined
+    /// them), in the order of the system's places: what a pack keeps to build the same places again.
+    public var places: [DistrictPlaceMap.Place]
 
-    /// The levels with PCNs (designed for 30,000–50,000 people).
-    public static let levelsWithNetworks: [HierarchyLevel] = [
-        HierarchyLevel(key: "system", singular: "Integrated care system", plural: "Integrated care systems"),
-        HierarchyLevel(key: "place", singular: "Place", plural: "Places"),
-        HierarchyLevel(
-            key: "neighbourhood", singular: "Primary Care Network", plural: "Primary Care Networks",
-            designPopulation: 30_000...50_000),
-        HierarchyLevel(key: "practice", singular: "GP practice", plural: "GP practices"),
-    ]
+    /// The levels with PCNs (designed for 30,000–50,000 people): the same as a system assembled from the
+    /// four published files (``PublishedSystemAssembly/levels``).
+    public static let levelsWithNetworks = PublishedSystemAssembly.levels
 
     /// The levels without PCNs: places hold their practices directly.
     public static let levelsWithoutNetworks = levelsWithNetworks.filter { $0.key != "neighbourhood" }
@@ -79,6 +76,15 @@ public struct PublishedICB: Sendable {
             if !placeOrder.contains(where: { $0.code == place.0 }) { placeOrder.append(place) }
             placeOf[practice.code] = place
         }
+
+        var placed: [DistrictPlaceMap.Place] = placeOrder.map { .init(code: $0.code, name: $0.name, districts: []) }
+        for practice in practices {
+            let index = placed.firstIndex { $0.code == placeOf[practice.code]!.code }!
+            if !placed[index].districts.contains(practice.district) {
+                placed[index].districts.append(practice.district)
+            }
+        }
+        self.places = placed
 
         var areas = [Area(code: icb.code, name: icb.name, level: "system", parentCode: nil)]
         areas += placeOrder.map { Area(code: $0.code, name: $0.name, level: "place", parentCode: icb.code) }

@@ -55,7 +55,7 @@ public struct AllocationExplanation: Sendable, Hashable, Codable {
         throws(FinanceQuestionRefusal)
     {
         guard let area = system.area(code), let line = allocation.line(code) else {
-            throw FinanceQuestionRefusal(.explain, "no area has the code '\(code)'")
+            throw FinanceQuestionRefusal(.explain, "no area has the code '\(FinanceInputRefusal.quoted(code))'")
         }
         self.code = code
         name = area.name

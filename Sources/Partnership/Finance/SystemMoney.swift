@@ -60,7 +60,7 @@ public struct SystemMoney: Sendable {
     public func answer(_ question: AllocationQuestion) async throws -> AllocationAnswer {
         try question.check()
         if let explain = question.explain, system.area(explain) == nil {
-            throw FinanceQuestionRefusal(.explain, "no area has the code '\(explain)'")
+            throw FinanceQuestionRefusal(.explain, "no area has the code '\(FinanceInputRefusal.quoted(explain))'")
         }
         if let shares = question.componentShares {
             let known = finances.components(question.basis)

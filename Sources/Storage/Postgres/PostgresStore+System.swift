@@ -20,9 +20,9 @@ extension PostgresStore {
             for area in system.areas {
                 try await connection.query(
                     """
-                    INSERT INTO area (code, name, level, parentCode, postcode, district)
+                    INSERT INTO area (code, name, level, parentCode, postcode, district, unbanded)
                     VALUES (\(area.code), \(area.name), \(area.level), \(area.parentCode), \(area.postcode),
-                        \(area.district))
+                        \(area.district), \(system.sourcePopulations[area.code]?.unbanded ?? 0))
                     """, logger: logger)
             }
             var codes: [String] = []
@@ -62,6 +62,12 @@ extension PostgresStore {
         }
     }
 
+    /// Migration v15: each area's people registered without a sex or age band (as ``SQLiteStore``'s).
+    static let unbandedMigration = (
+        name: "v15: people registered without a band",
+        sql: "ALTER TABLE area ADD COLUMN unbanded bigint NOT NULL DEFAULT 0 CHECK (unbanded >= 0);"
+    )
+
     /// Reads the whole system in one snapshot, so it is never a mix of two writes.
     public func loadSystem() async throws -> HealthSystem? {
         let stored = try await read { [self] connection -> StoredSystem? in
@@ -77,15 +83,15 @@ extension PostgresStore {
             guard let system else { return nil }
             var areas: [AreaRecord] = []
             for row in try await rows(
-                "SELECT code, name, level, parentCode, postcode, district FROM area", connection
+                "SELECT code, name, level, parentCode, postcode, district, unbanded FROM area", connection
             ) {
-                let (code, name, level, parent, postcode, district) = try row.decode(
-                    (String, String, String, String?, String?, String?).self)
+                let (code, name, level, parent, postcode, district, unbanded) = try row.decode(
+                    (String, String, String, String?, String?, String?, Int).self)
 
                 areas.append(
                     AreaRecord(
                         code: code, name: name, level: level, parentCode: parent, postcode: postcode,
-                        district: district))
+                        district: district, unbanded: unbanded))
             }
             var cells: [PopulationCellRecord] = []
             for row in try await rows(

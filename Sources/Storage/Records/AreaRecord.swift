@@ -10,6 +10,8 @@ struct AreaRecord: Codable, FetchableRecord, PersistableRecord {
     var parentCode: String?
     var postcode: String?
     var district: String?
+    /// People registered here whose sex and age band the sources do not give (migration v15).
+    var unbanded: Int
 
     var area: Area {
         Area(code: code, name: name, level: level, parentCode: parentCode, postcode: postcode, district: district)
@@ -17,12 +19,14 @@ struct AreaRecord: Codable, FetchableRecord, PersistableRecord {
 }
 
 extension AreaRecord {
-    init(_ area: Area) {
+    /// The row of `area`, with `unbanded` people registered there without a sex or age band.
+    init(_ area: Area, unbanded: Int) {
         code = area.code
         name = area.name
         level = area.level
         parentCode = area.parentCode
         postcode = area.postcode
         district = area.district
+        self.unbanded = unbanded
     }
 }

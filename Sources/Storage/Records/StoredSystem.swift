@@ -25,6 +25,12 @@ struct StoredSystem: Sendable {
             }
             populations[cell.areaCode, default: PopulationProfile()][sex, band] += cell.count
         }
+        for area in areas where area.unbanded != 0 {
+            guard area.unbanded > 0 else {
+                throw StoreError.corrupt("\(area.code) has \(area.unbanded) people without a band")
+            }
+            populations[area.code, default: PopulationProfile()].unbanded += area.unbanded
+        }
         let notes = try notes.map { record in
             guard let kind = DataQualityNote.Kind(rawValue: record.kind) else {
                 throw StoreError.corrupt("a data-quality note has the unknown kind '\(record.kind)'")

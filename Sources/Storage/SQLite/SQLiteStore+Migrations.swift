@@ -229,6 +229,7 @@ extension SQLiteStore {
                     """)
         }
         registerPackMigration(&migrator)
+        registerUnbandedMigration(&migrator)
         return migrator
     }
 }

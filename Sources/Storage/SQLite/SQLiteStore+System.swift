@@ -14,7 +14,9 @@ extension SQLiteStore {
                 code: system.code, name: system.name, levels: levels,
                 publishedRegisteredTotal: system.publishedRegisteredTotal, loadedAt: Date()
             ).insert(db)
-            for area in system.areas { try AreaRecord(area).insert(db) }
+            for area in system.areas {
+                try AreaRecord(area, unbanded: system.sourcePopulations[area.code]?.unbanded ?? 0).insert(db)
+            }
             for (code, profile) in system.sourcePopulations {
                 for cell in profile.cells {
                     try PopulationCellRecord(
@@ -35,6 +37,16 @@ extension SQLiteStore {
                 try ReferenceSourceRecord(file: source.file, publication: source.publication, rows: source.rows).insert(
                     db)
             }
+        }
+    }
+
+    /// Migration v15: each area's people registered without a sex or age band (a practice known only by its
+    /// list size, as NHS England's allocation file gives it), so a system built from that file alone keeps
+    /// its population.
+    static func registerUnbandedMigration(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v15: people registered without a band") { db in
+            try db.execute(
+                sql: "ALTER TABLE area ADD COLUMN unbanded INTEGER NOT NULL DEFAULT 0 CHECK (unbanded >= 0)")
         }
     }
 

@@ -2,7 +2,7 @@ import ConcordatCore
 import Finance
 
 /// A pack's money particulars: the budget holders (`finance.json`), the risk-share agreement
-/// (`agreement.json`) and the care networks (`care-networks.json`).
+/// (`agreement.json`) and the care networks (`care-networks.json`, optional).
 public struct PackFinance: Sendable, Hashable, Codable {
     /// A budget holder the dataset's providers belong to.
     public struct Partner: Sendable, Hashable, Codable {
@@ -40,13 +40,14 @@ public struct PackFinance: Sendable, Hashable, Codable {
     public var poolOfPartner: [String: String]
     /// How the year-end variance is shared.
     public var agreement: RiskShareAgreement
-    /// The care networks each pound of spend belongs to.
-    public var careNetworks: CareNetworkModel
+    /// The care networks each pound of spend belongs to, if the system has a model of them
+    /// (`care-networks.json` is optional: a system built from NHS England's file alone has none).
+    public var careNetworks: CareNetworkModel?
 
     /// Makes the money particulars.
     public init(
         partners: [Partner], generalPractice: GeneralPractice?, poolOfPartner: [String: String],
-        agreement: RiskShareAgreement, careNetworks: CareNetworkModel
+        agreement: RiskShareAgreement, careNetworks: CareNetworkModel?
     ) {
         self.partners = partners
         self.generalPractice = generalPractice

@@ -68,10 +68,12 @@ struct PackReader {
             }
         }
         let agreement = try readAgreement(partners: partnerCodes)
-        let networks = try decode(NetworksDocument.self, PackFile.careNetworks).networks
-        let careNetworks: CareNetworkModel
-        do { careNetworks = try CareNetworkModel(networks: networks) } catch {
-            throw PackError(file: PackFile.careNetworks, location: "$.networks", reason: error.description)
+        var careNetworks: CareNetworkModel?
+        if let data = try bytes(PackFile.careNetworks, required: false) {
+            let networks = try decode(NetworksDocument.self, PackFile.careNetworks, from: data).networks
+            do { careNetworks = try CareNetworkModel(networks: networks) } catch {
+                throw PackError(file: PackFile.careNetworks, location: "$.networks", reason: error.description)
+            }
         }
         let indicators = try readIndicators()
         let memorandum = try readMemorandum(organisations: organisationCodes, pools: poolCodes)

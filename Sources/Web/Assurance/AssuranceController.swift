@@ -3,6 +3,7 @@ import ConcordatCore
 import Foundation
 import Hummingbird
 import Ingest
+import Partnership
 import Storage
 
 /// Assurance on the web. API (at `/api/v1`): `GET indicators`, `GET indicators/{code}/areas/{area}/spc`,
@@ -85,46 +86,18 @@ struct AssuranceController<Context: RequestContext> {
             request, may: \.mayReviewReturns, toDo: "review returns for the system commissioner")
         guard let id = Int64(try context.parameters.require("id")) else { throw Problem.notFound("no such return") }
         let body = try await request.decode(as: ReviewBody.self, context: context)
-        guard let status = AssuranceReturn.Status(rawValue: body.status), status != .submitted else {
-            throw Problem.invalidRequest(
-                "the review was not recorded",
-                invalidParams: [
-                    .init(name: "status", reason: "'\(body.status)' is not accepted or more-information-requested")
-                ])
+        guard let status = AssuranceReturn.Status(rawValue: body.status) else {
+            throw FieldsRefused(
+                "the review was not recorded", field: "status",
+                reason: "'\(body.status)' is not accepted or more-information-requested")
         }
-        if status == .moreInformationRequested, (body.note ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            throw Problem.invalidRequest(
-                "say what more is needed",
-                invalidParams: [.init(name: "note", reason: "is required when asking for more")])
-        }
-        return try await store.reviewReturn(id: id, status: status, by: user.username, note: body.note)
+        return try await ReturnDesk(store: store).review(id, as: status, note: body.note, by: Actor(user))
     }
 
-    /// Submits a return: its values with the history decide the escalations, all stored together.
+    /// Submits a return through the ``ReturnDesk``.
     func submit(_ body: ReturnBody, by user: UserAccount) async throws -> ReturnReceipt {
-        let system = try await registry.system()
-        let submitted = try body.assuranceReturn(system: system, by: user.username)
-        try Authorisation.require(
-            user,
-            .submitReturn(
-                place: submitted.place,
-                accountable: Authorisation.accountable(
-                    for: submitted.place, among: try await store.organisations())))
-        let history = try await store.indicatorValues().filter { existing in
-            !submitted.values.contains {
-                $0.indicator == existing.indicator && $0.area == existing.area && $0.month == existing.month
-            }
-        }
-        let escalations = ExceptionReport.escalations(
-            in: history + submitted.values, area: submitted.place, month: submitted.month, raisedAt: Date())
-        let stored = try await store.submitReturn(submitted, escalations: escalations)
-        return ReturnReceipt(
-            assuranceReturn: stored,
-            escalations: escalations.map { escalation in
-                var raised = escalation
-                raised.returnID = stored.id
-                return raised
-            })
+        ReturnReceipt(
+            try await ReturnDesk(store: store).submit(body.draft, in: try await registry.system(), by: Actor(user)))
     }
 
     /// The page routes.
@@ -175,6 +148,11 @@ struct AssuranceController<Context: RequestContext> {
 struct ReturnReceipt: ResponseCodable {
     var assuranceReturn: AssuranceReturn
     var escalations: [Escalation]
+
+    init(_ receipt: ReturnDesk.Receipt) {
+        assuranceReturn = receipt.assuranceReturn
+        escalations = receipt.escalations
+    }
 }
 
 /// The body of `POST /api/v1/returns`.
@@ -189,47 +167,11 @@ struct ReturnBody: Decodable {
     var narrative: String?
     var actions: String?
 
-    func assuranceReturn(system: HealthSystem, by user: String) throws -> AssuranceReturn {
-        var invalid: [Problem.InvalidParam] = []
-        let places = Set(system.children(of: system.root.code).map(\.code))
-        if let place {
-            if !places.contains(place) {
-                invalid.append(.init(name: "place", reason: "'\(place)' is not a place of the system"))
-            }
-        } else {
-            invalid.append(.init(name: "place", reason: "is required"))
-        }
-        if !Month.isValid(month ?? "") {
-            invalid.append(.init(name: "month", reason: "must be YYYY-MM"))
-        }
-        if (values ?? []).isEmpty { invalid.append(.init(name: "values", reason: "at least one value is required")) }
-        for (index, value) in (values ?? []).enumerated() {
-            guard let code = value.indicator, let indicator = IndicatorCatalogue.indicator(code) else {
-                invalid.append(
-                    .init(name: "values[\(index)].indicator", reason: "'\(value.indicator ?? "")' is not an indicator"))
-                continue
-            }
-            guard let number = value.value, number.isFinite else {
-                invalid.append(.init(name: "values[\(index)].value", reason: "is required, a number"))
-                continue
-            }
-            if let problem = indicator.problem(with: number) {
-                invalid.append(.init(name: "values[\(index)].value", reason: problem))
-            }
-        }
-        if (narrative ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            invalid.append(.init(name: "narrative", reason: "is required: say what the values mean"))
-        }
-        guard invalid.isEmpty else {
-            throw Problem.invalidRequest(
-                "the return was not submitted: \(invalid.count) field(s) refused", invalidParams: invalid)
-        }
-        return AssuranceReturn(
-            place: place!, month: month!,
-            values: values!.map {
-                IndicatorValue(indicator: $0.indicator!, area: place!, month: month!, value: $0.value!)
-            },
-            narrative: narrative!, actions: actions ?? "", submittedBy: user, submittedAt: Date())
+    /// The draft the ``ReturnDesk`` checks.
+    var draft: ReturnDraft {
+        ReturnDraft(
+            place: place, month: month, values: (values ?? []).map { .init(indicator: $0.indicator, value: $0.value) },
+            narrative: narrative, actions: actions)
     }
 }
 

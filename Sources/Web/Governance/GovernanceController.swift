@@ -41,26 +41,9 @@ struct GovernanceController<Context: RequestContext> {
         try await recording { try await secretariat.memorandum() }
     }
 
-    /// Runs `body`, answering the secretariat's and the policy's refusals as the problems the API has always
-    /// answered them with.
-    func recording<Result>(_ body: () async throws -> Result) async throws -> Result {
-        do { return try await Authorisation.translating(body) } catch let refusal as Secretariat.Refusal {
-            switch refusal {
-            case .noMemorandum:
-                throw Problem(
-                    status: .conflict, type: "https://concordat.dev/problems/no-memorandum", title: "No memorandum",
-                    detail: refusal.description)
-            case .proposalIncomplete:
-                throw Problem.invalidRequest(
-                    "the proposal was not tabled", invalidParams: [.init(name: "id", reason: refusal.description)])
-            case .notAReopening:
-                throw Problem(
-                    status: .unprocessableContent, type: "https://concordat.dev/problems/refused-by-memorandum",
-                    title: "Refused by the memorandum", detail: refusal.description)
-            case .notARepresentative: throw Problem.forbidden(refusal.description)
-            }
-        }
-    }
+    /// Runs `body`: the secretariat's and the policy's refusals answer with their own problems
+    /// (`Secretariat.Refusal+ProblemConvertible`, `ActionRefused+ProblemConvertible`).
+    func recording<Result>(_ body: () async throws -> Result) async throws -> Result { try await body() }
 
     /// The API routes, to mount at `/api/v1`.
     var apiRoutes: RouteCollection<Context> {

@@ -3,6 +3,7 @@ import ConcordatCore
 import Foundation
 import Governance
 import Hummingbird
+import Partnership
 import Storage
 
 /// The risk and issues register and the work programme. API (at `/api/v1`): `GET|POST risks`,
@@ -41,6 +42,16 @@ struct RiskProgrammeController<Context: RequestContext> {
         var inherent: Score
         var current: Score
         var target: Score
+
+        /// The draft the ``RiskRegister`` checks.
+        var draft: RiskDraft {
+            RiskDraft(
+                id: id, title: title, owner: owner, ownerOrganisation: ownerOrganisation, area: area,
+                controls: controls ?? "", actions: actions ?? "",
+                inherent: .init(likelihood: inherent.likelihood, consequence: inherent.consequence),
+                current: .init(likelihood: current.likelihood, consequence: current.consequence),
+                target: .init(likelihood: target.likelihood, consequence: target.consequence))
+        }
     }
 
     /// A review: the new current score.
@@ -56,17 +67,12 @@ struct RiskProgrammeController<Context: RequestContext> {
             escalateTo: risk.escalation(in: system))
     }
 
-    static func score(_ score: RiskBody.Score, _ field: String) throws -> RiskScore {
-        do { return try RiskScore(likelihood: score.likelihood, consequence: score.consequence) } catch {
-            throw Problem.invalidRequest(
-                "the risk was not saved", invalidParams: [.init(name: field, reason: error.description)])
-        }
-    }
-
     /// The API routes, to mount at `/api/v1`.
     var apiRoutes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
         let authentication = Authentication(store: store)
+        let register = RiskRegister(store: store)
+        let office = ProgrammeOffice(store: store)
         routes.get("risks") { _, _ -> ListDocument<RiskView> in
             let system = try await registry.system()
             return ListDocument(items: try await store.risks().map { Self.view($0, system: system, today: .today) })
@@ -74,44 +80,8 @@ struct RiskProgrammeController<Context: RequestContext> {
         routes.post("risks") { request, context -> EditedResponse<RiskView> in
             let user = try await authentication.user(request, may: \.mayKeepRegisters, toDo: "add risks")
             let body = try await request.decode(as: RiskBody.self, context: context)
-            let actor = Actor(user)
-            let owning = body.ownerOrganisation ?? actor.organisation
-            try Authorisation.require(user, .addRisk(owner: owning))
-            if let owning, try await store.organisations().contains(where: { $0.code == owning }) == false {
-                throw Problem.invalidRequest(
-                    "the risk was not saved",
-                    invalidParams: [
-                        .init(name: "ownerOrganisation", reason: "no organisation has the code '\(owning)'")
-                    ])
-            }
             let system = try await registry.system()
-            guard system.area(body.area) != nil else {
-                throw Problem.invalidRequest(
-                    "the risk was not saved",
-                    invalidParams: [.init(name: "area", reason: "no area has the code '\(body.area)'")])
-            }
-            guard !body.id.isEmpty, !body.title.trimmingCharacters(in: .whitespaces).isEmpty, !body.owner.isEmpty else {
-                throw Problem.invalidRequest(
-                    "the risk was not saved",
-                    invalidParams: [.init(name: "id", reason: "an id, a title and an owner are required")])
-            }
-            let risk = Risk(
-                id: body.id, title: body.title, owner: body.owner, area: body.area, controls: body.controls ?? "",
-                actions: body.actions ?? "", inherent: try Self.score(body.inherent, "inherent"),
-                current: try Self.score(body.current, "current"), target: try Self.score(body.target, "target"),
-                on: .today, ownerOrganisation: owning, by: user.username, onBehalfOf: actor.onBehalfOf)
-            let saved = try await store.updateRisk(
-                risk.id,
-                recording: { existing in
-                    guard existing == nil else { throw StoreError.conflict("risk", risk.id) }
-                    return (
-                        risk,
-                        (
-                            .risk, risk.id,
-                            "added at \(risk.current.score) by \(user.username) for \(actor.onBehalfOf)"
-                        )
-                    )
-                })
+            let saved = try await register.add(body.draft, in: system, by: Actor(user), on: .today)
             return EditedResponse(
                 status: .created, headers: [.location: "/api/v1/risks"],
                 response: Self.view(saved, system: system, today: .today))
@@ -120,66 +90,23 @@ struct RiskProgrammeController<Context: RequestContext> {
             let user = try await authentication.user(request, may: \.mayKeepRegisters, toDo: "review risks")
             let id = try context.parameters.require("id")
             let body = try await request.decode(as: ReviewBody.self, context: context)
-            let score = try Self.score(.init(likelihood: body.likelihood, consequence: body.consequence), "current")
-            let system = try await registry.system()
-            let actor = Actor(user)
-            let risk = try await store.updateRisk(
-                id,
-                recording: { existing in
-                    guard let existing else { throw StoreError.notFound("risk", id) }
-                    try Authorisation.require(user, .reviewRisk(owner: existing.ownerOrganisation))
-                    return (
-                        existing.reviewed(on: .today, current: score, by: user.username, onBehalfOf: actor.onBehalfOf),
-                        (
-                            .riskReview, id,
-                            "re-scored from \(existing.current.score) to \(score.score) by \(user.username) for \(actor.onBehalfOf)"
-                        )
-                    )
-                })
-            return Self.view(risk, system: system, today: .today)
+            let risk = try await register.review(
+                id, current: .init(likelihood: body.likelihood, consequence: body.consequence), by: Actor(user),
+                on: .today)
+            return Self.view(risk, system: try await registry.system(), today: .today)
         }
-        routes.get("programme") { _, _ -> WorkProgramme in
-            guard let programme = try await store.workProgramme() else {
-                throw Problem.notFound("no work programme is kept")
-            }
-            return programme
-        }
+        routes.get("programme") { _, _ -> WorkProgramme in try await office.programme() }
         routes.post("programme/milestones/:id") { request, context -> WorkProgramme in
             let user = try await authentication.user(request, may: \.mayKeepRegisters, toDo: "update milestones")
             let id = try context.parameters.require("id")
             let body = try await request.decode(as: MilestoneBody.self, context: context)
-            let actor = Actor(user)
-            return try await store.updateWorkProgramme { existing in
-                guard let existing else { throw StoreError.notFound("work programme", "") }
-                guard let milestone = existing.milestones.first(where: { $0.id == id }) else {
-                    throw StoreError.notFound("milestone", id)
-                }
-                try Authorisation.require(user, .updateMilestone(owner: milestone.ownerOrganisation))
-                return (
-                    try existing.updating(id, status: body.status, on: .today, by: user.username),
-                    (
-                        .milestone, id,
-                        "\(milestone.status.rawValue) → \(body.status.rawValue) by \(user.username) for \(actor.onBehalfOf)"
-                    )
-                )
-            }
+            return try await office.update(milestone: id, to: body.status, by: Actor(user), on: .today)
         }
         routes.post("programme/gateways/:id/pass") { request, context -> WorkProgramme in
-            _ = try await authentication.user(request, may: \.mayManagePartnership, toDo: "pass gateways")
+            let user = try await authentication.user(request, may: \.mayManagePartnership, toDo: "pass gateways")
             let gateway = try context.parameters.require("id")
             let body = try await request.decode(as: GatewayBody.self, context: context)
-            guard let (memorandum, routes) = try await store.memorandum() else {
-                throw Problem.conflict("the partnership has no memorandum, so no decision can pass a gateway")
-            }
-            guard let decision = try await store.decisions().first(where: { $0.id == body.decision }) else {
-                throw Problem.notFound("no decision has the reference '\(body.decision)'")
-            }
-            return try await store.updateWorkProgramme { existing in
-                guard let existing else { throw StoreError.notFound("work programme", "") }
-                let next = try existing.passing(
-                    gateway, by: decision, memorandum: memorandum, routes: routes, on: .today)
-                return (next, (.gateway, gateway, "passed by decision \(decision.id)"))
-            }
+            return try await office.pass(gateway: gateway, byDecision: body.decision, by: Actor(user), on: .today)
         }
         return routes
     }
