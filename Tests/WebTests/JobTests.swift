@@ -65,14 +65,21 @@ struct JobTests {
             }
             #expect(status == "done")
             try await client.execute(uri: "/jobs", method: .get) { response in
-                #expect(response.text.contains("about 3,000 people analysed"))
+                #expect(response.text.contains("about 3,000 people analysed for 2025-07..2026-06"))
                 #expect(response.text.contains("<progress max=\"100\" value=\"100\""))
             }
         }
         let refreshed = try JSONDecoder().decode(
             PopulationAnalysis.self, from: try #require(try await store.datasetSummary()?.analysis))
         #expect(refreshed.version == PopulationAnalysis.currentVersion)
-        #expect(refreshed.profiles.values.reduce(0) { $0 + $1.people } == 3_000)
+        // The job re-ran the engine with the stored period and extract date: exactly the import's analysis.
+        let dataset = try #require(try await store.loadDataset())
+        let reference = Day(year: 2026, month: 7, day: 1)!
+        let imported = PopulationAnalysis.run(
+            on: dataset, period: .twelveMonths(before: reference), extractDate: reference
+        ).analysis
+        #expect(refreshed == imported)
+        #expect(refreshed.period?.description == "2025-07..2026-06" && refreshed.extractDate == reference)
     }
 
     @Test("an administrator imports an extract on the server as a job; others may not")
