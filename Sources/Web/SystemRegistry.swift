@@ -75,8 +75,11 @@ struct SystemSnapshot: Sendable {
         admissionRiskRefusal = analysis?.admissionRiskRefusal
         definitions = FigureDefinitions(of: analysis)
         finances = try? SystemFinances(system: system, analysis: analysis, pack: pack)
+        // With an analysis period the people shown are its population: registered and alive at its end
+        // (the people loaded, less those who died in it, shown apart, and those outside it).
+        let shownPeople = analysis?.period == nil ? rolled : profiles.mapValues(\.people)
         published = PublishedFigures(
-            system: system, datasetPeople: dataset == nil ? nil : rolled, profiles: profiles,
+            system: system, datasetPeople: dataset == nil ? nil : shownPeople, profiles: profiles,
             cohort: analysis?.admissionRisk == nil ? nil : cohort, admissionRisk: analysis?.admissionRisk,
             policy: policy)
     }

@@ -59,8 +59,12 @@ struct DatasetPeriodTests {
         let rerun = try await DatasetAnalysis(store: store).reanalyse()
         #expect(rerun.note == nil)
         #expect(rerun.period == analysis.period)
-        let (again, _) = try await Self.storedAnalysis(store)
+        let (again, rerunAnalysis) = try await Self.storedAnalysis(store)
         #expect(again == imported)  // byte for byte
+        #expect(rerunAnalysis.profiles == analysis.profiles)
+        #expect(rerunAnalysis.admissionRisk == analysis.admissionRisk)
+        #expect(rerunAnalysis.spend == analysis.spend)
+        #expect(rerunAnalysis.personBasedCapitation == analysis.personBasedCapitation)
     }
 
     @Test("the population is the registered and alive at the period end; the dead are counted apart")

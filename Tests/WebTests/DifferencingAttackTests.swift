@@ -43,14 +43,6 @@ struct DifferencingAttackTests {
             return ranges.count - 1
         }
 
-        /// Records a cell that is never published but is known to exist (any count from 0 up).
-        mutating func unknown(_ name: String) {
-            guard cells[name] == nil else { return }
-            cells[name] = ranges.count
-            ranges.append(0...Int(Int32.max))
-            hidden.append(false)
-        }
-
         mutating func relate(_ total: String, _ parts: [String]) {
             guard let whole = cells[total] else { return }
             let members = parts.compactMap { cells[$0] }
@@ -123,11 +115,9 @@ struct DifferencingAttackTests {
                 let needs = try await client.execute(uri: "/api/v1/areas/\(code)/needs", method: .get) { response in
                     try Self.json(response)
                 }
-                // The needs figures' people are the population at the period's end; those who died in it
-                // are shown apart; everyone else loaded is never shown.
-                _ = attack.read("population@\(code)", Self.int(needs["people"]))
+                // People are the population at the period's end; those who died in it are shown apart.
+                _ = attack.read("people@\(code)", Self.int(needs["people"]))
                 _ = attack.read("died@\(code)", Self.int(needs["diedInPeriod"]))
-                attack.unknown("outside@\(code)")
                 _ = attack.read("core20@\(code)", Self.int((needs["core20"] as? [String: Any])?["count"]))
                 _ = attack.read(
                     "emergency@\(code)", Self.int((needs["emergencyAdmission"] as? [String: Any])?["count"]))
@@ -168,16 +158,15 @@ struct DifferencingAttackTests {
         var attack = read
         // The relations: every measure up the hierarchy, and the partitions of each area's people.
         let measures =
-            ["people", "population", "died", "core20", "emergency", "cohort"] + (0..<8).map { "segment.\($0)" }
+            ["people", "died", "core20", "emergency", "cohort"] + (0..<8).map { "segment.\($0)" }
             + (0..<6).map { "charlson-score.\($0)" } + (0..<3).map { "frailty.\($0)" } + conditionNames
         for (parent, kids) in children where !kids.isEmpty {
             for measure in measures { attack.relate("\(measure)@\(parent)", kids.map { "\(measure)@\($0)" }) }
         }
         for code in children.keys {
-            attack.relate("population@\(code)", (0..<8).map { "segment.\($0)@\(code)" })
-            attack.relate("population@\(code)", (0..<6).map { "charlson-score.\($0)@\(code)" })
-            attack.relate("population@\(code)", (0..<3).map { "frailty.\($0)@\(code)" })
-            attack.relate("people@\(code)", ["population@\(code)", "died@\(code)", "outside@\(code)"])
+            attack.relate("people@\(code)", (0..<8).map { "segment.\($0)@\(code)" })
+            attack.relate("people@\(code)", (0..<6).map { "charlson-score.\($0)@\(code)" })
+            attack.relate("people@\(code)", (0..<3).map { "frailty.\($0)@\(code)" })
         }
         #expect(children.count > 200, "areas read: \(children.count)")
         #expect(attack.relations.count > 1_000)

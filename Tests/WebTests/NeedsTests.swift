@@ -23,23 +23,31 @@ struct NeedsTests {
                 let needs = try response.json(NeedsDocument.self)
                 // The population at the period's end: the 4,000 loaded less those who died in the period
                 // (shown apart) and the few registered only after it.
-                let people = try #require(needs.people)
                 let died = try #require(needs.diedInPeriod)
-                #expect(died > 0 && people + died <= 4_000 + 5 && people + died >= 3_950)
+                #expect(died > 0 && died < 200)
                 #expect(needs.about.period == "2025-07..2026-06")
                 #expect(needs.about.referenceDate == "2026-06-30")
                 #expect(needs.about.suppression.contains("Counts of 1 to 7 are suppressed"))
                 #expect(needs.about.rateDenominator.contains("per person registered on 2026-06-30"))
                 #expect(needs.about.note == nil)
+                // With 4,000 people over 175 practices, complementary suppression can withhold the system's
+                // population (a cascade up the hierarchy); when it is shown, the partitions add up to it.
+                let distribution = try #require(needs.charlsonDistribution)
                 let segmentTotal = needs.segments.compactMap(\.people).reduce(0, +)
-                #expect(abs(segmentTotal - people) <= 5 * needs.segments.count)
+                if let people = needs.people {
+                    #expect(people + died <= 4_000 + 5 && people + died >= 3_950)
+                    #expect(abs(segmentTotal - people) <= 5 * needs.segments.count)
+                    #expect(abs(distribution.compactMap { $0 }.reduce(0, +) - people) <= 5 * 6)
+                } else {
+                    #expect(needs.segments.contains { $0.people == nil })
+                    #expect(needs.meanCharlson == nil && needs.costPerHeadPence == nil)
+                }
+                #expect(distribution.compactMap { $0 }.reduce(0, +) <= 4_000 + 5 * 6)
                 #expect(needs.conditions.count == 17 + 31)
                 // The system compared with itself is always within its limits.
                 #expect(needs.conditions.allSatisfy { $0.funnel == nil || $0.funnel == .within })
                 #expect(needs.costPerHeadBySetting.count == CareSetting.allCases.count)
-                let distribution = try #require(needs.charlsonDistribution)
                 #expect(distribution.count == 6)
-                #expect(abs(distribution.compactMap { $0 }.reduce(0, +) - people) <= 5 * 6)
                 // No pseudonym (32 hex digits) or any other person-level value appears.
                 #expect(response.text.range(of: "[0-9a-f]{32}", options: .regularExpression) == nil)
             }
@@ -103,11 +111,14 @@ struct NeedsTests {
         let (analysis, cohort) = PopulationAnalysis.run(
             on: dataset, period: late, extractDate: Day(year: 2026, month: 12, day: 1)!)
         #expect(analysis.admissionRisk == nil)
-        try await store.updateAnalysis(try JSONEncoder().encode(analysis), cohort: cohort, fingerprint: summary.fingerprint)
+        try await store.updateAnalysis(
+            try JSONEncoder().encode(analysis), cohort: cohort, fingerprint: summary.fingerprint)
         try await Application(router: try buildRouter(store: store)).test(.router) { client in
             try await client.execute(uri: "/", method: .get) { response in
                 #expect(response.status == .ok)
-                #expect(response.text.contains("Not reported: the outcome window 2026-06-01 to 2026-11-30 runs past the data"))
+                #expect(
+                    response.text.contains(
+                        "Not reported: the outcome window 2026-06-01 to 2026-11-30 runs past the data"))
             }
             try await client.execute(uri: "/api/v1/models/admission-risk", method: .get) { response in
                 #expect(response.status == .notFound)

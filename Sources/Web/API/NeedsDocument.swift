@@ -101,8 +101,8 @@ struct NeedsDocument: ResponseCodable {
         about = AboutTheseFigures(snapshot: snapshot)
         diedInPeriod = profile.diedInPeriod == nil ? nil : cell("died").value
         // The denominator: the population at the period's end (registered and alive), not everyone loaded.
-        let n = cell("population")
-        let systemN = cell("population", root)
+        let n = cell("people")
+        let systemN = cell("people", root)
         people = n.value
         func share(_ measure: String) -> Share {
             Share(

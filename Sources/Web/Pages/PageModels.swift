@@ -380,14 +380,14 @@ struct AreaPage {
             // Children compared on emergency admissions, from published counts; hidden ones are left out.
             let published = snapshot.published
             let points = system.children(of: area.code).compactMap { child -> FunnelPlot.Point? in
-                guard let people = published.count("population", of: child.code).value, people > 0,
+                guard let people = published.count("people", of: child.code).value, people > 0,
                     let admitted = published.count("emergency", of: child.code).value
                 else { return nil }
                 return FunnelPlot.Point(label: child.name, denominator: people, numerator: admitted)
             }
             let root = system.root.code
             if let target = published.policy.ratio(
-                published.count("emergency", of: root), published.count("population", of: root)), points.count >= 2
+                published.count("emergency", of: root), published.count("people", of: root)), points.count >= 2
             {
                 hasFunnel = true
                 funnel =

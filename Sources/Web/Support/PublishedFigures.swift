@@ -42,24 +42,10 @@ struct PublishedFigures: Sendable {
         }
         if let datasetPeople { add("people", datasetPeople) }
         if !profiles.isEmpty {
-            // The population the needs figures describe: registered and alive at the period's end. With a
-            // period, the people loaded are that population, those who died in the period and those
-            // outside it (died before it, registered after it), related so that none can be worked out.
-            add("population", profiles.mapValues(\.people))
-            if profiles.values.contains(where: { $0.diedInPeriod != nil }), let datasetPeople {
+            // People who died in the analysis period: counted in activity, not in "people" (the population
+            // at the period's end), shown apart.
+            if profiles.values.contains(where: { $0.diedInPeriod != nil }) {
                 add("died", profiles.mapValues { $0.diedInPeriod ?? 0 })
-                var outside: [String: Int] = [:]
-                for area in system.areas {
-                    let profile = profiles[area.code]
-                    outside[area.code] = max(
-                        0, datasetPeople[area.code, default: 0] - (profile?.people ?? 0) - (profile?.diedInPeriod ?? 0))
-                }
-                add("outside-period", outside)
-                for area in system.areas {
-                    release.relate(
-                        total: Self.key("people", area.code),
-                        parts: ["population", "died", "outside-period"].map { Self.key($0, area.code) })
-                }
             }
             add("core20", profiles.mapValues(\.core20))
             add("emergency", profiles.mapValues(\.peopleWithEmergencyAdmission))
@@ -70,7 +56,7 @@ struct PublishedFigures: Sendable {
                 if Self.partitions.contains(series.name) {
                     for area in system.areas {
                         release.relate(
-                            total: Self.key("population", area.code),
+                            total: Self.key("people", area.code),
                             parts: (0..<series.size).map { Self.key("\(series.name).\($0)", area.code) })
                     }
                 }
