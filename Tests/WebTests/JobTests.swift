@@ -111,6 +111,18 @@ struct JobTests {
                 response in
                 #expect(response.status == .forbidden, "\(response.text)")
             }
+            // A malformed, reversed or over-long period is a 400 naming the field; nothing is started.
+            for period in ["2026-06..2025-07", "2025-07", "2020-01..2028-04", "2025-07..2025-06"] {
+                let bad = ByteBuffer(
+                    string:
+                        #"{"kind":"import","directory":"\#(folder.appendingPathComponent("extract").path)","period":"\#(period)"}"#
+                )
+                try await client.execute(uri: "/api/v1/jobs", method: .post, headers: signedIn("ada"), body: bad) {
+                    response in
+                    #expect(response.status == .badRequest, "\(period): \(response.text)")
+                    #expect(response.text.contains("\"period\""), "\(response.text)")
+                }
+            }
             try await client.execute(uri: "/api/v1/jobs", method: .post, headers: signedIn("ada"), body: body) {
                 #expect($0.status == .accepted)
             }
