@@ -104,7 +104,7 @@ struct DemoCommand: AsyncParsableCommand {
             store: store, system: system, progress: { bar.update(done: $0, total: $1) }
         ).load(
             directory: extract, pseudonymiser: try Pseudonymiser(keyFile: keyFile), extractDate: spec.referenceDate,
-            source: label)
+            source: label, today: .today)
         switch result {
         case .loaded(let summary, _), .unchanged(let summary, _):
             say("  \(summary.people) people loaded in \(elapsed(since: started))")
@@ -122,10 +122,9 @@ struct DemoCommand: AsyncParsableCommand {
             let dataset = try await store.loadDataset()
         else { return }
         say("Updating the population health analysis for this version of Concordat…")
-        let (refreshed, cohort) = PopulationAnalysis.run(
-            on: dataset, referenceDate: SyntheticPopulationSpec(seed: seed).referenceDate)
-        try await store.updateAnalysis(
-            try JSONEncoder().encode(refreshed), cohort: cohort, fingerprint: summary.fingerprint)
+        // The stored period and extract date (the defaults from the data, for an analysis made before they
+        // were kept), exactly as the re-analysis job uses them.
+        _ = try await DatasetAnalysis(store: store).reanalyse()
     }
 
     /// The pack's pools (for Kent & Medway, the councils' ring-fenced social care and the Better Care

@@ -16,7 +16,10 @@ struct ImportCommand: AsyncParsableCommand {
             nothing is loaded, the command exits non-zero and a report names the file, line, field and \
             reason of each bad row (the first 1000, then a count). People registered with practices outside \
             the system are reported, not loaded. Importing the same extract again changes nothing. NHS \
-            numbers are never stored: give --key-file to pseudonymise them on the way in.
+            numbers are never stored: give --key-file to pseudonymise them on the way in. The figures describe \
+            one analysis period (--period, default the twelve months ending at the data's last complete month): \
+            activity counts when it starts in the period, the population is those registered and alive at its \
+            end; events outside it are reported and kept, not counted.
             """)
 
     @OptionGroup var store: StoreOptions
@@ -29,8 +32,15 @@ struct ImportCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "The extract date (YYYY-MM-DD): no date in the data may be later. Default: today.", valueName: "date"))
+            "The extract date (YYYY-MM-DD): no date in the data may be later. Default: the day after the data's latest date; a date more than 31 days from that is warned about.",
+            valueName: "date"))
     var extractDate: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The analysis period, first and last month (YYYY-MM..YYYY-MM, 1 to 24 months): activity counts in it, the population is counted at its last day. Default: the twelve months ending at the data's last complete month.",
+            valueName: "months"))
+    var period: String?
 
     @Option(
         help: ArgumentHelp(
@@ -47,6 +57,9 @@ struct ImportCommand: AsyncParsableCommand {
     func validate() throws {
         if let extractDate, Day(iso: extractDate) == nil {
             throw ValidationError("--extract-date '\(extractDate)' is not a date in the form YYYY-MM-DD")
+        }
+        if let period {
+            do { _ = try AnalysisPeriod(parsing: period) } catch { throw ValidationError("--period: \(error)") }
         }
     }
 
@@ -70,10 +83,11 @@ struct ImportCommand: AsyncParsableCommand {
                 throw ValidationError("--efi-deficits \(file) is not a usable eFI configuration: \(error)")
             }
         }
-        let date = extractDate.flatMap { Day(iso: $0) } ?? Day.today
+        let date = extractDate.flatMap { Day(iso: $0) }
+        let analysisPeriod = try period.map { try AnalysisPeriod(parsing: $0) }
         let started = Date()
         if dryRun {
-            let importer = DatasetImport(system: system, pseudonymiser: pseudonymiser, extractDate: date)
+            let importer = DatasetImport(system: system, pseudonymiser: pseudonymiser, extractDate: date ?? .today)
             let (_, report) = try importer.run(directory: URL(fileURLWithPath: directory))
             try writeReport(report)
             print(report.rendered(maxLines: 20))
@@ -85,12 +99,18 @@ struct ImportCommand: AsyncParsableCommand {
         }
         let bar = ProgressBar("Reading")
         defer { bar.finish() }
-        let result = try await DatasetLoading(
-            store: store, system: system, electronicFrailtyIndex: frailtyIndex,
-            progress: { bar.update(done: $0, total: $1) }
-        ).load(
-            directory: URL(fileURLWithPath: directory), pseudonymiser: pseudonymiser, extractDate: date,
-            source: "extract \(URL(fileURLWithPath: directory).lastPathComponent)")
+        let result: DatasetLoading.Result
+        do {
+            result = try await DatasetLoading(
+                store: store, system: system, electronicFrailtyIndex: frailtyIndex,
+                progress: { bar.update(done: $0, total: $1) }
+            ).load(
+                directory: URL(fileURLWithPath: directory), pseudonymiser: pseudonymiser, extractDate: date,
+                period: analysisPeriod, source: "extract \(URL(fileURLWithPath: directory).lastPathComponent)",
+                today: .today)
+        } catch let error as AnalysisPeriodError {
+            throw ValidationError("\(error); nothing was loaded")
+        }
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
         switch result {
         case .loaded(let summary, let report):
@@ -101,7 +121,9 @@ struct ImportCommand: AsyncParsableCommand {
             print(report.rendered())
         case .unchanged(_, let report):
             try writeReport(report)
-            print("This extract (fingerprint \(report.fingerprint.prefix(12))…) is already loaded; nothing changed.")
+            print(
+                "This extract (fingerprint \(report.fingerprint.prefix(12))…) is already loaded; nothing changed "
+                    + "(the same analysis period and extract date).")
         case .refused(let report):
             try writeReport(report)
             FileHandle.standardError.write(

@@ -13,9 +13,18 @@ public struct PopulationAnalysis: Sendable, Codable, Hashable {
     public var personBasedCapitation: PersonBasedCapitation.Result?
     /// The engine version that made it (`nil`: before versions were recorded).
     public var version: Int?
+    /// The analysis period its figures describe (`nil`: made before periods were stored; see
+    /// ``FigureDefinitions``).
+    public var period: AnalysisPeriod?
+    /// The extract date the dataset was imported with (`nil`: made before it was stored).
+    public var extractDate: Day?
+    /// Why the admission-risk model is not reported, when it is not (its windows fall outside the data).
+    public var admissionRiskRefusal: String?
+    /// Events in the dataset that started outside the period: kept, not counted.
+    public var eventsOutsidePeriod: EventsOutsidePeriod?
 
     /// The engine version: raised when the analysis gains a measure, so stored analyses are refreshed.
-    public static let currentVersion = 4
+    public static let currentVersion = 5
 
     /// Makes an analysis.
     public init(

@@ -6,8 +6,12 @@ import ConcordatCore
 public struct PopulationHealthEngine: Sendable {
     /// The segmentation rules.
     public var rules: SegmentationRules
-    /// The date ages are taken at (the list date).
+    /// The date ages are taken at (the list date): the analysis period's last day when there is one.
     public var referenceDate: Day
+    /// The analysis period: when set, only events starting in it count, only diagnoses recorded by its
+    /// last day, and the population is those registered and alive on its last day (people who died in
+    /// it count in activity and cost, and apart). `nil`: every event and person counts (older callers).
+    public var period: AnalysisPeriod?
     /// The primary-care electronic Frailty Index, when its SNOMED CT deficit code lists are configured.
     public var electronicFrailtyIndex: ElectronicFrailtyIndex?
 
@@ -20,13 +24,36 @@ public struct PopulationHealthEngine: Sendable {
         self.electronicFrailtyIndex = electronicFrailtyIndex
     }
 
+    /// Makes an engine for `period`: ages at its last day.
+    public init(
+        rules: SegmentationRules = .standard, period: AnalysisPeriod,
+        electronicFrailtyIndex: ElectronicFrailtyIndex? = nil
+    ) {
+        self.init(rules: rules, referenceDate: period.lastDay, electronicFrailtyIndex: electronicFrailtyIndex)
+        self.period = period
+    }
+
+    /// Whether diagnosis row `row` counts (recorded by the period's last day).
+    private func counts(diagnosis row: Int, in dataset: IntegratedDataset) -> Bool {
+        guard let period else { return true }
+        return dataset.diagnosisRecordedOn[row] <= period.lastDay.daysSinceEpoch
+    }
+
+    /// Whether event row `row` counts (started in the period, of someone whose activity counts).
+    private func counts(event row: Int, in dataset: IntegratedDataset, standing: [PeriodStanding]?) -> Bool {
+        guard let period, let standing else { return true }
+        return period.contains(Day(daysSinceEpoch: dataset.eventStart[row]))
+            && standing[Int(dataset.eventPerson[row])].countsActivity
+    }
+
     /// Each person's eFI category index (fit 0 … severe 3) from their SNOMED CT codes, if configured.
     func efiCategories(of dataset: IntegratedDataset) -> [UInt8]? {
         guard let efi = electronicFrailtyIndex else { return nil }
         // Each distinct SNOMED code's deficits once, then each person's deficits as a set of indices.
         var deficitsOfCode: [Int: Set<Int>] = [:]
         var deficits = [Set<Int>](repeating: [], count: dataset.personCount)
-        for row in 0..<dataset.diagnosisCount where dataset.diagnosisSystem[row] == CodeSystem.snomed.rawValue {
+        for row in 0..<dataset.diagnosisCount
+        where dataset.diagnosisSystem[row] == CodeSystem.snomed.rawValue && counts(diagnosis: row, in: dataset) {
             let code = Int(dataset.diagnosisCode[row])
             if deficitsOfCode[code] == nil { deficitsOfCode[code] = efi.deficits(in: [dataset.codes[code]]) }
             if let found = deficitsOfCode[code], !found.isEmpty {
@@ -46,7 +73,10 @@ public struct PopulationHealthEngine: Sendable {
         let charlson = ComorbidityScorer(index: .charlsonQuan)
         let elixhauser = ComorbidityScorer(index: .elixhauserVanWalraven)
         let frailty = ComorbidityScorer(index: .hospitalFrailty)
-        let icd = dataset.diagnosisSystem.map { $0 == CodeSystem.icd10.rawValue }
+        let standing = period.map { period in (0..<people).map { dataset.standing(of: $0, in: period) } }
+        let icd = (0..<dataset.diagnosisCount).map {
+            dataset.diagnosisSystem[$0] == CodeSystem.icd10.rawValue && counts(diagnosis: $0, in: dataset)
+        }
         let personOfRow = zip(dataset.diagnosisPerson, icd).filter(\.1).map(\.0)
         let codeOfRow = zip(dataset.diagnosisCode, icd).filter(\.1).map(\.0)
         let charlsonSets = charlson.categorySets(
@@ -68,7 +98,7 @@ public struct PopulationHealthEngine: Sendable {
         let settings = CareSetting.allCases.count
         var eventCounts = [UInt16](repeating: 0, count: people * settings)
         var costs = [Int64](repeating: 0, count: people)
-        for row in 0..<dataset.eventCount {
+        for row in 0..<dataset.eventCount where counts(event: row, in: dataset, standing: standing) {
             let person = Int(dataset.eventPerson[row])
             let slot = person * settings + Int(dataset.eventSetting[row])
             if eventCounts[slot] < .max { eventCounts[slot] += 1 }
@@ -77,9 +107,13 @@ public struct PopulationHealthEngine: Sendable {
         let efi = efiCategories(of: dataset)
         var emptyProfile = PracticeProfile()
         if efi != nil { emptyProfile.efiCategories = [0, 0, 0, 0] }
+        if period != nil {
+            emptyProfile.diedInPeriod = 0
+            emptyProfile.costOfDiedInPeriod = 0
+        }
         var byPractice = [PracticeProfile](repeating: emptyProfile, count: dataset.practiceCodes.count)
         // Cost by setting per practice straight from the events.
-        for row in 0..<dataset.eventCount {
+        for row in 0..<dataset.eventCount where counts(event: row, in: dataset, standing: standing) {
             let practice = Int(dataset.practice[Int(dataset.eventPerson[row])])
             byPractice[practice].costBySetting[Int(dataset.eventSetting[row])] += dataset.eventCostPence[row]
         }
@@ -100,6 +134,18 @@ public struct PopulationHealthEngine: Sendable {
             let segment = rules.segment(for: facts)
             let practice = Int(dataset.practice[person])
             var profile = byPractice[practice]
+            switch standing?[person] ?? .registered {
+            case .registered: break
+            case .diedInPeriod:
+                // Counted in activity and cost (their segment's cost too), apart from the end population.
+                profile.diedInPeriod! += 1
+                profile.costOfDiedInPeriod! += costs[person]
+                profile.costBySegment[Int(segment.rawValue)] += costs[person]
+                if age >= 75 { profile.emergencyAdmissions75Plus += events[.inpatientNonElective, default: 0] }
+                byPractice[practice] = profile
+                continue
+            case .diedBefore, .registeredAfter: continue
+            }
             profile.people += 1
             if dataset.imdDecile[person] <= 2 { profile.core20 += 1 }
             if age >= 75 {

@@ -21,6 +21,10 @@ struct SystemSnapshot: Sendable {
     var profiles: [String: PracticeProfile]
     /// The admission-risk model's report.
     var admissionRisk: AdmissionRiskReport?
+    /// Why the admission-risk model is not reported, when the engine refused it (shown in its place).
+    var admissionRiskRefusal: String?
+    /// What the needs figures are: period, reference date, population and denominator.
+    var definitions = FigureDefinitions(of: nil)
     /// People in the top-risk cohort under each area.
     var cohort: [String: Int]
     /// The money picture: allocation bases, spend, ledger and pools' sizing.
@@ -68,9 +72,14 @@ struct SystemSnapshot: Sendable {
         self.profiles = profiles
         self.cohort = cohort
         admissionRisk = analysis?.admissionRisk
+        admissionRiskRefusal = analysis?.admissionRiskRefusal
+        definitions = FigureDefinitions(of: analysis)
         finances = try? SystemFinances(system: system, analysis: analysis, pack: pack)
+        // With an analysis period the people shown are its population: registered and alive at its end
+        // (the people loaded, less those who died in it, shown apart, and those outside it).
+        let shownPeople = analysis?.period == nil ? rolled : profiles.mapValues(\.people)
         published = PublishedFigures(
-            system: system, datasetPeople: dataset == nil ? nil : rolled, profiles: profiles,
+            system: system, datasetPeople: dataset == nil ? nil : shownPeople, profiles: profiles,
             cohort: analysis?.admissionRisk == nil ? nil : cohort, admissionRisk: analysis?.admissionRisk,
             policy: policy)
     }

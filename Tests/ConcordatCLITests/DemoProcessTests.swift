@@ -34,7 +34,9 @@ struct DemoProcessTests {
         #expect(system?["reconciles"] as? Bool == true)
         let (_, datasetData) = try #require(await ConcordatProcess.get(URL(string: "\(base)/dataset")!))
         let dataset = try JSONSerialization.jsonObject(with: datasetData) as? [String: Any]
-        #expect(dataset?["people"] as? Int == 3000)
+        // The population at the analysis period's end: the 3,000 loaded less those who died in the period.
+        let people = try #require(dataset?["people"] as? Int)
+        #expect(people < 3000 && people > 2_900 && people % 5 == 0)
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("concordat.sqlite").path))
         #expect(
             FileManager.default.fileExists(

@@ -35,7 +35,12 @@ struct DatasetLoadingTests {
         let stored = try #require(try await store.datasetSummary())
         #expect(stored.source == "first")
         let analysis = try JSONDecoder().decode(PopulationAnalysis.self, from: try #require(stored.analysis))
-        #expect(analysis.profiles.values.reduce(0) { $0 + $1.people } == 1_500)
+        // The population at the period's end, the people who died in it, and those registered after it.
+        let dataset = try #require(try await store.loadDataset())
+        let period = try #require(analysis.period)
+        let outside = (0..<dataset.personCount).filter { !dataset.standing(of: $0, in: period).countsActivity }.count
+        #expect(
+            analysis.profiles.values.reduce(0) { $0 + $1.people + ($1.diedInPeriod ?? 0) } + outside == 1_500)
 
         let second = try await loading.load(
             directory: folder, pseudonymiser: pseudonymiser, extractDate: spec.referenceDate, source: "second")

@@ -115,7 +115,9 @@ struct DifferencingAttackTests {
                 let needs = try await client.execute(uri: "/api/v1/areas/\(code)/needs", method: .get) { response in
                     try Self.json(response)
                 }
+                // People are the population at the period's end; those who died in it are shown apart.
                 _ = attack.read("people@\(code)", Self.int(needs["people"]))
+                _ = attack.read("died@\(code)", Self.int(needs["diedInPeriod"]))
                 _ = attack.read("core20@\(code)", Self.int((needs["core20"] as? [String: Any])?["count"]))
                 _ = attack.read(
                     "emergency@\(code)", Self.int((needs["emergencyAdmission"] as? [String: Any])?["count"]))
@@ -156,7 +158,7 @@ struct DifferencingAttackTests {
         var attack = read
         // The relations: every measure up the hierarchy, and the partitions of each area's people.
         let measures =
-            ["people", "core20", "emergency", "cohort"] + (0..<8).map { "segment.\($0)" }
+            ["people", "died", "core20", "emergency", "cohort"] + (0..<8).map { "segment.\($0)" }
             + (0..<6).map { "charlson-score.\($0)" } + (0..<3).map { "frailty.\($0)" } + conditionNames
         for (parent, kids) in children where !kids.isEmpty {
             for measure in measures { attack.relate("\(measure)@\(parent)", kids.map { "\(measure)@\($0)" }) }

@@ -65,14 +65,23 @@ struct JobTests {
             }
             #expect(status == "done")
             try await client.execute(uri: "/jobs", method: .get) { response in
-                #expect(response.text.contains("about 3,000 people analysed"))
+                // The population at the period's end: the 3,000 loaded less those who died in the period.
+                #expect(response.text.contains(" people analysed for 2025-07..2026-06"))
+                #expect(response.text.contains("about 2,9"))
                 #expect(response.text.contains("<progress max=\"100\" value=\"100\""))
             }
         }
         let refreshed = try JSONDecoder().decode(
             PopulationAnalysis.self, from: try #require(try await store.datasetSummary()?.analysis))
         #expect(refreshed.version == PopulationAnalysis.currentVersion)
-        #expect(refreshed.profiles.values.reduce(0) { $0 + $1.people } == 3_000)
+        // The job re-ran the engine with the stored period and extract date: exactly the import's analysis.
+        let dataset = try #require(try await store.loadDataset())
+        let reference = Day(year: 2026, month: 7, day: 1)!
+        let imported = PopulationAnalysis.run(
+            on: dataset, period: .twelveMonths(before: reference), extractDate: reference
+        ).analysis
+        #expect(refreshed == imported)
+        #expect(refreshed.period?.description == "2025-07..2026-06" && refreshed.extractDate == reference)
     }
 
     @Test("an administrator imports an extract on the server as a job; others may not")
@@ -102,6 +111,18 @@ struct JobTests {
                 response in
                 #expect(response.status == .forbidden, "\(response.text)")
             }
+            // A malformed, reversed or over-long period is a 400 naming the field; nothing is started.
+            for period in ["2026-06..2025-07", "2025-07", "2020-01..2028-04", "2025-07..2025-06"] {
+                let bad = ByteBuffer(
+                    string:
+                        #"{"kind":"import","directory":"\#(folder.appendingPathComponent("extract").path)","period":"\#(period)"}"#
+                )
+                try await client.execute(uri: "/api/v1/jobs", method: .post, headers: signedIn("ada"), body: bad) {
+                    response in
+                    #expect(response.status == .badRequest, "\(period): \(response.text)")
+                    #expect(response.text.contains("\"period\""), "\(response.text)")
+                }
+            }
             try await client.execute(uri: "/api/v1/jobs", method: .post, headers: signedIn("ada"), body: body) {
                 #expect($0.status == .accepted)
             }
@@ -113,9 +134,10 @@ struct JobTests {
                     result = ((jobs?["items"] as? [[String: Any]])?.first?["result"] as? String) ?? ""
                 }
             }
-            #expect(result == "about 2,000 people loaded")
+            // The people shown are the population at the period's end: the 2,000 loaded less the dead.
+            #expect(result.hasPrefix("about 1,9") && result.hasSuffix(" people loaded"), "\(result)")
             try await client.execute(uri: "/api/v1/dataset", method: .get) { response in
-                #expect(response.text.contains("\"people\":2000"))
+                #expect(response.text.contains("\"people\":19"))
             }
             // The job and the rows it read are in the metrics; the report's own row count is the reference.
             let report = try DatasetImport(

@@ -56,7 +56,9 @@ func makeDatasetStore(people: Int, seed: UInt64) async throws -> SQLiteStore {
         extractDate: spec.referenceDate)
     let (dataset, report) = try importer.run(directory: folder)
     let loaded = try #require(dataset, "\(report.rendered())")
-    let (analysis, cohort) = PopulationAnalysis.run(on: loaded, referenceDate: spec.referenceDate)
+    // As the import does: the twelve months ending at the data's last complete month (2025-07..2026-06).
+    let (analysis, cohort) = PopulationAnalysis.run(
+        on: loaded, period: .twelveMonths(before: spec.referenceDate), extractDate: spec.referenceDate)
     let store = try SQLiteStore()
     try await store.replaceSystem(kent)
     try await store.replaceDataset(

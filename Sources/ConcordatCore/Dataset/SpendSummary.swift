@@ -79,24 +79,34 @@ public struct SpendSummary: Sendable, Hashable, Codable {
         self.people = people
     }
 
-    /// Summarises the events of the twelve whole months before `referenceDate`'s month.
+    /// Summarises the events of the twelve whole months before `referenceDate`'s month, of everyone in
+    /// the dataset (the convention before analysis periods).
     public init(of dataset: IntegratedDataset, referenceDate: Day) {
-        let (year, month, _) = referenceDate.components
-        var firstDays: [Day] = []
-        for back in stride(from: 12, through: 1, by: -1) {
-            let index = year * 12 + (month - 1) - back
-            firstDays.append(Day(year: index / 12, month: index % 12 + 1, day: 1)!)
-        }
-        let labels = firstDays.map { String($0.description.prefix(7)) }
+        self.init(of: dataset, months: .twelveMonths(before: referenceDate), standing: false)
+    }
+
+    /// Summarises the events starting in `period` of the people whose activity counts in it (registered
+    /// at its end, or died in it); the people counts are the population at its end (registered, alive).
+    public init(of dataset: IntegratedDataset, period: AnalysisPeriod) {
+        self.init(of: dataset, months: period, standing: true)
+    }
+
+    private init(of dataset: IntegratedDataset, months period: AnalysisPeriod, standing: Bool) {
+        let firstDays = (0..<period.months).map { period.firstDay(ofMonth: $0) }
+        let labels = period.monthLabels
         months = labels
-        let starts = firstDays.map(\.daysSinceEpoch) + [Day(year: year, month: month, day: 1)!.daysSinceEpoch]
+        let starts = firstDays.map(\.daysSinceEpoch) + [period.endExclusive.daysSinceEpoch]
+        let referenceDate = period.lastDay
         let ages = (0..<dataset.personCount).map {
             referenceDate.age(birthYear: Int(dataset.birthYear[$0]), birthMonth: Int(dataset.birthMonth[$0]))
+        }
+        let standings = (0..<dataset.personCount).map {
+            standing ? dataset.standing(of: $0, in: period) : .registered
         }
         var counts: [String: PracticePeople] = [:]
         var byPractice = [PracticePeople](
             repeating: PracticePeople(all: 0, aged75Plus: 0), count: dataset.practiceCodes.count)
-        for person in 0..<dataset.personCount {
+        for person in 0..<dataset.personCount where standings[person] == .registered {
             byPractice[Int(dataset.practice[person])].all += 1
             if ages[person] >= 75 { byPractice[Int(dataset.practice[person])].aged75Plus += 1 }
         }
@@ -115,7 +125,9 @@ public struct SpendSummary: Sendable, Hashable, Codable {
         var totals: [Key: (pence: Int64, events: Int)] = [:]
         for row in 0..<dataset.eventCount {
             let day = dataset.eventStart[row]
-            guard day >= starts[0], day < starts[12] else { continue }
+            guard day >= starts[0], day < starts[period.months],
+                standings[Int(dataset.eventPerson[row])].countsActivity
+            else { continue }
             var monthIndex = 0
             while day >= starts[monthIndex + 1] { monthIndex += 1 }
             let person = Int(dataset.eventPerson[row])

@@ -1,3 +1,5 @@
+import ConcordatCore
+
 /// What an import of the integrated dataset found: rows accepted per file, every refused row (the
 /// first ``DatasetImport/maxReportedErrors``, then a count), and the people registered outside the
 /// system, who are reported rather than loaded.
@@ -18,6 +20,14 @@ public struct DatasetImportReport: Sendable {
     public var rowsOfRefusedPeople = 0
     /// SHA-256 of the three files, in order: the same extract has the same fingerprint.
     public var fingerprint = ""
+    /// The extract date the dataset was loaded with (set by the loader once the data's dates are known).
+    public var extractDate: Day?
+    /// The analysis period its figures describe.
+    public var analysisPeriod: AnalysisPeriod?
+    /// Events that started outside the analysis period: loaded and kept, not counted in its measures.
+    public var eventsOutsidePeriod: EventsOutsidePeriod?
+    /// Things worth a second look that do not stop the import (an extract date far from the data).
+    public var warnings: [String] = []
 
     /// Whether the extract can be loaded.
     public var isClean: Bool { errorCount == 0 }
@@ -39,6 +49,20 @@ public struct DatasetImportReport: Sendable {
                     + "with their \(outsideDiagnoses) diagnoses and \(outsideEvents) events: "
                     + practices.prefix(20).joined(separator: ", ") + (practices.count > 20 ? ", …" : ""))
         }
+        if let analysisPeriod {
+            lines.append(
+                "Analysis period \(analysisPeriod) (\(analysisPeriod.words)); population and ages at "
+                    + "\(analysisPeriod.lastDay)" + (extractDate.map { "; extract date \($0)" } ?? "") + ".")
+        }
+        if let outside = eventsOutsidePeriod, outside.count > 0, let earliest = outside.earliest,
+            let latest = outside.latest
+        {
+            lines.append(
+                "\(outside.count) events start outside the analysis period (\(outside.before) before, \(outside.after) "
+                    + "after; from \(earliest) to \(latest)): they are loaded and kept, not counted in the period's figures."
+            )
+        }
+        for warning in warnings { lines.append("Warning: \(warning)") }
         if errorCount > 0 {
             lines.append("\(errorCount) rows refused; nothing was loaded.")
             if rowsOfRefusedPeople > 0 {

@@ -33,6 +33,12 @@ public struct PracticeProfile: Sendable, Codable, Hashable {
     public var peopleWithEmergencyAdmission = 0
     /// Emergency admissions of people aged 75 and over.
     public var emergencyAdmissions75Plus = 0
+    /// People who died in the analysis period: not in ``people`` (the population at the period's end),
+    /// but their activity and cost are in the activity and cost figures ("of whom died in the period").
+    /// `nil` in profiles made without a period.
+    public var diedInPeriod: Int?
+    /// The cost in pence of the people who died in the period (part of ``costBySetting``).
+    public var costOfDiedInPeriod: Int64?
 
     /// An empty profile.
     public init() {}
@@ -63,6 +69,8 @@ public struct PracticeProfile: Sendable, Codable, Hashable {
         for index in lhs.costBySegment.indices { lhs.costBySegment[index] += rhs.costBySegment[index] }
         lhs.peopleWithEmergencyAdmission += rhs.peopleWithEmergencyAdmission
         lhs.emergencyAdmissions75Plus += rhs.emergencyAdmissions75Plus
+        if let died = rhs.diedInPeriod { lhs.diedInPeriod = (lhs.diedInPeriod ?? 0) + died }
+        if let cost = rhs.costOfDiedInPeriod { lhs.costOfDiedInPeriod = (lhs.costOfDiedInPeriod ?? 0) + cost }
     }
 
     /// Total cost in pence.

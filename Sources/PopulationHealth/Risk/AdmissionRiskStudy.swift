@@ -25,13 +25,22 @@ public struct AdmissionRiskReport: Sendable, Codable, Hashable {
     public var priorPeriod: String
     /// The outcome period.
     public var outcomePeriod: String
+    /// People in the test set with an emergency admission in the outcome period (`nil` in reports made
+    /// before it was kept).
+    public var testOutcomes: Int?
+    /// The AUC's 95% confidence interval (DeLong et al. 1988, by Sun & Xu's 2014 algorithm); `nil` in
+    /// reports made before it was kept or when the test set has fewer than two outcomes.
+    public var aucInterval: ConfidenceInterval?
 }
 
 /// Predicts each person's risk of an emergency (non-elective) admission: the year before the
 /// reference date is split in two; age, sex, deprivation, Charlson, Elixhauser and frailty scores
 /// (from diagnoses recorded before the split) and activity in the first half predict an emergency
-/// admission in the second half. People who died before the split are left out. A seeded 70/30 split of
-/// people trains and tests the model; AUC and a calibration table are reported on the test 30%.
+/// admission in the second half. People who died before the split are left out. With an analysis period
+/// (the usual case) the windows are the period's halves, people registered only after the split are left
+/// out too, and a window outside the data refuses to report (``evaluate(on:)``). A seeded 70/30 split of
+/// people trains and tests the model; AUC with its DeLong 95% interval and a calibration table are
+/// reported on the test 30%.
 public struct AdmissionRiskStudy: Sendable {
     /// The reference (list) date: the end of the outcome period.
     public var referenceDate: Day
@@ -40,11 +49,72 @@ public struct AdmissionRiskStudy: Sendable {
     /// The share of people in the top-risk cohort.
     public var cohortShare: Double
 
+    /// The analysis period the windows are taken from, when there is one: the prior window is its first
+    /// half (whole months, the shorter half when the count is odd), the outcome window the rest.
+    public var period: AnalysisPeriod?
+    /// The latest date in the data: an outcome window ending after it refuses to report.
+    public var latestDate: Day?
+    /// The earliest event in the data: a prior window starting more than a month before it refuses.
+    public var earliestEvent: Day?
+
     /// Makes a study.
     public init(referenceDate: Day, seed: UInt64 = 2026, cohortShare: Double = 0.02) {
         self.referenceDate = referenceDate
         self.seed = seed
         self.cohortShare = cohortShare
+    }
+
+    /// Makes a study whose windows lie in `period`, checked against the dates of `dataset`.
+    public init(period: AnalysisPeriod, dataset: IntegratedDataset, seed: UInt64 = 2026, cohortShare: Double = 0.02) {
+        self.init(referenceDate: period.endExclusive, seed: seed, cohortShare: cohortShare)
+        self.period = period
+        latestDate = dataset.latestDate
+        earliestEvent = dataset.earliestEventStart
+    }
+
+    /// The model's windows: prior activity from `start` to the day before `split`, outcomes from `split` to
+    /// the day before `end`.
+    public var windows: (start: Day, split: Day, end: Day) {
+        if let period {
+            return (period.firstDay, period.firstDay(ofMonth: period.months / 2), period.endExclusive)
+        }
+        return (referenceDate.adding(days: -365), referenceDate.adding(days: -182), referenceDate)
+    }
+
+    /// What the study found: a report with its cohort, or why it cannot report.
+    public enum Evaluation: Sendable {
+        /// The model was fitted and tested.
+        case reported(AdmissionRiskReport, cohort: [RiskCohortMember])
+        /// The model was not reported, for this reason (shown on the page in its place).
+        case refused(String)
+    }
+
+    /// Why the windows cannot be used, or `nil` when they can.
+    public var windowProblem: String? {
+        let (start, split, end) = windows
+        if let period, period.months < 2 {
+            return "the analysis period \(period) is one month: the model needs a prior window and an outcome window"
+        }
+        if let latestDate, end.adding(days: -1) > latestDate {
+            return "the outcome window \(split) to \(end.adding(days: -1)) runs past the data, whose latest date is "
+                + "\(latestDate): outcomes after it are not yet recorded, so the model is not reported"
+        }
+        if let earliestEvent, earliestEvent > start.adding(days: 31) {
+            return "the prior window starts on \(start) but the data's first event is on \(earliestEvent): prior "
+                + "activity would be undercounted, so the model is not reported"
+        }
+        return nil
+    }
+
+    /// Fits and evaluates the model, or says why not.
+    public func evaluate(on dataset: IntegratedDataset) -> Evaluation {
+        if let problem = windowProblem { return .refused(problem) }
+        guard let (report, cohort) = study(on: dataset) else {
+            return .refused(
+                "the outcome window \(windows.split) to \(windows.end.adding(days: -1)) has too few people or emergency "
+                    + "admissions (with and without) to fit and test the model")
+        }
+        return .reported(report, cohort: cohort)
     }
 
     /// The feature names.
@@ -63,9 +133,9 @@ public struct AdmissionRiskStudy: Sendable {
     public func study(on dataset: IntegratedDataset) -> (report: AdmissionRiskReport, cohort: [RiskCohortMember])? {
         let people = dataset.personCount
         let k = Self.features.count
-        let start = referenceDate.adding(days: -365).daysSinceEpoch
-        let split = referenceDate.adding(days: -182).daysSinceEpoch
-        let end = referenceDate.daysSinceEpoch
+        let start = windows.start.daysSinceEpoch
+        let split = windows.split.daysSinceEpoch
+        let end = windows.end.daysSinceEpoch
         // Scores from diagnoses recorded before the split.
         let codes = dataset.codes.strings
         let early = (0..<dataset.diagnosisCount).filter {
@@ -109,6 +179,10 @@ public struct AdmissionRiskStudy: Sendable {
             if dataset.diedOn[person] != IntegratedDataset.noDate, dataset.diedOn[person] < split {
                 eligible[person] = false
             }
+            // With a period, the people predicted for are those on the list at the split.
+            if period != nil, dataset.registeredFrom[person] >= split {
+                eligible[person] = false
+            }
             let age = Double(
                 referenceDate.age(
                     birthYear: Int(dataset.birthYear[person]), birthMonth: Int(dataset.birthMonth[person])))
@@ -149,7 +223,9 @@ public struct AdmissionRiskStudy: Sendable {
                     rank: cohort[practice]!))
         }
         let eligibleCount = eligible.filter { $0 }.count
-        let report = AdmissionRiskReport(
+        let testScores = testPeople.map { predicted[$0] }
+        let testOutcomes = testPeople.map { outcome[$0] }
+        var report = AdmissionRiskReport(
             features: Self.features, coefficients: model.unstandardised, trainingPeople: train.filter { $0 }.count,
             testPeople: testPeople.count,
             outcomeRate: Double((0..<people).filter { eligible[$0] && outcome[$0] == 1 }.count)
@@ -160,6 +236,8 @@ public struct AdmissionRiskStudy: Sendable {
             cohortShare: cohortShare, cohortByPractice: cohort,
             priorPeriod: "\(Day(daysSinceEpoch: start)) to \(Day(daysSinceEpoch: split - 1))",
             outcomePeriod: "\(Day(daysSinceEpoch: split)) to \(Day(daysSinceEpoch: end - 1))")
+        report.testOutcomes = testOutcomes.filter { $0 == 1 }.count
+        report.aucInterval = DeLongInterval(scores: testScores, outcomes: testOutcomes)?.interval
         return (report, members)
     }
 }

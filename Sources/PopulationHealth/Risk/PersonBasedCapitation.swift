@@ -176,7 +176,10 @@ public struct PersonBasedCapitation: Sendable {
             }
             let code = dataset.practiceCodes[practice]
             weights[code] = WeightedPopulation(
-                practice: code, population: population[practice], weighted: components.values.reduce(0, +),
+                // Summed in setting order, not the dictionary's (which varies between runs): the same data
+                // give the same bits.
+                practice: code, population: population[practice],
+                weighted: settings.reduce(0) { $0 + (components[$1.code] ?? 0) },
                 components: components, primaryMedicalCare: components[CareSetting.gp.code] ?? 0)
         }
         return Result(

@@ -115,6 +115,7 @@ struct DatasetDocument: ResponseCodable {
     var source: String
     var importedAt: Date
     var fingerprint: String
+    /// People, through the gate: with an analysis period, its population (registered and alive at its end).
     var people: Int?
     var diagnoses: Int?
     var events: Int?

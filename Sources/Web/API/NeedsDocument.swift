@@ -28,6 +28,11 @@ struct NeedsDocument: ResponseCodable {
     var costPerHeadBySetting: [SettingCost]
     /// People in the admission-risk model's top-risk cohort (a count only, through the gate).
     var topRiskCohort: Int?
+    /// People who died in the analysis period: not in ``people`` (the population at its end), but their
+    /// activity and cost are in the activity and cost figures. `nil`: hidden, or no period recorded.
+    var diedInPeriod: Int?
+    /// What these figures are: the period, reference date, population, denominator and suppression rule.
+    var about: AboutTheseFigures
 
     /// A count and its share of the population, with where it sits against the system.
     struct Share: Codable, Sendable {
@@ -93,6 +98,9 @@ struct NeedsDocument: ResponseCodable {
         }
         code = area.code
         name = area.name
+        about = AboutTheseFigures(snapshot: snapshot)
+        diedInPeriod = profile.diedInPeriod == nil ? nil : cell("died").value
+        // The denominator: the population at the period's end (registered and alive), not everyone loaded.
         let n = cell("people")
         let systemN = cell("people", root)
         people = n.value
@@ -173,6 +181,10 @@ struct AdmissionRiskDocument: ResponseCodable {
         var cohortByPractice: [String: Int?]
         var priorPeriod: String
         var outcomePeriod: String
+        /// People in the test set with an outcome, through the gate (`nil`: hidden or not recorded).
+        var testOutcomes: Int?
+        /// The AUC's 95% confidence interval (DeLong), `nil` when not recorded.
+        var aucInterval: ConfidenceInterval?
     }
 
     /// A tenth of predicted risk.
@@ -206,6 +218,8 @@ struct AdmissionRiskDocument: ResponseCodable {
             cohortShare: model.cohortShare,
             cohortByPractice: Dictionary(
                 uniqueKeysWithValues: model.cohortByPractice.keys.map { ($0, published.count("cohort", of: $0).value) }),
-            priorPeriod: model.priorPeriod, outcomePeriod: model.outcomePeriod)
+            priorPeriod: model.priorPeriod, outcomePeriod: model.outcomePeriod,
+            testOutcomes: model.testOutcomes == nil ? nil : published.model("test-outcomes").value,
+            aucInterval: model.aucInterval)
     }
 }

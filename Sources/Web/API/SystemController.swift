@@ -31,6 +31,9 @@ struct SystemController<Context: RequestContext> {
     @Sendable func admissionRisk(_ request: Request, context: Context) async throws -> AdmissionRiskDocument {
         let snapshot = try await registry.analysedSnapshot()
         guard let report = snapshot.admissionRisk else {
+            if let reason = snapshot.admissionRiskRefusal {
+                throw Problem.notFound("the admission-risk model is not reported: \(reason)")
+            }
             throw Problem.notFound("no admission-risk model: load an integrated dataset with `concordat import`")
         }
         return AdmissionRiskDocument(report, published: snapshot.published)

@@ -24,8 +24,11 @@ struct JobController<Context: RequestContext> {
         var directory: String?
         /// For an import: the data provider's key file, to pseudonymise NHS numbers.
         var keyFile: String?
-        /// For an import: the extract date, YYYY-MM-DD (default today).
+        /// For an import: the extract date, YYYY-MM-DD (default the day after the data's latest date).
         var extractDate: String?
+        /// For an import: the analysis period, YYYY-MM..YYYY-MM (default the twelve months ending at the
+        /// data's last complete month).
+        var period: String?
     }
 
     /// Starts an import of the extract in `directory` (administrators only).
@@ -38,11 +41,25 @@ struct JobController<Context: RequestContext> {
                 "the import was not started",
                 invalidParams: [.init(name: "directory", reason: "is not a folder on the server")])
         }
-        let extractDate = body.extractDate.map { Day(iso: $0) } ?? Day.today
-        guard let extractDate else {
-            throw Problem.invalidRequest(
-                "the import was not started", invalidParams: [.init(name: "extractDate", reason: "must be YYYY-MM-DD")])
+        var extractDate: Day?
+        if let text = body.extractDate {
+            guard let day = Day(iso: text) else {
+                throw Problem.invalidRequest(
+                    "the import was not started",
+                    invalidParams: [.init(name: "extractDate", reason: "must be YYYY-MM-DD")])
+            }
+            extractDate = day
         }
+        var period: AnalysisPeriod?
+        if let text = body.period {
+            do {
+                period = try AnalysisPeriod(parsing: text)
+            } catch {
+                throw Problem.invalidRequest(
+                    "the import was not started", invalidParams: [.init(name: "period", reason: "\(error)")])
+            }
+        }
+        let (givenExtractDate, givenPeriod) = (extractDate, period)
         let pseudonymiser = try body.keyFile.map { try Pseudonymiser(keyFile: URL(fileURLWithPath: $0)) }
         let system = try await registry.system()
         let (store, registry) = (self.store, self.registry)
@@ -53,9 +70,15 @@ struct JobController<Context: RequestContext> {
                 progress: { read, total in
                     handle.note(0.6 * Double(read) / Double(max(total, 1)), "reading the extract")
                 }, isCancelled: { Task.isCancelled })
-            let result = try await loading.load(
-                directory: URL(fileURLWithPath: directory), pseudonymiser: pseudonymiser, extractDate: extractDate,
-                source: "extract \(URL(fileURLWithPath: directory).lastPathComponent)")
+            let result: DatasetLoading.Result
+            do {
+                result = try await loading.load(
+                    directory: URL(fileURLWithPath: directory), pseudonymiser: pseudonymiser,
+                    extractDate: givenExtractDate, period: givenPeriod,
+                    source: "extract \(URL(fileURLWithPath: directory).lastPathComponent)", today: .today)
+            } catch let error as AnalysisPeriodError {
+                throw JobRunner.Refusal(reason: "refused, nothing loaded: \(error)")
+            }
             await registry.refresh()
             switch result {
             case .loaded(_, let report):
@@ -74,28 +97,21 @@ struct JobController<Context: RequestContext> {
 
     /// Starts the analysis job for `user`, whose role the route has already checked (`mayRunJobs`).
     func startAnalysis(by user: UserAccount) async throws -> JobRunner.Job {
-        guard let summary = try await store.datasetSummary() else {
+        guard try await store.datasetSummary() != nil else {
             throw Problem.conflict("no dataset is loaded: import one first")
         }
         let store = self.store
         let registry = self.registry
         return await runner.start(kind: .analysis, by: await PublicNames(store: store).name(of: user)) { handle in
-            try await handle.report(0.02, "loading the dataset")
-            guard let dataset = try await store.loadDataset() else {
-                throw StoreError.notFound("dataset", summary.fingerprint)
-            }
-            let reference = Day(
-                daysSinceEpoch: Int32((summary.importedAt.timeIntervalSince1970 / 86_400).rounded(.down)))
-            let extract = dataset.eventStart.max().map { Day(daysSinceEpoch: $0).adding(days: 1) } ?? reference
-            let (analysis, cohort) = try PopulationAnalysis.run(on: dataset, referenceDate: extract) { progress, name in
+            // The application layer re-runs the engine with the dataset's stored period and extract date,
+            // exactly as the import ran it.
+            let done = try await DatasetAnalysis(store: store).reanalyse { progress, name in
                 try Task.checkCancellation()
                 handle.note(progress, name)
             }
-            try await handle.report(0.95, "saving")
-            try await store.updateAnalysis(
-                try JSONEncoder().encode(analysis), cohort: cohort, fingerprint: summary.fingerprint)
             await registry.refresh()
-            return "\(try await registry.publishedPeople()) people analysed"
+            return "\(try await registry.publishedPeople()) people analysed for \(done.period)"
+                + (done.note.map { " (\($0))" } ?? "")
         }
     }
 

@@ -56,6 +56,9 @@ struct HomePage {
     var hasModel: Bool
     var modelText: String
     var calibration: [CalibrationRow]
+    /// Why the admission-risk model is not reported, shown in its place.
+    var hasModelRefusal: Bool
+    var modelRefusal: String
     var hasDataset: Bool
     var datasetText: String
     var datasetMatchText: String
@@ -181,11 +184,14 @@ struct HomePage {
             modelText = String(
                 format:
                     "A logistic model predicts an emergency admission in %@ from age, sex, deprivation, scores and activity in %@. "
-                    + "Trained on %@ people and tested on %@ others: AUC %.3f; %@ had an emergency admission. "
+                    + "Trained on %@ people and tested on %@ others: AUC %.3f%@ on the outcome window %@, "
+                    + "from %@ outcomes in the test set; %@ had an emergency admission. "
                     + "The highest %.0f%% of predicted risks form the cohort for case management (counted on each area's page).",
                 model.outcomePeriod, model.priorPeriod, model.trainingPeople.hiddenOrGrouped,
                 model.testPeople.hiddenOrGrouped,
                 model.auc,
+                model.aucInterval.map { String(format: " (95%% CI %.3f to %.3f, DeLong)", $0.lower, $0.upper) } ?? "",
+                model.outcomePeriod, model.testOutcomes.hiddenOrGrouped,
                 model.outcomeRate.map { String(format: "%.1f%%", $0 * 100) } ?? "a suppressed share",
                 model.cohortShare * 100)
             calibration = model.calibration.map {
@@ -199,6 +205,8 @@ struct HomePage {
             modelText = ""
             calibration = []
         }
+        hasModelRefusal = snapshot.admissionRisk == nil && snapshot.admissionRiskRefusal != nil
+        modelRefusal = snapshot.admissionRiskRefusal.map { "Not reported: \($0)." } ?? ""
         hasSources = !system.sources.isEmpty
         sources = system.sources.map { SourceEntry(file: $0.file, publication: $0.publication, rows: $0.rows.grouped) }
     }
@@ -237,6 +245,8 @@ struct AreaPage {
     var datasetPeople: String
     var hasNeeds: Bool
     var needsSummary: String
+    /// "About these figures": period, reference date, population, denominator, suppression rule.
+    var about: [AboutTheseFigures.AboutRow] = []
     var segmentChart: String
     var costChart: String
     var notableConditions: [HomePage.NoteEntry]
@@ -286,13 +296,19 @@ struct AreaPage {
             }
             if let mean = needs.meanCharlson { facts.append(String(format: "mean Charlson score %.2f", mean)) }
             if let percent = needs.emergencyAdmission.percent {
-                facts.append(String(format: "%.1f%% had an emergency admission in the year", percent))
+                facts.append(String(format: "%.1f%% had an emergency admission in the period", percent))
             }
             if let cost = needs.costPerHeadPence { facts.append("£\(Int(cost / 100).grouped) of care per head") }
             if let cohort = needs.topRiskCohort {
                 facts.append("\(cohort.grouped) people in the top-risk cohort for case management")
             }
+            if let died = needs.diedInPeriod, died > 0 {
+                facts.append(
+                    "activity and cost include \(died.grouped) people who died in the period (of whom none are in the "
+                        + "population at its end)")
+            }
             needsSummary = facts.joined(separator: "; ") + "."
+            about = needs.about.rows
             segmentChart =
                 BarChart(
                     id: "segments", title: "People by Bridges to Health segment: \(area.name)",

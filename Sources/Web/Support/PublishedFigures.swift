@@ -42,6 +42,11 @@ struct PublishedFigures: Sendable {
         }
         if let datasetPeople { add("people", datasetPeople) }
         if !profiles.isEmpty {
+            // People who died in the analysis period: counted in activity, not in "people" (the population
+            // at the period's end), shown apart.
+            if profiles.values.contains(where: { $0.diedInPeriod != nil }) {
+                add("died", profiles.mapValues { $0.diedInPeriod ?? 0 })
+            }
             add("core20", profiles.mapValues(\.core20))
             add("emergency", profiles.mapValues(\.peopleWithEmergencyAdmission))
             for series in Self.series where profiles.values.contains(where: { series.read($0) != nil }) {
@@ -68,6 +73,7 @@ struct PublishedFigures: Sendable {
         if let model = admissionRisk {
             release.add("model.training", count: model.trainingPeople)
             release.add("model.test", count: model.testPeople)
+            if let outcomes = model.testOutcomes { release.add("model.test-outcomes", count: outcomes) }
             for band in model.calibration {
                 release.add("model.band.\(band.band)", count: band.people)
                 release.add(
