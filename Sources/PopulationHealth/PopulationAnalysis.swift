@@ -15,7 +15,7 @@ public struct PopulationAnalysis: Sendable, Codable, Hashable {
     public var version: Int?
 
     /// The engine version: raised when the analysis gains a measure, so stored analyses are refreshed.
-    public static let currentVersion = 4
+    public static let currentVersion = 5
 
     /// Makes an analysis.
     public init(

@@ -33,6 +33,11 @@ public struct PracticeProfile: Sendable, Codable, Hashable {
     public var peopleWithEmergencyAdmission = 0
     /// Emergency admissions of people aged 75 and over.
     public var emergencyAdmissions75Plus = 0
+    /// People by national IMD decile 1…10, then (the 11th cell) people whose decile is unknown or outside
+    /// 1–10 (optional so that profiles stored before it was added still read): ``PracticeProfile/count(decile:emergencyAdmissions:)``.
+    public var imdDeciles: [Int]? = [Int](repeating: 0, count: Self.decileCells)
+    /// Emergency admissions (each admission, not each person) by the same 11 cells.
+    public var emergencyAdmissionsByDecile: [Int]? = [Int](repeating: 0, count: Self.decileCells)
 
     /// An empty profile.
     public init() {}
@@ -63,6 +68,7 @@ public struct PracticeProfile: Sendable, Codable, Hashable {
         for index in lhs.costBySegment.indices { lhs.costBySegment[index] += rhs.costBySegment[index] }
         lhs.peopleWithEmergencyAdmission += rhs.peopleWithEmergencyAdmission
         lhs.emergencyAdmissions75Plus += rhs.emergencyAdmissions75Plus
+        lhs.addDeprivation(of: rhs)
     }
 
     /// Total cost in pence.
