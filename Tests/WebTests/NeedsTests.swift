@@ -30,7 +30,14 @@ struct NeedsTests {
                 #expect(needs.costPerHeadBySetting.count == CareSetting.allCases.count)
                 let distribution = try #require(needs.charlsonDistribution)
                 #expect(distribution.count == 6)
-                #expect(abs(distribution.compactMap { $0 }.reduce(0, +) - 4_000) <= 5 * 6)
+                // Rounding moves each shown cell by at most 2; a cell the gate hides (to protect a small count
+                // elsewhere in its relations) leaves the shown ones short of the total, never over it.
+                let shownScores = distribution.compactMap { $0 }
+                if shownScores.count == 6 {
+                    #expect(abs(shownScores.reduce(0, +) - 4_000) <= 5 * 6)
+                } else {
+                    #expect(shownScores.reduce(0, +) <= 4_000 + 5 * 6)
+                }
                 // No pseudonym (32 hex digits) or any other person-level value appears.
                 #expect(response.text.range(of: "[0-9a-f]{32}", options: .regularExpression) == nil)
             }
@@ -97,7 +104,9 @@ struct NeedsTests {
                     #expect(deprivation.slopeIndexNote?.contains("all ten deciles") == true)
                 }
                 let funnel = try #require(needs.emergencyAdmissionFunnel)
-                #expect(funnel.units.count == 4)
+                // The places whose counts are shown (a hidden one is left out), each placed on the funnel.
+                #expect((2...4).contains(funnel.units.count))
+                #expect(funnel.units.allSatisfy { $0.significance != nil })
                 #expect(["none", "additive"].contains(funnel.model))
                 #expect(funnel.label.contains("99.8% limits, binomial"))
                 #expect(needs.provenance.contains("English Indices of Deprivation 2025"))

@@ -368,7 +368,7 @@ struct AreaPage {
             deprivation = DeprivationSection(
                 needs,
                 childLevel: system.children(of: area.code).first.map {
-                    system.level(of: $0)?.singular ?? $0.level
+                    system.level(of: $0)?.singular.inSentence ?? $0.level
                 })
             // Children compared on emergency admissions, from published counts; hidden ones are left out.
             if let (model, units) = NeedsDocument.ComparisonFunnelDocument.comparison(within: area, snapshot: snapshot)
