@@ -75,13 +75,15 @@ struct DemoCommand: AsyncParsableCommand {
             say("\(system.name) has no registered population, so no synthetic dataset is generated.")
             return
         }
-        let label = "synthetic population, seed \(seed), \(people.map { "\($0) people" } ?? "every registered patient")"
+        let label =
+            "synthetic population in real 2021 LSOAs, seed \(seed), \(people.map { "\($0) people" } ?? "every registered patient")"
         if try await store.datasetSummary()?.source == label { return }
         let cache = URL(fileURLWithPath: self.store.displayName).deletingLastPathComponent()
             .appendingPathComponent(".concordat-cache")
         let extract = cache.appendingPathComponent(
-            "synthetic/\(system.code)-seed-\(seed)-\(people.map(String.init) ?? "all")")
-        let spec = SyntheticPopulationSpec(seed: seed, people: people)
+            "synthetic/\(system.code)-lsoa21-seed-\(seed)-\(people.map(String.init) ?? "all")")
+        let spec = SyntheticPopulationSpec(
+            seed: seed, people: people, deprivation: try DeprivationGeography.bundledKentMedway())
         let complete = SyntheticPopulation.fileNames.allSatisfy {
             FileManager.default.fileExists(atPath: extract.appendingPathComponent($0).path)
         }

@@ -13,7 +13,9 @@ struct SynthCommand: ParsableCommand {
             sizes (2,039,483 for Kent & Medway), practice by practice, age band by age band and sex by sex. \
             A system built with --icb has list sizes without age or sex bands: its people are given Kent & \
             Medway's registered age/sex mix, and the command says so. \
-            The same seed always writes the same files. NHS numbers come from 990 000 0000 – 999 999 9999, \
+            Each person lives in a real 2021 LSOA of their practice's district, chosen uniformly from the \
+            district's LSOAs, with its IMD 2025 decile (MHCLG); districts without a shipped LSOA file get \
+            synthetic LSOAs. The same seed always writes the same files. NHS numbers come from 990 000 0000 – 999 999 9999, \
             a range not issued in England and Wales, and pass the Modulus 11 check; pseudonymise before sharing.
             """)
 
@@ -50,6 +52,17 @@ struct SynthCommand: ParsableCommand {
                     + "so each practice's people are given the age/sex mix of \(ages.description), by largest remainder."
             )
         }
+        spec.deprivation = try DeprivationGeography.bundledKentMedway()
+        let covered = Set(
+            system.areas(atLevel: system.levels.last!.key).compactMap { practice in
+                practice.district.flatMap { spec.deprivation!.lsoas(inDistrict: $0).isEmpty ? nil : $0 }
+            })
+        print(
+            covered.isEmpty
+                ? "Deprivation: no shipped LSOA file covers \(system.name)'s districts, so people get synthetic LSOAs (E0199xxxx) and deciles."
+                : "Deprivation: people live in real 2021 LSOAs of their practice's district (\(covered.count) districts), "
+                    + "chosen uniformly, with their IMD 2025 deciles (\(DeprivationGeography.publication)); "
+                    + "practices elsewhere get synthetic LSOAs.")
         let started = Date()
         let summary = try SyntheticPopulation.write(system: system, spec: spec, to: URL(fileURLWithPath: out))
         let seconds = Date().timeIntervalSince(started)

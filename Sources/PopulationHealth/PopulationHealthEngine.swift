@@ -147,7 +147,7 @@ public struct PopulationHealthEngine: Sendable {
             case .diedBefore, .registeredAfter: continue
             }
             profile.people += 1
-            if dataset.imdDecile[person] <= 2 { profile.core20 += 1 }
+            if (1...2).contains(dataset.imdDecile[person]) { profile.core20 += 1 }
             if age >= 75 {
                 profile.aged75Plus += 1
                 profile.emergencyAdmissions75Plus += events[.inpatientNonElective, default: 0]
@@ -166,6 +166,8 @@ public struct PopulationHealthEngine: Sendable {
             profile.frailtyBands[frailtyTenths < 50 ? 0 : frailtyTenths <= 150 ? 1 : 2] += 1
             if let efi { profile.efiCategories![Int(efi[person])] += 1 }
             if events[.inpatientNonElective] != nil { profile.peopleWithEmergencyAdmission += 1 }
+            profile.count(
+                decile: Int(dataset.imdDecile[person]), emergencyAdmissions: events[.inpatientNonElective, default: 0])
             byPractice[practice] = profile
         }
         var result: [String: PracticeProfile] = [:]

@@ -3,7 +3,7 @@ import Foundation
 import PopulationHealth
 import Testing
 
-@Suite("Segmentation, profiles and funnel limits")
+@Suite("Segmentation and profiles")
 struct EngineTests {
     @Test("the standard rules place each person in one segment, in priority order")
     func segments() {
@@ -93,20 +93,6 @@ struct EngineTests {
         #expect(system.people == 4)
         #expect(system.segments.reduce(0, +) == 4)
         #expect(system.costBySegment.reduce(0, +) == system.totalCost)
-    }
-
-    @Test("funnel limits follow p ± z√(p(1−p)/n) and narrow as n grows")
-    func funnel() {
-        let small = FunnelLimits(target: 0.2, denominator: 100)
-        #expect(abs(small.inner.upperBound - (0.2 + 1.959964 * 0.04)) < 1e-9)
-        #expect(abs(small.outer.lowerBound - (0.2 - 3.090232 * 0.04)) < 1e-9)
-        let large = FunnelLimits(target: 0.2, denominator: 10_000)
-        #expect(large.inner.upperBound < small.inner.upperBound)
-        #expect(small.position(of: 0.25) == .within)
-        #expect(small.position(of: 0.29) == .above95)
-        #expect(small.position(of: 0.33) == .above998)
-        #expect(small.position(of: 0.10) == .below95)
-        #expect(FunnelLimits(target: 0.01, denominator: 10).inner.lowerBound == 0)
     }
 }
 

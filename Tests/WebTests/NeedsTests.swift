@@ -45,7 +45,7 @@ struct NeedsTests {
                 #expect(distribution.compactMap { $0 }.reduce(0, +) <= 4_000 + 5 * 6)
                 #expect(needs.conditions.count == 17 + 31)
                 // The system compared with itself is always within its limits.
-                #expect(needs.conditions.allSatisfy { $0.funnel == nil || $0.funnel == .within })
+                #expect(needs.conditions.allSatisfy { $0.funnel == nil || $0.funnel == .notSignificant })
                 #expect(needs.costPerHeadBySetting.count == CareSetting.allCases.count)
                 #expect(distribution.count == 6)
                 // No pseudonym (32 hex digits) or any other person-level value appears.
@@ -125,6 +125,71 @@ struct NeedsTests {
                 #expect(response.text.contains("runs past the data"))
             }
         }
+    }
+
+    @Test(
+        "needs pages show people by IMD decile, Core20 by place, the SII and the funnel's model, all through the gate")
+    func deprivation() async throws {
+        try await Self.app().test(.router) { client in
+            try await client.execute(uri: "/api/v1/areas/QKS/needs", method: .get) { response in
+                let needs = try response.json(NeedsDocument.self)
+                let deprivation = try #require(needs.deprivation)
+                #expect(deprivation.deciles.map(\.decile) == Array(1...10))
+                // Published counts: none from 1 to 7, each a multiple of 5, and they add up to the people.
+                let shown = deprivation.deciles.compactMap(\.people)
+                #expect(shown.allSatisfy { $0 % 5 == 0 && !(1...7).contains($0) })
+                if let people = needs.people { #expect(abs(shown.reduce(0, +) - people) <= 5 * 11) }
+                // Real LSOAs: every person has a known decile.
+                #expect(deprivation.unknownDecile == 0)
+                #expect(deprivation.core20ByArea.count == 4)
+                let core20 = deprivation.core20ByArea.compactMap(\.core20).reduce(0, +)
+                #expect(abs(core20 - (needs.core20.count ?? -1_000)) <= 5 * 4)
+                if let sii = deprivation.slopeIndex {
+                    #expect(sii.lower <= sii.sii && sii.sii <= sii.upper)
+                    #expect(sii.confidence == 0.95)
+                } else {
+                    #expect(deprivation.slopeIndexNote?.contains("all ten deciles") == true)
+                }
+                let funnel = try #require(needs.emergencyAdmissionFunnel)
+                // The places whose counts are shown (a hidden one is left out), each placed on the funnel.
+                #expect((2...4).contains(funnel.units.count))
+                #expect(funnel.units.allSatisfy { $0.significance != nil })
+                #expect(["none", "additive"].contains(funnel.model))
+                #expect(funnel.label.contains("99.8% limits, binomial"))
+                #expect(needs.provenance.contains("English Indices of Deprivation 2025"))
+            }
+            try await client.execute(uri: "/areas/QKS", method: .get) { response in
+                let page = response.text
+                #expect(page.contains("id=\"imd-deciles\""))
+                #expect(page.contains("1 (most deprived)"))
+                #expect(page.contains("id=\"core20-by-area\""))
+                #expect(page.contains("Core20 by place"))
+                #expect(page.contains("East Kent"))
+                #expect(page.contains("id=\"funnel-model\">95% and 99.8% limits, binomial"))
+                #expect(page.contains("id=\"slope-index\""))
+                #expect(page.contains("English Indices of Deprivation 2025"))
+            }
+        }
+    }
+
+    @Test("the SII is withheld, with the reason, when a decile is hidden or has no admissions")
+    func slopeIndexWithheld() {
+        typealias Decile = NeedsDocument.Deprivation.Decile
+        var deciles = (1...10).map {
+            Decile(
+                decile: $0, people: 1_000, percent: 10, emergencyAdmissions: 100 - $0,
+                emergencyAdmissionsPer1000: Double(100 - $0))
+        }
+        let (shown, _) = NeedsDocument.Deprivation.slopeIndex(deciles)
+        #expect(shown.map { $0.sii < 0 && $0.lower < $0.upper } == true)
+        deciles[3].people = nil
+        let (hidden, note) = NeedsDocument.Deprivation.slopeIndex(deciles)
+        #expect(hidden == nil)
+        #expect(note?.contains("decile 4") == true)
+        deciles[3].people = 1_000
+        deciles[9].emergencyAdmissions = 0
+        deciles[9].emergencyAdmissionsPer1000 = 0
+        #expect(NeedsDocument.Deprivation.slopeIndex(deciles).0 == nil)
     }
 
     @Test("without a dataset there is no profile: a 404 problem")

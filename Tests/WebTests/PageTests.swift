@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Ingest
+import PopulationHealth
 import Testing
 
 @testable import Web
@@ -135,19 +136,26 @@ struct DesignSizeChartTests {
 
 @Suite("The funnel plot")
 struct FunnelPlotTests {
-    @Test("one dot per unit; units beyond the 99.8% limits are drawn larger and named in the description")
-    func dots() {
-        let plot = FunnelPlot(
-            id: "f", title: "Emergency admissions", measure: "People with an emergency admission", target: 0.10,
-            points: [
-                .init(label: "Typical", denominator: 10_000, numerator: 1_010),
+    @Test("one dot per unit; units beyond the model's 99.8% limits are drawn larger and named; the model is named")
+    func dots() throws {
+        // Nine units at 10% and one at 13%: no overdispersion once the outlier is winsorised, so binomial limits.
+        let points =
+            (1...8).map { FunnelPlot.Point(label: "Typical \($0)", denominator: 10_000, numerator: 1_000) }
+            + [
                 .init(label: "High", denominator: 10_000, numerator: 1_300),
                 .init(label: "Small & noisy", denominator: 100, numerator: 15),
             ]
+        let model = try ComparisonFunnel(
+            proportions: points.map { .init(numerator: Double($0.numerator), denominator: Double($0.denominator)) })
+        #expect(!model.overdispersed)
+        let plot = FunnelPlot(
+            id: "f", title: "Emergency admissions", measure: "People with an emergency admission", model: model,
+            points: points
         ).svg
-        #expect(plot.components(separatedBy: "<circle").count - 1 == 3)
+        #expect(plot.components(separatedBy: "<circle").count - 1 == 10)
         #expect(plot.components(separatedBy: "class=\"outside\"").count - 1 == 1)
         #expect(plot.contains("Beyond the 99.8% limits: High."))
+        #expect(plot.contains("binomial without overdispersion"))
         #expect(plot.contains("<title>Small &amp; noisy: 15.0% of 100</title>"))
         #expect(plot.components(separatedBy: "<polyline").count - 1 == 4)
     }

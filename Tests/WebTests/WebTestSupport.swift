@@ -49,7 +49,8 @@ func makeDatasetStore(people: Int, seed: UInt64) async throws -> SQLiteStore {
     let kent = try kentMedway.get()
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("concordat-web-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
-    let spec = SyntheticPopulationSpec(seed: seed, people: people)
+    let spec = SyntheticPopulationSpec(
+        seed: seed, people: people, deprivation: try DeprivationGeography.bundledKentMedway())
     _ = try SyntheticPopulation.write(system: kent, spec: spec, to: folder)
     let importer = DatasetImport(
         system: kent, pseudonymiser: try Pseudonymiser(key: [UInt8](repeating: 4, count: 32)),

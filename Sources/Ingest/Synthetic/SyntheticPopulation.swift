@@ -12,6 +12,11 @@ public struct SyntheticPopulationSpec: Sendable, Hashable {
     public var referenceDate: Day
     /// The age/sex mix given to people whose sources have no sex or age band; `nil` leaves them out.
     public var ages: AgeSexReference?
+    /// The real LSOAs people are placed in: each person of a practice whose district the geography covers
+    /// lives in one of that district's LSOAs, chosen uniformly, and takes its IMD decile. `nil`, or a
+    /// district it does not cover, falls back to synthetic LSOAs (the unissued `E0199xxxx` range) with a
+    /// decile drawn around an approximate district mean.
+    public var deprivation: DeprivationGeography?
 
     /// The most people one generation makes: twice the largest system in England (about 5M people), so
     /// that a typing slip cannot ask for more memory and disk than any machine has.
@@ -20,12 +25,13 @@ public struct SyntheticPopulationSpec: Sendable, Hashable {
     /// Makes a spec (the July 2026 list date by default).
     public init(
         seed: UInt64, people: Int? = nil, referenceDate: Day = Day(year: 2026, month: 7, day: 1)!,
-        ages: AgeSexReference? = nil
+        ages: AgeSexReference? = nil, deprivation: DeprivationGeography? = nil
     ) {
         self.seed = seed
         self.people = people
         self.referenceDate = referenceDate
         self.ages = ages
+        self.deprivation = deprivation
     }
 }
 
@@ -48,7 +54,11 @@ public struct SyntheticSummary: Sendable, Hashable {
 /// published ones exactly (or proportionally, by largest remainder, for a sample). Each person gets
 /// a valid NHS number from 990 000 0000 – 999 999 9999: a range England and Wales do not issue (they use
 /// 400–499 and 600–708), ending in the official 999 test range, and large enough (about 9 million valid
-/// numbers) for a whole system. Each also gets a deprivation decile around their district's, long-term conditions from
+/// numbers) for a whole system. Each lives in a real 2021 LSOA of their practice's district, chosen uniformly
+/// from the district's LSOAs (``SyntheticPopulationSpec/deprivation``), and takes its IMD 2025 decile: an
+/// assumption, since a practice's list is not spread evenly over its district, but a fair one at district
+/// level, as ONS builds LSOAs to hold similar populations (1,000–3,000 residents, 400–1,200 households;
+/// ONS, *Census 2021 geographies*). Each also gets long-term conditions from
 /// ``SyntheticCondition/catalogue`` at age- and deprivation-dependent prevalence (with a personal
 /// frailty factor so conditions cluster as multimorbidity does), and a year of activity whose volume
 /// and cost rise with age, conditions and deprivation. Before pseudonymisation `person_id` is the
@@ -88,8 +98,8 @@ public enum SyntheticPopulation {
         return zip(cells, floors).map { ($0.0.practice, $0.0.sex, $0.0.band, $0.1) }.filter { $0.count > 0 }
     }
 
-    /// An approximate mean national IMD decile for each Kent & Medway district (1 = most deprived),
-    /// used to spread people's deprivation; districts not listed get 5.5.
+    /// An approximate mean national IMD decile for each Kent & Medway district (1 = most deprived), used
+    /// to spread people's deprivation only where no real LSOA geography covers the district; others get 5.5.
     static let districtDecile: [String: Double] = [
         "Thanet": 3.6, "Swale": 4.5, "Medway": 4.8, "Dover": 5.0, "Folkestone and Hythe": 5.0,
         "Gravesham": 5.2, "Dartford": 6.0, "Ashford": 6.0, "Canterbury": 6.0, "Maidstone": 6.3,
@@ -143,6 +153,7 @@ public enum SyntheticPopulation {
             let acute = acuteTrust[place] ?? "RVV"
             let council = practice.district == "Medway" ? "887" : "886"
             let meanDecile = practice.district.flatMap { districtDecile[$0] } ?? 5.5
+            let homes = practice.district.map { spec.deprivation?.lsoas(inDistrict: $0) ?? [] } ?? []
             let practiceNumber =
                 practiceIndex[practice.code]
                 ?? {
@@ -180,9 +191,18 @@ public enum SyntheticPopulation {
                 var birthYear = referenceYear - age
                 if reference.age(birthYear: birthYear, birthMonth: birthMonth) != age { birthYear -= 1 }
                 let birth = Day(year: birthYear, month: birthMonth, day: 15)!
-                let decile = min(10, max(1, Int((meanDecile + 2.2 * random.normal()).rounded())))
-                // Synthetic LSOAs use the unissued E0199xxxx range: one per practice and decile, twice over.
-                let lsoa = 990_000 + practiceNumber * 20 + (decile - 1) * 2 + random.below(2)
+                let decile: Int
+                let lsoa: String
+                if homes.isEmpty {
+                    decile = min(10, max(1, Int((meanDecile + 2.2 * random.normal()).rounded())))
+                    // Synthetic LSOAs use the unissued E0199xxxx range: one per practice and decile, twice over.
+                    lsoa = "E01\(990_000 + practiceNumber * 20 + (decile - 1) * 2 + random.below(2))"
+                } else {
+                    // A real LSOA of the practice's district, uniformly: LSOAs hold similar populations.
+                    let home = homes[random.below(homes.count)]
+                    decile = home.imdDecile
+                    lsoa = home.code
+                }
                 let yearsRegistered = min(age, random.below(31))
                 let registered = max(birth, reference.adding(days: -(yearsRegistered * 365 + random.below(365))))
                 let ageGroup = SyntheticCondition.ageGroup(age)
@@ -235,8 +255,7 @@ public enum SyntheticPopulation {
                 patients.comma()
                 patients.text(cell.sex.rawValue)
                 patients.comma()
-                patients.text("E01")
-                patients.int(lsoa)
+                patients.text(lsoa)
                 patients.comma()
                 patients.int(decile)
                 patients.comma()

@@ -145,7 +145,7 @@ public struct OverdispersedFunnel: Sendable, Hashable, Codable {
             let high = Self.inverse(centre + z * spread, measure)
             return min(low, high)...max(low, high)
         }
-        return (range(FunnelLimits.z95), range(FunnelLimits.z998))
+        return (range(NormalDistribution.quantile(0.975)), range(NormalDistribution.quantile(0.999)))
     }
 
     /// Where a unit falls against this funnel's limits; `nil` for a denominator that is not more than 0.

@@ -39,6 +39,11 @@ public struct PracticeProfile: Sendable, Codable, Hashable {
     public var diedInPeriod: Int?
     /// The cost in pence of the people who died in the period (part of ``costBySetting``).
     public var costOfDiedInPeriod: Int64?
+    /// People by national IMD decile 1…10, then (the 11th cell) people whose decile is unknown or outside
+    /// 1–10 (optional so that profiles stored before it was added still read): ``PracticeProfile/count(decile:emergencyAdmissions:)``.
+    public var imdDeciles: [Int]? = [Int](repeating: 0, count: Self.decileCells)
+    /// Emergency admissions (each admission, not each person) by the same 11 cells.
+    public var emergencyAdmissionsByDecile: [Int]? = [Int](repeating: 0, count: Self.decileCells)
 
     /// An empty profile.
     public init() {}
@@ -71,6 +76,7 @@ public struct PracticeProfile: Sendable, Codable, Hashable {
         lhs.emergencyAdmissions75Plus += rhs.emergencyAdmissions75Plus
         if let died = rhs.diedInPeriod { lhs.diedInPeriod = (lhs.diedInPeriod ?? 0) + died }
         if let cost = rhs.costOfDiedInPeriod { lhs.costOfDiedInPeriod = (lhs.costOfDiedInPeriod ?? 0) + cost }
+        lhs.addDeprivation(of: rhs)
     }
 
     /// Total cost in pence.

@@ -10,7 +10,7 @@
 ///
 /// Source: Low A, Low A, "Measuring the gap: quantifying and comparing local health inequalities", *Journal
 /// of Public Health* 2004;26:388–395; Public Health England, *Technical guide: slope index of inequality*
-/// (2018). The confidence interval, which PHE estimates by simulation, is not computed here.
+/// (2018). Its confidence interval, by simulation as PHE computes it, is ``simulatedInterval(quantiles:standardErrors:scale:confidence:repetitions:seed:)``.
 public struct SlopeIndexOfInequality: Sendable, Hashable, Codable {
     /// One quantile: its population and its value (a rate, proportion or mean).
     public struct Quantile: Sendable, Hashable, Codable {

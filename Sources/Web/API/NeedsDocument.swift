@@ -5,7 +5,9 @@ import PopulationHealth
 
 /// `GET /api/v1/areas/{code}/needs`: an area's population health profile in aggregate — segments,
 /// Core20, conditions, frailty, emergency admissions and cost per head — each compared with the system
-/// through funnel-plot limits. Every count comes through the disclosure gate (``PublishedFigures``):
+/// through Fingertips' funnel-plot limits (``ProportionFunnel``) — and its people by IMD decile, Core20 by
+/// the areas within it, the slope index of inequality in emergency admissions across deciles, and its
+/// areas on the emergency-admission funnel with the model named (``NeedsDocument/Deprivation``). Every count comes through the disclosure gate (``PublishedFigures``):
 /// counts of 7 or fewer are `null`, every other count is rounded to the nearest 5, a count that would
 /// let a `null` be worked out is also `null`, and percentages, means and costs per head are computed
 /// from the rounded counts and are `null` where their count is.
@@ -33,13 +35,21 @@ struct NeedsDocument: ResponseCodable {
     var diedInPeriod: Int?
     /// What these figures are: the period, reference date, population, denominator and suppression rule.
     var about: AboutTheseFigures
+    /// People by IMD decile, Core20 by the areas within, and the SII (`nil` for an analysis made before
+    /// deciles were counted).
+    var deprivation: Deprivation?
+    /// The areas within compared on emergency admissions, with the funnel's model (`nil` with fewer than two).
+    var emergencyAdmissionFunnel: ComparisonFunnelDocument?
+    /// What is real and what is synthetic in these figures.
+    var provenance: String
 
     /// A count and its share of the population, with where it sits against the system.
     struct Share: Codable, Sendable {
         var count: Int?
         var percent: Double?
         var systemPercent: Double?
-        var funnel: FunnelLimits.Position?
+        /// Where the area sits on Fingertips' funnel around the system value (binomial, Wilson limits).
+        var funnel: FunnelSignificance?
 
         /// `count` of `denominator` against `systemCount` of `systemDenominator`, all as published: no
         /// percentage or comparison where the count is hidden.
@@ -54,7 +64,8 @@ struct NeedsDocument: ResponseCodable {
             else { return }
             percent = observed * 100
             systemPercent = target * 100
-            funnel = FunnelLimits(target: target, denominator: n).position(of: observed)
+            funnel = (try? ProportionFunnel(average: target))?.significance(
+                of: .init(count: observed * Double(n), denominator: Double(n)))
         }
     }
 
@@ -79,7 +90,7 @@ struct NeedsDocument: ResponseCodable {
         var people: Int?
         var percent: Double?
         var systemPercent: Double?
-        var funnel: FunnelLimits.Position?
+        var funnel: FunnelSignificance?
     }
 
     struct SettingCost: Codable, Sendable {
@@ -156,6 +167,9 @@ struct NeedsDocument: ResponseCodable {
                 setting: setting.code, label: setting.label,
                 pence: policy.perHead(profile.costBySetting[Int(setting.rawValue)], over: n))
         }
+        deprivation = Deprivation(area: area, profile: profile, snapshot: snapshot)
+        emergencyAdmissionFunnel = ComparisonFunnelDocument(emergencyAdmissionsWithin: area, snapshot: snapshot)
+        provenance = Self.provenance
     }
 }
 

@@ -42,7 +42,8 @@ enum OpenAPIDocument {
             method: "GET", path: "/api/v1/places/{code}", summary: "One place with its neighbourhoods", tag: "system"),
         .init(method: "GET", path: "/api/v1/areas/{code}", summary: "Any area, with its population", tag: "system"),
         .init(
-            method: "GET", path: "/api/v1/areas/{code}/needs", summary: "An area's population health profile",
+            method: "GET", path: "/api/v1/areas/{code}/needs",
+            summary: "An area's population health profile: IMD deciles, Core20 by area, SII, funnel",
             tag: "population"),
         .init(
             method: "GET", path: "/api/v1/dataset", summary: "The integrated dataset, in aggregate", tag: "population"),

@@ -253,6 +253,10 @@ struct AreaPage {
     var hasNotableConditions: Bool
     var hasFunnel: Bool
     var funnel: String
+    /// The funnel's model in words ("95% and 99.8% limits, binomial with additive … overdispersion …").
+    var funnelModel = ""
+    /// People by IMD decile, Core20 by the areas within, the SII and what is real.
+    var deprivation = DeprivationSection()
     var hasDistribution: Bool
     var distributionChart: String
     var frailtyChart: String
@@ -348,10 +352,10 @@ struct AreaPage {
                             label: label, value: count.map(Double.init), text: count.map { $0.grouped } ?? "suppressed")
                     }
                 ).svg
-            notableConditions = needs.conditions.filter { $0.funnel == .above998 || $0.funnel == .below998 }.map {
+            notableConditions = needs.conditions.filter { $0.funnel == .high998 || $0.funnel == .low998 }.map {
                 condition in
                 HomePage.NoteEntry(
-                    kind: condition.funnel == .above998 ? "higher" : "lower",
+                    kind: condition.funnel == .high998 ? "higher" : "lower",
                     message: String(
                         format: "%@: %.1f%% against %.1f%% for the system, beyond the 99.8%% funnel limit",
                         condition.name, condition.percent ?? 0, condition.systemPercent ?? 0))
@@ -377,23 +381,23 @@ struct AreaPage {
                 hasDistribution = false
                 distributionChart = ""
             }
+            deprivation = DeprivationSection(
+                needs,
+                childLevel: system.children(of: area.code).first.map {
+                    system.level(of: $0)?.singular.inSentence ?? $0.level
+                })
             // Children compared on emergency admissions, from published counts; hidden ones are left out.
-            let published = snapshot.published
-            let points = system.children(of: area.code).compactMap { child -> FunnelPlot.Point? in
-                guard let people = published.count("people", of: child.code).value, people > 0,
-                    let admitted = published.count("emergency", of: child.code).value
-                else { return nil }
-                return FunnelPlot.Point(label: child.name, denominator: people, numerator: admitted)
-            }
-            let root = system.root.code
-            if let target = published.policy.ratio(
-                published.count("emergency", of: root), published.count("people", of: root)), points.count >= 2
+            if let (model, units) = NeedsDocument.ComparisonFunnelDocument.comparison(within: area, snapshot: snapshot)
             {
                 hasFunnel = true
+                funnelModel = model.label
                 funnel =
                     FunnelPlot(
-                        id: "funnel", title: "Emergency admissions in \(area.name) compared with the system",
-                        measure: "People with an emergency admission", target: target, points: points
+                        id: "funnel", title: "Emergency admissions in \(area.name): the areas within compared",
+                        measure: "People with an emergency admission", model: model,
+                        points: units.map {
+                            FunnelPlot.Point(label: $0.area.name, denominator: $0.people, numerator: $0.admitted)
+                        }
                     ).svg
             } else {
                 hasFunnel = false

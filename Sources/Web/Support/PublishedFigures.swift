@@ -5,7 +5,7 @@ import PopulationHealth
 /// Every count derived from the integrated dataset that pages, the API, charts and metrics may show,
 /// passed once through the disclosure gate (``CountRelease``) with the relations an attacker could use:
 /// each area's count is the sum of its children's, and an area's people are the sum of its segments,
-/// its Charlson scores, its frailty bands and its eFI categories. Every output reads its counts here,
+/// its Charlson scores, its frailty bands, its eFI categories and its IMD deciles (with the unknown). Every output reads its counts here,
 /// so one count is shown the same way wherever it appears.
 struct PublishedFigures: Sendable {
     /// The gate's rule.
@@ -21,10 +21,12 @@ struct PublishedFigures: Sendable {
         ("efi", ElectronicFrailtyIndex.Category.allCases.count, { $0.efiCategories }),
         ("charlson", ComorbidityCodeLists.charlsonQuan2005.count, { $0.charlsonCategories }),
         ("elixhauser", ComorbidityCodeLists.elixhauserQuan2005.count, { $0.elixhauserCategories }),
+        ("imd", PracticeProfile.decileCells, { $0.imdDeciles }),
+        ("imd-emergency", PracticeProfile.decileCells, { $0.emergencyAdmissionsByDecile }),
     ]
 
     /// The series whose cells partition an area's people (each person in exactly one cell).
-    static let partitions: Set<String> = ["segment", "charlson-score", "frailty", "efi"]
+    static let partitions: Set<String> = ["segment", "charlson-score", "frailty", "efi", "imd"]
 
     /// The cell name of `measure` for the area `code`.
     static func key(_ measure: String, _ code: String) -> String { "\(measure)@\(code)" }
