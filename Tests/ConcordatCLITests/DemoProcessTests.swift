@@ -35,6 +35,12 @@ struct DemoProcessTests {
         let (_, datasetData) = try #require(await ConcordatProcess.get(URL(string: "\(base)/dataset")!))
         let dataset = try JSONSerialization.jsonObject(with: datasetData) as? [String: Any]
         #expect(dataset?["people"] as? Int == 3000)
+        // A&E is NHS England's published series for the pack's four trusts: 36 months of East Kent's.
+        let (aeStatus, aeData) = try #require(
+            await ConcordatProcess.get(URL(string: "\(base)/indicators/ae-4-hour/organisations/ekhuft/spc")!))
+        #expect(aeStatus == 200)
+        let ae = try JSONSerialization.jsonObject(with: aeData) as? [String: Any]
+        #expect((ae?["points"] as? [Any])?.count == 36)
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("concordat.sqlite").path))
         #expect(
             FileManager.default.fileExists(

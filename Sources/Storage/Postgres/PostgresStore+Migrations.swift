@@ -151,5 +151,6 @@ extension PostgresStore {
             """
         ),
         packMigration,
+        providerIndicatorMigration,
     ]
 }

@@ -229,6 +229,7 @@ extension SQLiteStore {
                     """)
         }
         registerPackMigration(&migrator)
+        registerProviderIndicatorMigration(&migrator)
         return migrator
     }
 }
