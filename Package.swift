@@ -178,7 +178,7 @@ let package = Package(
             name: "ConcordatCLITests",
             dependencies: [
                 "ConcordatCLI", "ConcordatTestSupport", "Storage", "Web", "ConcordatCore", "Finance", "Ingest",
-                "SystemPack",
+                "SystemPack", "Assurance",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]),
     ],
