@@ -166,20 +166,21 @@ let package = Package(
             name: "PartnershipTests",
             dependencies: [
                 "Partnership", "Storage", "Ingest", "Finance", "Governance", "Assurance", "ConcordatCore",
-                "ConcordatTestSupport", "SystemPack",
+                "ConcordatTestSupport", "SystemPack", "PopulationHealth",
             ]),
         .testTarget(
             name: "WebTests",
             dependencies: [
                 "Web", "Storage", "Ingest", "PopulationHealth", "Finance", "Assurance", "Governance", "Disclosure",
-                "SystemPack", "ConcordatTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "SystemPack", "Partnership", "ConcordatTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(
             name: "ConcordatCLITests",
             dependencies: [
                 "ConcordatCLI", "ConcordatTestSupport", "Storage", "Web", "ConcordatCore", "Finance", "Ingest",
-                "SystemPack",
+                "SystemPack", "Assurance",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]),
     ],

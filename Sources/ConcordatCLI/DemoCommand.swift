@@ -140,7 +140,8 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     /// The indicators computed from the dataset (always refreshed) and, for the demo's dashboard, synthetic
-    /// series of the business-as-usual indicators if none have been imported.
+    /// series of the business-as-usual indicators if none have been imported, A&E 4-hour performance being
+    /// NHS England's published series of the pack's trusts (`AEStatistics`).
     private func setUpIndicators(for system: HealthSystem, pack: SystemPack, in store: any Store) async throws {
         guard let data = try await store.datasetSummary()?.analysis,
             let spend = try JSONDecoder().decode(PopulationAnalysis.self, from: data).spend
@@ -150,7 +151,10 @@ struct DemoCommand: AsyncParsableCommand {
             IndicatorCatalogue.indicator($0.indicator)?.computedFromDataset == false
         }
         if !imported, let last = spend.months.last {
-            values += pack.demoIndicatorValues(system: system, lastMonth: last)
+            // NHS England's published A&E series for the pack's trusts with ODS codes, instead of synthetic ones.
+            values += AEStatistics.replacingSynthetic(
+                pack.demoIndicatorValues(system: system, lastMonth: last), organisations: pack.organisations,
+                systemCode: system.root.code, file: try AEAttendances.bundled())
         }
         try await store.saveIndicatorValues(values)
     }

@@ -3,12 +3,13 @@ import Assurance
 import ConcordatCore
 import Foundation
 import Ingest
+import Partnership
 
 /// `concordat indicators`: the catalogue, and values imported from CSV.
 struct IndicatorsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "indicators", abstract: "The indicator catalogue, and importing values.",
-        subcommands: [List.self, Import.self], defaultSubcommand: List.self)
+        subcommands: [List.self, Import.self, ImportAE.self], defaultSubcommand: List.self)
 
     /// `concordat indicators list`.
     struct List: ParsableCommand {
@@ -21,6 +22,44 @@ struct IndicatorsCommand: AsyncParsableCommand {
                     print("".padded(26) + "from \(target.from): \(indicator.format(target.value)) — \(target.label)")
                 }
             }
+        }
+    }
+
+    /// `concordat indicators import-ae FILE.csv`: NHS England's A&E attendances file, for the system's
+    /// organisations that have ODS codes in it, and their total as the system's value.
+    struct ImportAE: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import-ae",
+            abstract:
+                "Import NHS England's monthly A&E attendances (period,org_code,type,attendances,breaches,admissions).",
+            discussion: "All or nothing: every row is checked, and nothing is saved unless all pass. Gives ae-4-hour "
+                + "(all types) and ae-4-hour-type-1 for each organisation whose ODS code the file has, and their "
+                + "total (pooled counts) for the system. A month missing from the file is a gap, not a zero.")
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The CSV file (default: the copy shipped with Concordat, Apr 2016 – Mar 2019).")
+        var file: String?
+
+        func run() async throws {
+            let store = try await store.open()
+            guard let system = try await store.loadSystem() else {
+                throw ValidationError("the database holds no system")
+            }
+            let statistics =
+                try file.map { path in
+                    try AEAttendances(
+                        parsing: try Data(contentsOf: URL(fileURLWithPath: path)),
+                        file: URL(fileURLWithPath: path).lastPathComponent)
+                } ?? AEAttendances.bundled()
+            let trusts = AEStatistics.trusts(try await store.organisations(), in: statistics)
+            guard !trusts.isEmpty else {
+                throw ValidationError("no organisation of the system has an ODS code that the file has rows for")
+            }
+            let values = AEStatistics.indicatorValues(statistics, trusts: trusts, systemCode: system.root.code)
+            try await store.saveIndicatorValues(values)
+            print(
+                "Imported \(values.count) values for \(trusts.map { "\($0.name) (\($0.odsCode ?? ""))" }.joined(separator: ", ")) and their total."
+            )
         }
     }
 

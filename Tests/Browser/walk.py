@@ -26,7 +26,8 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 PAGES = [
     "/", "/areas/east-kent", "/partnership", "/money", "/money/ledger", "/money/settlement", "/money/pools",
-    "/assurance", "/assurance/east-kent", "/assurance/returns", "/decisions", "/decisions/register", "/risks",
+    "/assurance", "/assurance/east-kent", "/assurance/ae", "/assurance/returns", "/decisions", "/decisions/register",
+    "/risks",
     "/programme", "/jobs", "/sign-in",
 ]
 PASSWORD = "correct horse battery"

@@ -37,6 +37,12 @@ struct DemoProcessTests {
         // The population at the analysis period's end: the 3,000 loaded less those who died in the period.
         let people = try #require(dataset?["people"] as? Int)
         #expect(people < 3000 && people > 2_900 && people % 5 == 0)
+        // A&E is NHS England's published series for the pack's four trusts: 36 months of East Kent's.
+        let (aeStatus, aeData) = try #require(
+            await ConcordatProcess.get(URL(string: "\(base)/indicators/ae-4-hour/organisations/ekhuft/spc")!))
+        #expect(aeStatus == 200)
+        let ae = try JSONSerialization.jsonObject(with: aeData) as? [String: Any]
+        #expect((ae?["points"] as? [Any])?.count == 36)
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("concordat.sqlite").path))
         #expect(
             FileManager.default.fileExists(

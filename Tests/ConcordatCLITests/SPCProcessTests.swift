@@ -1,3 +1,4 @@
+import Assurance
 import Foundation
 import Storage
 import Testing
@@ -68,5 +69,35 @@ struct IndicatorsProcessTests {
         #expect(try await store.indicatorValues().count == 2)  // nothing from the refused file
         let list = try ConcordatProcess.run(["indicators", "list"], in: folder)
         #expect(list.output.contains("constitutional standard"))
+    }
+}
+
+@Suite("concordat indicators import-ae as a process")
+struct ImportAEProcessTests {
+    @Test("the shipped A&E file gives the pack's four trusts and their total; a bad file saves nothing")
+    func importAE() async throws {
+        let folder = try ConcordatProcess.temporaryFolder("import-ae")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try ConcordatProcess.run(["init"], in: folder).status == 0)
+        let header = "period,org_code,type,attendances,breaches,admissions\n"
+        try (header + "2019-05-01,RVV,1,100,5,1\n2019-05-01,RVV,other,100,500,1\n").write(
+            to: folder.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
+        let bad = try ConcordatProcess.run(["indicators", "import-ae", "bad.csv"], in: folder)
+        #expect(
+            bad.status != 0 && bad.output.contains("bad.csv:3") && bad.output.contains("breaches"), "\(bad.output)")
+        let store = try SQLiteStore(path: folder.appendingPathComponent("concordat.sqlite").path)
+        #expect(try await store.indicatorValues().isEmpty)
+        try (header + "2019-05-01,ZZZ,1,100,5,1\n").write(
+            to: folder.appendingPathComponent("strangers.csv"), atomically: true, encoding: .utf8)
+        let strangers = try ConcordatProcess.run(["indicators", "import-ae", "strangers.csv"], in: folder)
+        #expect(strangers.status != 0 && strangers.output.contains("no organisation of the system"))
+        let shipped = try ConcordatProcess.run(["indicators", "import-ae"], in: folder)
+        #expect(shipped.status == 0 && shipped.output.contains("Imported 360 values"), "\(shipped.output)")
+        let values = try await store.indicatorValues()
+        // (4 trusts + their total) × 36 months × (all types, type 1).
+        #expect(values.count == 360)
+        let total = try #require(
+            values.first { $0.indicator == "ae-4-hour" && $0.subject == .area("QKS") && $0.month == "2019-03" })
+        #expect(total.denominator == 57654 && total.numerator == 57654 - 9374)
     }
 }

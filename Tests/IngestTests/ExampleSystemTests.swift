@@ -5,13 +5,15 @@ import Testing
 
 @Suite("The example partnerships, as the seed papers name them")
 struct ExampleSystemTests {
-    @Test("East Kent ACP: 4 CCGs, 3 trusts, 6 primary care at scale providers, the county council, 2 advisers")
+    @Test(
+        "East Kent ACP: 4 CCGs, 3 trusts, 6 primary care at scale providers, the county council, 2 advisers; and Kent & Medway's 3 other acute trusts"
+    )
     func eastKent() throws {
         let organisations = try BundledPacks.kent.get().organisations
         func count(_ role: OrganisationRole) -> Int { organisations.filter { $0.role == role }.count }
-        #expect(organisations.count == 16)
+        #expect(organisations.count == 19)
         #expect(count(.commissioner) == 4)
-        #expect(count(.nhsTrust) == 3)
+        #expect(count(.nhsTrust) == 6)
         #expect(count(.primaryCareAtScale) == 6)
         #expect(count(.localAuthority) == 1)
         #expect(count(.adviser) == 2)

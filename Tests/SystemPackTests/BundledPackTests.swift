@@ -18,10 +18,11 @@ import Testing
     }
 
     @Test func kentsOrganisationsPlacesAndMemorandum() throws {
-        // The East Kent ACP's 16 members: 14 signatories, each accountable for East Kent, and 2 advisers.
+        // The East Kent ACP's 16 members: 14 signatories, each accountable for East Kent, and 2 advisers; and
+        // Kent & Medway's three other acute trusts (non-signatories, each serving its place).
         let organisations = kent.organisations
-        #expect(organisations.count == 16)
-        #expect(Set(organisations.map(\.code)).count == 16)
+        #expect(organisations.count == 19)
+        #expect(Set(organisations.map(\.code)).count == 19)
         #expect(organisations.first?.code == "ashford-ccg")
         #expect(organisations.filter(\.isSignatory).count == 14)
         #expect(organisations.filter(\.isSignatory).allSatisfy { $0.places == ["east-kent"] })

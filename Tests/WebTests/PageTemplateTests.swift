@@ -101,6 +101,7 @@ struct PageTemplateTests {
         case .pools: ("/money/pools", .ok, "<h1>Pools and ring-fences</h1>")
         case .assurance: ("/assurance", .ok, "<h1>Assurance</h1>")
         case .assuranceArea: ("/assurance/east-kent", .ok, "<h1>Assurance: ")
+        case .assuranceAE: ("/assurance/ae", .ok, "<h1>A&amp;E: 4-hour performance of the system")
         case .returns: ("/assurance/returns", .ok, "<h1>Assurance returns</h1>")
         case .decisions: ("/decisions", .ok, "<h1>Decisions</h1>")
         case .register: ("/decisions/register", .ok, "<h1>Decision register</h1>")

@@ -98,12 +98,13 @@ public struct Indicator: Sendable, Hashable, Codable, Identifiable {
     }
 }
 
-/// One value of an indicator for an area (a place, the system or an organisation) in a month.
+/// One value of an indicator for a subject (an area of the hierarchy, or an organisation such as a provider
+/// trust) in a month.
 public struct IndicatorValue: Sendable, Hashable, Codable {
     /// The indicator's code.
     public var indicator: String
-    /// The area's (or organisation's) code.
-    public var area: String
+    /// What it is a value of: an area or an organisation.
+    public var subject: IndicatorSubject
     /// The month, `YYYY-MM`.
     public var month: String
     /// The value, in the indicator's unit.
@@ -113,16 +114,58 @@ public struct IndicatorValue: Sendable, Hashable, Codable {
     /// The denominator, if known.
     public var denominator: Double?
 
-    /// Makes a value.
+    /// The subject's code (an area's or an organisation's).
+    public var area: String { subject.code }
+
+    /// Makes a value of an area.
     public init(
         indicator: String, area: String, month: String, value: Double, numerator: Double? = nil,
         denominator: Double? = nil
     ) {
+        self.init(
+            indicator: indicator, subject: .area(area), month: month, value: value, numerator: numerator,
+            denominator: denominator)
+    }
+
+    /// Makes a value of any subject.
+    public init(
+        indicator: String, subject: IndicatorSubject, month: String, value: Double, numerator: Double? = nil,
+        denominator: Double? = nil
+    ) {
         self.indicator = indicator
-        self.area = area
+        self.subject = subject
         self.month = month
         self.value = value
         self.numerator = numerator
         self.denominator = denominator
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case indicator, area, subject, month, value, numerator, denominator
+    }
+
+    /// Reads a value: `area` is the subject's code and `subject` its kind (`area`, the default, or
+    /// `organisation`), so values written before organisations had values still read.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        indicator = try container.decode(String.self, forKey: .indicator)
+        let kind = try container.decodeIfPresent(IndicatorSubject.Kind.self, forKey: .subject) ?? .area
+        subject = IndicatorSubject(kind: kind, code: try container.decode(String.self, forKey: .area))
+        month = try container.decode(String.self, forKey: .month)
+        value = try container.decode(Double.self, forKey: .value)
+        numerator = try container.decodeIfPresent(Double.self, forKey: .numerator)
+        denominator = try container.decodeIfPresent(Double.self, forKey: .denominator)
+    }
+
+    /// Writes a value: the subject's code as `area` and its kind as `subject`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(indicator, forKey: .indicator)
+        try container.encode(subject.code, forKey: .area)
+        try container.encode(subject.kind, forKey: .subject)
+        try container.encode(month, forKey: .month)
+        try container.encode(value, forKey: .value)
+        try container.encodeIfPresent(numerator, forKey: .numerator)
+        try container.encodeIfPresent(denominator, forKey: .denominator)
     }
 }

@@ -12,9 +12,19 @@ public enum IndicatorCatalogue {
     /// Every indicator, in the order the dashboard shows them.
     public static let standard: [Indicator] = [
         Indicator(
-            code: "ae-4-hour", name: "A&E: seen within 4 hours",
+            code: "ae-4-hour", name: "A&E: seen within 4 hours (all types)",
             numerator: "attendances admitted, transferred or discharged within 4 hours",
             denominator: "A&E attendances", unit: .percent, improvement: .increase,
+            source: "NHS England A&E attendances and emergency admissions (monthly)",
+            targets: [
+                .init(from: "2004-01", value: 95, label: "constitutional standard"),
+                .init(from: "2023-04", value: 76, label: "2023/24 planning guidance: 76% by March 2024"),
+                .init(from: "2024-04", value: 78, label: "2024/25 and 2025/26 planning guidance: 78%"),
+            ]),
+        Indicator(
+            code: "ae-4-hour-type-1", name: "A&E: seen within 4 hours (type 1)",
+            numerator: "type 1 attendances admitted, transferred or discharged within 4 hours",
+            denominator: "type 1 (major emergency department) attendances", unit: .percent, improvement: .increase,
             source: "NHS England A&E attendances and emergency admissions (monthly)",
             targets: [
                 .init(from: "2004-01", value: 95, label: "constitutional standard"),

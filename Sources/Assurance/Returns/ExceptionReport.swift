@@ -11,8 +11,10 @@ public enum ExceptionReport {
     ) -> [Escalation] {
         var raised: [Escalation] = []
         for indicator in catalogue {
-            let series = values.filter { $0.indicator == indicator.code && $0.area == area && $0.month <= month }
-                .sorted { $0.month < $1.month }
+            let series = values.filter {
+                $0.indicator == indicator.code && $0.subject == .area(area) && $0.month <= month
+            }
+            .sorted { $0.month < $1.month }
             guard series.last?.month == month,
                 let chart = try? XmRChart(
                     values: series.map(\.value),

@@ -16,6 +16,10 @@ public struct Organisation: Hashable, Sendable, Codable, Identifiable {
     /// The places (area codes) the organisation is accountable for: its accounts may submit those places'
     /// assurance returns. Empty for an organisation accountable for no place (an adviser, say).
     public var places: [String]
+    /// The organisation's ODS code (NHS Organisation Data Service: three characters for a trust, `RVV`), where
+    /// it has one and the code is a slug: what published statistics such as NHS England's A&E attendances
+    /// file it under. `nil` where none is given.
+    public var odsCode: String?
 
     /// The organisation's code.
     public var id: String { code }
@@ -32,7 +36,8 @@ public struct Organisation: Hashable, Sendable, Codable, Identifiable {
     /// Makes an organisation. `isSignatory` defaults to what the role implies.
     public init(
         code: String, name: String, role: OrganisationRole, isSignatory: Bool? = nil,
-        membership: Membership? = nil, source: String? = nil, places: [String] = []
+        membership: Membership? = nil, source: String? = nil, places: [String] = [],
+        odsCode: String? = nil
     ) {
         self.code = code
         self.name = name
@@ -41,13 +46,14 @@ public struct Organisation: Hashable, Sendable, Codable, Identifiable {
         self.membership = membership
         self.source = source
         self.places = places
+        self.odsCode = odsCode
     }
 
     private enum CodingKeys: String, CodingKey {
-        case code, name, role, isSignatory, membership, source, places
+        case code, name, role, isSignatory, membership, source, places, odsCode
     }
 
-    /// Reads an organisation; `places` may be left out (none).
+    /// Reads an organisation; `places` may be left out (none), and `odsCode` (none).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         code = try container.decode(String.self, forKey: .code)
@@ -57,5 +63,6 @@ public struct Organisation: Hashable, Sendable, Codable, Identifiable {
         membership = try container.decodeIfPresent(Membership.self, forKey: .membership)
         source = try container.decodeIfPresent(String.self, forKey: .source)
         places = try container.decodeIfPresent([String].self, forKey: .places) ?? []
+        odsCode = try container.decodeIfPresent(String.self, forKey: .odsCode)
     }
 }

@@ -14,13 +14,14 @@ extension PostgresStore {
         try await readOne { [self] connection in
             try await rows(
                 """
-                SELECT indicator, area, month, value, numerator, denominator FROM indicator_value
-                ORDER BY indicator, area, month
+                SELECT indicator, subject, area, month, value, numerator, denominator FROM indicator_value
+                ORDER BY indicator, subject, area, month
                 """, connection
             ).map { row in
-                let v = try row.decode((String, String, String, Double, Double?, Double?).self)
-                return IndicatorValue(
-                    indicator: v.0, area: v.1, month: v.2, value: v.3, numerator: v.4, denominator: v.5)
+                let v = try row.decode((String, String, String, String, Double, Double?, Double?).self)
+                return try IndicatorValueRecord(
+                    indicator: v.0, subject: v.1, area: v.2, month: v.3, value: v.4, numerator: v.5, denominator: v.6
+                ).indicatorValue()
             }
         }
     }
@@ -129,10 +130,10 @@ extension PostgresStore {
         for value in values {
             try await connection.query(
                 """
-                INSERT INTO indicator_value (indicator, area, month, value, numerator, denominator)
-                VALUES (\(value.indicator), \(value.area), \(value.month), \(value.value), \(value.numerator),
-                    \(value.denominator))
-                ON CONFLICT (indicator, area, month) DO UPDATE SET value = excluded.value,
+                INSERT INTO indicator_value (indicator, subject, area, month, value, numerator, denominator)
+                VALUES (\(value.indicator), \(value.subject.kind.rawValue), \(value.subject.code), \(value.month),
+                    \(value.value), \(value.numerator), \(value.denominator))
+                ON CONFLICT (indicator, subject, area, month) DO UPDATE SET value = excluded.value,
                     numerator = excluded.numerator, denominator = excluded.denominator
                 """, logger: logger)
         }

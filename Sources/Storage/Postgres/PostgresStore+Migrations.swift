@@ -152,5 +152,6 @@ extension PostgresStore {
         ),
         packMigration,
         unbandedMigration,
+        providerIndicatorMigration,
     ]
 }

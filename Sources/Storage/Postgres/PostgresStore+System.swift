@@ -163,7 +163,7 @@ extension PostgresStore {
                 """
                 UPDATE organisation SET name = \(record.name), role = \(record.role),
                     isSignatory = \(record.isSignatory), membership = \(record.membership), source = \(record.source),
-                    places = \(record.places)
+                    places = \(record.places), odsCode = \(record.odsCode)
                 WHERE code = \(record.code)
                 """, logger: logger)
         }
@@ -172,9 +172,9 @@ extension PostgresStore {
     private func insert(_ record: OrganisationRecord, _ connection: PostgresConnection) async throws {
         try await connection.query(
             """
-            INSERT INTO organisation (code, name, role, isSignatory, membership, source, places)
+            INSERT INTO organisation (code, name, role, isSignatory, membership, source, places, odsCode)
             VALUES (\(record.code), \(record.name), \(record.role), \(record.isSignatory), \(record.membership),
-                \(record.source), \(record.places))
+                \(record.source), \(record.places), \(record.odsCode))
             """, logger: logger)
     }
 
@@ -184,17 +184,17 @@ extension PostgresStore {
         var records: [OrganisationRecord] = []
         for row in try await rows(
             """
-            SELECT position, code, name, role, isSignatory, membership, source, places FROM organisation
+            SELECT position, code, name, role, isSignatory, membership, source, places, odsCode FROM organisation
             WHERE \(code)::text IS NULL OR code = \(code) ORDER BY position
             """, connection
         ) {
-            let (position, code, name, role, isSignatory, membership, source, places) = try row.decode(
-                (Int64, String, String, String, Bool, String?, String?, String).self)
+            let (position, code, name, role, isSignatory, membership, source, places, odsCode) = try row.decode(
+                (Int64, String, String, String, Bool, String?, String?, String, String?).self)
 
             records.append(
                 OrganisationRecord(
                     position: position, code: code, name: name, role: role, isSignatory: isSignatory,
-                    membership: membership, source: source, places: places))
+                    membership: membership, source: source, places: places, odsCode: odsCode))
         }
         return records
     }

@@ -2,27 +2,34 @@ import Assurance
 import Foundation
 import GRDB
 
-/// The `indicator_value` table: one value per indicator, area and month.
+/// The `indicator_value` table: one value per indicator, subject and month; `subject` is the subject's kind
+/// (`area` or `organisation`, migration v16) and `area` its code.
 struct IndicatorValueRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "indicator_value"
     var indicator: String
+    var subject: String
     var area: String
     var month: String
     var value: Double
     var numerator: Double?
     var denominator: Double?
 
-    var indicatorValue: IndicatorValue {
-        IndicatorValue(
-            indicator: indicator, area: area, month: month, value: value, numerator: numerator, denominator: denominator
-        )
+    func indicatorValue() throws -> IndicatorValue {
+        guard let kind = IndicatorSubject.Kind(rawValue: subject) else {
+            throw StoreError.corrupt(
+                "indicator value \(indicator) \(area) \(month) has an unknown subject '\(subject)'")
+        }
+        return IndicatorValue(
+            indicator: indicator, subject: IndicatorSubject(kind: kind, code: area), month: month, value: value,
+            numerator: numerator, denominator: denominator)
     }
 }
 
 extension IndicatorValueRecord {
     init(_ value: IndicatorValue) {
         indicator = value.indicator
-        area = value.area
+        subject = value.subject.kind.rawValue
+        area = value.subject.code
         month = value.month
         self.value = value.value
         numerator = value.numerator

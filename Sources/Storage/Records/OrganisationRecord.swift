@@ -14,6 +14,8 @@ struct OrganisationRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var source: String?
     /// The places it is accountable for, as a JSON array of area codes.
     var places: String = "[]"
+    /// Its ODS code, if it has one (migration v16).
+    var odsCode: String?
 
     func organisation() throws -> Organisation {
         guard let role = OrganisationRole(rawValue: role) else {
@@ -30,7 +32,7 @@ struct OrganisationRecord: Codable, FetchableRecord, MutablePersistableRecord {
         }
         return Organisation(
             code: code, name: name, role: role, isSignatory: isSignatory, membership: membership, source: source,
-            places: places)
+            places: places, odsCode: odsCode)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { position = inserted.rowID }
@@ -46,5 +48,6 @@ extension OrganisationRecord {
         membership = organisation.membership?.rawValue
         source = organisation.source
         places = String(decoding: (try? JSONEncoder().encode(organisation.places)) ?? Data("[]".utf8), as: UTF8.self)
+        odsCode = organisation.odsCode
     }
 }

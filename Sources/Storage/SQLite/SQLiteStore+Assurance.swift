@@ -12,8 +12,8 @@ extension SQLiteStore {
     /// Every indicator value.
     public func indicatorValues() async throws -> [IndicatorValue] {
         try await writer.read { db in
-            try IndicatorValueRecord.order(Column("indicator"), Column("area"), Column("month")).fetchAll(db)
-                .map(\.indicatorValue)
+            try IndicatorValueRecord.order(Column("indicator"), Column("subject"), Column("area"), Column("month"))
+                .fetchAll(db).map { try $0.indicatorValue() }
         }
     }
 

@@ -230,6 +230,7 @@ extension SQLiteStore {
         }
         registerPackMigration(&migrator)
         registerUnbandedMigration(&migrator)
+        registerProviderIndicatorMigration(&migrator)
         return migrator
     }
 }

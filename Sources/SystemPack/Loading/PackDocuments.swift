@@ -16,6 +16,7 @@ struct PackOrganisation: Codable {
     var membership: Organisation.Membership?
     var source: String?
     var places: [String]?
+    var odsCode: String?
 
     init(_ organisation: Organisation) {
         code = organisation.code
@@ -25,12 +26,13 @@ struct PackOrganisation: Codable {
         membership = organisation.membership
         source = organisation.source
         places = organisation.places.isEmpty ? nil : organisation.places
+        odsCode = organisation.odsCode
     }
 
     var organisation: Organisation {
         Organisation(
             code: code, name: name, role: role, isSignatory: isSignatory, membership: membership, source: source,
-            places: places ?? [])
+            places: places ?? [], odsCode: odsCode)
     }
 }
 

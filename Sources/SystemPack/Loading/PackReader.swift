@@ -227,7 +227,20 @@ struct PackReader {
         let file = PackFile.organisations
         let organisations = try decode(OrganisationsDocument.self, file).organisations.map(\.organisation)
         var seen: Set<String> = []
+        var odsCodes: Set<String> = []
         for (index, organisation) in organisations.enumerated() {
+            if let ods = organisation.odsCode {
+                let location = "$.organisations[\(index)].odsCode"
+                guard OrganisationCode.isODSShaped(ods) else {
+                    throw PackError(
+                        file: file, location: location,
+                        reason: "\"\(ods)\" is not an ODS code (3 to 6 capital letters and digits, as RVV or 8J094)")
+                }
+                guard odsCodes.insert(ods).inserted else {
+                    throw PackError(
+                        file: file, location: location, reason: "\"\(ods)\" is the ODS code of an earlier organisation")
+                }
+            }
             guard !organisation.code.isEmpty else {
                 throw PackError(file: file, location: "$.organisations[\(index)].code", reason: "the code is empty")
             }

@@ -7,8 +7,10 @@ import Partnership
 import Storage
 
 /// Assurance on the web. API (at `/api/v1`): `GET indicators`, `GET indicators/{code}/areas/{area}/spc`,
+/// `GET indicators/{code}/organisations/{organisation}/spc`, `GET ae/funnel`,
 /// `GET|POST returns`, `POST returns/{id}/review`, `GET escalations`. Pages: `/assurance` (the system,
-/// places side by side), `/assurance/{area}` (one row and one SPC chart per indicator),
+/// places side by side), `/assurance/ae` (the trusts' published A&E statistics and England's funnel),
+/// `/assurance/{area}` (one row and one SPC chart per indicator),
 /// `/assurance/returns` (returns and escalations).
 struct AssuranceController<Context: RequestContext> {
     let registry: SystemRegistry
@@ -27,8 +29,14 @@ struct AssuranceController<Context: RequestContext> {
 
     /// The series of every indicator with values in `area`.
     static func series(_ values: [IndicatorValue], area: String) -> [Series] {
+        series(values, subject: .area(area))
+    }
+
+    /// The series of every indicator with values for `subject` (an area or an organisation); a month with no
+    /// value is a gap in the series, not a zero.
+    static func series(_ values: [IndicatorValue], subject: IndicatorSubject) -> [Series] {
         IndicatorCatalogue.standard.compactMap { indicator in
-            let mine = values.filter { $0.indicator == indicator.code && $0.area == area }.sorted {
+            let mine = values.filter { $0.indicator == indicator.code && $0.subject == subject }.sorted {
                 $0.month < $1.month
             }
             guard let last = mine.last else { return nil }
@@ -47,6 +55,8 @@ struct AssuranceController<Context: RequestContext> {
         let routes = RouteCollection(context: Context.self)
         routes.get("indicators") { _, _ in ListDocument(items: IndicatorCatalogue.standard) }
         routes.get("indicators/:code/areas/:area/spc", use: spc)
+        routes.get("indicators/:code/organisations/:organisation/spc", use: organisationSPC)
+        routes.get("ae/funnel", use: aeFunnelDocument)
         routes.get("returns") { _, _ in
             ListDocument(items: await PublicNames(store: store).publicly(try await store.assuranceReturns()))
         }
@@ -106,6 +116,7 @@ struct AssuranceController<Context: RequestContext> {
         routes.post("/assurance/returns", use: submitFromPage)
         routes.get("/assurance") { _, _ in try await dashboard() }
         routes.get("/assurance/returns") { _, _ in try await returnsPage() }
+        routes.get("/assurance/ae") { request, _ in try await aePage(request) }
         routes.get("/assurance/values.csv", use: valuesCSV)
         routes.get("/assurance/:area") { _, context in try await areaPage(try context.parameters.require("area")) }
         return routes

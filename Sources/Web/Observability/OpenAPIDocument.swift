@@ -116,6 +116,17 @@ enum OpenAPIDocument {
         .init(
             method: "GET", path: "/api/v1/indicators/{code}/areas/{area}/spc",
             summary: "An indicator's SPC chart for an area", tag: "assurance"),
+        .init(
+            method: "GET", path: "/api/v1/indicators/{code}/organisations/{organisation}/spc",
+            summary: "An indicator's SPC chart for an organisation (a provider trust)", tag: "assurance"),
+        .init(
+            method: "GET", path: "/api/v1/ae/funnel",
+            summary: "England's providers' A&E 4-hour performance in a month on an overdispersed funnel",
+            tag: "assurance",
+            query: [
+                ("month", "YYYY-MM (default: the latest month of NHS England's file)"),
+                ("type", "all (default) or 1 (type 1 departments)"),
+            ]),
         .init(method: "GET", path: "/api/v1/returns", summary: "Assurance returns", tag: "assurance"),
         .init(
             method: "POST", path: "/api/v1/returns", summary: "Submit a place's monthly return", tag: "assurance",

@@ -27,6 +27,8 @@ enum PageTemplate: String, Sendable, CaseIterable {
     case assurance
     /// An area's assurance (`/assurance/{area}`).
     case assuranceArea
+    /// The trusts' published A&E statistics and England's funnel (`/assurance/ae`).
+    case assuranceAE
     /// Assurance returns (`/assurance/returns`).
     case returns
     /// Decisions (`/decisions`).
