@@ -14,9 +14,14 @@ struct OrganisationAPITests {
         try await app.test(.router) { client in
             try await client.execute(uri: "/api/v1/organisations", method: .get) { response in
                 let list = try response.json(ListDocument<Organisation>.self)
-                #expect(list.items.count == 16)
+                #expect(list.items.count == 19)
                 #expect(list.items.first?.name == "Ashford Clinical Commissioning Group")
-                #expect(list.items.filter { !$0.isSignatory }.map(\.role) == [.adviser, .adviser])
+                #expect(list.items.filter { $0.role == .adviser }.allSatisfy { !$0.isSignatory })
+                // The three acute trusts outside the East Kent memorandum sign nothing and carry ODS codes.
+                #expect(
+                    list.items.filter { !$0.isSignatory && $0.role == .nhsTrust }.compactMap(\.odsCode) == [
+                        "RWF", "RPA", "RN7",
+                    ])
             }
         }
     }

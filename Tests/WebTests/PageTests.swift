@@ -60,7 +60,8 @@ struct PageTests {
         try await app.test(.router) { client in
             try await client.execute(uri: "/partnership", method: .get) { response in
                 let html = response.text
-                #expect(html.contains("16 organisations: 14 signatories"))
+                #expect(html.contains("19 organisations: 14 signatories"))
+                #expect(html.contains("2 advisers without a vote, and 3 other organisations"))
                 #expect(html.contains("Kent County Council"))
                 #expect(html.contains("No (adviser)"))
             }

@@ -26,7 +26,7 @@ struct SystemAPITests {
                 #expect(document.levels.map(\.count) == [1, 4, 45, 175])
                 #expect(document.levels[2].designPopulationMinimum == 30_000)
                 #expect(document.places.count == 4)
-                #expect(document.organisationCount == 16)
+                #expect(document.organisationCount == 19)
                 #expect(document.dataQualityNotes.contains { $0.subject == "G82067" })
             }
         }

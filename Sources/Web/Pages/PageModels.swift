@@ -483,11 +483,17 @@ struct PartnershipPage {
 
     init(_ organisations: [Organisation]) {
         let signatories = organisations.filter(\.isSignatory).count
+        let advisers = organisations.filter { !$0.isSignatory && $0.role == .adviser }.count
+        let others = organisations.count - signatories - advisers
         summary =
-            "\(organisations.count) organisations: \(signatories) signatories, one seat each irrespective of size, and \(organisations.count - signatories) advisers without a vote."
+            "\(organisations.count) organisations: \(signatories) signatories, one seat each irrespective of size, "
+            + (others == 0
+                ? "and \(advisers) advisers without a vote."
+                : "\(advisers) advisers without a vote, and \(others) other organisations that sign nothing (providers whose published statistics the system watches).")
         self.organisations = organisations.map {
             Row(
-                name: $0.name, role: $0.role.label, signatory: $0.isSignatory ? "Yes" : "No (adviser)",
+                name: $0.name, role: $0.role.label,
+                signatory: $0.isSignatory ? "Yes" : $0.role == .adviser ? "No (adviser)" : "No",
                 membership: $0.membership.map { $0 == .party ? "Party" : "Partner" } ?? "—", source: $0.source ?? "—")
         }
     }
