@@ -12,7 +12,8 @@ import Testing
 @Suite("Population needs in the API and pages", .serialized)
 struct NeedsTests {
     static func app() async throws -> some ApplicationProtocol {
-        Application(router: try buildRouter(store: try await makeDatasetStore(people: 4_000, seed: 11)))
+        Application(
+            router: try buildRouter(store: try await makeDatasetStore(people: 4_000, seed: 11, realLSOAs: true)))
     }
 
     @Test("the system's needs add up; a small practice's counts are suppressed and rounded; pages show the section")
@@ -157,6 +158,15 @@ struct NeedsTests {
                 #expect(["none", "additive"].contains(funnel.model))
                 #expect(funnel.label.contains("99.8% limits, binomial"))
                 #expect(needs.provenance.contains("English Indices of Deprivation 2025"))
+            }
+            // Below a place the deciles are not published (too few people per decile), but Core20 by practice is.
+            let kent = try kentMedway.get()
+            let pcn = try #require(kent.areas.first { kent.lineage(of: $0.code).count == 3 })
+            try await client.execute(uri: "/api/v1/areas/\(pcn.code)/needs", method: .get) { response in
+                let deprivation = try #require(try response.json(NeedsDocument.self).deprivation)
+                #expect(deprivation.deciles.isEmpty && deprivation.slopeIndex == nil)
+                #expect(deprivation.slopeIndexNote?.contains("system and its places only") == true)
+                #expect(deprivation.core20ByArea.count == kent.children(of: pcn.code).count)
             }
             try await client.execute(uri: "/areas/QKS", method: .get) { response in
                 let page = response.text

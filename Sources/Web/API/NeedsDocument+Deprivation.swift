@@ -13,7 +13,7 @@ extension NeedsDocument {
     /// An area's people by IMD decile, Core20 by the areas within it, and the slope index of inequality in
     /// emergency admissions across the deciles, every count through the disclosure gate.
     struct Deprivation: Codable, Sendable {
-        /// Deciles 1 (most deprived) to 10.
+        /// Deciles 1 (most deprived) to 10; empty below a place (``PublishedFigures/placeLevelSeries``).
         var deciles: [Decile]
         /// People whose decile is unknown or not 1–10 (as published).
         var unknownDecile: Int?
@@ -59,6 +59,19 @@ extension NeedsDocument {
             let published = snapshot.published
             let policy = published.policy
             let n = published.count("people", of: area.code)
+            core20ByArea = snapshot.system.children(of: area.code).map { child in
+                let people = published.count("people", of: child.code)
+                let core20 = published.count("core20", of: child.code)
+                return Core20Row(
+                    code: child.code, name: child.name, people: people.value, core20: core20.value,
+                    percent: policy.percent(core20, of: people))
+            }
+            guard PublishedFigures.publishes("imd.0", for: area, in: snapshot.system) else {
+                deciles = []
+                slopeIndexNote =
+                    "People by IMD decile are published for the system and its places only: below a place most deciles hold too few people to show safely."
+                return
+            }
             deciles = (1...10).map { decile in
                 let people = published.count("imd.\(decile - 1)", of: area.code)
                 let admissions = published.count("imd-emergency.\(decile - 1)", of: area.code)
@@ -68,13 +81,6 @@ extension NeedsDocument {
                     emergencyAdmissionsPer1000: policy.ratio(admissions, people).map { $0 * 1000 })
             }
             unknownDecile = published.count("imd.10", of: area.code).value
-            core20ByArea = snapshot.system.children(of: area.code).map { child in
-                let people = published.count("people", of: child.code)
-                let core20 = published.count("core20", of: child.code)
-                return Core20Row(
-                    code: child.code, name: child.name, people: people.value, core20: core20.value,
-                    percent: policy.percent(core20, of: people))
-            }
             (slopeIndex, slopeIndexNote) = Self.slopeIndex(deciles)
         }
 

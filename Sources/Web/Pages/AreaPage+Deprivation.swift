@@ -43,7 +43,8 @@ extension AreaPage {
             guard let deprivation = needs.deprivation else { return }
             func text(_ count: Int?) -> String { count.map(\.grouped) ?? "suppressed" }
             func share(_ value: Double?, _ format: String) -> String { value.map { String(format: format, $0) } ?? "—" }
-            hasDeciles = true
+            hasDeciles = !deprivation.deciles.isEmpty
+            slopeIndexNote = deprivation.slopeIndexNote ?? ""
             deciles = deprivation.deciles.map { row in
                 DecileRow(
                     decile: row.decile == 1

@@ -28,6 +28,19 @@ struct PublishedFigures: Sendable {
     /// The series whose cells partition an area's people (each person in exactly one cell).
     static let partitions: Set<String> = ["segment", "charlson-score", "frailty", "efi", "imd"]
 
+    /// The series published only for the system and its places : below a place an
+    /// area's people split eleven ways are mostly counts of 7 or fewer, whose protection would withhold the
+    /// area's own people and, up the hierarchy, the system's.
+    static let placeLevelSeries: Set<String> = ["imd", "imd-emergency"]
+
+    /// Whether `measure` has a cell for `area`: every measure does, except the place-level series below a place.
+    static func publishes(_ measure: String, for area: Area, in system: HealthSystem) -> Bool {
+        guard let series = measure.split(separator: ".").first, placeLevelSeries.contains(String(series)) else {
+            return true
+        }
+        return system.lineage(of: area.code).count <= 2
+    }
+
     /// The cell name of `measure` for the area `code`.
     static func key(_ measure: String, _ code: String) -> String { "\(measure)@\(code)" }
 
@@ -40,7 +53,9 @@ struct PublishedFigures: Sendable {
         var measures: [String] = []
         func add(_ measure: String, _ values: [String: Int]) {
             measures.append(measure)
-            for area in system.areas { release.add(Self.key(measure, area.code), count: values[area.code, default: 0]) }
+            for area in system.areas where Self.publishes(measure, for: area, in: system) {
+                release.add(Self.key(measure, area.code), count: values[area.code, default: 0])
+            }
         }
         if let datasetPeople { add("people", datasetPeople) }
         if !profiles.isEmpty {
