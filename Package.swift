@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "Partnership", targets: ["Partnership"]),
         .library(name: "SystemPack", targets: ["SystemPack"]),
         .library(name: "Web", targets: ["Web"]),
+        .library(name: "Scenarios", targets: ["Scenarios"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -55,6 +56,8 @@ let package = Package(
         .target(name: "PopulationHealth", dependencies: ["ConcordatCore"], swiftSettings: hotLoops),
         .target(name: "Disclosure", dependencies: ["ConcordatCore"]),
         .target(name: "Finance", dependencies: ["ConcordatCore"]),
+        .target(
+            name: "Scenarios", dependencies: ["ConcordatCore", "PopulationHealth", "Finance"], swiftSettings: hotLoops),
         .target(name: "Assurance", dependencies: ["ConcordatCore"]),
         .target(
             name: "Governance", dependencies: ["ConcordatCore", .product(name: "Crypto", package: "swift-crypto")]),
@@ -82,7 +85,7 @@ let package = Package(
             name: "Partnership",
             dependencies: [
                 "Assurance", "ConcordatCore", "Disclosure", "Finance", "Governance", "Ingest", "PopulationHealth",
-                "Storage", "SystemPack",
+                "Scenarios", "Storage", "SystemPack",
             ]
         ),
         .target(
@@ -122,6 +125,7 @@ let package = Package(
                 "Storage",
                 "Web",
                 "Disclosure",
+                "Scenarios",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -142,6 +146,8 @@ let package = Package(
             dependencies: ["SystemPack", "Storage", "Ingest", "Finance", "Governance", "Assurance", "ConcordatCore"]),
         .testTarget(name: "PopulationHealthTests", dependencies: ["PopulationHealth"]),
         .testTarget(name: "DisclosureTests", dependencies: ["Disclosure"]),
+        .testTarget(
+            name: "ScenariosTests", dependencies: ["Scenarios", "PopulationHealth", "Finance", "ConcordatCore"]),
         .testTarget(
             name: "FinanceTests",
             dependencies: ["Finance", "Ingest", "ConcordatCore", "SystemPack", "ConcordatTestSupport"]),
@@ -164,7 +170,7 @@ let package = Package(
             name: "PartnershipTests",
             dependencies: [
                 "Partnership", "Storage", "Ingest", "Finance", "Governance", "Assurance", "ConcordatCore",
-                "ConcordatTestSupport", "SystemPack",
+                "ConcordatTestSupport", "SystemPack", "Scenarios",
             ]),
         .testTarget(
             name: "WebTests",
