@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "Partnership", targets: ["Partnership"]),
         .library(name: "SystemPack", targets: ["SystemPack"]),
         .library(name: "Web", targets: ["Web"]),
+        .library(name: "Scenarios", targets: ["Scenarios"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -56,6 +57,8 @@ let package = Package(
         .target(name: "Disclosure", dependencies: ["ConcordatCore"]),
         .target(name: "Appraisal", dependencies: ["ConcordatCore"]),
         .target(name: "Finance", dependencies: ["ConcordatCore"]),
+        .target(
+            name: "Scenarios", dependencies: ["ConcordatCore", "PopulationHealth", "Finance"], swiftSettings: hotLoops),
         .target(name: "Assurance", dependencies: ["ConcordatCore"]),
         .target(
             name: "Governance", dependencies: ["ConcordatCore", .product(name: "Crypto", package: "swift-crypto")]),
@@ -83,7 +86,7 @@ let package = Package(
             name: "Partnership",
             dependencies: [
                 "Assurance", "ConcordatCore", "Disclosure", "Finance", "Governance", "Ingest", "PopulationHealth",
-                "Storage", "SystemPack",
+                "Scenarios", "Storage", "SystemPack",
             ]
         ),
         .target(
@@ -123,6 +126,7 @@ let package = Package(
                 "Storage",
                 "Web",
                 "Disclosure",
+                "Scenarios",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -145,6 +149,8 @@ let package = Package(
         .testTarget(name: "DisclosureTests", dependencies: ["Disclosure"]),
         .testTarget(name: "AppraisalTests", dependencies: ["Appraisal", "ConcordatCore"]),
         .testTarget(
+            name: "ScenariosTests", dependencies: ["Scenarios", "PopulationHealth", "Finance", "ConcordatCore"]),
+        .testTarget(
             name: "FinanceTests",
             dependencies: ["Finance", "Ingest", "ConcordatCore", "SystemPack", "ConcordatTestSupport"]),
         .testTarget(name: "AssuranceTests", dependencies: ["Assurance", "ConcordatCore"]),
@@ -166,7 +172,7 @@ let package = Package(
             name: "PartnershipTests",
             dependencies: [
                 "Partnership", "Storage", "Ingest", "Finance", "Governance", "Assurance", "ConcordatCore",
-                "ConcordatTestSupport", "SystemPack", "PopulationHealth",
+                "ConcordatTestSupport", "SystemPack", "PopulationHealth", "Scenarios",
             ]),
         .testTarget(
             name: "WebTests",

@@ -21,6 +21,17 @@ let package = Package(
             ],
             path: "Benchmarks/IngestBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        .executableTarget(
+            name: "ScenarioBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Ingest", package: "Concordat"),
+                .product(name: "ConcordatCore", package: "Concordat"),
+                .product(name: "Scenarios", package: "Concordat"),
+            ],
+            path: "Benchmarks/ScenarioBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

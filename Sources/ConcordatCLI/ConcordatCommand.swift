@@ -18,7 +18,7 @@ public struct ConcordatCommand: AsyncParsableCommand {
             DemoCommand.self, InitCommand.self, ServeCommand.self, SynthCommand.self, PseudonymiseCommand.self,
             ImportCommand.self, ScoreCommand.self, AllocateCommand.self, LedgerCommand.self, SettleCommand.self,
             PoolCommand.self, UserCommand.self, SPCCommand.self, IndicatorsCommand.self, AuditCommand.self,
-            BackupCommand.self, RestoreCommand.self, StatsCommand.self, PackCommand.self,
+            BackupCommand.self, RestoreCommand.self, StatsCommand.self, PackCommand.self, ScenarioCommand.self,
         ]
     )
 

@@ -11,10 +11,27 @@ final class ProgressBar: @unchecked Sendable {
     private let started = Date()
     private var lastDrawn = Date.distantPast
     private let enabled: Bool
+    private let unit: String?
 
-    init(_ label: String, enabled: Bool = isatty(2) == 1) {
+    /// A bar for `label`; `unit` names what is counted ("runs"), bytes when `nil`.
+    init(_ label: String, unit: String? = nil, enabled: Bool = isatty(2) == 1) {
         self.label = label
+        self.unit = unit
         self.enabled = enabled
+    }
+
+    /// The bar's text for `done` of `total` things called `unit` after `elapsed` seconds.
+    static func line(label: String, done: Int, total: Int, elapsed: TimeInterval, unit: String, width: Int = 30)
+        -> String
+    {
+        let fraction = total > 0 ? min(1, Double(done) / Double(total)) : 0
+        let filled = Int((fraction * Double(width)).rounded(.down))
+        let rate = elapsed > 0 ? Double(done) / elapsed : 0
+        let remaining = rate > 0 ? Double(total - done) / rate : 0
+        return "\(label) [" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+            + "] " + String(format: "%3.0f%% ", fraction * 100) + "\(done) of \(total) \(unit), "
+            + String(format: "%.0f \(unit)/s", rate)
+            + (fraction < 1 ? String(format: ", about %.0f s to go", remaining) : "")
     }
 
     /// The bar's text for `done` of `total` bytes after `elapsed` seconds.
@@ -37,7 +54,10 @@ final class ProgressBar: @unchecked Sendable {
         let now = Date()
         guard now.timeIntervalSince(lastDrawn) >= 0.1 || done >= total else { return }
         lastDrawn = now
-        let text = Self.line(label: label, done: done, total: total, elapsed: now.timeIntervalSince(started))
+        let elapsed = now.timeIntervalSince(started)
+        let text =
+            unit.map { Self.line(label: label, done: done, total: total, elapsed: elapsed, unit: $0) }
+            ?? Self.line(label: label, done: done, total: total, elapsed: elapsed)
         FileHandle.standardError.write(Data(("\r" + text + "\u{1B}[K").utf8))
     }
 

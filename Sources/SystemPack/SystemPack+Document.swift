@@ -1,3 +1,4 @@
+import ConcordatCore
 import Foundation
 
 extension SystemPack {

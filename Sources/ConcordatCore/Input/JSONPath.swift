@@ -1,7 +1,8 @@
-/// A JSON path (`$.seats[3].organisation`) built from a decoder's coding path.
-enum JSONPath {
+/// A JSON path (`$.seats[3].organisation`) built from a decoder's coding path, as system packs and scenario
+/// definitions locate their refusals.
+public enum JSONPath {
     /// The path of `codingPath`, `$` for the document itself.
-    static func of(_ codingPath: [any CodingKey]) -> String {
+    public static func of(_ codingPath: [any CodingKey]) -> String {
         codingPath.reduce("$") { path, key in
             if let index = key.intValue { return "\(path)[\(index)]" }
             return "\(path).\(key.stringValue)"
@@ -9,7 +10,7 @@ enum JSONPath {
     }
 
     /// The path and reason of a decoding failure, in words a pack author can act on.
-    static func describe(_ error: DecodingError) -> (path: String, reason: String) {
+    public static func describe(_ error: DecodingError) -> (path: String, reason: String) {
         switch error {
         case .keyNotFound(let key, let context):
             return (of(context.codingPath + [key]), "is missing")

@@ -1,0 +1,71 @@
+import ArgumentParser
+import ConcordatCore
+import Foundation
+import Partnership
+import Scenarios
+
+/// `concordat scenario`: what-if scenarios over the stored dataset.
+struct ScenarioCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scenario",
+        abstract: "Run what-if scenarios over the integrated dataset (docs/SCENARIOS.md).",
+        subcommands: [ScenarioRunCommand.self])
+}
+
+/// `concordat scenario run FILE.json`: the Monte Carlo projection of a scenario.
+struct ScenarioRunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Project a scenario over its horizon: cost, activity, beds, waterfall and red lines.",
+        discussion: """
+            FILE is a scenario definition (JSON, "format": 1; see docs/SCENARIOS.md and \
+            docs/examples/east-kent-frailty.json). The baseline is the stored dataset's twelve months ending \
+            with its last event's month. A definition that does not fit the system is refused with the JSON \
+            path and the reason. --out DIR writes results.json and one CSV per table.
+            """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: ArgumentHelp("The scenario definition (JSON).", valueName: "file"))
+    var file: String
+
+    @Option(help: ArgumentHelp("Monte Carlo runs, in place of the definition's (1–100,000).", valueName: "n"))
+    var runs: Int?
+
+    @Option(help: ArgumentHelp("table or json.", valueName: "format"))
+    var format: OutputFormat = .table
+
+    @Option(help: ArgumentHelp("A folder to write results.json and the tables as CSV into.", valueName: "dir"))
+    var out: String?
+
+    func validate() throws {
+        if let runs, !(1...ScenarioDefinition.maximumRuns).contains(runs) {
+            throw ValidationError("--runs must be 1 to \(ScenarioDefinition.maximumRuns)")
+        }
+    }
+
+    func run() async throws {
+        let json: Data
+        do { json = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
+            throw ValidationError("\(file) cannot be read: \(error.localizedDescription)")
+        }
+        let study: ScenarioStudy
+        do { study = try await ScenarioStudy.read(from: try await store.open()) } catch let problem
+            as ScenarioStudy.Problem
+        {
+            throw ValidationError(problem.description)
+        }
+        let bar = ProgressBar("Running", unit: "runs")
+        let results: ScenarioResults
+        do {
+            results = try study.run(json, runs: runs) { done, total in bar.update(done: done, total: total) }
+        } catch { throw ValidationError("\(file): \(error.description)") }
+        bar.finish()
+        if let out { try ScenarioTables(results).write(to: URL(fileURLWithPath: out)) }
+        if format == .json {
+            print(String(decoding: try ScenarioTables.json(results), as: UTF8.self))
+        } else {
+            print(ScenarioTables(results).text)
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import ConcordatCore
+import Dispatch
+import Foundation
+
+extension ScenarioModel {
+    /// Runs the scenario: the principal projection, then every Monte Carlo run, summarised. Runs are
+    /// computed on every core, each from its own random stream, so the results do not depend on the order.
+    /// - Parameter progress: told, on the caller's thread, as runs finish: how many of how many are done.
+    public func results(progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) -> ScenarioResults {
+        let principal = pass(run: 0)
+        let runs = monteCarlo(progress: progress)
+        let occupancy = scenario.occupancy.central(clippedTo: Scenario.occupancyRange)
+        let baselineFigures = self.baselineFigures(occupancy: occupancy)
+        let years = (1...scenario.horizon).map(scenario.yearLabel)
+
+        func bands(_ year: Int, _ value: (ScenarioResults.Figures) -> Double) -> ScenarioResults.Band {
+            ScenarioResults.Band(runs.map { value($0.years[year]) })
+        }
+        func bandList(_ year: Int, count: Int, _ value: (ScenarioResults.Figures, Int) -> Double)
+            -> [ScenarioResults.Band]
+        {
+            (0..<count).map { index in ScenarioResults.Band(runs.map { value($0.years[year], index) }) }
+        }
+        let settings = CareSetting.allCases.count
+        let percentiles = years.indices.map { year in
+            ScenarioResults.YearBands(
+                year: years[year], costPence: bands(year) { Double($0.costPence) },
+                costBySettingPence: bandList(year, count: settings) { Double($0.costBySettingPence[$1]) },
+                costByPlacePence: bandList(year, count: baseline.places.count) { Double($0.costByPlacePence[$1]) },
+                costByPartnerPence: bandList(year, count: partners.count) { Double($0.costByPartnerPence[$1]) },
+                netCostByPartnerPence: bandList(year, count: partners.count) { Double($0.netCostByPartnerPence[$1]) },
+                costByPoolPence: bandList(year, count: pools.count) { Double($0.costByPoolPence[$1]) },
+                activityBySetting: bandList(year, count: settings) { $0.activityBySetting[$1] },
+                bedDays: bands(year) { $0.bedDays }, beds: bands(year) { $0.beds },
+                emergencyAdmissionsPer1000Aged75Plus: bands(year) { $0.emergencyAdmissionsPer1000Aged75Plus },
+                costPerHeadPence: bands(year) { $0.costPerHeadPence })
+        }
+
+        var redLines: [ScenarioResults.RedLine] = []
+        let count = Double(runs.count)
+        for pool in fencedPools.keys.sorted() {
+            let byYear = years.indices.map { year in
+                Double(runs.filter { $0.breaches[year].contains(pool) }.count) / count
+            }
+            let any = Double(runs.filter { run in run.breaches.contains { $0.contains(pool) } }.count) / count
+            redLines.append(
+                .init(
+                    kind: .ringFence, subject: pools[pool],
+                    rule: "\(finance.poolNames[pools[pool]] ?? pools[pool]): \(fencedPools[pool]!)", probability: any,
+                    probabilityByYear: byYear,
+                    principalBreaks: principal.breaches.contains { $0.contains(pool) }, envelopePence: nil))
+        }
+        for (index, partner) in partners.enumerated() {
+            let envelope = scenario.envelopes[partner] ?? baselineFigures.costByPartnerPence[index]
+            func breaks(_ pass: Pass, _ year: Int) -> Bool { pass.years[year].netCostByPartnerPence[index] > envelope }
+            let byYear = years.indices.map { year in Double(runs.filter { breaks($0, year) }.count) / count }
+            let any = Double(runs.filter { run in years.indices.contains { breaks(run, $0) } }.count) / count
+            redLines.append(
+                .init(
+                    kind: .envelope, subject: partner,
+                    rule: scenario.envelopes[partner] != nil
+                        ? "net cost within its stated envelope"
+                        : "net cost within its baseline cost (no envelope stated)",
+                    probability: any, probabilityByYear: byYear,
+                    principalBreaks: years.indices.contains { breaks(principal, $0) }, envelopePence: envelope))
+        }
+
+        var streams: [ScenarioResults.AppraisalStream] = []
+        for year in years.indices {
+            let figures = principal.years[year]
+            for (index, partner) in partners.enumerated() {
+                streams.append(
+                    .init(
+                        year: years[year], partner: partner,
+                        businessAsUsualPence: principal.businessAsUsual[year][index],
+                        scenarioPence: figures.costByPartnerPence[index],
+                        capitalPence: figures.capitalByPartnerPence[index],
+                        revenuePence: figures.revenueByPartnerPence[index]))
+            }
+        }
+        return ScenarioResults(
+            name: scenario.definition.name, baseYear: ScenarioYear.label(scenario.baseYear), years: years,
+            runs: scenario.runs, seed: scenario.seed,
+            baselinePeriod: [baseline.period.lowerBound.description, baseline.period.upperBound.description],
+            settings: CareSetting.allCases.map(\.code), places: baseline.places, partners: partners, pools: pools,
+            baseline: baselineFigures, principal: principal.years, percentiles: percentiles,
+            waterfall: principal.waterfalls, redLines: redLines, streams: streams)
+    }
+
+    /// Runs 1…N, a batch at a time across the cores.
+    func monteCarlo(progress: (_ done: Int, _ total: Int) -> Void) -> [Pass] {
+        let total = scenario.runs
+        let batch = max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
+        var passes: [Pass] = []
+        passes.reserveCapacity(total)
+        var next = 1
+        while next <= total {
+            let count = min(batch, total - next + 1)
+            let first = next
+            let done = UnsafeMutableBufferPointer<Pass>.allocate(capacity: count)
+            defer { done.deallocate() }
+            nonisolated(unsafe) let slots = done
+            DispatchQueue.concurrentPerform(iterations: count) { offset in
+                (slots.baseAddress! + offset).initialize(to: pass(run: first + offset))
+            }
+            passes.append(contentsOf: done)
+            _ = done.baseAddress!.deinitialize(count: count)
+            next += count
+            progress(next - 1, total)
+        }
+        return passes
+    }
+
+    /// Every run's figures (for tests and charts that need the runs themselves): `[run][year]`, run 0 the
+    /// principal projection.
+    public func everyRun() -> [[ScenarioResults.Figures]] {
+        (0...scenario.runs).map { pass(run: $0).years }
+    }
+}
