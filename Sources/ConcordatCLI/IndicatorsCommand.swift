@@ -37,13 +37,14 @@ struct IndicatorsCommand: AsyncParsableCommand {
         @Argument(help: "The CSV file.") var file: String
 
         func run() async throws {
-            let store = try await store.open()
-            guard let system = try await store.loadSystem() else {
-                throw ValidationError("the database holds no system")
+            try await store.withStore { store in
+                guard let system = try await store.loadSystem() else {
+                    throw ValidationError("the database holds no system")
+                }
+                let values = try Self.read(file, system: system)
+                try await store.saveIndicatorValues(values)
+                print("Imported \(values.count) values.")
             }
-            let values = try Self.read(file, system: system)
-            try await store.saveIndicatorValues(values)
-            print("Imported \(values.count) values.")
         }
 
         /// Reads and checks every row; throws on the first refused one, naming file, line and field.

@@ -36,14 +36,7 @@ struct StoreContractTests {
                 return try await body(try SQLiteStore(path: path))
             case .postgres:
                 return try await TestPostgres.withDatabase { url in
-                    let store = try await PostgresStore(url: url)
-                    do {
-                        try await body(store)
-                        await store.close()
-                    } catch {
-                        await store.close()
-                        throw error
-                    }
+                    try await PostgresStore.withStore(url: url) { store in try await body(store) }
                 }
             }
         }
