@@ -41,8 +41,7 @@ struct InitCommand: AsyncParsableCommand {
                 throw ValidationError(
                     "the database already holds \(existing.name); pass --replace to load \(system.name) in its place")
             }
-            try await store.replaceSystem(system)
-            if let pack { try await SystemPackStorage.save(pack, in: store) }
+            try await SystemPackStorage.replaceSystem(system, pack: pack, in: store)
             SystemSummary(system: system).report(loadedInto: self.store.displayName)
         }
     }

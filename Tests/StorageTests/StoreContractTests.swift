@@ -116,6 +116,32 @@ struct StoreContractTests {
         }
     }
 
+    @Test(
+        "a system replaced with its pack stores both in one transaction; a failed replace keeps the old pack",
+        arguments: Adapter.allCases)
+    func replaceWithPack(adapter: Adapter) async throws {
+        try await adapter.withStore { store in
+            let llr = try BundledPacks.llrSystem.get()
+            let first = StoredPack(format: 1, document: Data(#"{"name":"first"}"#.utf8))
+            try await store.replaceSystem(llr, pack: first)
+            #expect(try await store.loadSystem() == llr)
+            #expect(try await store.pack() == first)
+            // Without a pack, the stored one is left as it is.
+            try await store.replaceSystem(llr)
+            #expect(try await store.pack() == first)
+            var broken = PopulationProfile()
+            broken[.male, AgeBand(index: 19)!] = -1
+            let bad = try HealthSystem(
+                code: "BAD", name: "Bad", levels: llr.levels,
+                areas: [Area(code: "BAD", name: "Bad", level: "system", parentCode: nil)], populations: ["BAD": broken],
+                organisations: [])
+            let second = StoredPack(format: 1, document: Data(#"{"name":"second"}"#.utf8))
+            await #expect(throws: (any Error).self) { try await store.replaceSystem(bad, pack: second) }
+            #expect(try await store.loadSystem() == llr)
+            #expect(try await store.pack() == first)
+        }
+    }
+
     @Test("organisations: add, read, conflict, update, not found", arguments: Adapter.allCases)
     func organisations(adapter: Adapter) async throws {
         try await adapter.withStore { store in
