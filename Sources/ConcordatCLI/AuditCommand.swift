@@ -22,7 +22,7 @@ struct AuditCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let audit = try await store.open().auditRegister()
+            let audit = try await store.withStore { try await $0.auditRegister() }
             guard audit.verifies else {
                 print("The decision register does not verify:")
                 for finding in audit.findings { print("  - \(finding)") }

@@ -24,13 +24,14 @@ struct BackupCommand: AsyncParsableCommand {
 
     func run() async throws {
         let started = Date()
-        let source = try await store.open()
-        try await source.backup(to: to)
-        let head = try await source.registerHeadRecord()
-        let size = (try? FileManager.default.attributesOfItem(atPath: to)[.size] as? Int) ?? 0
-        print(
-            "Backed up \(store.displayName) to \(to) (\(ByteCountFormatter.string(fromByteCount: Int64(size), countStyle: .file)), "
-                + "\(String(format: "%.1f", Date().timeIntervalSince(started))) s); checked whole.")
-        if let head { print("Decision register head: \(head.count) entries, hash \(head.hash).") }
+        try await store.withStore { source in
+            try await source.backup(to: to)
+            let head = try await source.registerHeadRecord()
+            let size = (try? FileManager.default.attributesOfItem(atPath: to)[.size] as? Int) ?? 0
+            print(
+                "Backed up \(store.displayName) to \(to) (\(ByteCountFormatter.string(fromByteCount: Int64(size), countStyle: .file)), "
+                    + "\(String(format: "%.1f", Date().timeIntervalSince(started))) s); checked whole.")
+            if let head { print("Decision register head: \(head.count) entries, hash \(head.hash).") }
+        }
     }
 }

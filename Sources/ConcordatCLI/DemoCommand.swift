@@ -4,6 +4,7 @@ import ConcordatCore
 import Foundation
 import Governance
 import Ingest
+import Logging
 import Partnership
 import PopulationHealth
 import Storage
@@ -44,29 +45,31 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         server.bootstrapLogging()
-        let store = try await store.open()
-        let system: HealthSystem
-        let pack: SystemPack?
-        if let existing = try await store.loadSystem() {
-            system = existing
-            pack = try await SystemPackStorage.pack(in: store, for: system)
-        } else {
-            let loaded = try SystemOptions.parse([]).load()
-            (system, pack) = (loaded.system, loaded.pack)
-            try await store.replaceSystem(system)
-            if let chosen = loaded.pack { try await SystemPackStorage.save(chosen, in: store) }
-            SystemSummary(system: system).report(loadedInto: self.store.displayName)
+        try await StoreWork.run(try await openStore(store.resolvedPath), logger: Logger(label: "concordat")) {
+            [self] store in
+            let system: HealthSystem
+            let pack: SystemPack?
+            if let existing = try await store.loadSystem() {
+                system = existing
+                pack = try await SystemPackStorage.pack(in: store, for: system)
+            } else {
+                let loaded = try SystemOptions.parse([]).load()
+                (system, pack) = (loaded.system, loaded.pack)
+                try await store.replaceSystem(system)
+                if let chosen = loaded.pack { try await SystemPackStorage.save(chosen, in: store) }
+                SystemSummary(system: system).report(loadedInto: self.store.displayName)
+            }
+            try await loadSyntheticDataset(for: system, into: store)
+            try await refreshAnalysisIfStale(in: store)
+            if let pack {
+                try await setUpPools(pack, in: store)
+                try await setUpIndicators(for: system, pack: pack, in: store)
+                try await setUpGovernance(pack, in: store)
+                try await setUpProgrammeAndRisks(for: system, pack: pack, in: store)
+            }
+            try await Serving.run(
+                system: system, store: store, server: server, database: self.store.displayName)
         }
-        try await loadSyntheticDataset(for: system, into: store)
-        try await refreshAnalysisIfStale(in: store)
-        if let pack {
-            try await setUpPools(pack, in: store)
-            try await setUpIndicators(for: system, pack: pack, in: store)
-            try await setUpGovernance(pack, in: store)
-            try await setUpProgrammeAndRisks(for: system, pack: pack, in: store)
-        }
-        try await Serving.run(
-            system: system, store: store, server: server, database: self.store.displayName)
     }
 
     /// Generates (or reuses) the synthetic extract and imports it, unless the store already holds it.

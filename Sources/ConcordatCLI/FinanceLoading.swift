@@ -7,9 +7,9 @@ import Storage
 
 /// The stored system's money picture, shared by `allocate`, `ledger`, `settle` and `pool`.
 enum FinanceLoading {
-    /// Opens the store and reads the system's finance picture.
+    /// Runs the store and reads the system's finance picture.
     static func picture(_ options: StoreOptions) async throws -> SystemMoney {
-        guard let money = try await SystemMoney.read(from: try await options.open()) else {
+        guard let money = try await options.withStore({ try await SystemMoney.read(from: $0) }) else {
             throw ValidationError("the database holds no system: run `concordat init` (or `concordat demo`) first")
         }
         return money

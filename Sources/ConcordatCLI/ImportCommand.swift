@@ -69,66 +69,68 @@ struct ImportCommand: AsyncParsableCommand {
         let reportFile = try openReport()
         defer { try? reportFile.close() }
         let writeReport = { (report: DatasetImportReport) throws in try self.write(report, to: reportFile) }
-        let store = try await store.open()
-        guard let system = try await store.loadSystem() else {
-            throw ValidationError("the database holds no system: run `concordat init` first")
-        }
-        let pseudonymiser = try keyFile.map { try Pseudonymiser(keyFile: URL(fileURLWithPath: $0)) }
-        let frailtyIndex = try efiDeficits.map { file in
-            do {
-                return try ElectronicFrailtyIndex(
-                    configuration: JSONDecoder().decode(
-                        ElectronicFrailtyIndex.Configuration.self, from: Data(contentsOf: URL(fileURLWithPath: file))))
-            } catch {
-                throw ValidationError("--efi-deficits \(file) is not a usable eFI configuration: \(error)")
+        try await store.withStore { store in
+            guard let system = try await store.loadSystem() else {
+                throw ValidationError("the database holds no system: run `concordat init` first")
             }
-        }
-        let date = extractDate.flatMap { Day(iso: $0) }
-        let analysisPeriod = try period.map { try AnalysisPeriod(parsing: $0) }
-        let started = Date()
-        if dryRun {
-            let importer = DatasetImport(system: system, pseudonymiser: pseudonymiser, extractDate: date ?? .today)
-            let (_, report) = try importer.run(directory: URL(fileURLWithPath: directory))
-            try writeReport(report)
-            print(report.rendered(maxLines: 20))
-            print(
-                "Validated in \(String(format: "%.1f", Date().timeIntervalSince(started))) s; nothing was loaded (--dry-run)."
-            )
-            if !report.isClean { throw ExitCode.failure }
-            return
-        }
-        let bar = ProgressBar("Reading")
-        defer { bar.finish() }
-        let result: DatasetLoading.Result
-        do {
-            result = try await DatasetLoading(
-                store: store, system: system, electronicFrailtyIndex: frailtyIndex,
-                progress: { bar.update(done: $0, total: $1) }
-            ).load(
-                directory: URL(fileURLWithPath: directory), pseudonymiser: pseudonymiser, extractDate: date,
-                period: analysisPeriod, source: "extract \(URL(fileURLWithPath: directory).lastPathComponent)",
-                today: .today)
-        } catch let error as AnalysisPeriodError {
-            throw ValidationError("\(error); nothing was loaded")
-        }
-        let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
-        switch result {
-        case .loaded(let summary, let report):
-            try writeReport(report)
-            print(
-                "Loaded \(summary.people) people, \(summary.diagnoses) diagnoses and \(summary.events) events in \(seconds) s."
-            )
-            print(report.rendered())
-        case .unchanged(_, let report):
-            try writeReport(report)
-            print(
-                "This extract (fingerprint \(report.fingerprint.prefix(12))…) is already loaded; nothing changed "
-                    + "(the same analysis period and extract date).")
-        case .refused(let report):
-            try writeReport(report)
-            FileHandle.standardError.write(
-                Data((report.rendered(maxLines: 20) + "\nFull report: \(self.report)\n").utf8))
-            throw ExitCode.failure
+            let pseudonymiser = try keyFile.map { try Pseudonymiser(keyFile: URL(fileURLWithPath: $0)) }
+            let frailtyIndex = try efiDeficits.map { file in
+                do {
+                    return try ElectronicFrailtyIndex(
+                        configuration: JSONDecoder().decode(
+                            ElectronicFrailtyIndex.Configuration.self,
+                            from: Data(contentsOf: URL(fileURLWithPath: file))))
+                } catch {
+                    throw ValidationError("--efi-deficits \(file) is not a usable eFI configuration: \(error)")
+                }
+            }
+            let date = extractDate.flatMap { Day(iso: $0) }
+            let analysisPeriod = try period.map { try AnalysisPeriod(parsing: $0) }
+            let started = Date()
+            if dryRun {
+                let importer = DatasetImport(system: system, pseudonymiser: pseudonymiser, extractDate: date ?? .today)
+                let (_, report) = try importer.run(directory: URL(fileURLWithPath: directory))
+                try writeReport(report)
+                print(report.rendered(maxLines: 20))
+                print(
+                    "Validated in \(String(format: "%.1f", Date().timeIntervalSince(started))) s; nothing was loaded (--dry-run)."
+                )
+                if !report.isClean { throw ExitCode.failure }
+                return
+            }
+            let bar = ProgressBar("Reading")
+            defer { bar.finish() }
+            let result: DatasetLoading.Result
+            do {
+                result = try await DatasetLoading(
+                    store: store, system: system, electronicFrailtyIndex: frailtyIndex,
+                    progress: { bar.update(done: $0, total: $1) }
+                ).load(
+                    directory: URL(fileURLWithPath: directory), pseudonymiser: pseudonymiser, extractDate: date,
+                    period: analysisPeriod, source: "extract \(URL(fileURLWithPath: directory).lastPathComponent)",
+                    today: .today)
+            } catch let error as AnalysisPeriodError {
+                throw ValidationError("\(error); nothing was loaded")
+            }
+            let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
+            switch result {
+            case .loaded(let summary, let report):
+                try writeReport(report)
+                print(
+                    "Loaded \(summary.people) people, \(summary.diagnoses) diagnoses and \(summary.events) events in \(seconds) s."
+                )
+                print(report.rendered())
+            case .unchanged(_, let report):
+                try writeReport(report)
+                print(
+                    "This extract (fingerprint \(report.fingerprint.prefix(12))…) is already loaded; nothing changed "
+                        + "(the same analysis period and extract date).")
+            case .refused(let report):
+                try writeReport(report)
+                FileHandle.standardError.write(
+                    Data((report.rendered(maxLines: 20) + "\nFull report: \(self.report)\n").utf8))
+                throw ExitCode.failure
+            }
         }
     }
 

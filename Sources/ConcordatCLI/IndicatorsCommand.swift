@@ -41,25 +41,26 @@ struct IndicatorsCommand: AsyncParsableCommand {
         var file: String?
 
         func run() async throws {
-            let store = try await store.open()
-            guard let system = try await store.loadSystem() else {
-                throw ValidationError("the database holds no system")
+            try await store.withStore { store in
+                guard let system = try await store.loadSystem() else {
+                    throw ValidationError("the database holds no system")
+                }
+                let statistics =
+                    try file.map { path in
+                        try AEAttendances(
+                            parsing: try Data(contentsOf: URL(fileURLWithPath: path)),
+                            file: URL(fileURLWithPath: path).lastPathComponent)
+                    } ?? AEAttendances.bundled()
+                let trusts = AEStatistics.trusts(try await store.organisations(), in: statistics)
+                guard !trusts.isEmpty else {
+                    throw ValidationError("no organisation of the system has an ODS code that the file has rows for")
+                }
+                let values = AEStatistics.indicatorValues(statistics, trusts: trusts, systemCode: system.root.code)
+                try await store.saveIndicatorValues(values)
+                print(
+                    "Imported \(values.count) values for \(trusts.map { "\($0.name) (\($0.odsCode ?? ""))" }.joined(separator: ", ")) and their total."
+                )
             }
-            let statistics =
-                try file.map { path in
-                    try AEAttendances(
-                        parsing: try Data(contentsOf: URL(fileURLWithPath: path)),
-                        file: URL(fileURLWithPath: path).lastPathComponent)
-                } ?? AEAttendances.bundled()
-            let trusts = AEStatistics.trusts(try await store.organisations(), in: statistics)
-            guard !trusts.isEmpty else {
-                throw ValidationError("no organisation of the system has an ODS code that the file has rows for")
-            }
-            let values = AEStatistics.indicatorValues(statistics, trusts: trusts, systemCode: system.root.code)
-            try await store.saveIndicatorValues(values)
-            print(
-                "Imported \(values.count) values for \(trusts.map { "\($0.name) (\($0.odsCode ?? ""))" }.joined(separator: ", ")) and their total."
-            )
         }
     }
 
@@ -76,13 +77,14 @@ struct IndicatorsCommand: AsyncParsableCommand {
         @Argument(help: "The CSV file.") var file: String
 
         func run() async throws {
-            let store = try await store.open()
-            guard let system = try await store.loadSystem() else {
-                throw ValidationError("the database holds no system")
+            try await store.withStore { store in
+                guard let system = try await store.loadSystem() else {
+                    throw ValidationError("the database holds no system")
+                }
+                let values = try Self.read(file, system: system)
+                try await store.saveIndicatorValues(values)
+                print("Imported \(values.count) values.")
             }
-            let values = try Self.read(file, system: system)
-            try await store.saveIndicatorValues(values)
-            print("Imported \(values.count) values.")
         }
 
         /// Reads and checks every row; throws on the first refused one, naming file, line and field.

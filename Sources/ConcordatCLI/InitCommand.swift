@@ -36,13 +36,13 @@ struct InitCommand: AsyncParsableCommand {
             return
         }
         let (system, pack) = try source.load()
-        let store = try await store.open()
-        if let existing = try await store.loadSystem(), !replace {
-            throw ValidationError(
-                "the database already holds \(existing.name); pass --replace to load \(system.name) in its place")
+        try await store.withStore { store in
+            if let existing = try await store.loadSystem(), !replace {
+                throw ValidationError(
+                    "the database already holds \(existing.name); pass --replace to load \(system.name) in its place")
+            }
+            try await SystemPackStorage.replaceSystem(system, pack: pack, in: store)
+            SystemSummary(system: system).report(loadedInto: self.store.displayName)
         }
-        try await store.replaceSystem(system)
-        if let pack { try await SystemPackStorage.save(pack, in: store) }
-        SystemSummary(system: system).report(loadedInto: self.store.displayName)
     }
 }

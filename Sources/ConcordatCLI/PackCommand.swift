@@ -25,16 +25,17 @@ struct PackCommand: AsyncParsableCommand {
         var folder: String
 
         func run() async throws {
-            let store = try await store.open()
-            guard let system = try await store.loadSystem() else {
-                throw ValidationError("the database holds no system: run `concordat init` first")
+            try await store.withStore { store in
+                guard let system = try await store.loadSystem() else {
+                    throw ValidationError("the database holds no system: run `concordat init` first")
+                }
+                guard var pack = try await SystemPackStorage.pack(in: store, for: system) else {
+                    throw ValidationError("\(system.name) was loaded without a pack, so there is none to export")
+                }
+                pack.organisations = try await store.organisations()
+                try pack.write(to: URL(fileURLWithPath: folder))
+                print("Wrote \(pack.manifest.name) to \(folder)")
             }
-            guard var pack = try await SystemPackStorage.pack(in: store, for: system) else {
-                throw ValidationError("\(system.name) was loaded without a pack, so there is none to export")
-            }
-            pack.organisations = try await store.organisations()
-            try pack.write(to: URL(fileURLWithPath: folder))
-            print("Wrote \(pack.manifest.name) to \(folder)")
         }
     }
 }

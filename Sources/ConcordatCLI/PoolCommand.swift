@@ -17,18 +17,20 @@ struct PoolCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let store = try await store.open()
-            let pools = try await store.pools()
-            if pools.isEmpty {
-                print("No pools yet: `concordat demo` sets up Kent & Medway's, or add one with `concordat pool add`.")
-            }
-            for pool in pools {
-                let account = try await store.poolAccount(code: pool.code)
-                print(
-                    pool.code.padded(22) + pool.name.padded(44) + pool.kind.rawValue.padded(18)
-                        + "host \(pool.host)".padded(12)
-                        + "in \(pool.total)".leftPadded(24) + "left \(account.balance)".leftPadded(26))
-                for fence in pool.ringFences { print("".padded(22) + "ring-fence: \(fence.name)") }
+            try await store.withStore { store in
+                let pools = try await store.pools()
+                if pools.isEmpty {
+                    print(
+                        "No pools yet: `concordat demo` sets up Kent & Medway's, or add one with `concordat pool add`.")
+                }
+                for pool in pools {
+                    let account = try await store.poolAccount(code: pool.code)
+                    print(
+                        pool.code.padded(22) + pool.name.padded(44) + pool.kind.rawValue.padded(18)
+                            + "host \(pool.host)".padded(12)
+                            + "in \(pool.total)".leftPadded(24) + "left \(account.balance)".leftPadded(26))
+                    for fence in pool.ringFences { print("".padded(22) + "ring-fence: \(fence.name)") }
+                }
             }
         }
     }
@@ -41,7 +43,7 @@ struct PoolCommand: AsyncParsableCommand {
         @Argument(help: "The pool's code.") var code: String
 
         func run() async throws {
-            let account = try await store.open().poolAccount(code: code)
+            let account = try await store.withStore { try await $0.poolAccount(code: code) }
             print(
                 "\(account.pool.name) (\(account.pool.code)), hosted by \(account.pool.host): \(account.pool.total) in, \(account.spent) spent, \(account.balance) left"
             )
@@ -80,7 +82,7 @@ struct PoolCommand: AsyncParsableCommand {
                         "\(file): ring-fence '\(fence.name)' names '\(setting)', which is not a care setting")
                 }
             }
-            try await store.open().savePool(pool)
+            try await store.withStore { try await $0.savePool(pool) }
             print("Saved pool \(pool.code): \(pool.total) from \(pool.contributions.count) contributions.")
         }
     }
@@ -110,18 +112,19 @@ struct PoolCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let store = try await store.open()
-            guard let system = try await store.loadSystem() else {
-                throw ValidationError("the database holds no system")
+            try await store.withStore { store in
+                guard let system = try await store.loadSystem() else {
+                    throw ValidationError("the database holds no system")
+                }
+                guard system.area(area) != nil else { throw ValidationError("no area has the code '\(area)'") }
+                let spend = PoolSpend(
+                    pool: pool, partner: partner, setting: setting, area: area, month: month,
+                    amount: amount,
+                    description: note)
+                // A refusal names the rule broken and exits non-zero; nothing is recorded.
+                let account = try await PoolPayment(store: store).pay(spend, by: .commandLine, in: system)
+                print("Paid \(Money(pence: spend.amountPence)) from \(pool) to \(partner); \(account.balance) left.")
             }
-            guard system.area(area) != nil else { throw ValidationError("no area has the code '\(area)'") }
-            let spend = PoolSpend(
-                pool: pool, partner: partner, setting: setting, area: area, month: month,
-                amount: amount,
-                description: note)
-            // A refusal names the rule broken and exits non-zero; nothing is recorded.
-            let account = try await PoolPayment(store: store).pay(spend, by: .commandLine, in: system)
-            print("Paid \(Money(pence: spend.amountPence)) from \(pool) to \(partner); \(account.balance) left.")
         }
     }
 }

@@ -26,18 +26,19 @@ struct RestoreCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let target = try await store.open()
-        if !replace, let system = try await target.loadSystem() {
-            throw ValidationError(
-                "\(store.displayName) already holds \(system.name); pass --replace to overwrite it with the backup")
+        try await store.withStore { target in
+            if !replace, let system = try await target.loadSystem() {
+                throw ValidationError(
+                    "\(store.displayName) already holds \(system.name); pass --replace to overwrite it with the backup")
+            }
+            try await target.restore(from: from)
+            let restored = try await target.loadSystem()
+            let entries = try await target.registerEntries()
+            let head = try await target.registerHeadRecord()
+            print(
+                "Restored \(from) into \(store.displayName): \(restored?.name ?? "no system"), "
+                    + "\(entries.count) decision register entries.")
+            if let head { print("Decision register head: \(head.count) entries, hash \(head.hash).") }
         }
-        try await target.restore(from: from)
-        let restored = try await target.loadSystem()
-        let entries = try await target.registerEntries()
-        let head = try await target.registerHeadRecord()
-        print(
-            "Restored \(from) into \(store.displayName): \(restored?.name ?? "no system"), "
-                + "\(entries.count) decision register entries.")
-        if let head { print("Decision register head: \(head.count) entries, hash \(head.hash).") }
     }
 }

@@ -18,17 +18,18 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         server.bootstrapLogging()
-        let store = try await store.open()
-        guard let system = try await store.loadSystem() else {
-            throw ValidationError(
-                "\(self.store.displayName) holds no system: run `concordat init` or `concordat demo` first")
+        let (server, database) = (server, store.displayName)
+        try await StoreWork.run(try await openStore(store.resolvedPath), logger: Logger(label: "concordat")) { store in
+            guard let system = try await store.loadSystem() else {
+                throw ValidationError("\(database) holds no system: run `concordat init` or `concordat demo` first")
+            }
+            try await Serving.run(system: system, store: store, server: server, database: database)
         }
-        try await Serving.run(
-            system: system, store: store, server: server, database: self.store.displayName)
     }
 }
 
-/// What `serve` and `demo` share: log what is being served, then run until a shutdown signal.
+/// What `serve` and `demo` share: log what is being served, then run until a shutdown signal. It runs as
+/// ``StoreWork`` beside the store, whose `ServiceGroup` handles the signals.
 enum Serving {
     static func run(
         system: ConcordatCore.HealthSystem, store: any Store, server: ServerOptions, database: String
@@ -51,7 +52,7 @@ enum Serving {
         let app = try buildApplication(
             configuration: try server.configuration, store: store, logger: logger,
             logRequests: server.resolvedLogFormat == .json, health: health)
-        try await app.runService()
+        try await app.run()
         logger.info("stopped")
     }
 }

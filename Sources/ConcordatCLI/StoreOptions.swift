@@ -35,6 +35,9 @@ struct StoreOptions: ParsableArguments {
     /// The location for messages: a PostgreSQL URL without its password.
     var displayName: String { isPostgres ? PostgresStore.redacted(resolvedPath) : resolvedPath }
 
-    /// Opens the store (connecting and migrating when it is PostgreSQL).
-    func open() async throws -> any Store { try await openStore(resolvedPath) }
+    /// Opens the store and runs `body` with it while it runs (a PostgreSQL store connects and migrates
+    /// first), stopping it when `body` returns or throws.
+    func withStore<Result: Sendable>(_ body: (any Store) async throws -> Result) async throws -> Result {
+        try await withRunningStore(resolvedPath, body)
+    }
 }

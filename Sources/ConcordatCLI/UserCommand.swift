@@ -57,15 +57,16 @@ struct UserCommand: AsyncParsableCommand {
                 throw ValidationError("no password was given on standard input")
             }
             if let weakness = PasswordHashing.weakness(of: line) { throw ValidationError(weakness) }
-            let store = try await store.open()
-            if let organisation {
-                _ = try await store.organisation(code: organisation)
+            try await store.withStore { store in
+                if let organisation {
+                    _ = try await store.organisation(code: organisation)
+                }
+                try await store.insertUser(
+                    UserAccount(
+                        username: username, role: role, organisation: organisation,
+                        passwordHash: PasswordHashing.hash(line, cost: cost)))
+                print("Added \(username) (\(role.rawValue)).")
             }
-            try await store.insertUser(
-                UserAccount(
-                    username: username, role: role, organisation: organisation,
-                    passwordHash: PasswordHashing.hash(line, cost: cost)))
-            print("Added \(username) (\(role.rawValue)).")
         }
     }
 }
@@ -101,20 +102,21 @@ extension UserCommand {
             }
 
             func run() async throws {
-                let store = try await store.open()
-                guard try await store.user(username) != nil else {
-                    throw ValidationError("there is no user '\(username)': add one with `concordat user add` first")
-                }
-                let (token, record) = try await store.createAPIToken(
-                    username: username, name: name.trimmingCharacters(in: .whitespaces))
-                print(token)
-                FileHandle.standardError.write(
-                    Data(
-                        """
-                        Token \(record.id) '\(record.name)' for \(record.username). Send it as \
-                        "Authorization: Bearer <token>"; it is not stored and will not be shown again.
+                try await store.withStore { store in
+                    guard try await store.user(username) != nil else {
+                        throw ValidationError("there is no user '\(username)': add one with `concordat user add` first")
+                    }
+                    let (token, record) = try await store.createAPIToken(
+                        username: username, name: name.trimmingCharacters(in: .whitespaces))
+                    print(token)
+                    FileHandle.standardError.write(
+                        Data(
+                            """
+                            Token \(record.id) '\(record.name)' for \(record.username). Send it as \
+                            "Authorization: Bearer <token>"; it is not stored and will not be shown again.
 
-                        """.utf8))
+                            """.utf8))
+                }
             }
         }
 
@@ -127,7 +129,7 @@ extension UserCommand {
             @Argument(help: "Only this user's tokens.") var username: String?
 
             func run() async throws {
-                let tokens = try await store.open().apiTokens(username: username)
+                let tokens = try await store.withStore { try await $0.apiTokens(username: username) }
                 guard !tokens.isEmpty else {
                     print(username.map { "\($0) has no API tokens." } ?? "There are no API tokens.")
                     return
@@ -166,7 +168,7 @@ extension UserCommand {
 
             func run() async throws {
                 do {
-                    let token = try await store.open().revokeAPIToken(id: id)
+                    let token = try await store.withStore { try await $0.revokeAPIToken(id: id) }
                     print("Revoked token \(token.id) '\(token.name)' of \(token.username).")
                 } catch let error as StoreError where error.code == .notFound {
                     throw ValidationError("there is no API token \(id): see `concordat user token list`")

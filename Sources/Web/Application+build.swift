@@ -136,9 +136,9 @@ func buildRouter(
 }
 
 /// Builds the application: the router bound to the configured address, with graceful shutdown on
-/// SIGINT and SIGTERM when run as a service. `logRequests` logs every request to `logger`. A PostgreSQL
-/// store runs as one of the application's services, so its connections close in graceful shutdown, after
-/// the server has finished its requests.
+/// SIGINT and SIGTERM when run as a service. `logRequests` logs every request to `logger`. The store is
+/// run by the caller, in the service group that runs the application (listed before it, so its
+/// connections close in graceful shutdown after the server has finished its requests).
 public func buildApplication(
     configuration: WebConfiguration, store: any Store, logger: Logger, logRequests: Bool = false,
     health: StoreHealth = StoreHealth()
@@ -151,6 +151,5 @@ public func buildApplication(
             store: store, requestLogger: logRequests ? logger : nil,
             trustsForwardedFor: configuration.trustsForwardedFor, disclosure: configuration.disclosure, health: health),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Concordat"),
-        services: (store as? PostgresStore).map { [$0 as any Service] } ?? [],
         logger: logger)
 }

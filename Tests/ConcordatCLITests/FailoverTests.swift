@@ -72,11 +72,11 @@ struct FailoverTests {
             }
             try #require(ready, "the server did not start on the promoted standby")
             #expect(await after.pay() == 201)
-            let store = try await PostgresStore(url: promoted)
-            let account = try await store.poolAccount(code: "test-pool")
+            let account = try await PostgresStore.withStore(url: promoted) { store in
+                try await store.poolAccount(code: "test-pool")
+            }
             #expect(account.payments.count == acknowledged + 1)
             #expect(account.spent + account.balance == PayingServer.pool.total)
-            await store.close()
             let verify = try ConcordatProcess.run(["audit", "verify", "--database", promoted], in: folder)
             #expect(verify.status == 0, "\(verify.output)")
         }

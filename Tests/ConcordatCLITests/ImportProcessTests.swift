@@ -123,38 +123,38 @@ struct ImportProcessTests {
             #expect(try ConcordatProcess.run(["init", "--database", database], in: folder).status == 0)
             let first = try ConcordatProcess.run(["import", "small"] + common, in: folder)
             #expect(first.status == 0, "\(first.output)")
-            let store = try await PostgresStore(url: database)
-            let before = try #require(try await store.datasetSummary())
+            try await PostgresStore.withStore(url: database) { store in
+                let before = try #require(try await store.datasetSummary())
 
-            // Kill the large import while its transaction is writing the dataset's columns.
-            let (process, _) = try ConcordatProcess.start(["import", "extract"] + common, in: folder)
-            var killedMidWrite = false
-            try await TestPostgres.admin(TestPostgres.url!) { client in
-                let deadline = Date().addingTimeInterval(120)
-                while process.isRunning, Date() < deadline, !killedMidWrite {
-                    let writing =
-                        try await client.query(
-                            """
-                            SELECT count(*) FROM pg_stat_activity WHERE datname = \(name) AND state = 'active'
-                            AND query LIKE 'INSERT INTO dataset_column%'
-                            """
-                        ).collect().first?.decode(Int.self) ?? 0
-                    if writing > 0 {
-                        kill(process.processIdentifier, SIGKILL)
-                        killedMidWrite = true
+                // Kill the large import while its transaction is writing the dataset's columns.
+                let (process, _) = try ConcordatProcess.start(["import", "extract"] + common, in: folder)
+                var killedMidWrite = false
+                try await TestPostgres.admin(TestPostgres.url!) { client in
+                    let deadline = Date().addingTimeInterval(120)
+                    while process.isRunning, Date() < deadline, !killedMidWrite {
+                        let writing =
+                            try await client.query(
+                                """
+                                SELECT count(*) FROM pg_stat_activity WHERE datname = \(name) AND state = 'active'
+                                AND query LIKE 'INSERT INTO dataset_column%'
+                                """
+                            ).collect().first?.decode(Int.self) ?? 0
+                        if writing > 0 {
+                            kill(process.processIdentifier, SIGKILL)
+                            killedMidWrite = true
+                        }
                     }
                 }
-            }
-            process.waitUntilExit()
-            #expect(killedMidWrite, "the import finished before its write could be interrupted")
-            #expect(process.terminationReason == .uncaughtSignal)
+                process.waitUntilExit()
+                #expect(killedMidWrite, "the import finished before its write could be interrupted")
+                #expect(process.terminationReason == .uncaughtSignal)
 
-            let after = try #require(try await store.datasetSummary())
-            #expect(after == before)
-            let dataset = try #require(try await store.loadDataset())
-            #expect(dataset.personCount == 400)
-            #expect(dataset.eventCount == before.events)
-            await store.close()
+                let after = try #require(try await store.datasetSummary())
+                #expect(after == before)
+                let dataset = try #require(try await store.loadDataset())
+                #expect(dataset.personCount == 400)
+                #expect(dataset.eventCount == before.events)
+            }
         }
     }
 }

@@ -119,13 +119,12 @@ struct ServerKillTests {
                 return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
             }
             running.server.waitUntilExit()
-            let store = try await openStore(database)
-            let account = try await store.poolAccount(code: "test-pool")
+            let account = try await withRunningStore(database) { store in try await store.poolAccount(code: "test-pool")
+            }
             #expect(account.payments.count >= acknowledged)
             #expect(account.spent.pence == Int64(account.payments.count) * 100)
             #expect(account.spent + account.balance == PayingServer.pool.total)
             #expect(account.trace.first.map { $0.spentPence + $0.remainingPence } == 1_000_000)
-            if let store = store as? PostgresStore { await store.close() }
         }
     }
 
@@ -165,9 +164,10 @@ struct ServerKillTests {
             #expect(recovered)
             #expect(await running.pay() == 201)
             running.stop()
-            let store = try await PostgresStore(url: database)
-            #expect(try await store.poolAccount(code: "test-pool").payments.count == 2)
-            await store.close()
+            let payments = try await PostgresStore.withStore(url: database) { store in
+                try await store.poolAccount(code: "test-pool").payments.count
+            }
+            #expect(payments == 2)
         }
     }
 }

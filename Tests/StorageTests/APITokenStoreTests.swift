@@ -76,11 +76,12 @@ struct APITokenStoreTests {
         // PostgreSQL, when a server is configured: the table read with a client of its own.
         guard TestPostgres.url != nil else { return }
         try await TestPostgres.withDatabase { url in
-            let store = try await PostgresStore(url: url)
-            try await store.insertUser(Self.analyst)
-            let (token, _) = try await store.createAPIToken(username: "ana", name: "n")
-            _ = try await store.user(apiToken: token)
-            await store.close()
+            let token = try await PostgresStore.withStore(url: url) { store in
+                try await store.insertUser(Self.analyst)
+                let (token, _) = try await store.createAPIToken(username: "ana", name: "n")
+                _ = try await store.user(apiToken: token)
+                return token
+            }
             try await TestPostgres.admin(url) { client in
                 let rows = try await client.query(
                     "SELECT tokenHash, username, name, createdAt::text, lastUsedAt::text FROM api_token"

@@ -28,7 +28,11 @@ struct PostgresStoreTests {
     @Test("a server that cannot be reached is 'unavailable' within seconds, not a hang")
     func unreachable() async throws {
         let started = ContinuousClock.now
-        await #expect { try await PostgresStore(url: "postgres://nobody@127.0.0.1:1/none?sslmode=disable") } throws: {
+        await #expect {
+            try await PostgresStore.withStore(url: "postgres://nobody@127.0.0.1:1/none?sslmode=disable") { store in
+                try await store.userCount()
+            }
+        } throws: {
             guard let error = $0 as? StoreError else { return false }
             return error.code == .unavailable && error.message.hasPrefix("the PostgreSQL database cannot be reached")
         }
@@ -40,7 +44,7 @@ struct PostgresStoreTests {
     @Test("run as a server's service, the store serves until graceful shutdown and then closes its connections")
     func service() async throws {
         try await TestPostgres.withDatabase { url in
-            let store = try await PostgresStore(url: url)
+            let store = try PostgresStore(url: url)
             let group = ServiceGroup(configuration: .init(services: [store], logger: Logger(label: "test")))
             try await withThrowingTaskGroup(of: Void.self) { tasks in
                 tasks.addTask { try await group.run() }
@@ -48,7 +52,62 @@ struct PostgresStoreTests {
                 await group.triggerGracefulShutdown()
                 try await tasks.waitForAll()
             }
-            await #expect(throws: StoreError.self) { try await store.userCount() }
+            // The client's task ended with the group: a call now fails at once, saying why.
+            let started = ContinuousClock.now
+            await #expect {
+                try await store.userCount()
+            } throws: {
+                ($0 as? StoreError)?.code == .unavailable
+                    && ($0 as? StoreError)?.message.hasPrefix("the store is not running: it has stopped") == true
+            }
+            #expect(ContinuousClock.now - started < PostgresStore.connectionWait)
+            // A store is run once: running it again is refused rather than reconnecting behind the caller.
+            await #expect(throws: StoreError.self) { try await store.run() }
+        }
+    }
+
+    @Test("a call made before the store runs waits for it, and is answered once run() has migrated")
+    func callBeforeRun() async throws {
+        try await TestPostgres.withDatabase { url in
+            let store = try PostgresStore(url: url)
+            let group = ServiceGroup(configuration: .init(services: [store], logger: Logger(label: "test")))
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                // The call is made first (its task is started before the store's), and waits at the gate.
+                let early = Task { try await store.userCount() }
+                try await Task.sleep(for: .milliseconds(200))
+                tasks.addTask { try await group.run() }
+                #expect(try await early.value == 0)
+                await group.triggerGracefulShutdown()
+                try await tasks.waitForAll()
+            }
+        }
+    }
+
+    @Test("a store that is never run refuses calls with 'the store is not running', within the connection wait")
+    func neverRun() async throws {
+        try await TestPostgres.withDatabase { url in
+            let store = try PostgresStore(url: url)
+            await #expect {
+                try await store.userCount()
+            } throws: {
+                ($0 as? StoreError)?.code == .unavailable
+                    && ($0 as? StoreError)?.message.hasPrefix("the store is not running: it did not start") == true
+            }
+        }
+    }
+
+    @Test("a store whose migration fails passes the failure to the calls waiting for it")
+    func failedStart() async throws {
+        let store = try PostgresStore(url: "postgres://nobody@127.0.0.1:1/none?sslmode=disable")
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await store.run() }
+            await #expect {
+                try await store.userCount()
+            } throws: {
+                ($0 as? StoreError)?.message.hasPrefix("the PostgreSQL database cannot be reached") == true
+                    || ($0 as? StoreError)?.message.hasPrefix("the store is not running") == true
+            }
+            await #expect(throws: StoreError.self) { try await tasks.waitForAll() }
         }
     }
 
@@ -70,43 +129,46 @@ struct PostgresStoreTests {
     @Test("two instances starting together migrate once; a reopened database keeps its data")
     func migrations() async throws {
         try await TestPostgres.withDatabase { url in
-            async let first = PostgresStore(url: url)
-            async let second = PostgresStore(url: url)
-            let (one, two) = try await (first, second)
-            try await one.replaceSystem(try BundledPacks.llrSystem.get())
-            #expect(try await two.loadSystem()?.code == "LLR")
-            await one.close()
-            await two.close()
-            let reopened = try await PostgresStore(url: url)
-            #expect(try await reopened.loadSystem()?.code == "LLR")
+            let (one, two) = (try PostgresStore(url: url), try PostgresStore(url: url))
+            let group = ServiceGroup(configuration: .init(services: [one, two], logger: Logger(label: "test")))
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask { try await group.run() }
+                try await one.replaceSystem(try BundledPacks.llrSystem.get())
+                #expect(try await two.loadSystem()?.code == "LLR")
+                await group.triggerGracefulShutdown()
+                try await tasks.waitForAll()
+            }
+            let reopened = try await PostgresStore.withStore(url: url) { try await $0.loadSystem()?.code }
+            #expect(reopened == "LLR")
             try await TestPostgres.admin(url) { client in
                 let rows = try await client.query("SELECT count(*) FROM concordat_migration").collect()
                 #expect(try rows.first?.decode(Int.self) == PostgresStore.migrations.count)
             }
-            await reopened.close()
         }
     }
 
     @Test("the register refuses updates, deletes and truncation, even from outside Concordat")
     func appendOnly() async throws {
         try await TestPostgres.withDatabase { url in
-            let store = try await PostgresStore(url: url)
-            let day = Day(year: 2018, month: 1, day: 1)!
-            let memorandum = try MemorandumOfUnderstanding(
-                seats: ["a", "b", "c"].map { .init(organisation: $0, kind: .party, joined: day) },
-                rule: .simpleMajority(quorum: 2), joiningWindow: day...day)
-            try await store.adoptMemorandum(memorandum, routes: RatificationRoutes(routes: [:]), detail: "adopted")
-            let entries = try await store.registerEntries()
-            try await TestPostgres.admin(url) { client in
-                for forgery in [
-                    "UPDATE register_entry SET detail = 'forged'", "DELETE FROM register_entry",
-                    "TRUNCATE register_entry",
-                ] {
-                    await #expect(throws: PSQLError.self) { try await client.query(PostgresQuery(unsafeSQL: forgery)) }
-                }
-            }
-            #expect(try await store.registerEntries() == entries)
-            await store.close()
+            try await PostgresStore.withStore(url: url) { store in try await Self.expectAppendOnly(store, url: url) }
         }
+    }
+
+    static func expectAppendOnly(_ store: PostgresStore, url: String) async throws {
+        let day = Day(year: 2018, month: 1, day: 1)!
+        let memorandum = try MemorandumOfUnderstanding(
+            seats: ["a", "b", "c"].map { .init(organisation: $0, kind: .party, joined: day) },
+            rule: .simpleMajority(quorum: 2), joiningWindow: day...day)
+        try await store.adoptMemorandum(memorandum, routes: RatificationRoutes(routes: [:]), detail: "adopted")
+        let entries = try await store.registerEntries()
+        try await TestPostgres.admin(url) { client in
+            for forgery in [
+                "UPDATE register_entry SET detail = 'forged'", "DELETE FROM register_entry",
+                "TRUNCATE register_entry",
+            ] {
+                await #expect(throws: PSQLError.self) { try await client.query(PostgresQuery(unsafeSQL: forgery)) }
+            }
+        }
+        #expect(try await store.registerEntries() == entries)
     }
 }

@@ -40,8 +40,7 @@ struct RegisterAuditStoreTests {
                 }
             case .postgres:
                 try await TestPostgres.withDatabase { url in
-                    let store = try await PostgresStore(url: url)
-                    do {
+                    try await PostgresStore.withStore(url: url) { store in
                         try await body(store) { sql in
                             try await TestPostgres.admin(url) { client in
                                 for statement in sql.split(separator: ";") where !statement.allSatisfy(\.isWhitespace) {
@@ -49,10 +48,6 @@ struct RegisterAuditStoreTests {
                                 }
                             }
                         }
-                        await store.close()
-                    } catch {
-                        await store.close()
-                        throw error
                     }
                 }
             }

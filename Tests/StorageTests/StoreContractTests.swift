@@ -36,14 +36,7 @@ struct StoreContractTests {
                 return try await body(try SQLiteStore(path: path))
             case .postgres:
                 return try await TestPostgres.withDatabase { url in
-                    let store = try await PostgresStore(url: url)
-                    do {
-                        try await body(store)
-                        await store.close()
-                    } catch {
-                        await store.close()
-                        throw error
-                    }
+                    try await PostgresStore.withStore(url: url) { store in try await body(store) }
                 }
             }
         }
@@ -120,6 +113,32 @@ struct StoreContractTests {
                 organisations: BundledPacks.kent.get().organisations)
             await #expect(throws: (any Error).self) { try await store.replaceSystem(bad) }
             #expect(try await store.loadSystem() == llr)
+        }
+    }
+
+    @Test(
+        "a system replaced with its pack stores both in one transaction; a failed replace keeps the old pack",
+        arguments: Adapter.allCases)
+    func replaceWithPack(adapter: Adapter) async throws {
+        try await adapter.withStore { store in
+            let llr = try BundledPacks.llrSystem.get()
+            let first = StoredPack(format: 1, document: Data(#"{"name":"first"}"#.utf8))
+            try await store.replaceSystem(llr, pack: first)
+            #expect(try await store.loadSystem() == llr)
+            #expect(try await store.pack() == first)
+            // Without a pack, the stored one is left as it is.
+            try await store.replaceSystem(llr)
+            #expect(try await store.pack() == first)
+            var broken = PopulationProfile()
+            broken[.male, AgeBand(index: 19)!] = -1
+            let bad = try HealthSystem(
+                code: "BAD", name: "Bad", levels: llr.levels,
+                areas: [Area(code: "BAD", name: "Bad", level: "system", parentCode: nil)], populations: ["BAD": broken],
+                organisations: [])
+            let second = StoredPack(format: 1, document: Data(#"{"name":"second"}"#.utf8))
+            await #expect(throws: (any Error).self) { try await store.replaceSystem(bad, pack: second) }
+            #expect(try await store.loadSystem() == llr)
+            #expect(try await store.pack() == first)
         }
     }
 

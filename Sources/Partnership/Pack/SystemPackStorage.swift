@@ -7,7 +7,18 @@ import SystemPack
 public enum SystemPackStorage {
     /// Stores `pack` as the stored system's pack.
     public static func save(_ pack: SystemPack, in store: any Store) async throws {
-        try await store.savePack(StoredPack(format: pack.manifest.format, document: try pack.document()))
+        try await store.savePack(try stored(pack))
+    }
+
+    /// Replaces the store's system and, in the same transaction, its pack (when one is given), so a
+    /// process killed part-way leaves the store as it was or as it is after both.
+    public static func replaceSystem(_ system: HealthSystem, pack: SystemPack?, in store: any Store) async throws {
+        try await store.replaceSystem(system, pack: try pack.map(stored))
+    }
+
+    /// The pack as the store keeps it.
+    static func stored(_ pack: SystemPack) throws -> StoredPack {
+        StoredPack(format: pack.manifest.format, document: try pack.document())
     }
 
     /// The stored pack; for a store loaded before packs were kept, the bundled pack for the system's

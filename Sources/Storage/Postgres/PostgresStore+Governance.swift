@@ -21,23 +21,19 @@ extension PostgresStore {
     public func adoptMemorandum(_ memorandum: MemorandumOfUnderstanding, routes: RatificationRoutes, detail: String)
         async throws
     {
-        try memorandum.checkText()
-        let record = MemorandumRecord(
-            version: memorandum.version, document: try JSONEncoder().encode(memorandum),
-            routes: try JSONEncoder().encode(routes), adoptedAt: Date())
+        let now = Date()
         try await write { [self] connection in
             let latest =
                 try await rows("SELECT MAX(version) FROM memorandum", connection).map { try $0.decode(Int?.self) }.first
                 ?? nil
-            guard memorandum.version == (latest ?? 0) + 1 else {
-                throw StoreError.conflict("memorandum version", String(memorandum.version))
-            }
+            let (record, draft) = try RegisterWrite.adoption(
+                of: memorandum, routes: routes, detail: detail, latestVersion: latest, at: now)
             try await connection.query(
                 """
                 INSERT INTO memorandum (version, document, routes, adoptedAt)
                 VALUES (\(record.version), \(record.document), \(record.routes), \(record.adoptedAt))
                 """, logger: logger)
-            try await appendToRegister(.init(adopting: memorandum, detail: detail), at: record.adoptedAt, connection)
+            try await appendToRegister(draft, at: now, connection)
         }
     }
 
@@ -56,20 +52,17 @@ extension PostgresStore {
     ) async throws -> DecisionRecord {
         try await withoutActuallyEscaping(change) { change in
             try await write { [self] connection in
-                let row = try await decisionRows(
+                let stored = try await decisionRows(
                     connection, "SELECT id, document, tabledAt FROM decision WHERE id = \(id)"
                 ).first
-                let (record, kind, detail) = try change(try row?.decision())
-                try record.checkText()
-                guard record.id == id else { throw StoreError.conflict("decision identifier", record.id) }
                 let now = Date()
-                let document = try JSONEncoder().encode(record)
+                let (row, record, draft) = try RegisterWrite.decisionChange(id, row: stored, change, at: now)
                 try await connection.query(
                     """
-                    INSERT INTO decision (id, document, tabledAt) VALUES (\(id), \(document), \(row?.tabledAt ?? now))
+                    INSERT INTO decision (id, document, tabledAt) VALUES (\(id), \(row.document), \(row.tabledAt))
                     ON CONFLICT (id) DO UPDATE SET document = excluded.document
                     """, logger: logger)
-                try await appendToRegister(.init(decision: record, kind: kind, detail: detail), at: now, connection)
+                try await appendToRegister(draft, at: now, connection)
                 return record
             }
         }
@@ -120,7 +113,7 @@ extension PostgresStore {
         async throws
     {
         let last = try await registerEntries(connection, "ORDER BY sequence DESC LIMIT 1").first
-        let entry = RegisterEntryRecord(DecisionRegister.entry(after: last, draft, at: date))
+        let (entry, head) = RegisterWrite.append(draft, after: last, at: date)
         try await connection.query(
             """
             INSERT INTO register_entry (sequence, recordedAt, kind, subject, detail, previousHash, hash)
@@ -128,9 +121,9 @@ extension PostgresStore {
                 \(entry.previousHash), \(entry.hash))
             """, logger: logger)
         let moved = try await rows(
-            "UPDATE register_head SET count = \(entry.sequence), hash = \(entry.hash) WHERE id = 1 RETURNING id",
+            "UPDATE register_head SET count = \(head.count), hash = \(head.hash) WHERE id = 1 RETURNING id",
             connection)
-        guard moved.count == 1 else { throw StoreError.corrupt("the register's head record is missing") }
+        guard moved.count == 1 else { throw RegisterWrite.headMissing }
     }
 
     private func registerEntries(_ connection: PostgresConnection, _ order: String) async throws

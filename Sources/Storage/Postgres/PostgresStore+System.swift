@@ -4,7 +4,7 @@ import PostgresNIO
 
 extension PostgresStore {
     /// Replaces the stored system in one transaction: all of it or, on any error, none of it.
-    public func replaceSystem(_ system: HealthSystem) async throws {
+    public func replaceSystem(_ system: HealthSystem, pack: StoredPack?) async throws {
         let levels = String(decoding: try JSONEncoder().encode(system.levels), as: UTF8.self)
         try await write { [self] connection in
             for table in ["population_cell", "organisation", "data_quality_note", "reference_source", "health_system"] {
@@ -57,6 +57,14 @@ extension PostgresStore {
                     """
                     INSERT INTO reference_source (file, publication, rows)
                     VALUES (\(source.file), \(source.publication), \(source.rows))
+                    """, logger: logger)
+            }
+            if let pack {
+                let text = String(decoding: pack.document, as: UTF8.self)
+                try await connection.query(
+                    """
+                    INSERT INTO system_pack (id, format, document) VALUES (1, \(pack.format), \(text))
+                    ON CONFLICT (id) DO UPDATE SET format = EXCLUDED.format, document = EXCLUDED.document
                     """, logger: logger)
             }
         }

@@ -10,12 +10,18 @@ import PostgresNIO
 /// the memorandum's version) hold when it commits. Reads that span several tables run in one
 /// `REPEATABLE READ` snapshot, so they never see half of a write. When the server cannot be reached,
 /// every call throws ``StoreError`` `unavailable`, and the connection pool reconnects when it returns.
+///
+/// The store is a ServiceLifecycle `Service`: its connections live while its `run()` runs (in a
+/// `ServiceGroup`, or through ``withRunningStore(_:_:)``). A call made before `run()` has connected and
+/// migrated waits for it (up to the connection wait); a call made when the store is not running fails as
+/// `unavailable`, saying the store is not running.
 public final class PostgresStore: Store {
     let client: PostgresClient
     let logger: Logger
     /// The database, for the client tools that back it up and restore it.
     let address: PostgresAddress
-    private let runner: Task<Void, Never>
+    /// Open while `run()` runs, after the client has connected and the schema is migrated.
+    let gate = StoreGate()
 
     /// How long a call waits for a connection before it fails as `unavailable` (the pool keeps trying to
     /// reconnect in the background, so a later call succeeds once the server is back): 5 s, or
@@ -30,33 +36,17 @@ public final class PostgresStore: Store {
     /// The key of the advisory lock every write transaction holds (an arbitrary constant: "concordat").
     static let writeLock: Int64 = 0x636F_6E63_6F72_6461
 
-    /// Connects to the database at `url` (`postgres://user:password@host:port/database?sslmode=…`) and
-    /// migrates it to the current schema.
-    /// - Throws: ``StoreError`` `unavailable` when the URL is not valid or the server cannot be reached.
-    public init(url: String, logger: Logger = Logger(label: "concordat.postgres")) async throws {
+    /// The store of the database at `url` (`postgres://user:password@host:port/database?sslmode=…`). It
+    /// connects, and migrates the database to the current schema, when it is run (see `run()`).
+    /// - Throws: ``StoreError`` `unavailable` when the URL is not valid.
+    public init(url: String, logger: Logger = Logger(label: "concordat.postgres")) throws {
         let address = try PostgresAddress(url: url)
         var logger = logger
         // The pool logs each failed reconnection at info; the store reports unavailability itself.
         logger.logLevel = max(logger.logLevel, .notice)
         self.logger = logger
         self.address = address
-        let client = PostgresClient(configuration: address.configuration, backgroundLogger: logger)
-        self.client = client
-        runner = Task { await client.run() }
-        do {
-            try await migrate()
-        } catch {
-            runner.cancel()
-            throw error
-        }
-    }
-
-    deinit { runner.cancel() }
-
-    /// Closes every connection. The store cannot be used afterwards.
-    public func close() async {
-        runner.cancel()
-        await runner.value
+        client = PostgresClient(configuration: address.configuration, backgroundLogger: logger)
     }
 
     /// Whether `location` names a PostgreSQL database rather than a SQLite file.
@@ -100,11 +90,14 @@ public final class PostgresStore: Store {
         try await transaction(nil, lock: false, body)
     }
 
-    private func transaction<Result: Sendable>(
-        _ begin: String?, lock: Bool, _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
+    /// Runs `body` in a transaction begun by `begin` (none when nil), holding the write lock when `lock`.
+    /// A `gated` call waits for the store to be running; only `run()`'s own migration is not gated.
+    func transaction<Result: Sendable>(
+        _ begin: String?, lock: Bool, gated: Bool = true,
+        _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {
         do {
-            return try await withConnection { [self] connection in
+            return try await withConnection(gated: gated) { [self] connection in
                 guard let begin else {
                     do { return try await body(connection) } catch {
                         if error is PSQLError || error is PostgresDecodingError { throw error }
@@ -142,12 +135,14 @@ public final class PostgresStore: Store {
     }
 
     /// Leases a connection for `body`, failing as `unavailable` when none can be had within
-    /// ``connectionWait``. Only the wait for a connection is timed: once leased, `body` runs to the end.
+    /// ``connectionWait``; a `gated` call first waits for the store to be running (see `passGate()`). Only
+    /// the waits are timed: once leased, `body` runs to the end.
     private func withConnection<Result: Sendable>(
-        _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
+        gated: Bool, _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
     ) async throws
         -> Result
     {
+        if gated { try await passGate() }
         let leased = LeaseFlag()
         return try await withThrowingTaskGroup(of: Result?.self) { group in
             group.addTask {
@@ -171,6 +166,36 @@ public final class PostgresStore: Store {
                 }
             }
             throw CancellationError()
+        }
+    }
+
+    /// The error of a call made when the store is not running, saying `why`.
+    static func notRunning(_ why: String) -> StoreError {
+        StoreError.unavailable("the store is not running: \(why) (a PostgreSQL store serves only while its run() runs)")
+    }
+
+    /// Waits for the store to be running. A store whose `run()` has not begun within ``connectionWait``
+    /// is refused as not running; one that is starting is waited for, since its migration is bounded by
+    /// the same wait and then opens or shuts the gate.
+    private func passGate() async throws {
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                try await self.gate.pass()
+                return true
+            }
+            group.addTask {
+                try await Task.sleep(for: Self.connectionWait)
+                guard self.gate.isStarted else {
+                    throw Self.notRunning("it did not start within \(Self.connectionWait)")
+                }
+                return false
+            }
+            while let passed = try await group.next() {
+                if passed {
+                    group.cancelAll()
+                    return
+                }
+            }
         }
     }
 
@@ -206,7 +231,7 @@ public final class PostgresStore: Store {
     /// Creates the migrations table if needed and applies every migration not yet applied, each in its own
     /// transaction under the write lock, so two instances starting together migrate once.
     func migrate() async throws {
-        try await write { [self] connection in
+        try await transaction("BEGIN ISOLATION LEVEL READ COMMITTED", lock: true, gated: false) { [self] connection in
             try await connection.query(
                 """
                 CREATE TABLE IF NOT EXISTS concordat_migration (

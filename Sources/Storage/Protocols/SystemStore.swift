@@ -3,8 +3,9 @@ import ConcordatCore
 /// Where the system is kept: its geography, populations, sources, data-quality notes and the
 /// partnership's organisations.
 public protocol SystemStore: Sendable {
-    /// Replaces the stored system, whole, in one transaction.
-    func replaceSystem(_ system: HealthSystem) async throws
+    /// Replaces the stored system, whole, in one transaction; with it, in the same transaction, the
+    /// stored pack when `pack` is given (`nil` leaves the stored pack as it is).
+    func replaceSystem(_ system: HealthSystem, pack: StoredPack?) async throws
 
     /// The stored system with its organisations, or `nil` when the store is empty.
     func loadSystem() async throws -> HealthSystem?
@@ -23,4 +24,9 @@ public protocol SystemStore: Sendable {
     /// Replaces an existing organisation (matched by code).
     /// - Throws: ``StoreError`` `notFound` when there is none.
     func updateOrganisation(_ organisation: Organisation) async throws
+}
+
+extension SystemStore {
+    /// Replaces the stored system, whole, in one transaction, leaving the stored pack as it is.
+    public func replaceSystem(_ system: HealthSystem) async throws { try await replaceSystem(system, pack: nil) }
 }

@@ -52,11 +52,11 @@ struct RegisterEntryRecord: Codable, FetchableRecord, PersistableRecord {
     static func append(_ draft: DecisionRegister.Draft, at date: Date, _ db: Database) throws {
         // Only the last entry is needed to extend the chain; numbering continues from it.
         let last = try RegisterEntryRecord.order(Column("sequence").desc).fetchOne(db)?.entry()
-        let entry = DecisionRegister.entry(after: last, draft, at: date)
-        try RegisterEntryRecord(entry).insert(db)
+        let (entry, head) = RegisterWrite.append(draft, after: last, at: date)
+        try entry.insert(db)
         try db.execute(
-            sql: "UPDATE register_head SET count = ?, hash = ? WHERE id = 1", arguments: [entry.sequence, entry.hash])
-        guard db.changesCount == 1 else { throw StoreError.corrupt("the register's head record is missing") }
+            sql: "UPDATE register_head SET count = ?, hash = ? WHERE id = 1", arguments: [head.count, head.hash])
+        guard db.changesCount == 1 else { throw RegisterWrite.headMissing }
     }
 }
 

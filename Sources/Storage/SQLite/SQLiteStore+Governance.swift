@@ -13,17 +13,13 @@ extension SQLiteStore {
     public func adoptMemorandum(_ memorandum: MemorandumOfUnderstanding, routes: RatificationRoutes, detail: String)
         async throws
     {
-        try memorandum.checkText()
-        let record = MemorandumRecord(
-            version: memorandum.version, document: try JSONEncoder().encode(memorandum),
-            routes: try JSONEncoder().encode(routes), adoptedAt: Date())
+        let now = Date()
         try await writer.write { db in
-            let latest = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM memorandum") ?? 0
-            guard memorandum.version == latest + 1 else {
-                throw StoreError.conflict("memorandum version", String(memorandum.version))
-            }
+            let latest = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM memorandum")
+            let (record, draft) = try RegisterWrite.adoption(
+                of: memorandum, routes: routes, detail: detail, latestVersion: latest, at: now)
             try record.insert(db)
-            try RegisterEntryRecord.append(.init(adopting: memorandum, detail: detail), at: record.adoptedAt, db)
+            try RegisterEntryRecord.append(draft, at: now, db)
         }
     }
 
@@ -41,15 +37,11 @@ extension SQLiteStore {
             @Sendable (DecisionRecord?) throws -> (record: DecisionRecord, kind: DecisionRegister.Kind, detail: String)
     ) async throws -> DecisionRecord {
         try await writer.write { db in
-            let row = try DecisionRecordRow.fetchOne(db, key: id)
-            let existing = try row?.decision()
-            let (record, kind, detail) = try change(existing)
-            try record.checkText()
-            guard record.id == id else { throw StoreError.conflict("decision identifier", record.id) }
             let now = Date()
-            try DecisionRecordRow(id: id, document: try JSONEncoder().encode(record), tabledAt: row?.tabledAt ?? now)
-                .save(db)
-            try RegisterEntryRecord.append(.init(decision: record, kind: kind, detail: detail), at: now, db)
+            let (row, record, draft) = try RegisterWrite.decisionChange(
+                id, row: try DecisionRecordRow.fetchOne(db, key: id), change, at: now)
+            try row.save(db)
+            try RegisterEntryRecord.append(draft, at: now, db)
             return record
         }
     }

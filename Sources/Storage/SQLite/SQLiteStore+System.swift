@@ -3,8 +3,9 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    /// Replaces the stored system in one transaction: all of it or, on any error, none of it.
-    public func replaceSystem(_ system: HealthSystem) async throws {
+    /// Replaces the stored system, and the stored pack when `pack` is given, in one transaction: all of it
+    /// or, on any error, none of it.
+    public func replaceSystem(_ system: HealthSystem, pack: StoredPack?) async throws {
         let levels = String(decoding: try JSONEncoder().encode(system.levels), as: UTF8.self)
         try await writer.write { db in
             try db.execute(sql: "DELETE FROM population_cell; DELETE FROM organisation; DELETE FROM data_quality_note;")
@@ -36,6 +37,13 @@ extension SQLiteStore {
             for source in system.sources {
                 try ReferenceSourceRecord(file: source.file, publication: source.publication, rows: source.rows).insert(
                     db)
+            }
+            if let pack {
+                try db.execute(
+                    sql: """
+                        INSERT INTO system_pack (id, format, document) VALUES (1, ?, ?)
+                        ON CONFLICT(id) DO UPDATE SET format = excluded.format, document = excluded.document
+                        """, arguments: [pack.format, String(decoding: pack.document, as: UTF8.self)])
             }
         }
     }
