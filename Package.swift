@@ -85,8 +85,8 @@ let package = Package(
         .target(
             name: "Partnership",
             dependencies: [
-                "Assurance", "ConcordatCore", "Disclosure", "Finance", "Governance", "Ingest", "PopulationHealth",
-                "Scenarios", "Storage", "SystemPack",
+                "Appraisal", "Assurance", "ConcordatCore", "Disclosure", "Finance", "Governance", "Ingest",
+                "PopulationHealth", "Scenarios", "Storage", "SystemPack",
             ]
         ),
         .target(
@@ -127,6 +127,7 @@ let package = Package(
                 "Web",
                 "Disclosure",
                 "Scenarios",
+                "Appraisal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -172,7 +173,7 @@ let package = Package(
             name: "PartnershipTests",
             dependencies: [
                 "Partnership", "Storage", "Ingest", "Finance", "Governance", "Assurance", "ConcordatCore",
-                "ConcordatTestSupport", "SystemPack", "PopulationHealth", "Scenarios",
+                "ConcordatTestSupport", "SystemPack", "PopulationHealth", "Scenarios", "Appraisal",
             ]),
         .testTarget(
             name: "WebTests",
