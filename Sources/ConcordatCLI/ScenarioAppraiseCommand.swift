@@ -72,7 +72,7 @@ struct ScenarioAppraiseCommand: AsyncParsableCommand {
             throw ValidationError("\(file) cannot be read: \(error.localizedDescription)")
         }
         let study: ScenarioStudy
-        do { study = try await ScenarioStudy.read(from: try await store.open()) } catch let problem
+        do { study = try await store.withStore { try await ScenarioStudy.read(from: $0) } } catch let problem
             as ScenarioStudy.Problem
         {
             throw ValidationError(problem.description)
