@@ -42,6 +42,7 @@ extension PopulationAnalysis {
         analysis.personBasedCapitation = PersonBasedCapitation(referenceDate: period.endExclusive).fit(on: dataset)
         analysis.period = period
         analysis.extractDate = extractDate
+        analysis.frailtyConfiguration = electronicFrailtyIndex?.configuration
         analysis.eventsOutsidePeriod = dataset.eventsOutside(period)
         analysis.version = currentVersion
         return (analysis, cohort)

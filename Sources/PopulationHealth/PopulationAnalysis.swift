@@ -22,6 +22,9 @@ public struct PopulationAnalysis: Sendable, Codable, Hashable {
     public var admissionRiskRefusal: String?
     /// Events in the dataset that started outside the period: kept, not counted.
     public var eventsOutsidePeriod: EventsOutsidePeriod?
+    /// The eFI's deficit lists the analysis was made with (`nil`: no eFI, or made before they were kept), so
+    /// that a re-analysis of the stored dataset computes the same eFI.
+    public var frailtyConfiguration: ElectronicFrailtyIndex.Configuration?
 
     /// The engine version: raised when the analysis gains a measure, so stored analyses are refreshed.
     public static let currentVersion = 5

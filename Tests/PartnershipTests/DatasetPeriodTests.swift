@@ -67,6 +67,32 @@ struct DatasetPeriodTests {
         #expect(rerunAnalysis.personBasedCapitation == analysis.personBasedCapitation)
     }
 
+    @Test("a re-run keeps the eFI the dataset was imported with, so the job's analysis matches the import's")
+    func rerunKeepsFrailtyIndex() async throws {
+        let folder = try Self.extract()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try await Self.store()
+        let configuration = ElectronicFrailtyIndex.Configuration(deficits: [
+            .init(name: "Falls", codes: ["161898004", "56307009"]),
+            .init(name: "Memory and cognitive problems", codes: ["386807006"]),
+        ])
+        let frailty = try ElectronicFrailtyIndex(configuration: configuration)
+        _ = try await DatasetLoading(store: store, system: try Self.kent.get(), electronicFrailtyIndex: frailty)
+            .load(
+                directory: folder, pseudonymiser: try Self.pseudonymiser.get(), extractDate: nil, source: "test",
+                today: Day(year: 2026, month: 12, day: 1)!)
+        let (imported, analysis) = try await Self.storedAnalysis(store)
+        #expect(analysis.frailtyConfiguration == configuration)
+        #expect(analysis.profiles.values.contains { $0.efiCategories != nil })
+
+        // The job re-runs with no eFI given: it must use the stored deficit lists, not drop the eFI.
+        _ = try await DatasetAnalysis(store: store).reanalyse()
+        let (again, rerun) = try await Self.storedAnalysis(store)
+        #expect(rerun.frailtyConfiguration == configuration)
+        #expect(rerun.profiles == analysis.profiles)
+        #expect(again == imported)  // byte for byte
+    }
+
     @Test("the population is the registered and alive at the period end; the dead are counted apart")
     func population() async throws {
         let folder = try Self.extract(people: 1_500, seed: 11)

@@ -81,6 +81,11 @@ public struct DatasetAnalysis: Sendable {
         return (try encoder.encode(analysis), cohort)
     }
 
+    /// The eFI deficit lists the stored analysis was made with, if any: a re-analysis keeps them.
+    public static func storedFrailtyConfiguration(of summary: DatasetSummary) -> ElectronicFrailtyIndex.Configuration? {
+        summary.analysis.flatMap { try? JSONDecoder().decode(PopulationAnalysis.self, from: $0) }?.frailtyConfiguration
+    }
+
     /// What a re-analysis did.
     public struct Reanalysis: Sendable {
         /// The period analysed.
@@ -105,7 +110,11 @@ public struct DatasetAnalysis: Sendable {
             throw StoreError.notFound("dataset", summary.fingerprint)
         }
         let (period, extractDate, note) = Self.storedDates(of: summary, dataset: dataset)
-        let (data, cohort) = try analyse(dataset, period: period, extractDate: extractDate, stage: stage)
+        var analysing = self
+        if analysing.electronicFrailtyIndex == nil, let configuration = Self.storedFrailtyConfiguration(of: summary) {
+            analysing.electronicFrailtyIndex = try ElectronicFrailtyIndex(configuration: configuration)
+        }
+        let (data, cohort) = try analysing.analyse(dataset, period: period, extractDate: extractDate, stage: stage)
         try stage(0.95, "saving")
         try await store.updateAnalysis(data, cohort: cohort, fingerprint: summary.fingerprint)
         let people = (0..<dataset.personCount).filter { dataset.standing(of: $0, in: period) == .registered }.count
