@@ -5,8 +5,11 @@
 /// ``protected()`` applies the ``DisclosurePolicy`` to every cell, then audits the whole release as an
 /// attacker would (``DifferencingAudit``): from the published numbers and the relations it bounds every
 /// hidden cell; where a hidden cell is pinned to one value, it withholds the largest shown cell of a
-/// relation that pins it (the total only when no part is shown) and audits again, until nothing is pinned. The same cell (the same key) is
-/// shown the same way everywhere, so one count reached through two pages or endpoints agrees.
+/// relation that pins it (the total only when no part is shown) and audits again, until nothing is pinned.
+/// A zero related to a suppressed cell is suppressed too (``suppressingZeros(_:counts:relations:)``), so a
+/// suppressed cell may be 0 and sums of suppressed cells cannot be pinned by counting them. The same cell
+/// (the same key) is shown the same way everywhere, so one count reached through two pages or endpoints
+/// agrees.
 public struct CountRelease: Sendable {
     /// The rule applied.
     public var policy: DisclosurePolicy
@@ -35,10 +38,11 @@ public struct CountRelease: Sendable {
 
     /// How every cell is published.
     public func protected() -> ProtectedCounts {
-        var shown = counts.map(policy.count)
+        var shown = Self.suppressingZeros(counts.map(policy.count), counts: counts, relations: relations)
+        let mayBeZero = Self.mayBeZero(shown, relations: relations)
         // Each pass withholds at least one more cell, so this ends (at worst with every cell hidden).
         while true {
-            let pinned = Self.pinnedCells(shown, relations: relations, policy: policy)
+            let pinned = Self.pinnedCells(shown, mayBeZero: mayBeZero, relations: relations, policy: policy)
             guard !pinned.isEmpty else { break }
             var withheld = false
             for cell in pinned {
@@ -61,18 +65,60 @@ public struct CountRelease: Sendable {
         return ProtectedCounts(policy: policy, cells: published)
     }
 
+    /// The published cells with every zero that is related, directly or through other zeros, to a
+    /// suppressed cell shown as suppressed too. Were zeros always shown, a suppressed cell would be known
+    /// to be at least 1, and a suppressed total whose suppressed parts number as many as the threshold
+    /// would be pinned at it (seven practices with one person each under a total of seven): the cascade of
+    /// complementary suppressions that followed reached the system's own population on small datasets.
+    /// With zeros suppressed beside small counts, a sum of suppressed cells has no lower bound to pin it.
+    static func suppressingZeros(
+        _ published: [DisclosedCount], counts: [Int], relations: [DifferencingAudit.Relation]
+    ) -> [DisclosedCount] {
+        var shown = published
+        var changed = true
+        while changed {
+            changed = false
+            for relation in relations {
+                let members = [relation.total] + relation.parts
+                guard members.contains(where: { shown[$0] == .suppressed }) else { continue }
+                for member in members where counts[member] == 0 && shown[member] != .suppressed {
+                    shown[member] = .suppressed
+                    changed = true
+                }
+            }
+        }
+        return shown
+    }
+
+    /// Whether each suppressed cell could be 0 to a reader who knows the rule: it could when it shares a
+    /// relation with another suppressed cell (only then is a zero suppressed); otherwise it is 1 to the
+    /// threshold.
+    static func mayBeZero(_ shown: [DisclosedCount], relations: [DifferencingAudit.Relation]) -> [Bool] {
+        var result = [Bool](repeating: false, count: shown.count)
+        for relation in relations {
+            let hidden = ([relation.total] + relation.parts).filter { shown[$0] == .suppressed }
+            guard hidden.count > 1 else { continue }
+            for cell in hidden { result[cell] = true }
+        }
+        return result
+    }
+
     /// Hidden cells an attacker could pin, under two readings: one who knows which hidden cells are
     /// small (the strongest), and one who takes every hidden cell for a small one (what a reader who
     /// cannot tell them apart would try).
     private static func pinnedCells(
-        _ shown: [DisclosedCount], relations: [DifferencingAudit.Relation], policy: DisclosurePolicy
+        _ shown: [DisclosedCount], mayBeZero: [Bool], relations: [DifferencingAudit.Relation],
+        policy: DisclosurePolicy
     ) -> [Int] {
-        let knowing = shown.map { published -> ClosedRange<Int> in
-            published == .withheld
-                ? (policy.threshold + 1)...Int(Int32.max) : policy.possibleCounts(of: published)
+        func possible(_ cell: Int) -> ClosedRange<Int> {
+            shown[cell] == .suppressed && mayBeZero[cell]
+                ? 0...max(1, policy.threshold) : policy.possibleCounts(of: shown[cell])
         }
-        let naive = shown.map {
-            $0 == .withheld ? policy.possibleCounts(of: .suppressed) : policy.possibleCounts(of: $0)
+        let knowing = shown.indices.map { cell -> ClosedRange<Int> in
+            shown[cell] == .withheld ? (policy.threshold + 1)...Int(Int32.max) : possible(cell)
+        }
+        let naive = shown.indices.map { cell -> ClosedRange<Int> in
+            shown[cell] == .withheld ? policy.possibleCounts(of: .suppressed) : possible(cell)
         }
         var pinned: Set<Int> = []
         for bounds in [knowing, naive] {

@@ -65,6 +65,57 @@ struct DifferencingTests {
         published.map { $0.value == nil ? 1...7 : policy.possibleCounts(of: $0) }
     }
 
+    /// The ranges a reader who knows the gate's rule reads: a suppressed cell that shares a relation with
+    /// another hidden cell may be a suppressed zero (0–7); any other hidden cell is read as 1–7.
+    func ranges(_ published: [DisclosedCount], relations: [DifferencingAudit.Relation]) -> [ClosedRange<Int>] {
+        var mayBeZero = Set<Int>()
+        for relation in relations {
+            let hidden = ([relation.total] + relation.parts).filter { published[$0].value == nil }
+            if hidden.count > 1 { mayBeZero.formUnion(hidden) }
+        }
+        return published.indices.map { cell in
+            published[cell].value == nil
+                ? (mayBeZero.contains(cell) && published[cell] == .suppressed ? 0...7 : 1...7)
+                : policy.possibleCounts(of: published[cell])
+        }
+    }
+
+    @Test(
+        "seven practices of one under a total of seven: zeros beside them are suppressed, nothing is withheld or pinned"
+    )
+    func countingSuppressedPartsCannotPin() {
+        // A place of 7 people in a segment: one in each of seven practices, none in three others. With zeros
+        // shown, each suppressed practice is at least 1, so the seven add up to the total's 7 and every one
+        // is pinned at 1; the cascade then withheld the place's own people.
+        let counts = [7, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0]
+        var release = CountRelease(policy: policy)
+        for (cell, count) in counts.enumerated() { release.add("c\(cell)", count: count) }
+        release.relate(total: "c0", parts: (1...10).map { "c\($0)" })
+        let gated = release.protected()
+        let published = counts.indices.map { gated["c\($0)"] }
+        #expect(published.allSatisfy { $0 == .suppressed })
+        let relation = DifferencingAudit.Relation(total: 0, parts: Array(1...10))
+        let zerosShown = counts.map(policy.count)
+        #expect(DifferencingAudit(relations: [relation]).bounds(from: ranges(zerosShown))?[1] == 1...1)
+        let bounds = DifferencingAudit(relations: [relation]).bounds(
+            from: ranges(published, relations: [relation]))
+        #expect(bounds.map { $0.allSatisfy { $0.count > 1 } } ?? false)
+    }
+
+    @Test("a zero related to no small count is still shown as 0")
+    func zerosAwayFromSmallCountsShown() {
+        var release = CountRelease(policy: policy)
+        for (key, count) in [("all", 40), ("a", 40), ("b", 0), ("empty", 0), ("empty.a", 0)] {
+            release.add(key, count: count)
+        }
+        release.relate(total: "all", parts: ["a", "b"])
+        release.relate(total: "empty", parts: ["empty.a"])
+        let gated = release.protected()
+        #expect(gated["b"] == .shown(0))
+        #expect(gated["empty"] == .shown(0))
+        #expect(gated["all"] == .shown(40))
+    }
+
     @Test("rounding alone lets parent minus children pin a suppressed 7; the gate withholds more")
     func roundingAloneIsNotEnough() {
         // A PCN of 43 people with emergency admissions: one practice of 7 and three of 12.
@@ -133,7 +184,7 @@ struct DifferencingTests {
             #expect(published.allSatisfy { $0.value.map { $0 % 5 == 0 && !(1...7).contains($0) } ?? true })
             let audit = DifferencingAudit(
                 relations: relations.map { .init(total: number[$0.0]!, parts: $0.1.map { number[$0]! }) })
-            if let bounds = audit.bounds(from: ranges(published)) {
+            if let bounds = audit.bounds(from: ranges(published, relations: audit.relations)) {
                 for (cell, count) in published.enumerated() where count.value == nil {
                     #expect(bounds[cell].count > 1, "\(keys[cell]) pinned to \(bounds[cell])")
                 }

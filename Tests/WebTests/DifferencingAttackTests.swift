@@ -173,12 +173,22 @@ struct DifferencingAttackTests {
         // 1. Every count shown is a multiple of 5 and none is 1–7.
         let small = attack.shownValues.filter { (1...7).contains($0.1) || $0.1 % 5 != 0 }
         #expect(small.isEmpty, "\(small.count) counts shown unrounded or small, e.g. \(small.prefix(5))")
-        // 2. No hidden cell is pinned: taking every hidden cell for 1–7 (the rule), or, if that reading
-        // contradicts the numbers (a cell withheld to protect another), for any count of one or more.
+        // 2. No hidden cell is pinned: taking every hidden cell for 1–7 or 0–7 (the rule), or, if that
+        // reading contradicts the numbers (a cell withheld to protect another), for any count from there up.
+        // A hidden cell that shares a relation with another hidden one may be a zero suppressed beside a
+        // small count (the gate's rule), so it is read as 0–7; any other hidden cell as 1–7.
         let names = Dictionary(uniqueKeysWithValues: attack.cells.map { ($1, $0) })
+        var mayBeZero = Set<Int>()
+        for (total, parts) in attack.relations {
+            let hidden = ([total] + parts).filter { attack.hidden[$0] }
+            if hidden.count > 1 { mayBeZero.formUnion(hidden) }
+        }
+        let rule = attack.ranges.indices.map { cell in
+            attack.hidden[cell] && mayBeZero.contains(cell) ? 0...attack.ranges[cell].upperBound : attack.ranges[cell]
+        }
         let bounds =
-            attack.propagate(attack.ranges)
-            ?? attack.propagate(zip(attack.ranges, attack.hidden).map { $1 ? 1...Int(Int32.max) : $0 })
+            attack.propagate(rule)
+            ?? attack.propagate(zip(rule, attack.hidden).map { $1 ? $0.lowerBound...Int(Int32.max) : $0 })
         let found = try #require(bounds, "even the loosest reading contradicts the published numbers")
         let pinned = attack.hidden.indices.filter { attack.hidden[$0] && found[$0].count == 1 }
         #expect(
