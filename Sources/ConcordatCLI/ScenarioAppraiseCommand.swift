@@ -17,13 +17,7 @@ struct ScenarioAppraiseCommand: AsyncParsableCommand {
             --optimism-bias-percent gives a lower value with --reason. --out DIR writes appraisal.json.
             """)
 
-    @OptionGroup var store: StoreOptions
-
-    @Argument(help: ArgumentHelp("The scenario definition (JSON).", valueName: "file"))
-    var file: String
-
-    @Option(help: ArgumentHelp("Monte Carlo runs, in place of the definition's (1–100,000).", valueName: "n"))
-    var runs: Int?
+    @OptionGroup var input: ScenarioInput
 
     @Option(help: ArgumentHelp("table or json.", valueName: "format"))
     var format: OutputFormat = .table
@@ -54,9 +48,6 @@ struct ScenarioAppraiseCommand: AsyncParsableCommand {
     var reason: String?
 
     func validate() throws {
-        if let runs, !(1...ScenarioDefinition.maximumRuns).contains(runs) {
-            throw ValidationError("--runs must be 1 to \(ScenarioDefinition.maximumRuns)")
-        }
         do { _ = try ScenarioAppraisal.optimismBias(projectType, percent: percent, reason: reason) } catch {
             throw ValidationError("--optimism-bias-percent: \(error.description)")
         }
@@ -67,16 +58,8 @@ struct ScenarioAppraiseCommand: AsyncParsableCommand {
         do { bias = try ScenarioAppraisal.optimismBias(projectType, percent: percent, reason: reason) } catch {
             throw ValidationError("--optimism-bias-percent: \(error.description)")
         }
-        let json: Data
-        do { json = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-            throw ValidationError("\(file) cannot be read: \(error.localizedDescription)")
-        }
-        let study: ScenarioStudy
-        do { study = try await store.withStore { try await ScenarioStudy.read(from: $0) } } catch let problem
-            as ScenarioStudy.Problem
-        {
-            throw ValidationError(problem.description)
-        }
+        let (json, study) = try await input.read()
+        let (file, runs) = (input.file, input.runs)
         let model: ScenarioModel
         do { model = try study.model(try study.scenario(json, runs: runs)) } catch {
             throw ValidationError("\(file): \(error.description)")

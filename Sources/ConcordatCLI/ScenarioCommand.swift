@@ -24,13 +24,7 @@ struct ScenarioRunCommand: AsyncParsableCommand {
             path and the reason. --out DIR writes results.json and one CSV per table.
             """)
 
-    @OptionGroup var store: StoreOptions
-
-    @Argument(help: ArgumentHelp("The scenario definition (JSON).", valueName: "file"))
-    var file: String
-
-    @Option(help: ArgumentHelp("Monte Carlo runs, in place of the definition's (1–100,000).", valueName: "n"))
-    var runs: Int?
+    @OptionGroup var input: ScenarioInput
 
     @Option(help: ArgumentHelp("table or json.", valueName: "format"))
     var format: OutputFormat = .table
@@ -38,23 +32,9 @@ struct ScenarioRunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A folder to write results.json and the tables as CSV into.", valueName: "dir"))
     var out: String?
 
-    func validate() throws {
-        if let runs, !(1...ScenarioDefinition.maximumRuns).contains(runs) {
-            throw ValidationError("--runs must be 1 to \(ScenarioDefinition.maximumRuns)")
-        }
-    }
-
     func run() async throws {
-        let json: Data
-        do { json = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-            throw ValidationError("\(file) cannot be read: \(error.localizedDescription)")
-        }
-        let study: ScenarioStudy
-        do { study = try await store.withStore { try await ScenarioStudy.read(from: $0) } } catch let problem
-            as ScenarioStudy.Problem
-        {
-            throw ValidationError(problem.description)
-        }
+        let (json, study) = try await input.read()
+        let (file, runs) = (input.file, input.runs)
         let bar = ProgressBar("Running", unit: "runs")
         let results: ScenarioResults
         do {
