@@ -59,7 +59,7 @@ struct DemoCommand: AsyncParsableCommand {
                 if let chosen = loaded.pack { try await SystemPackStorage.save(chosen, in: store) }
                 SystemSummary(system: system).report(loadedInto: self.store.displayName)
             }
-            try await loadSyntheticDataset(for: system, into: store)
+            try await loadSyntheticDataset(for: system, pack: pack, into: store)
             try await refreshAnalysisIfStale(in: store)
             if let pack {
                 try await setUpPools(pack, in: store)
@@ -73,7 +73,7 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     /// Generates (or reuses) the synthetic extract and imports it, unless the store already holds it.
-    private func loadSyntheticDataset(for system: HealthSystem, into store: any Store) async throws {
+    private func loadSyntheticDataset(for system: HealthSystem, pack: SystemPack?, into store: any Store) async throws {
         guard system.population(of: system.root.code).total > 0 else {
             say("\(system.name) has no registered population, so no synthetic dataset is generated.")
             return
@@ -85,12 +85,14 @@ struct DemoCommand: AsyncParsableCommand {
             .appendingPathComponent(".concordat-cache")
         let extract = cache.appendingPathComponent(
             "synthetic/\(system.code)-lsoa21-seed-\(seed)-\(people.map(String.init) ?? "all")")
+        let ages = try SyntheticAges.reference(for: system, pack: pack)
         let spec = SyntheticPopulationSpec(
-            seed: seed, people: people, deprivation: try DeprivationGeography.bundledKentMedway())
+            seed: seed, people: people, ages: ages, deprivation: try DeprivationGeography.bundledKentMedway())
         let complete = SyntheticPopulation.fileNames.allSatisfy {
             FileManager.default.fileExists(atPath: extract.appendingPathComponent($0).path)
         }
         if !complete {
+            if let ages { say(SyntheticAges.sentence(for: system, reference: ages)) }
             say("Generating the synthetic population (seed \(seed))…")
             let started = Date()
             let summary = try SyntheticPopulation.write(system: system, spec: spec, to: extract)
@@ -151,7 +153,7 @@ struct DemoCommand: AsyncParsableCommand {
         else { return }
         var values = DatasetIndicators.values(spend: spend, system: system)
         let imported = try await store.indicatorValues().contains {
-            IndicatorCatalogue.indicator($0.indicator)?.computedFromDataset == false
+            WatchedIndicators(pack: pack).indicator($0.indicator)?.computedFromDataset == false
         }
         if !imported, let last = spend.months.last {
             // NHS England's published A&E series for the pack's trusts with ODS codes, instead of synthetic ones.

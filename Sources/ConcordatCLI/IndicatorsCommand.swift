@@ -11,18 +11,48 @@ struct IndicatorsCommand: AsyncParsableCommand {
         commandName: "indicators", abstract: "The indicator catalogue, and importing values.",
         subcommands: [List.self, Import.self, ImportAE.self], defaultSubcommand: List.self)
 
-    /// `concordat indicators list`.
-    struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the indicators with their targets.")
+    /// `concordat indicators list`: the stored system's catalogue (its pack's `indicators.json`), or the
+    /// standard catalogue where no pack is kept or no system is loaded, saying which.
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the system's indicators with their targets.",
+            discussion: """
+                The indicators are those of the pack kept with the stored system (its indicators.json). With no \
+                pack kept, or no database, they are Concordat's standard catalogue, and the command says so. \
+                --format json prints what GET /api/v1/indicators answers.
+                """)
 
-        func run() {
-            for indicator in IndicatorCatalogue.standard {
+        @OptionGroup var store: StoreOptions
+        @Option(help: "table or json.") var format: OutputFormat = .table
+
+        func run() async throws {
+            let catalogue = try await Self.catalogue(store)
+            if format == .json { return try printJSON(IndicatorList(items: catalogue.indicators)) }
+            print(catalogue.provenance)
+            for indicator in catalogue.indicators {
                 print("\(indicator.code.padded(26))\(indicator.name) (\(indicator.improvement.rawValue) is better)")
                 for target in indicator.targets {
                     print("".padded(26) + "from \(target.from): \(indicator.format(target.value)) — \(target.label)")
                 }
             }
         }
+
+        /// The stored system's catalogue; the standard one when no database file exists or it holds no system
+        /// (a missing SQLite file is not created).
+        static func catalogue(_ options: StoreOptions) async throws -> WatchedIndicators {
+            if !options.isPostgres, !FileManager.default.fileExists(atPath: options.resolvedPath) {
+                return WatchedIndicators(pack: nil)
+            }
+            return try await options.withStore { store in
+                guard let system = try await store.loadSystem() else { return WatchedIndicators(pack: nil) }
+                return try await SystemPackStorage.indicators(in: store, for: system)
+            }
+        }
+    }
+
+    /// What `indicators list --format json` prints: the API's list document.
+    struct IndicatorList: Encodable {
+        var items: [Indicator]
     }
 
     /// `concordat indicators import-ae FILE.csv`: NHS England's A&E attendances file, for the system's
@@ -81,14 +111,18 @@ struct IndicatorsCommand: AsyncParsableCommand {
                 guard let system = try await store.loadSystem() else {
                     throw ValidationError("the database holds no system")
                 }
-                let values = try Self.read(file, system: system)
+                let catalogue = try await SystemPackStorage.indicators(in: store, for: system)
+                let values = try Self.read(file, system: system, catalogue: catalogue)
                 try await store.saveIndicatorValues(values)
                 print("Imported \(values.count) values.")
             }
         }
 
-        /// Reads and checks every row; throws on the first refused one, naming file, line and field.
-        static func read(_ file: String, system: HealthSystem) throws -> [IndicatorValue] {
+        /// Reads and checks every row against `system` and its `catalogue`; throws on the first refused one,
+        /// naming file, line and field.
+        static func read(_ file: String, system: HealthSystem, catalogue: WatchedIndicators) throws
+            -> [IndicatorValue]
+        {
             let table = try CSVTable(parsing: Data(contentsOf: URL(fileURLWithPath: file)), file: file)
             let columns = (
                 indicator: try table.column("indicator"), area: try table.column("area"),
@@ -103,8 +137,9 @@ struct IndicatorsCommand: AsyncParsableCommand {
                     IngestError.invalidValue(file: file, line: record.line, field: field, reason: reason)
                 }
                 let code = record[columns.indicator]
-                guard let indicator = IndicatorCatalogue.indicator(code) else {
-                    throw refuse("indicator", "'\(code)' is not in the catalogue (concordat indicators list)")
+                guard let indicator = catalogue.indicator(code) else {
+                    throw refuse(
+                        "indicator", "'\(code)' is not one of \(system.name)'s indicators (concordat indicators list)")
                 }
                 let area = record[columns.area]
                 guard system.area(area) != nil || system.organisations.contains(where: { $0.code == area }) else {

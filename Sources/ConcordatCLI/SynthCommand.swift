@@ -2,6 +2,7 @@ import ArgumentParser
 import ConcordatCore
 import Foundation
 import Ingest
+import Partnership
 
 /// `concordat synth`: writes a synthetic integrated-dataset extract for the system's registered population.
 struct SynthCommand: ParsableCommand {
@@ -11,8 +12,9 @@ struct SynthCommand: ParsableCommand {
         discussion: """
             With no --people, generates one person for every registered patient in the published list \
             sizes (2,039,483 for Kent & Medway), practice by practice, age band by age band and sex by sex. \
-            A system built with --icb has list sizes without age or sex bands: its people are given Kent & \
-            Medway's registered age/sex mix, and the command says so. \
+            A system built with --icb has list sizes without age or sex bands: its people are given the \
+            age/sex mix of its pack's age-sex.csv where it has one (docs/PACKS.md), else Kent & Medway's \
+            registered mix shipped with Concordat, and the command says which. \
             Each person lives in a real 2021 LSOA of their practice's district, chosen uniformly from the \
             district's LSOAs, with its IMD 2025 decile (MHCLG); districts without a shipped LSOA file get \
             synthetic LSOAs. The same seed always writes the same files. NHS numbers come from 990 000 0000 – 999 999 9999, \
@@ -38,19 +40,14 @@ struct SynthCommand: ParsableCommand {
     }
 
     func run() throws {
-        let system = try source.system()
+        let (system, pack) = try source.load()
         guard system.population(of: system.root.code).total > 0 else {
             throw ValidationError("\(system.name) has no registered population to draw people from")
         }
         var spec = SyntheticPopulationSpec(seed: seed, people: people)
-        let unbanded = system.population(of: system.root.code).unbanded
-        if unbanded > 0 {
-            let ages = try AgeSexReference.kentAndMedway()
+        if let ages = try SyntheticAges.reference(for: system, pack: pack) {
             spec.ages = ages
-            print(
-                "Ages: \(system.name)'s sources give \(unbanded.grouped) people no sex or age band (list sizes only), "
-                    + "so each practice's people are given the age/sex mix of \(ages.description), by largest remainder."
-            )
+            print(SyntheticAges.sentence(for: system, reference: ages))
         }
         spec.deprivation = try DeprivationGeography.bundledKentMedway()
         let covered = Set(

@@ -116,7 +116,8 @@ struct SystemOptions: ParsableArguments {
     func system() throws -> HealthSystem { try load().system }
 
     /// ICB `query` from NHS England's file, with the place and PCN maps if given, and the pack that
-    /// builds it again (`.england` hierarchy, the places as built, no organisations or pools yet).
+    /// builds it again (`.england` hierarchy, the places as built, the PCN map's rows for the ICB's practices,
+    /// no organisations or pools yet, and Concordat's standard indicator catalogue for its `indicators.json`).
     private func icbSystem(_ query: String) throws -> (system: HealthSystem, pack: SystemPack) {
         let file = try EnglandAllocationFile.bundled()
         let district = try file.table.column("LTLA")
@@ -129,6 +130,9 @@ struct SystemOptions: ParsableArguments {
         let pack = SystemPack(
             manifest: PackManifest(name: built.system.name, hierarchy: .england(icb: built.system.code)),
             places: built.places.map { PlaceDefinition(code: $0.code, name: $0.name, districts: $0.districts) },
+            pcnMap: networks.map {
+                PackPCNMap($0, practices: Set(built.system.areas(atLevel: "practice").map(\.code)))
+            },
             organisations: built.system.organisations,
             finance: PackFinance(
                 partners: [], generalPractice: nil, poolOfPartner: [:], agreement: .tieredByBudget, careNetworks: nil),

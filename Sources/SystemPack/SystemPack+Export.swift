@@ -30,11 +30,21 @@ extension SystemPack {
                         + placeOverrides.sorted { $0.key < $1.key }.map { [$0.key, $0.value] },
                     PackFile.placeOverrides)
             }
+            if case .england = manifest.hierarchy, let pcnMap {
+                try csv(
+                    [PackPCNMap.header] + pcnMap.rows.map { [$0.practice, $0.pcnCode, $0.pcnName] }, PackFile.pcnMap)
+            }
         case .areas:
             try csv(
                 [["code", "name", "level", "parent_code"]]
                     + areas.map { [$0.code, $0.name, $0.level, $0.parentCode ?? ""] },
                 PackFile.areas)
+        }
+        if let ageSex {
+            try csv(
+                [["sex", "age_band", "people"]]
+                    + ageSex.cells.map { [$0.sex.rawValue, $0.band.publicationCode, String($0.count)] }, PackFile.ageSex
+            )
         }
         try json(OrganisationsDocument(organisations: organisations.map(PackOrganisation.init)), PackFile.organisations)
         if let memorandum { try json(memorandum, PackFile.memorandum) }

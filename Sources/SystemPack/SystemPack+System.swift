@@ -47,7 +47,10 @@ extension SystemPack {
             }
             let places = DistrictPlaceMap(
                 places: places.map { DistrictPlaceMap.Place(code: $0.code, name: $0.name, districts: $0.districts) })
-            return try PublishedICB(file: file, icb: icb, places: places, organisations: organisations).system
+            return try PublishedICB(
+                file: file, icb: icb, places: places, networks: try pcnMap?.practicePCNMap(),
+                organisations: organisations
+            ).system
         case .areas(let code, let name, let levels, let notes):
             return try HealthSystem(
                 code: code, name: name, levels: levels, areas: areas, organisations: organisations, notes: notes)

@@ -19,6 +19,11 @@ public struct SystemPack: Sendable, Hashable, Codable {
     public var placeOverrides: [String: String]
     /// `areas.csv`: the areas, root first (given hierarchies).
     public var areas: [Area]
+    /// `pcn-map.csv`: practice → primary care network (england hierarchies), if the pack has a PCN level.
+    public var pcnMap: PackPCNMap?
+    /// `age-sex.csv`: the registered population by sex and age band given to synthetic people whose list
+    /// sizes have no bands, if the pack has one.
+    public var ageSex: PackAgeSex?
     /// `organisations.json`.
     public var organisations: [Organisation]
     /// `memorandum.json`, if the system has one.
@@ -37,14 +42,16 @@ public struct SystemPack: Sendable, Hashable, Codable {
     /// Makes a pack from its parts.
     public init(
         manifest: PackManifest, places: [PlaceDefinition] = [], placeOverrides: [String: String] = [:],
-        areas: [Area] = [], organisations: [Organisation], memorandum: PackMemorandum? = nil,
-        pools: [PoolTemplate] = [], finance: PackFinance, indicators: [Indicator], programme: WorkProgramme? = nil,
-        demo: PackDemo? = nil
+        areas: [Area] = [], pcnMap: PackPCNMap? = nil, ageSex: PackAgeSex? = nil, organisations: [Organisation],
+        memorandum: PackMemorandum? = nil, pools: [PoolTemplate] = [], finance: PackFinance, indicators: [Indicator],
+        programme: WorkProgramme? = nil, demo: PackDemo? = nil
     ) {
         self.manifest = manifest
         self.places = places
         self.placeOverrides = placeOverrides
         self.areas = areas
+        self.pcnMap = pcnMap
+        self.ageSex = ageSex
         self.organisations = organisations
         self.memorandum = memorandum
         self.pools = pools

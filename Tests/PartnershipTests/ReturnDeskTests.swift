@@ -1,8 +1,10 @@
 import Assurance
 import ConcordatCore
+import ConcordatTestSupport
 import Foundation
 import Partnership
 import Storage
+import SystemPack
 import Testing
 
 @Suite("Assurance returns: submitting and reviewing")
@@ -76,6 +78,47 @@ struct ReturnDeskTests {
             #expect(refusal?.fields.map(\.field) == ["values[0].value"])
         }
         #expect(try await store.assuranceReturns().isEmpty)
+    }
+
+    @Test("a return is checked against the system's own catalogue: LLR's pack indicator in, Kent & Medway's out")
+    func systemsOwnCatalogue() async throws {
+        var pack = try BundledPacks.llr.get()
+        pack.indicators.append(
+            Indicator(
+                code: "virtual-ward-occupancy", name: "Virtual wards: beds occupied", numerator: "beds occupied",
+                denominator: "beds", unit: .percent, improvement: .increase, source: "LLR virtual ward returns"))
+        let system = try pack.system()
+        let store = try SQLiteStore()
+        try await SystemPackStorage.replaceSystem(system, pack: pack, in: store)
+        #expect(
+            try await SystemPackStorage.indicators(in: store, for: system).source == .pack(name: pack.manifest.name))
+        let desk = ReturnDesk(store: store)
+        let place = try #require(system.children(of: system.root.code).first).code
+        func draft(_ code: String, _ value: Double) -> ReturnDraft {
+            ReturnDraft(
+                place: place, month: "2026-07", values: [.init(indicator: code, value: value)], narrative: "x",
+                actions: nil)
+        }
+        let kentOnly = await #expect(throws: FieldsRefused.self) {
+            try await desk.submit(draft("ae-4-hour-type-1", 70), in: system, by: SecretariatTests.secretary)
+        }
+        #expect(kentOnly?.fields.map(\.field) == ["values[0].indicator"])
+        #expect(kentOnly?.fields.first?.reason.contains("Leicester, Leicestershire & Rutland's indicators") == true)
+        let overHundred = await #expect(throws: FieldsRefused.self) {
+            try await desk.submit(draft("virtual-ward-occupancy", 101), in: system, by: SecretariatTests.secretary)
+        }
+        #expect(overHundred?.fields.map(\.field) == ["values[0].value"])
+        let receipt = try await desk.submit(
+            draft("virtual-ward-occupancy", 81), in: system, by: SecretariatTests.secretary)
+        #expect(receipt.assuranceReturn.values.map(\.indicator) == ["virtual-ward-occupancy"])
+    }
+
+    @Test("with no pack kept, the standard catalogue is used and said to be")
+    func standardCatalogue() {
+        let watched = WatchedIndicators(pack: nil)
+        #expect(watched.source == .standard && watched.indicators == IndicatorCatalogue.standard)
+        #expect(watched.provenance.contains("No system pack is kept"))
+        #expect(watched.indicator("ae-4-hour-type-1") != nil && watched.indicator("nope") == nil)
     }
 
     @Test("a text over its limit is refused by the store, and nothing is stored")

@@ -12,6 +12,13 @@ public struct AgeSexReference: Sendable, Hashable {
     /// Where the mix comes from, in a sentence.
     public var description: String
 
+    /// A reference of `profile`'s banded counts (its unbanded people are not part of the mix), described by
+    /// `description`.
+    public init(profile: PopulationProfile, description: String) {
+        self.profile = PopulationProfile(cells: profile.cells)
+        self.description = description
+    }
+
     /// Kent & Medway's registered population, read from the files shipped with the project.
     /// - Throws: ``IngestError`` if the shipped file is unreadable.
     public static func kentAndMedway() throws -> AgeSexReference {

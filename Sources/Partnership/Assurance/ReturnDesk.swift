@@ -32,7 +32,8 @@ public struct ReturnDesk: Sendable {
     public func submit(_ draft: ReturnDraft, in system: HealthSystem, by actor: Actor, at now: Date = Date())
         async throws -> Receipt
     {
-        let submitted = try Self.check(draft, in: system, by: actor.username, at: now)
+        let catalogue = try await SystemPackStorage.indicators(in: store, for: system)
+        let submitted = try Self.check(draft, in: system, catalogue: catalogue, by: actor.username, at: now)
         try AccessPolicy.require(
             actor,
             .submitReturn(
@@ -45,7 +46,8 @@ public struct ReturnDesk: Sendable {
             }
         }
         let escalations = ExceptionReport.escalations(
-            in: history + submitted.values, area: submitted.place, month: submitted.month, raisedAt: now)
+            in: history + submitted.values, area: submitted.place, month: submitted.month,
+            catalogue: catalogue.indicators, raisedAt: now)
         let stored = try await store.submitReturn(submitted, escalations: escalations)
         return Receipt(
             assuranceReturn: stored,
@@ -75,11 +77,12 @@ public struct ReturnDesk: Sendable {
         return try await store.reviewReturn(id: id, status: status, by: actor.username, note: note)
     }
 
-    /// `draft` as a return of `system` submitted by `username` at `now`.
-    /// - Throws: ``FieldsRefused`` naming every field that is missing or wrong.
-    static func check(_ draft: ReturnDraft, in system: HealthSystem, by username: String, at now: Date)
-        throws(FieldsRefused) -> AssuranceReturn
-    {
+    /// `draft` as a return of `system`, whose indicators are `catalogue`, submitted by `username` at `now`.
+    /// - Throws: ``FieldsRefused`` naming every field that is missing or wrong (an indicator the system's
+    ///   catalogue lacks among them).
+    static func check(
+        _ draft: ReturnDraft, in system: HealthSystem, catalogue: WatchedIndicators, by username: String, at now: Date
+    ) throws(FieldsRefused) -> AssuranceReturn {
         var refused: [FieldRefusal] = []
         let places = Set(system.children(of: system.root.code).map(\.code))
         if let place = draft.place {
@@ -92,10 +95,11 @@ public struct ReturnDesk: Sendable {
         if !Month.isValid(draft.month ?? "") { refused.append(.init(field: "month", reason: "must be YYYY-MM")) }
         if draft.values.isEmpty { refused.append(.init(field: "values", reason: "at least one value is required")) }
         for (index, value) in draft.values.enumerated() {
-            guard let code = value.indicator, let indicator = IndicatorCatalogue.indicator(code) else {
+            guard let code = value.indicator, let indicator = catalogue.indicator(code) else {
                 refused.append(
-                    .init(field: "values[\(index)].indicator", reason: "'\(value.indicator ?? "")' is not an indicator")
-                )
+                    .init(
+                        field: "values[\(index)].indicator",
+                        reason: "'\(value.indicator ?? "")' is not one of \(system.name)'s indicators"))
                 continue
             }
             guard let number = value.value, number.isFinite else {

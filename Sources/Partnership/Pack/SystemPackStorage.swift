@@ -30,4 +30,11 @@ public enum SystemPackStorage {
         }
         return PackLoader.bundled(forSystem: system.code)
     }
+
+    /// The indicators the stored system watches: its pack's catalogue (``pack(in:for:)``), or the standard
+    /// catalogue where no pack is kept, saying which (``WatchedIndicators/source``).
+    /// - Throws: ``PackError`` when the stored pack cannot be read.
+    public static func indicators(in store: any Store, for system: HealthSystem) async throws -> WatchedIndicators {
+        WatchedIndicators(pack: try await pack(in: store, for: system))
+    }
 }

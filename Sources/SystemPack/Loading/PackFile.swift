@@ -6,6 +6,10 @@ public enum PackFile {
     public static let places = "places.csv"
     /// Practice → place overrides (optional).
     public static let placeOverrides = "place-overrides.csv"
+    /// Practice → primary care network (england hierarchies, optional).
+    public static let pcnMap = "pcn-map.csv"
+    /// The registered population by sex and age band that synthetic people are given (optional).
+    public static let ageSex = "age-sex.csv"
     /// The areas themselves (given hierarchies).
     public static let areas = "areas.csv"
     /// The organisations (required).

@@ -14,6 +14,7 @@ struct PackReader {
         var places: [PlaceDefinition] = []
         var overrides: [String: String] = [:]
         var areas: [Area] = []
+        var pcnMap: PackPCNMap?
         // The codes an organisation may be accountable for, and a starting risk held at.
         var areaCodes: Set<String>
         var districts: Set<String> = []
@@ -30,12 +31,19 @@ struct PackReader {
         case .england(let icb):
             places = try readPlaces()
             overrides = try readOverrides(places: places)
+            pcnMap = try readPCNMap()
             areaCodes = Set(places.map(\.code)).union([icb])
             districts = Set(places.flatMap(\.districts))
         case .areas(let code, let name, let levels, _):
             areas = try readAreas(code: code, name: name, levels: levels)
             areaCodes = Set(areas.map(\.code))
         }
+        if pcnMap == nil, try bytes(PackFile.pcnMap, required: false) != nil {
+            throw PackError(
+                file: PackFile.pcnMap,
+                reason: "applies to hierarchies built from NHS England's file (\"kind\": \"england\") only")
+        }
+        let ageSex = try readAgeSex()
         let organisations = try readOrganisations(areaCodes: areaCodes)
         let organisationCodes = Set(organisations.map(\.code))
         let financeFile = try decode(FinanceDocument.self, PackFile.finance)
@@ -80,8 +88,8 @@ struct PackReader {
         let programme = try readProgramme(organisations: organisationCodes)
         let demo = try readDemo(memorandum: memorandum, programme: programme, indicators: indicators)
         return SystemPack(
-            manifest: manifest, places: places, placeOverrides: overrides, areas: areas,
-            organisations: organisations, memorandum: memorandum, pools: pools,
+            manifest: manifest, places: places, placeOverrides: overrides, areas: areas, pcnMap: pcnMap,
+            ageSex: ageSex, organisations: organisations, memorandum: memorandum, pools: pools,
             finance: PackFinance(
                 partners: financeFile.partners, generalPractice: financeFile.generalPractice,
                 poolOfPartner: financeFile.poolOfPartner, agreement: agreement, careNetworks: careNetworks),
@@ -360,20 +368,102 @@ struct PackReader {
         return agreement
     }
 
+    private func readPCNMap() throws(PackError) -> PackPCNMap? {
+        guard let table = try csv(PackFile.pcnMap, required: false) else { return nil }
+        do { return PackPCNMap(try PracticePCNMap(table: table)) } catch let error as IngestError {
+            throw PackError(file: PackFile.pcnMap, location: Self.location(of: error), reason: error.reason)
+        } catch {
+            throw PackError(file: PackFile.pcnMap, reason: "\(error)")
+        }
+    }
+
+    /// `age-sex.csv`: each sex and five-year band once, a whole number of people, not all zero.
+    private func readAgeSex() throws(PackError) -> PackAgeSex? {
+        let file = PackFile.ageSex
+        guard let table = try csv(file, required: false) else { return nil }
+        let (sex, band, people) = (try column(table, "sex"), try column(table, "age_band"), try column(table, "people"))
+        var cells: [PopulationCell] = []
+        var seen: [String: Int] = [:]
+        for record in table.records {
+            let at = { (column: CSVColumn) in "line \(record.line), column \(column.name)" }
+            guard let sexValue = Sex(rawValue: record[sex].trimmingCharacters(in: .whitespaces).lowercased()) else {
+                throw PackError(
+                    file: file, location: at(sex), reason: "\"\(record[sex].prefix(40))\" is not a sex (female or male)"
+                )
+            }
+            guard let bandValue = AgeBand(publicationCode: record[band]) else {
+                throw PackError(
+                    file: file, location: at(band),
+                    reason: "\"\(record[band].prefix(40))\" is not a five-year age band (0_4, 5_9, …, 90_94, 95+)")
+            }
+            let written = record[people].trimmingCharacters(in: .whitespaces)
+            guard let count = Int(written), count >= 0 else {
+                throw PackError(
+                    file: file, location: at(people),
+                    reason: "\"\(written.prefix(40))\" is not a count of people (a whole number, 0 or more)")
+            }
+            guard count <= 100_000_000 else {
+                throw PackError(
+                    file: file, location: at(people), reason: "\(count) people is more than England's population")
+            }
+            let key = "\(sexValue.rawValue) \(bandValue.publicationCode)"
+            if let line = seen[key] {
+                throw PackError(
+                    file: file, location: at(band),
+                    reason: "\(sexValue.label) \(bandValue.label) is already on line \(line)")
+            }
+            seen[key] = record.line
+            cells.append(PopulationCell(sex: sexValue, band: bandValue, count: count))
+        }
+        guard cells.contains(where: { $0.count > 0 }) else {
+            throw PackError(file: file, reason: "holds no people: give each sex and band's registered population")
+        }
+        return PackAgeSex(cells: cells)
+    }
+
+    /// Where an ingest error points in a pack's CSV: its line and field.
+    private static func location(of error: IngestError) -> String {
+        switch (error.line, error.field) {
+        case (let line?, let field?): "line \(line), column \(field)"
+        case (let line?, nil): "line \(line)"
+        default: ""
+        }
+    }
+
     private func readIndicators() throws(PackError) -> [Indicator] {
         let file = PackFile.indicators
         let indicators = try decode(IndicatorsDocument.self, file).indicators
         var seen: Set<String> = []
         for (index, indicator) in indicators.enumerated() {
-            guard seen.insert(indicator.code).inserted else {
-                throw PackError(
-                    file: file, location: "$.indicators[\(index)].code", reason: "\"\(indicator.code)\" is listed twice"
-                )
+            let at = "$.indicators[\(index)]"
+            if let refusal = TextLimit.identifier.refusal(of: indicator.code) {
+                throw PackError(file: file, location: at + ".code", reason: "the code \(refusal)")
             }
-            for (targetIndex, target) in indicator.targets.enumerated() where Month.components(target.from) == nil {
-                throw PackError(
-                    file: file, location: "$.indicators[\(index)].targets[\(targetIndex)].from",
-                    reason: "\"\(target.from)\" is not a month (YYYY-MM)")
+            guard seen.insert(indicator.code).inserted else {
+                throw PackError(file: file, location: at + ".code", reason: "\"\(indicator.code)\" is listed twice")
+            }
+            if let refusal = TextLimit.name.refusal(of: indicator.name) {
+                throw PackError(file: file, location: at + ".name", reason: "the name \(refusal)")
+            }
+            // The target in force is the latest that starts by a month, so targets run earliest first.
+            var previous: String?
+            for (targetIndex, target) in indicator.targets.enumerated() {
+                let location = "\(at).targets[\(targetIndex)]"
+                guard Month.components(target.from) != nil else {
+                    throw PackError(
+                        file: file, location: location + ".from", reason: "\"\(target.from)\" is not a month (YYYY-MM)")
+                }
+                if let previous, target.from <= previous {
+                    throw PackError(
+                        file: file, location: location + ".from",
+                        reason:
+                            "\(target.from) is not after the target before it (\(previous)): targets run earliest first, "
+                            + "one a month at most")
+                }
+                previous = target.from
+                if let problem = indicator.problem(with: target.value) {
+                    throw PackError(file: file, location: location + ".value", reason: problem)
+                }
             }
         }
         return indicators

@@ -7,11 +7,6 @@ import Partnership
 import PopulationHealth
 
 extension AssuranceController {
-    /// The A&E indicators (all types, type 1) whose values come from NHS England's published file.
-    static var aeIndicators: [Indicator] {
-        AEAttendances.Scope.allCases.compactMap { IndicatorCatalogue.indicator(AEStatistics.indicatorCode($0)) }
-    }
-
     /// What the page says is real, with the file's months.
     static func aeProvenance(_ file: AEAttendances?) -> String {
         let months =
@@ -26,11 +21,13 @@ extension AssuranceController {
 
     /// What the page says remains synthetic: the pack's other demo series and the dataset's indicators.
     func aeSynthetic() async -> String {
-        let seeded = Set((try? await registry.snapshot().pack?.demo?.indicatorSeries.keys.map { $0 }) ?? [])
-        let names = IndicatorCatalogue.standard.filter {
+        let pack = try? await registry.snapshot().pack
+        let seeded = Set(pack?.demo?.indicatorSeries.keys.map { $0 } ?? [])
+        let catalogue = WatchedIndicators(pack: pack).indicators
+        let names = catalogue.filter {
             seeded.contains($0.code) && !AEStatistics.indicatorCodes.contains($0.code)
         }.map(\.name)
-        let computed = IndicatorCatalogue.standard.filter(\.computedFromDataset).map(\.name)
+        let computed = catalogue.filter(\.computedFromDataset).map(\.name)
         return "These others remain synthetic: "
             + (names.isEmpty ? "" : names.joined(separator: "; ") + " (the demo's invented monthly series); ")
             + computed.joined(separator: "; ") + " (computed from the demo's synthetic population)."
@@ -96,12 +93,14 @@ extension AssuranceController {
     @Sendable func organisationSPC(_ request: Request, context: Context) async throws -> XmRChart.Document {
         let code = try context.parameters.require("code")
         let organisation = try context.parameters.require("organisation")
-        guard IndicatorCatalogue.indicator(code) != nil else {
-            throw Problem.notFound("no indicator has the code '\(code)'")
+        let catalogue = try await watched()
+        guard catalogue.indicator(code) != nil else {
+            throw Problem.notFound("no indicator of the system has the code '\(code)'")
         }
         guard
-            let series = Self.series(try await store.indicatorValues(), subject: .organisation(organisation)).first(
-                where: { $0.indicator.code == code })
+            let series = Self.series(
+                try await store.indicatorValues(), subject: .organisation(organisation), catalogue: catalogue.indicators
+            ).first(where: { $0.indicator.code == code })
         else { throw Problem.notFound("the organisation \(organisation) has no values of \(code)") }
         return series.chart.document(periods: series.months)
     }
@@ -114,25 +113,21 @@ extension AssuranceController {
         let file = try AEAttendances.bundled()
         let funnel = try await aeFunnel(month: month, scope: scope)
         let values = try await store.indicatorValues()
+        let catalogue = try await watched().indicators
         let trusts = AEStatistics.trusts(system.organisations, in: file)
         let subjects: [(IndicatorSubject, String)] =
             trusts.map { (.organisation($0.code), "\($0.name) (\($0.odsCode ?? ""))") }
             + [(.area(system.root.code), "The trusts together (\(system.root.name))")]
         var charts: [AEPage.Chart] = []
         for (subject, name) in subjects {
-            for item in Self.series(values, subject: subject)
+            for item in Self.series(values, subject: subject, catalogue: catalogue)
             where AEStatistics.indicatorCodes.contains(item.indicator.code) {
-                let labels = item.months.map(FinanceMonth.label)
                 let id = "spc-\(item.indicator.code)-\(subject.kind.rawValue)-\(subject.code)"
                 charts.append(
                     AEPage.Chart(
                         id: id, name: name, indicator: item.indicator.name, cell: Self.cell(item),
-                        icons: Self.iconWords(item),
-                        target: item.target.map { "\(item.indicator.format($0.value)) — \($0.label)" } ?? "no target",
-                        chart: SPCChart(
-                            id: id, title: "\(item.indicator.name): \(name)", chart: item.chart, labels: labels,
-                            target: item.target?.value, format: item.indicator.format
-                        ).svg))
+                        icons: Self.iconWords(item), target: item.targetWords,
+                        chart: item.svg(id: id, title: "\(item.indicator.name): \(name)")))
             }
         }
         let measure = "Seen within 4 hours, \(scope.label)"

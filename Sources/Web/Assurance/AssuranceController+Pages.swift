@@ -2,6 +2,7 @@ import Assurance
 import ConcordatCore
 import Foundation
 import Hummingbird
+import Partnership
 
 extension AssuranceController {
     /// The icons and value of one series for a table cell; icons only from 13 points.
@@ -19,11 +20,14 @@ extension AssuranceController {
     /// `/assurance`: the system and its places side by side.
     func dashboard() async throws -> Response {
         let system = try await registry.system()
+        let watched = try await watched()
+        let catalogue = watched.indicators
         let values = try await store.indicatorValues()
         let places = system.children(of: system.root.code)
-        let bySystem = Self.series(values, area: system.root.code)
-        let byPlace = Dictionary(uniqueKeysWithValues: places.map { ($0.code, Self.series(values, area: $0.code)) })
-        let rows = IndicatorCatalogue.standard.compactMap { indicator -> AssurancePage.Row? in
+        let bySystem = Self.series(values, area: system.root.code, catalogue: catalogue)
+        let byPlace = Dictionary(
+            uniqueKeysWithValues: places.map { ($0.code, Self.series(values, area: $0.code, catalogue: catalogue)) })
+        let rows = catalogue.compactMap { indicator -> AssurancePage.Row? in
             let whole = bySystem.first { $0.indicator.code == indicator.code }
             let cells = places.map { place in
                 Self.cell(byPlace[place.code]?.first { $0.indicator.code == indicator.code })
@@ -37,15 +41,9 @@ extension AssuranceController {
         let escalations = try await store.escalations().filter { $0.status == .open }
         let model = AssurancePage(
             systemCode: system.root.code, places: places.map { AssurancePage.Link(code: $0.code, name: $0.name) },
-            rows: rows, hasRows: !rows.isEmpty,
-            escalations: escalations.prefix(20).map { escalation in
-                AssurancePage.EscalationRow(
-                    area: system.area(escalation.area)?.name ?? escalation.area,
-                    month: FinanceMonth.label(escalation.month),
-                    reason: escalation.reason == .specialCauseConcern
-                        ? "special cause concern" : "consistently failing",
-                    detail: escalation.detail)
-            },
+            rows: rows, hasRows: !rows.isEmpty, catalogue: watched.provenance,
+            catalogueIsStandard: watched.source == .standard,
+            escalations: escalations.prefix(20).map { EscalationRow($0, in: system) },
             hasEscalations: !escalations.isEmpty)
         return renderer.page(
             .assurance, title: "Assurance", systemName: system.name,
@@ -58,20 +56,17 @@ extension AssuranceController {
         guard let area = system.area(code), code == system.root.code || area.parentCode == system.root.code else {
             throw Problem.notFound("assurance is reported for the system and its places; '\(code)' is neither")
         }
-        let series = Self.series(try await store.indicatorValues(), area: code)
+        let watched = try await watched()
+        let series = Self.series(try await store.indicatorValues(), area: code, catalogue: watched.indicators)
         let model = AssuranceAreaPage(
-            name: area.name, code: code, hasSeries: !series.isEmpty,
+            name: area.name, code: code, hasSeries: !series.isEmpty, catalogue: watched.provenance,
+            catalogueIsStandard: watched.source == .standard,
             indicators: series.map { item in
                 let labels = item.months.map(FinanceMonth.label)
                 return AssuranceAreaPage.Item(
                     code: item.indicator.code, name: item.indicator.name, source: item.indicator.source,
-                    cell: Self.cell(item),
-                    target: item.target.map { "\(item.indicator.format($0.value)) — \($0.label)" } ?? "no target",
-                    chart: SPCChart(
-                        id: "spc-\(item.indicator.code)", title: "\(item.indicator.name): \(area.name)",
-                        chart: item.chart,
-                        labels: labels, target: item.target?.value, format: item.indicator.format
-                    ).svg,
+                    cell: Self.cell(item), target: item.targetWords,
+                    chart: item.svg(id: "spc-\(item.indicator.code)", title: "\(item.indicator.name): \(area.name)"),
                     rows: zip(labels, item.chart.points).map { label, point in
                         AssuranceAreaPage.PointRow(
                             month: label, value: item.indicator.format(point.value),
@@ -97,7 +92,7 @@ extension AssuranceController {
         let model = ReturnsPage(
             canSubmit: session?.user.role.maySubmitReturns ?? false, csrf: session?.csrf ?? "",
             places: places.map { AssurancePage.Link(code: $0.code, name: $0.name) },
-            formIndicators: IndicatorCatalogue.standard.filter { !$0.computedFromDataset }.map {
+            formIndicators: try await watched().indicators.filter { !$0.computedFromDataset }.map {
                 ReturnsPage.FormIndicator(code: $0.code, name: $0.name, unit: $0.unit == .percent ? "%" : "")
             },
             returns: returns.map { item in
@@ -109,14 +104,7 @@ extension AssuranceController {
                     review: item.reviewNote.map { "\(item.reviewedBy ?? ""): \($0)" } ?? "")
             },
             hasReturns: !returns.isEmpty,
-            escalations: escalations.map { escalation in
-                ReturnsPage.EscalationRow(
-                    area: system.area(escalation.area)?.name ?? escalation.area,
-                    month: FinanceMonth.label(escalation.month),
-                    reason: escalation.reason.rawValue.replacingOccurrences(of: "-", with: " "),
-                    detail: escalation.detail,
-                    status: escalation.status.rawValue)
-            },
+            escalations: escalations.map { EscalationRow($0, in: system) },
             hasEscalations: !escalations.isEmpty)
         return renderer.page(
             .returns, title: "Assurance returns", systemName: system.name,
@@ -133,6 +121,24 @@ enum FinanceMonth {
         let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         guard let (year, number) = Month.components(month) else { return month }
         return "\(names[number - 1]) \(String(year).suffix(2))"
+    }
+}
+
+/// One escalation as the dashboard and the returns page list it.
+struct EscalationRow {
+    var area: String
+    var month: String
+    var reason: String
+    var detail: String
+    var status: String
+
+    /// `escalation`, its area named as `system` names it.
+    init(_ escalation: Escalation, in system: HealthSystem) {
+        area = system.area(escalation.area)?.name ?? escalation.area
+        month = FinanceMonth.label(escalation.month)
+        reason = escalation.reason.rawValue.replacingOccurrences(of: "-", with: " ")
+        detail = escalation.detail
+        status = escalation.status.rawValue
     }
 }
 
@@ -155,17 +161,13 @@ struct AssurancePage {
         var code: String
         var name: String
     }
-    struct EscalationRow {
-        var area: String
-        var month: String
-        var reason: String
-        var detail: String
-    }
-
     var systemCode: String
     var places: [Link]
     var rows: [Row]
     var hasRows: Bool
+    /// Where the indicators come from (the pack, or the standard catalogue).
+    var catalogue: String
+    var catalogueIsStandard: Bool
     var escalations: [EscalationRow]
     var hasEscalations: Bool
 }
@@ -191,6 +193,9 @@ struct AssuranceAreaPage {
     var name: String
     var code: String
     var hasSeries: Bool
+    /// Where the indicators come from (the pack, or the standard catalogue).
+    var catalogue: String
+    var catalogueIsStandard: Bool
     var indicators: [Item]
 }
 
@@ -206,14 +211,6 @@ struct ReturnsPage {
         var actions: String
         var review: String
     }
-    struct EscalationRow {
-        var area: String
-        var month: String
-        var reason: String
-        var detail: String
-        var status: String
-    }
-
     struct FormIndicator {
         var code: String
         var name: String

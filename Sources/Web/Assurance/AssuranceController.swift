@@ -25,17 +25,31 @@ struct AssuranceController<Context: RequestContext> {
         var target: Indicator.Target?
         var months: [String] { values.map(\.month) }
         var latest: IndicatorValue { values.last! }
+
+        /// The target in force at the latest month, in words: "78.0% — 2024/25 planning guidance".
+        var targetWords: String { target.map { "\(indicator.format($0.value)) — \($0.label)" } ?? "no target" }
+
+        /// The chart as SVG, months labelled "Jul 25".
+        func svg(id: String, title: String) -> String {
+            SPCChart(
+                id: id, title: title, chart: chart, labels: months.map(FinanceMonth.label), target: target?.value,
+                format: indicator.format
+            ).svg
+        }
     }
 
-    /// The series of every indicator with values in `area`.
-    static func series(_ values: [IndicatorValue], area: String) -> [Series] {
-        series(values, subject: .area(area))
+    /// The indicators the system watches: its pack's catalogue, else the standard one (saying so).
+    func watched() async throws -> WatchedIndicators { WatchedIndicators(pack: try await registry.snapshot().pack) }
+
+    /// The series of every indicator of `catalogue` with values in `area`.
+    static func series(_ values: [IndicatorValue], area: String, catalogue: [Indicator]) -> [Series] {
+        series(values, subject: .area(area), catalogue: catalogue)
     }
 
-    /// The series of every indicator with values for `subject` (an area or an organisation); a month with no
-    /// value is a gap in the series, not a zero.
-    static func series(_ values: [IndicatorValue], subject: IndicatorSubject) -> [Series] {
-        IndicatorCatalogue.standard.compactMap { indicator in
+    /// The series of every indicator of `catalogue` with values for `subject` (an area or an organisation),
+    /// in the catalogue's order; a month with no value is a gap in the series, not a zero.
+    static func series(_ values: [IndicatorValue], subject: IndicatorSubject, catalogue: [Indicator]) -> [Series] {
+        catalogue.compactMap { indicator in
             let mine = values.filter { $0.indicator == indicator.code && $0.subject == subject }.sorted {
                 $0.month < $1.month
             }
@@ -53,7 +67,7 @@ struct AssuranceController<Context: RequestContext> {
     /// The API routes, to mount at `/api/v1`.
     var apiRoutes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
-        routes.get("indicators") { _, _ in ListDocument(items: IndicatorCatalogue.standard) }
+        routes.get("indicators") { _, _ in ListDocument(items: try await watched().indicators) }
         routes.get("indicators/:code/areas/:area/spc", use: spc)
         routes.get("indicators/:code/organisations/:organisation/spc", use: organisationSPC)
         routes.get("ae/funnel", use: aeFunnelDocument)
@@ -70,13 +84,15 @@ struct AssuranceController<Context: RequestContext> {
     @Sendable func spc(_ request: Request, context: Context) async throws -> XmRChart.Document {
         let code = try context.parameters.require("code")
         let area = try context.parameters.require("area")
-        guard IndicatorCatalogue.indicator(code) != nil else {
-            throw Problem.notFound("no indicator has the code '\(code)'")
+        let catalogue = try await watched()
+        guard catalogue.indicator(code) != nil else {
+            throw Problem.notFound("no indicator of the system has the code '\(code)'")
         }
         guard
-            let series = Self.series(try await store.indicatorValues(), area: area).first(where: {
-                $0.indicator.code == code
-            })
+            let series = Self.series(try await store.indicatorValues(), area: area, catalogue: catalogue.indicators)
+                .first(where: {
+                    $0.indicator.code == code
+                })
         else { throw Problem.notFound("\(area) has no values of \(code)") }
         return series.chart.document(periods: series.months)
     }
@@ -127,7 +143,7 @@ struct AssuranceController<Context: RequestContext> {
         let (fields, session) = try await FormPost.read(
             [String: String].self, from: request, csrf: { $0["csrf"] }, may: \.maySubmitReturns,
             toDo: "submit assurance returns")
-        let values = IndicatorCatalogue.standard.compactMap { indicator -> ReturnBody.Value? in
+        let values = try await watched().indicators.compactMap { indicator -> ReturnBody.Value? in
             guard let text = fields["value-\(indicator.code)"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty
             else { return nil }
             return ReturnBody.Value(indicator: indicator.code, value: Double(text) ?? .nan)
