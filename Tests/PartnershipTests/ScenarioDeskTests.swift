@@ -134,3 +134,22 @@ struct ScenarioDeskTests {
         var values: [Double] { lock.withLock { noted } }
     }
 }
+
+@Suite("Scenario runs: one at a time, and one left by a stopped server is marked failed")
+struct ScenarioRunOrderTests {
+    @Test("two scenarios run together both finish, each in its turn; abandon leaves a finished one alone")
+    func twoAtOnce() async throws {
+        let store = try await ScenarioStudyTests.store()
+        let desk = ScenarioDesk(store: store)
+        let first = try await desk.submit(try ScenarioDeskTests.example(runs: 10), by: ScenarioDeskTests.analyst)
+        let second = try await desk.submit(try ScenarioDeskTests.example(runs: 12), by: ScenarioDeskTests.analyst)
+        async let a = desk.run(first.id)
+        async let b = desk.run(second.id)
+        let (ranA, ranB) = try await (a, b)
+        #expect(ranA.status == .done && ranB.status == .done)
+        #expect(try await desk.abandon(first.id).status == .done)
+        let left = try await desk.submit(try ScenarioDeskTests.example(runs: 10), by: ScenarioDeskTests.analyst)
+        let abandoned = try await desk.abandon(left.id)
+        #expect(abandoned.status == .failed && abandoned.failure?.contains("server stopped") == true)
+    }
+}

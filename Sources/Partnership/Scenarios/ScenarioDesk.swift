@@ -62,14 +62,29 @@ public struct ScenarioDesk: Sendable {
         return scenario
     }
 
-    /// Runs stored scenario `id`: marks it running, runs it with `progress` told (0–1) as runs finish, and
-    /// keeps its published results (done) or the reason it could not run (failed). The model runs on its own
-    /// threads, not the caller's.
+    /// Runs stored scenario `id` when its turn comes (one run at a time, ``ScenarioRunQueue``): marks it
+    /// running, runs it with `progress` told (0–1) as runs finish, and keeps its published results (done) or
+    /// the reason it could not run (failed). The model runs on a thread of its own, not the caller's.
     /// - Throws: ``Storage/StoreError`` `notFound` when there is no such scenario.
     @discardableResult public func run(
         _ id: Int64, progress: @escaping @Sendable (Double) -> Void = { _ in }
     ) async throws -> StoredScenario {
         guard let stored = try await store.scenario(id: id) else { throw StoreError.notFound("scenario", String(id)) }
+        await ScenarioRunQueue.shared.acquire()
+        do {
+            let done = try await runNow(stored, progress: progress)
+            await ScenarioRunQueue.shared.release()
+            return done
+        } catch {
+            await ScenarioRunQueue.shared.release()
+            throw error
+        }
+    }
+
+    private func runNow(_ stored: StoredScenario, progress: @escaping @Sendable (Double) -> Void) async throws
+        -> StoredScenario
+    {
+        let id = stored.id
         try await store.updateScenario(id, .init(status: .running, progress: 0))
         do {
             let study = try await ScenarioStudy.read(from: store)
@@ -89,6 +104,18 @@ public struct ScenarioDesk: Sendable {
             let reason = (error as? CustomStringConvertible)?.description ?? "\(error)"
             return try await store.updateScenario(id, .init(status: .failed, progress: 0, failure: reason))
         }
+    }
+
+    /// Marks scenario `id` failed because the server that was to run it stopped first (it was queued or
+    /// running when the server that kept its job in memory went away); a finished one is left as it is.
+    @discardableResult public func abandon(_ id: Int64) async throws -> StoredScenario {
+        guard let stored = try await store.scenario(id: id) else { throw StoreError.notFound("scenario", String(id)) }
+        guard stored.status == .queued || stored.status == .running else { return stored }
+        return try await store.updateScenario(
+            id,
+            .init(
+                status: .failed, progress: 0,
+                failure: "the server stopped before its run finished: submit it again"))
     }
 
     /// The tornado of `model`'s NPSV over its interval parameters (principal projection only, two runs a

@@ -45,7 +45,12 @@ extension ScenarioController {
     func listPage() async throws -> Response {
         let session = SignedIn.current
         let system = try await registry.system()
-        let stored = try await desk.scenarios()
+        var stored: [StoredScenario] = []
+        for scenario in try await desk.scenarios() {
+            stored.append(
+                scenario.status == .queued || scenario.status == .running
+                    ? try await current(scenario.id).scenario : scenario)
+        }
         let names = await PublicNames(store: store).names(of: stored.map(\.author))
         var rows: [ScenarioListPage.Row] = []
         for scenario in stored {
@@ -58,8 +63,7 @@ extension ScenarioController {
             } else if let failure = scenario.failure {
                 key = failure
             }
-            var progress = scenario.progress
-            if scenario.status == .running, let live = await live.of(scenario.id) { progress = live }
+            let progress = scenario.progress
             rows.append(
                 .init(
                     id: String(scenario.id), name: scenario.name, author: names[scenario.author] ?? "",
@@ -124,8 +128,7 @@ extension ScenarioController {
     /// `GET /scenarios/{id}`.
     func resultsPage(_ id: Int64) async throws -> Response {
         let system = try await registry.system()
-        var (stored, report) = try await desk.scenario(id)
-        if stored.status == .running, let progress = await live.of(id) { stored.progress = progress }
+        let (stored, report) = try await current(id)
         let names = await PublicNames(store: store).names(of: [stored.author])
         let view = report.map(ScenarioResultsView.init)
         let model = ScenarioResultsPage(

@@ -39,13 +39,17 @@ struct ScenarioController<Context: RequestContext> {
         let routes = RouteCollection(context: Context.self)
         routes.post("scenarios", use: submit)
         routes.get("scenarios") { _, _ -> ListDocument<ScenarioDocument> in
-            let stored = try await desk.scenarios()
+            var stored: [StoredScenario] = []
+            for scenario in try await desk.scenarios() {
+                stored.append(
+                    scenario.status == .queued || scenario.status == .running
+                        ? try await current(scenario.id).scenario : scenario)
+            }
             let names = await PublicNames(store: store).names(of: stored.map(\.author))
             return ListDocument(items: stored.map { document($0, author: names[$0.author] ?? "", report: nil) })
         }
         routes.get("scenarios/:id") { _, context -> ScenarioDocument in
-            var (stored, report) = try await desk.scenario(try Self.id(context))
-            if stored.status == .running, let progress = await live.of(stored.id) { stored.progress = progress }
+            let (stored, report) = try await current(try Self.id(context))
             let names = await PublicNames(store: store).names(of: [stored.author])
             return document(stored, author: names[stored.author] ?? "", report: report)
         }
@@ -69,19 +73,36 @@ struct ScenarioController<Context: RequestContext> {
     func queue(_ definition: Data, by user: UserAccount) async throws -> (scenario: StoredScenario, job: Int) {
         let stored = try await desk.submit(definition, by: user)
         let (desk, live) = (self.desk, self.live)
+        await live.note(stored.id, 0)
         let job = await runner.start(kind: .scenario, by: await PublicNames(store: store).name(of: user)) { handle in
             try await handle.report(0, "running \(stored.name)")
-            let done = try await desk.run(stored.id) { progress in
-                handle.note(progress, "Monte Carlo runs")
-                Task { await live.note(stored.id, progress) }
+            let done: StoredScenario
+            do {
+                done = try await desk.run(stored.id) { progress in
+                    handle.note(progress, "Monte Carlo runs")
+                    Task { await live.note(stored.id, progress) }
+                }
+                await live.finish(stored.id)
+            } catch {
+                await live.finish(stored.id)
+                throw error
             }
-            await live.finish(stored.id)
             guard done.status == .done else {
                 throw JobRunner.Refusal(reason: done.failure ?? "the scenario could not be run")
             }
             return "scenario \(stored.id) run: /scenarios/\(stored.id)"
         }
         return (stored, job.id)
+    }
+
+    /// Scenario `id` and its results, with its live progress while it runs here; one left queued or running
+    /// by a server that has since stopped is marked failed, saying so.
+    func current(_ id: Int64) async throws -> (scenario: StoredScenario, report: ScenarioReport?) {
+        var (stored, report) = try await desk.scenario(id)
+        guard stored.status == .queued || stored.status == .running else { return (stored, report) }
+        guard let progress = await live.of(id) else { return (try await desk.abandon(id), report) }
+        stored.progress = progress
+        return (stored, report)
     }
 
     func document(_ stored: StoredScenario, author: String, report: ScenarioReport?, job: Int? = nil)
