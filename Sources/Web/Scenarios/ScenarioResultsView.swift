@@ -64,11 +64,11 @@ struct ScenarioResultsView {
             name: "tornado",
             caption: "Sensitivity of the NPSV (Green Book, 3.5% STPR, optimism bias 41% on revenue) to each parameter: "
                 + "central \(ScenarioTable.pounds(tornado.centralPence))",
-            header: ["Parameter", "Low", "High", "NPSV at low", "NPSV at high"],
+            header: ["Parameter", "Low", "High", "NPSV at low", "NPSV at high", "Swing (high less low)"],
             rows: tornado.bars.map {
                 [
                     .text($0.parameter), .number($0.low, digits: 4), .number($0.high, digits: 4),
-                    .money($0.atLowPence), .money($0.atHighPence),
+                    .money($0.atLowPence), .money($0.atHighPence), .money($0.atHighPence - $0.atLowPence),
                 ]
             })
     }
@@ -220,7 +220,7 @@ struct ScenarioResultsView {
             items: tornado.bars.map {
                 .init(
                     label: $0.parameter, value: abs($0.atHighPence - $0.atLowPence),
-                    text: "\(ScenarioTable.pounds($0.atLowPence)) to \(ScenarioTable.pounds($0.atHighPence))")
+                    text: "swing \(ScenarioTable.pounds($0.atHighPence - $0.atLowPence))")
             })
         return chart.svg
     }
