@@ -129,6 +129,11 @@ func buildRouter(
         registry: registry, store: store, renderer: renderer, runner: runner)
     router.addRoutes(jobs.apiRoutes, atPath: "/api/v1")
     router.addRoutes(jobs.pageRoutes)
+    let scenarios = ScenarioController<ConcordatRequestContext>(
+        registry: registry, store: store, renderer: renderer, runner: runner, policy: disclosure,
+        live: ScenarioProgress())
+    router.addRoutes(scenarios.apiRoutes, atPath: "/api/v1")
+    router.addRoutes(scenarios.pageRoutes)
     router.addRoutes(
         CohortController<ConcordatRequestContext>(registry: registry, store: store).routes, atPath: "/api/v1")
     table.load(router.routes.map { ($0.path, $0.method) })

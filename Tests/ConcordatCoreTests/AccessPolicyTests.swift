@@ -65,7 +65,7 @@ struct AccessPolicyTests {
             .submitReturn(place: "p", accountable: ["o"]), .reviewReturn, .addRisk(owner: "o"), .reviewRisk(owner: "o"),
             .updateMilestone(owner: "o"), .managePartnership, .recordVotes(seats: ["o"]),
             .recordRatification(party: "o"), .castBallot(seat: "o"), .payFromPool(host: "o"), .runJobs,
-            .importDataset, .viewCohort, .readAccessLog,
+            .importDataset, .viewCohort, .readAccessLog, .runScenario,
         ]
         for action in actions {
             for role in Role.allCases where !action.roleAllows(role) {

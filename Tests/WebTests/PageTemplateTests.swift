@@ -109,13 +109,22 @@ struct PageTemplateTests {
         case .programme: ("/programme", .ok, "<h1>Work programme</h1>")
         case .signIn: ("/sign-in", .ok, "<h1>Sign in</h1>")
         case .jobs: ("/jobs", .ok, "<h1>Jobs</h1>")
+        case .scenarios: ("/scenarios", .ok, "<h1>Scenarios</h1>")
+        case .scenarioNew: ("/scenarios/new", .ok, "<h1>New scenario</h1>")
+        case .scenario: ("/scenarios/1", .ok, "<h1>Template walk</h1>")
+        case .scenarioCompare: ("/scenarios/compare?a=1&b=1", .ok, "<h1>Compare scenarios</h1>")
         }
     }
 
     @Test("every template renders with the model its page builds from a loaded system and dataset")
     func everyTemplateRenders() async throws {
         let system = try kentMedway.get()
-        let app = Application(router: try buildRouter(store: try await SecurityHeaderTests.datasetStore()))
+        let store = try await SecurityHeaderTests.datasetStore()
+        _ = try await store.addScenario(
+            .init(
+                name: "Template walk", definition: Data("{}".utf8), author: "ana", organisation: nil, createdAt: Date())
+        )
+        let app = Application(router: try buildRouter(store: store))
         try await app.test(.router) { client in
             for template in PageTemplate.allCases {
                 let page = Self.page(of: template, in: system)

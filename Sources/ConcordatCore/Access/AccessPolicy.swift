@@ -39,6 +39,8 @@ public enum AccessPolicy {
         case viewCohort
         /// Read the access log.
         case readAccessLog
+        /// Submit and run a what-if scenario over the integrated dataset (issue 17).
+        case runScenario
 
         /// What the action is, in words, for refusals ("submit assurance returns").
         public var words: String {
@@ -57,6 +59,7 @@ public enum AccessPolicy {
             case .importDataset: "import datasets"
             case .viewCohort: "see identifiable cohorts"
             case .readAccessLog: "read the access log"
+            case .runScenario: "run scenarios"
             }
         }
 
@@ -74,6 +77,7 @@ public enum AccessPolicy {
             case .importDataset: role == .administrator
             case .viewCohort: role.mayViewIdentifiableCohorts
             case .readAccessLog: role.mayReadAccessLog
+            case .runScenario: role.mayRunScenarios
             }
         }
     }
@@ -115,7 +119,7 @@ public enum AccessPolicy {
         case .payFromPool(let host):
             scoped = actor.actsFor(host)
             whose = "only the pool's host, \(host), or the secretariat"
-        case .managePartnership, .reviewReturn, .runJobs, .importDataset, .viewCohort, .readAccessLog:
+        case .managePartnership, .reviewReturn, .runJobs, .importDataset, .viewCohort, .readAccessLog, .runScenario:
             // The secretariat's own business, and system-wide work: the role alone decides (the roles that may
             // are the secretariat's, and every cohort read is logged).
             scoped = true

@@ -39,4 +39,8 @@ public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
     /// Whether the role may run and cancel background jobs (the population health engine; imports are for
     /// administrators only).
     public var mayRunJobs: Bool { self == .administrator || self == .analyst }
+
+    /// Whether the role may submit and run what-if scenarios (issue 17): analysts only, since a scenario
+    /// reads the whole person-level dataset.
+    public var mayRunScenarios: Bool { self == .analyst }
 }

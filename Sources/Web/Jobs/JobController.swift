@@ -141,6 +141,10 @@ struct JobController<Context: RequestContext> {
         switch try JobKind(named: body.kind) {
         case .analysis: job = try await startAnalysis(by: user)
         case .import: job = try await startImport(body, by: user)
+        case .scenario:
+            throw Problem.invalidRequest(
+                "a scenario is not started here",
+                invalidParams: [.init(name: "kind", reason: "submit the scenario with POST /api/v1/scenarios")])
         }
         return EditedResponse(status: .accepted, headers: [.location: "/api/v1/jobs"], response: job)
     }

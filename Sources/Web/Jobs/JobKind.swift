@@ -5,6 +5,9 @@ enum JobKind: String, Sendable, Codable, CaseIterable {
     case analysis
     /// An extract on the server read, checked and loaded, all or nothing.
     case `import`
+    /// A stored what-if scenario run: its Monte Carlo runs, then its results kept (started by
+    /// `POST /api/v1/scenarios` or the `/scenarios/new` form, not by `POST /api/v1/jobs`).
+    case scenario
 
     /// The kind named `name`.
     /// - Throws: a 400 ``Problem`` naming the field and the kinds there are, when `name` is none of them.

@@ -177,6 +177,15 @@ enum OpenAPIDocument {
         .init(
             method: "POST", path: "/api/v1/jobs/{id}/cancel", summary: "Cancel a running job", tag: "jobs",
             may: \.mayRunJobs),
+        .init(method: "GET", path: "/api/v1/scenarios", summary: "What-if scenarios, newest first", tag: "scenarios"),
+        .init(
+            method: "POST", path: "/api/v1/scenarios",
+            summary: "Submit a scenario definition (JSON, docs/SCENARIOS.md): 202, run as a job", tag: "scenarios",
+            may: \.mayRunScenarios),
+        .init(
+            method: "GET", path: "/api/v1/scenarios/{id}",
+            summary: "A scenario: status, progress and its results (counts through the disclosure gate)",
+            tag: "scenarios"),
     ]
 
     /// The document as JSON.

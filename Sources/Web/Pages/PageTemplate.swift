@@ -43,6 +43,14 @@ enum PageTemplate: String, Sendable, CaseIterable {
     case signIn
     /// Background jobs (`/jobs`).
     case jobs
+    /// What-if scenarios (`/scenarios`).
+    case scenarios
+    /// The scenario builder (`/scenarios/new`).
+    case scenarioNew
+    /// A scenario's results (`/scenarios/{id}`).
+    case scenario
+    /// Two scenarios side by side (`/scenarios/compare`).
+    case scenarioCompare
 
     /// The folder the templates are read from: the Web module's resources.
     static var folder: URL { Bundle.module.resourceURL!.appendingPathComponent("templates") }
