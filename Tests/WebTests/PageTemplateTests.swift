@@ -109,6 +109,10 @@ struct PageTemplateTests {
         case .programme: ("/programme", .ok, "<h1>Work programme</h1>")
         case .signIn: ("/sign-in", .ok, "<h1>Sign in</h1>")
         case .jobs: ("/jobs", .ok, "<h1>Jobs</h1>")
+        case .businessCases: ("/business-cases", .ok, "<h1>Business cases</h1>")
+        case .businessCaseNew: ("/business-cases/new", .ok, "<h1>Draft a business case</h1>")
+        // A case's own page needs a drafted case: BusinessCaseWebTests renders it.
+        case .businessCase: ("/business-cases", .ok, "Draft a business case</a>")
         }
     }
 

@@ -39,4 +39,9 @@ public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
     /// Whether the role may run and cancel background jobs (the population health engine; imports are for
     /// administrators only).
     public var mayRunJobs: Bool { self == .administrator || self == .analyst }
+
+    /// Whether the role may draft a business case from a scenario (analysts, finance, the secretariat).
+    public var mayDraftBusinessCases: Bool {
+        self == .analyst || self == .finance || self == .boardSecretary || self == .administrator
+    }
 }

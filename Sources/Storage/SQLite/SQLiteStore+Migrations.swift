@@ -231,6 +231,7 @@ extension SQLiteStore {
         registerPackMigration(&migrator)
         registerUnbandedMigration(&migrator)
         registerProviderIndicatorMigration(&migrator)
+        registerBusinessCaseMigration(&migrator)
         return migrator
     }
 }

@@ -43,6 +43,12 @@ enum PageTemplate: String, Sendable, CaseIterable {
     case signIn
     /// Background jobs (`/jobs`).
     case jobs
+    /// Business cases (`/business-cases`).
+    case businessCases
+    /// A new business case's form (`/business-cases/new`).
+    case businessCaseNew
+    /// A business case (`/business-cases/{id}`).
+    case businessCase
 
     /// The folder the templates are read from: the Web module's resources.
     static var folder: URL { Bundle.module.resourceURL!.appendingPathComponent("templates") }
