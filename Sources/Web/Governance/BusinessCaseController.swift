@@ -43,6 +43,29 @@ struct BusinessCaseController<Context: RequestContext> {
         }
     }
 
+    /// The API body's fields besides the scenario definition (an object, read apart).
+    struct APIFields: Decodable {
+        var id: String
+        var title: String
+        var strategic: String?
+        var commercial: String?
+        var management: String?
+        var milestones: [BusinessCase.Milestone]?
+        var risks: [BusinessCase.Risk]?
+        var projectType: String?
+        var optimismBiasPercent: Double?
+        var optimismBiasReason: String?
+        var runs: Int?
+
+        var body: DraftBody {
+            DraftBody(
+                id: id, title: title, strategic: strategic, commercial: commercial, management: management,
+                milestones: milestones, risks: risks, projectType: projectType,
+                optimismBiasPercent: optimismBiasPercent, optimismBiasReason: optimismBiasReason, scenario: nil,
+                runs: runs)
+        }
+    }
+
     /// An attachment.
     struct AttachBody: Decodable { var proposal: String }
 
@@ -83,7 +106,7 @@ struct BusinessCaseController<Context: RequestContext> {
             let user = try await authentication.user(
                 request, may: \.mayDraftBusinessCases, toDo: "draft business cases")
             let data = Data(buffer: try await request.body.collect(upTo: Self.bodyLimit))
-            let body = try JSONDecoder().decode(DraftBody.self, from: data)
+            let body = try JSONDecoder().decode(APIFields.self, from: data).body
             // The scenario definition is a JSON object inside the body, passed on as it was written.
             let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
             let scenario: Data
