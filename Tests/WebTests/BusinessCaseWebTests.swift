@@ -141,4 +141,55 @@ struct BusinessCaseWebTests {
             ) { response in #expect(response.status == .notFound) }
         }
     }
+
+    @Test("the forms: draft from the textarea (no JavaScript), the S151 officer's determination, a 1 MB field → 400")
+    func forms() async throws {
+        let store = try await Self.store()
+        let app = Application(router: try buildRouter(store: store))
+        var scenario = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: Self.example)) as? [String: Any])
+        scenario["runs"] = 5
+        let definition = String(decoding: try JSONSerialization.data(withJSONObject: scenario), as: UTF8.self)
+        @Sendable func encoded(_ text: String) -> String {
+            text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        }
+        try await app.test(.router) { client in
+            let (cookie, csrf) = try await SignInTests.signIn(client, "analyst")
+            var headers = SignInTests.form
+            headers[.cookie] = cookie
+            try await client.execute(
+                uri: "/business-cases/new", method: .post, headers: headers,
+                body: ByteBuffer(
+                    string:
+                        "csrf=\(csrf)&id=BC-F&title=\(encoded("Home first"))&strategic=why&scenario=\(encoded(definition))"
+                )
+            ) { response in
+                #expect(response.status == .seeOther, "\(response.text)")
+                #expect(response.headers[.location] == "/business-cases/BC-F")
+            }
+            try await client.execute(
+                uri: "/business-cases/new", method: .post, headers: headers,
+                body: ByteBuffer(
+                    string:
+                        "csrf=\(csrf)&id=BC-G&title=t&strategic=\(String(repeating: "x", count: 1_000_000))&scenario=\(encoded(definition))"
+                )
+            ) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.text.contains("the business case was not drafted"), "\(response.text.suffix(600))")
+            }
+            let (officerCookie, officerCSRF) = try await SignInTests.signIn(client, "kcc-s151")
+            headers[.cookie] = officerCookie
+            try await client.execute(
+                uri: "/business-cases/BC-F/determination", method: .post, headers: headers,
+                body: ByteBuffer(string: "csrf=\(officerCSRF)&outcome=affordable&reason=\(encoded("Within plan"))")
+            ) { response in #expect(response.status == .seeOther) }
+            try await client.execute(uri: "/business-cases/BC-F", method: .get) { response in
+                #expect(
+                    response.text.contains("kcc&#39;s Section 151 officer kcc-s151")
+                        || response.text.contains("kcc's Section 151 officer kcc-s151"))
+            }
+        }
+        #expect(try await store.businessCase("BC-F")?.determinations.map(\.outcome) == [.affordable])
+        #expect(try await store.businessCase("BC-G") == nil)
+    }
 }
