@@ -19,6 +19,7 @@ public struct ConcordatCommand: AsyncParsableCommand {
             ImportCommand.self, ScoreCommand.self, AllocateCommand.self, LedgerCommand.self, SettleCommand.self,
             PoolCommand.self, UserCommand.self, SPCCommand.self, IndicatorsCommand.self, AuditCommand.self,
             BackupCommand.self, RestoreCommand.self, StatsCommand.self, PackCommand.self, ScenarioCommand.self,
+            CaseCommand.self,
         ]
     )
 

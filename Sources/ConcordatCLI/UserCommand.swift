@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConcordatCore
 import Foundation
+import Partnership
 import Storage
 import Web
 
@@ -35,6 +36,11 @@ struct UserCommand: AsyncParsableCommand {
                 records); other roles act for no organisation.
                 """)
         var organisation: String?
+        @Option(
+            help: ArgumentHelp(
+                "An office the account holds for its organisation (section-151-officer: a council's only).",
+                valueName: "office"))
+        var office: Office?
         @Flag(help: "Read the password (one line, at least 12 characters) from standard input.") var passwordStdin =
             false
         @Option(help: .hidden) var cost: UInt8 = 12
@@ -65,13 +71,18 @@ struct UserCommand: AsyncParsableCommand {
                     UserAccount(
                         username: username, role: role, organisation: organisation,
                         passwordHash: PasswordHashing.hash(line, cost: cost)))
-                print("Added \(username) (\(role.rawValue)).")
+                if let office {
+                    _ = try await CaseOffice(store: store).appoint(username, to: office, by: .commandLine)
+                }
+                print("Added \(username) (\(role.rawValue))\(office.map { ", \($0.label)" } ?? "").")
             }
         }
     }
 }
 
 extension Role: ExpressibleByArgument {}
+
+extension Office: ExpressibleByArgument {}
 
 extension UserCommand {
     /// `concordat user token`: API tokens, how scripts and services sign in (`Authorization: Bearer …`).

@@ -125,6 +125,9 @@ func buildRouter(
     let risks = RiskProgrammeController<ConcordatRequestContext>(registry: registry, store: store, renderer: renderer)
     router.addRoutes(risks.apiRoutes, atPath: "/api/v1")
     router.addRoutes(risks.pageRoutes)
+    let cases = BusinessCaseController<ConcordatRequestContext>(registry: registry, store: store, renderer: renderer)
+    router.addRoutes(cases.apiRoutes, atPath: "/api/v1")
+    router.addRoutes(cases.pageRoutes)
     let jobs = JobController<ConcordatRequestContext>(
         registry: registry, store: store, renderer: renderer, runner: runner)
     router.addRoutes(jobs.apiRoutes, atPath: "/api/v1")

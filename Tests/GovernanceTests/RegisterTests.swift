@@ -36,7 +36,8 @@ struct RegisterTests {
         #expect(
             DecisionRegister.Kind.allCases.map(\.rawValue) == [
                 "proposal", "vote", "ballot", "outcome", "ratification", "override", "memorandum", "membership",
-                "programme", "milestone", "gateway", "risk", "risk-review",
+                "programme", "milestone", "gateway", "risk", "risk-review", "business-case", "business-case-attached",
+                "section-151-determination",
             ])
         let at = Date(timeIntervalSince1970: 1_700_000_000)
         let first = DecisionRegister.entry(

@@ -113,6 +113,10 @@ struct PageTemplateTests {
         case .scenarioNew: ("/scenarios/new", .ok, "<h1>New scenario</h1>")
         case .scenario: ("/scenarios/1", .ok, "<h1>Template walk</h1>")
         case .scenarioCompare: ("/scenarios/compare?a=1&b=1", .ok, "<h1>Compare scenarios</h1>")
+        case .businessCases: ("/business-cases", .ok, "<h1>Business cases</h1>")
+        case .businessCaseNew: ("/business-cases/new", .ok, "<h1>Draft a business case</h1>")
+        // A case's own page needs a drafted case: BusinessCaseWebTests renders it.
+        case .businessCase: ("/business-cases", .ok, "Draft a business case</a>")
         }
     }
 

@@ -41,6 +41,16 @@ public enum AccessPolicy {
         case readAccessLog
         /// Submit and run a what-if scenario over the integrated dataset (issue 17).
         case runScenario
+        /// Draft a business case for the actor's organisation (or the secretariat).
+        case draftBusinessCase
+        /// Attach a business case drafted for `author` (an organisation, or `nil` for the secretariat) to a
+        /// proposal sponsored by `proposalAuthor` (`nil`: tabled by the secretariat alone).
+        case attachBusinessCase(author: String?, proposalAuthor: String?)
+        /// Record the Section 151 determination on a case for `council`; `holdsOffice` says whether the
+        /// actor holds the Section 151 office for the organisation it acts for.
+        case recordSection151Determination(council: String, holdsOffice: Bool)
+        /// Appoint an account to an office.
+        case appointOffice
 
         /// What the action is, in words, for refusals ("submit assurance returns").
         public var words: String {
@@ -60,6 +70,10 @@ public enum AccessPolicy {
             case .viewCohort: "see identifiable cohorts"
             case .readAccessLog: "read the access log"
             case .runScenario: "run scenarios"
+            case .draftBusinessCase: "draft business cases"
+            case .attachBusinessCase: "attach a business case to a proposal"
+            case .recordSection151Determination(let council, _): "record \(council)'s Section 151 determination"
+            case .appointOffice: "appoint accounts to offices"
             }
         }
 
@@ -78,6 +92,10 @@ public enum AccessPolicy {
             case .viewCohort: role.mayViewIdentifiableCohorts
             case .readAccessLog: role.mayReadAccessLog
             case .runScenario: role.mayRunScenarios
+            case .draftBusinessCase: role.mayDraftBusinessCases
+            case .attachBusinessCase: role.mayDraftBusinessCases || role.mayManagePartnership
+            case .recordSection151Determination: role != .viewer
+            case .appointOffice: role == .administrator
             }
         }
     }
@@ -119,7 +137,17 @@ public enum AccessPolicy {
         case .payFromPool(let host):
             scoped = actor.actsFor(host)
             whose = "only the pool's host, \(host), or the secretariat"
-        case .managePartnership, .reviewReturn, .runJobs, .importDataset, .viewCohort, .readAccessLog, .runScenario:
+        case .attachBusinessCase(let author, let proposalAuthor):
+            scoped =
+                actor.isSecretariat
+                || (actor.organisation != nil && actor.organisation == author && proposalAuthor == author)
+            whose = "only the board secretary, or the organisation that authored both the case and the proposal,"
+        case .recordSection151Determination(let council, let holdsOffice):
+            // Never the secretariat: the determination is the council's own statutory officer's.
+            scoped = actor.organisation == council && holdsOffice
+            whose = "only \(council)'s Section 151 officer, acting in that office,"
+        case .managePartnership, .reviewReturn, .runJobs, .importDataset, .viewCohort, .readAccessLog,
+            .draftBusinessCase, .appointOffice, .runScenario:
             // The secretariat's own business, and system-wide work: the role alone decides (the roles that may
             // are the secretariat's, and every cohort read is logged).
             scoped = true

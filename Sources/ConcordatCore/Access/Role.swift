@@ -43,4 +43,8 @@ public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
     /// Whether the role may submit and run what-if scenarios (issue 17): analysts only, since a scenario
     /// reads the whole person-level dataset.
     public var mayRunScenarios: Bool { self == .analyst }
+    /// Whether the role may draft a business case from a scenario (analysts, finance, the secretariat).
+    public var mayDraftBusinessCases: Bool {
+        self == .analyst || self == .finance || self == .boardSecretary || self == .administrator
+    }
 }

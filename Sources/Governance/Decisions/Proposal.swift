@@ -43,7 +43,9 @@ public struct Proposal: Sendable, Hashable, Codable, Identifiable {
     public var type: DecisionType
     /// The day it is tabled.
     public var tabled: Day
-    /// Whether a business case to HM Treasury Green Book standard is attached.
+    /// Whether a business case to HM Treasury Green Book standard was said to be attached: the tick of
+    /// proposals tabled before cases were attached (kept for history; the computed red lines judge
+    /// ``businessCase`` instead).
     public var hasGreenBookBusinessCase: Bool
     /// Whether it creates a joint arrangement (a pooled fund, a joint committee).
     public var createsJointArrangement: Bool
@@ -51,6 +53,10 @@ public struct Proposal: Sendable, Hashable, Codable, Identifiable {
     public var hasExitArrangements: Bool
     /// Ring-fences its planned spend would break.
     public var ringFenceBreaches: [RingFenceBreach]
+    /// The organisation that sponsors it (`nil`: the secretariat's own), which may attach its business case.
+    public var sponsor: String?
+    /// The business case attached to it, as the red lines judge it; set only by attaching one.
+    public var businessCase: AttachedBusinessCase?
 
     /// Makes a proposal.
     public init(
@@ -72,7 +78,7 @@ public struct Proposal: Sendable, Hashable, Codable, Identifiable {
 extension Proposal {
     private enum CodingKeys: String, CodingKey {
         case id, title, type, tabled, hasGreenBookBusinessCase, createsJointArrangement, hasExitArrangements
-        case ringFenceBreaches
+        case ringFenceBreaches, sponsor, businessCase
     }
 
     /// Reads a proposal; the three flags default to `false` and the breaches to none, as in ``init(id:title:type:tabled:hasGreenBookBusinessCase:createsJointArrangement:hasExitArrangements:ringFenceBreaches:)``,
@@ -91,5 +97,7 @@ extension Proposal {
             hasExitArrangements: try container.decodeIfPresent(Bool.self, forKey: .hasExitArrangements) ?? false,
             ringFenceBreaches: try container.decodeIfPresent([RingFenceBreach].self, forKey: .ringFenceBreaches)
                 ?? [])
+        sponsor = try container.decodeIfPresent(String.self, forKey: .sponsor)
+        businessCase = try container.decodeIfPresent(AttachedBusinessCase.self, forKey: .businessCase)
     }
 }

@@ -5,6 +5,7 @@ extension Proposal: TextLimited {
     /// the title a one-line name.
     public var limitedText: [(field: String, value: String, limit: TextLimit)] {
         [("id", id, .identifier), ("title", title, .name)]
+            + (sponsor.map { [("sponsor", $0, TextLimit.identifier)] } ?? [])
             + ringFenceBreaches.enumerated().flatMap { index, breach in
                 [
                     ("ringFenceBreaches[\(index)].pool", breach.pool, TextLimit.identifier),

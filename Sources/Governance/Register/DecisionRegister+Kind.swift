@@ -28,5 +28,11 @@ extension DecisionRegister {
         case risk
         /// A risk re-scored.
         case riskReview = "risk-review"
+        /// A business case drafted.
+        case businessCase = "business-case"
+        /// A business case attached to a proposal.
+        case businessCaseAttached = "business-case-attached"
+        /// A Section 151 officer's determination on a business case.
+        case section151Determination = "section-151-determination"
     }
 }

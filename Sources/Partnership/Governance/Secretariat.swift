@@ -59,6 +59,8 @@ public struct Secretariat: Sendable {
     {
         try AccessPolicy.require(actor, .managePartnership)
         var proposal = proposal
+        // A business case is attached by ``CaseOffice/attach(_:to:by:)`` alone, never sent with the proposal.
+        proposal.businessCase = nil
         for spend in plannedSpends {
             let account = try await store.poolAccount(code: spend.pool)
             do { _ = try account.admitting(spend, districtsOfArea: system.districts(under: spend.area)) } catch {
@@ -107,6 +109,10 @@ public struct Secretariat: Sendable {
             return (
                 try existing.ratified(ratification, memorandum: memorandum, routes: routes), entry.kind, entry.detail
             )
+        }
+        if record.status(memorandum: memorandum, routes: routes).status == .ratified {
+            // The attached business case's milestones and risks join the programme and the register.
+            try await CaseOffice(store: store).enact(record, on: ratification.date)
         }
         return (record, memorandum, routes)
     }

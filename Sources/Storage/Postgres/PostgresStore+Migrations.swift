@@ -154,5 +154,6 @@ extension PostgresStore {
         unbandedMigration,
         providerIndicatorMigration,
         scenarioMigration,
+        businessCaseMigration,
     ]
 }

@@ -232,6 +232,7 @@ extension SQLiteStore {
         registerUnbandedMigration(&migrator)
         registerProviderIndicatorMigration(&migrator)
         registerScenarioMigration(&migrator)
+        registerBusinessCaseMigration(&migrator)
         return migrator
     }
 }

@@ -497,6 +497,9 @@ struct PackReader {
                     file: file, location: "$.redLines[\(index)].pools[\(poolIndex)]",
                     reason: "\"\(pool)\" is not one of the pools in \(PackFile.pools)")
             }
+            if let problem = line.problem {
+                throw PackError(file: file, location: "$.redLines[\(index)].\(problem.field)", reason: problem.reason)
+            }
         }
         for (party, byType) in memorandum.ratificationRoutes.sorted(by: { $0.key < $1.key }) {
             guard organisations.contains(party) else {

@@ -10,6 +10,16 @@ struct DecisionView: ResponseCodable, Sendable {
     var status: DecisionStatus?
     var outstanding: [Outstanding]
     var blockingRedLines: [String]
+    /// Every red line that applies to the proposal, judged: met or breached, and why (the Green Book and
+    /// Section 151 lines computed from the attached business case).
+    var redLines: [Judgement]
+
+    struct Judgement: Codable, Sendable {
+        var party: String
+        var name: String
+        var breached: Bool
+        var why: String
+    }
 
     struct Outstanding: Codable, Sendable {
         var party: String
@@ -25,6 +35,10 @@ struct DecisionView: ResponseCodable, Sendable {
             record.proposal, memorandum: memorandum, overrides: record.overrides
         )
         .map { "\($0.redLine.party): \($0.redLine.name) — \($0.reason)" }
+        redLines = memorandum.redLines.filter { $0.applies(to: record.proposal) }.map { line in
+            let (breached, why) = line.judgement(of: record.proposal)
+            return Judgement(party: line.party, name: line.name, breached: breached, why: why)
+        }
     }
 }
 
@@ -105,5 +119,6 @@ extension DecisionView {
         status = nil
         outstanding = []
         blockingRedLines = []
+        redLines = []
     }
 }

@@ -60,6 +60,11 @@ extension GovernanceController {
                     decision.canClose = open && (session?.user.role.mayManagePartnership ?? false)
                     decision.ballotsCast = open ? "\(ballots.count) of \(votes.count) parties have voted" : ""
                     decision.csrf = session?.csrf ?? ""
+                    decision.judgements = (view?.redLines ?? []).map {
+                        "\($0.breached ? "Breached" : "Met") — \(name($0.party)): \($0.name): \($0.why)"
+                    }
+                    decision.hasJudgements = !decision.judgements.isEmpty
+                    decision.businessCase = record.proposal.businessCase?.id ?? ""
                     return decision
                 }, hasDecisions: !contents.views.isEmpty,
             pager: Pager(page: page, perPage: Self.decisionsPerPage, total: contents.views.count, path: "/decisions"))
@@ -114,6 +119,11 @@ struct DecisionsPage {
         var canClose = false
         var ballotsCast = ""
         var csrf = ""
+        /// Every red line that applies, judged, with why.
+        var judgements: [String] = []
+        var hasJudgements = false
+        /// The attached business case's reference, if any.
+        var businessCase = ""
         // Stored, not computed: Mustache reads models by reflection.
         var hasRedLines: Bool
         var hasArithmetic: Bool

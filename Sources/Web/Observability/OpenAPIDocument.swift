@@ -172,6 +172,21 @@ enum OpenAPIDocument {
         .init(
             method: "POST", path: "/api/v1/programme/gateways/{id}/pass",
             summary: "Pass a gateway by a ratified decision", tag: "governance", may: \.mayManagePartnership),
+        .init(method: "GET", path: "/api/v1/business-cases", summary: "Business cases", tag: "governance"),
+        .init(
+            method: "POST", path: "/api/v1/business-cases",
+            summary: "Draft a business case from a scenario definition (runs and appraises it)", tag: "governance",
+            may: \.mayDraftBusinessCases),
+        .init(
+            method: "GET", path: "/api/v1/business-cases/{id}", summary: "A business case (?format=csv)",
+            tag: "governance", query: [("format", "csv for the figures as CSV; JSON otherwise")]),
+        .init(
+            method: "POST", path: "/api/v1/business-cases/{id}/attach", summary: "Attach a business case to a proposal",
+            tag: "governance", may: { $0.mayDraftBusinessCases || $0.mayManagePartnership }),
+        .init(
+            method: "POST", path: "/api/v1/business-cases/{id}/determination",
+            summary: "Record the council's Section 151 officer's determination", tag: "governance",
+            may: { $0 != .viewer }),
         .init(method: "GET", path: "/api/v1/jobs", summary: "Background jobs and their progress", tag: "jobs"),
         .init(method: "POST", path: "/api/v1/jobs", summary: "Start a job (analysis)", tag: "jobs", may: \.mayRunJobs),
         .init(

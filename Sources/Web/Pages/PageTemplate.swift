@@ -51,6 +51,12 @@ enum PageTemplate: String, Sendable, CaseIterable {
     case scenario
     /// Two scenarios side by side (`/scenarios/compare`).
     case scenarioCompare
+    /// Business cases (`/business-cases`).
+    case businessCases
+    /// A new business case's form (`/business-cases/new`).
+    case businessCaseNew
+    /// A business case (`/business-cases/{id}`).
+    case businessCase
 
     /// The folder the templates are read from: the Web module's resources.
     static var folder: URL { Bundle.module.resourceURL!.appendingPathComponent("templates") }
