@@ -127,6 +127,21 @@ struct ScenarioWebTests {
                 }
             }
             try await client.execute(uri: "/scenarios/1/nothing.csv", method: .get) { #expect($0.status == .notFound) }
+            // "Draft its business case": the form is filled with the stored definition, as submitted.
+            try await client.execute(
+                uri: "/business-cases/new?scenario=1", method: .get, headers: [.cookie: cookie]
+            ) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains(#"<a href="/scenarios/1">1: East Kent frailty: home first</a>"#))
+                #expect(response.text.contains("&quot;changes&quot;") || response.text.contains("\"changes\""))
+            }
+            for bad in ["0", "x", "99", "-1", "1e9999"] {
+                try await client.execute(
+                    uri: "/business-cases/new?scenario=\(bad)", method: .get, headers: [.cookie: cookie]
+                ) { response in
+                    #expect([.badRequest, .notFound].contains(response.status), "scenario=\(bad)")
+                }
+            }
             try await client.execute(uri: "/scenarios", method: .get) { response in
                 #expect(response.text.contains(#"<a href="/scenarios/1">1: East Kent frailty: home first</a>"#))
                 #expect(response.text.contains("Kent County Council"))  // the author, by organisation

@@ -35,15 +35,24 @@ extension BusinessCaseController {
     /// `/business-cases/new`; `?scenario={id}` names a stored scenario to draft from.
     func newPage(scenario: String?) async throws -> Response {
         let system = try await registry.system()
-        if let scenario, let refusal = TextLimit.identifier.refusal(of: scenario) {
-            throw Problem.invalidRequest(
-                "no such scenario", invalidParams: [.init(name: "scenario", reason: refusal)])
+        var scenarioText = ""
+        var scenarioName = ""
+        if let scenario {
+            guard let id = Int64(scenario), id > 0 else {
+                throw Problem.invalidRequest(
+                    "no such scenario",
+                    invalidParams: [
+                        .init(name: "scenario", reason: "a scenario is named by its number, e.g. ?scenario=1")
+                    ])
+            }
+            // The stored scenario's definition, as its analyst submitted it, fills the form.
+            let stored = try await ScenarioDesk(store: store).scenario(id).scenario
+            scenarioText = String(decoding: stored.definition, as: UTF8.self)
+            scenarioName = stored.name
         }
-        // HOOK (issue 17, stored scenarios): when scenarios are stored, read scenario `scenario` here and put
-        // its definition's JSON in `scenarioText`, so the form is prefilled.
         let model = BusinessCaseNewPage(
             csrf: SignedIn.current?.csrf ?? "", fromScenario: scenario != nil, scenarioId: scenario ?? "",
-            scenarioText: "", projectTypes: BusinessCaseDraft.projectTypes)
+            scenarioName: scenarioName, scenarioText: scenarioText, projectTypes: BusinessCaseDraft.projectTypes)
         return renderer.page(
             .businessCaseNew, title: "Draft a business case", systemName: system.name,
             breadcrumb: [
@@ -149,6 +158,7 @@ struct BusinessCaseNewPage {
     var csrf: String
     var fromScenario: Bool
     var scenarioId: String
+    var scenarioName: String
     var scenarioText: String
     var projectTypes: [String]
 }
