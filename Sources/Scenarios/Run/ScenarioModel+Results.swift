@@ -7,8 +7,18 @@ extension ScenarioModel {
     /// computed on every core, each from its own random stream, so the results do not depend on the order.
     /// - Parameter progress: told, on the caller's thread, as runs finish: how many of how many are done.
     public func results(progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) -> ScenarioResults {
+        results(workers: nil, progress: progress)
+    }
+
+    /// Runs the scenario on `workers` threads (default: one per core). Each run draws from its own random
+    /// stream, derived from the scenario's seed and the run's number, so the results are the same, to the
+    /// last bit, whatever the number of workers.
+    /// - Parameter progress: told, on the caller's thread, as runs finish: how many of how many are done.
+    public func results(workers: Int?, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in })
+        -> ScenarioResults
+    {
         let principal = pass(run: 0)
-        let runs = monteCarlo(progress: progress)
+        let runs = monteCarlo(runs: 1...max(1, scenario.runs), workers: workers, progress: progress)
         let occupancy = scenario.occupancy.central(clippedTo: Scenario.occupancyRange)
         let baselineFigures = self.baselineFigures(occupancy: occupancy)
         let years = (1...scenario.horizon).map(scenario.yearLabel)
@@ -87,26 +97,33 @@ extension ScenarioModel {
             waterfall: principal.waterfalls, redLines: redLines, streams: streams)
     }
 
-    /// Runs 1…N, a batch at a time across the cores.
-    func monteCarlo(progress: (_ done: Int, _ total: Int) -> Void) -> [Pass] {
-        let total = scenario.runs
-        let batch = max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
+    /// Runs `runs`, in blocks, each block's runs split across `workers` threads (default: one per core);
+    /// run `r` always draws from stream `r`, so the order and the number of workers do not matter.
+    func monteCarlo(
+        runs: ClosedRange<Int>, workers: Int? = nil, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    ) -> [Pass] {
+        let total = runs.count
+        let threads = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, total))
+        let block = max(threads, min(total, 64))
         var passes: [Pass] = []
         passes.reserveCapacity(total)
-        var next = 1
-        while next <= total {
-            let count = min(batch, total - next + 1)
+        var next = runs.lowerBound
+        while next <= runs.upperBound {
+            let count = min(block, runs.upperBound - next + 1)
             let first = next
             let done = UnsafeMutableBufferPointer<Pass>.allocate(capacity: count)
             defer { done.deallocate() }
             nonisolated(unsafe) let slots = done
-            DispatchQueue.concurrentPerform(iterations: count) { offset in
-                (slots.baseAddress! + offset).initialize(to: pass(run: first + offset))
+            let lanes = min(threads, count)
+            DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                for offset in stride(from: lane, to: count, by: lanes) {
+                    (slots.baseAddress! + offset).initialize(to: pass(run: first + offset))
+                }
             }
             passes.append(contentsOf: done)
             _ = done.baseAddress!.deinitialize(count: count)
             next += count
-            progress(next - 1, total)
+            progress(next - runs.lowerBound, total)
         }
         return passes
     }
@@ -114,6 +131,6 @@ extension ScenarioModel {
     /// Every run's figures (for tests and charts that need the runs themselves): `[run][year]`, run 0 the
     /// principal projection.
     public func everyRun() -> [[ScenarioResults.Figures]] {
-        (0...scenario.runs).map { pass(run: $0).years }
+        monteCarlo(runs: 0...scenario.runs).map(\.years)
     }
 }
