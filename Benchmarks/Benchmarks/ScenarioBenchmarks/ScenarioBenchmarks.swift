@@ -3,11 +3,12 @@ import ConcordatCore
 import Foundation
 import Ingest
 import Scenarios
+import SystemPack
 
 /// A synthetic Kent & Medway dataset, imported once: by default the full published list sizes, as
 /// `concordat synth` makes it (2,039,483 people, about 20.8M events); `CONCORDAT_BENCH_PEOPLE` sets a size.
 nonisolated(unsafe) let baseline: (dataset: IntegratedDataset, system: HealthSystem) = {
-    let system = try! PublishedSystemAssembly.assemble(from: .bundledKentMedway())
+    let system = try! PackLoader.bundled("kent-medway").system()
     let people = Int(ProcessInfo.processInfo.environment["CONCORDAT_BENCH_PEOPLE"] ?? "")
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("concordat-scenario-bench-\(getpid())")
     _ = try! SyntheticPopulation.write(

@@ -1,9 +1,11 @@
 import ConcordatCore
 
 /// The cells the model projects: the baseline's cells merged wherever everything the model applies to them
-/// is the same — setting, place, budget holder, age band, the changes acting on them, and the ring-fences
-/// their shifted activity would break — with their events, cost and bed days summed as integers, laid out
-/// as columns (structure of arrays) for the run's inner loop.
+/// is the same — setting, place, budget holder, the demographic growth rule of their age band (bands no
+/// rule names, or named by the same rule, grow alike in every run) and whether they are aged 75 or over
+/// (for the indicators), the changes acting on them, and the ring-fences their shifted activity would
+/// break — with their events, cost and bed days summed as integers, laid out as columns (structure of
+/// arrays) for the run's inner loop.
 ///
 /// Built from integer sums and put in a canonical order (sorted by key), so the same people and events give
 /// the same cells whether the baseline was aggregated into ``BaselineCells/Granularity/cells`` or left as
@@ -20,9 +22,9 @@ struct ProjectionCells: Sendable, Hashable {
     var costPerEvent: [Double]
     /// Baseline bed days per event.
     var bedDaysPerEvent: [Double]
-    /// The age band index.
-    var ageBand: [Int]
-    /// Index into the year's growth table: age band × settings + setting.
+    /// The demographic growth class: 0 for bands no rule names, else 1 + the rule's index.
+    var growthClass: [Int]
+    /// Index into the year's growth table: growth class × settings + setting.
     var growthSlot: [Int]
     /// Index into the year's money table: (setting × places + place) × partners + partner.
     var moneySlot: [Int]
@@ -40,6 +42,8 @@ struct ProjectionCells: Sendable, Hashable {
     var signature: [Int]
     /// For each signature and change: the ring-fenced pool the change's shifted activity breaks, or −1.
     var breachOfSignature: [[Int]]
+    /// How many growth classes (rows of the growth table).
+    var growthClasses: Int
     /// People counted, by age band.
     var peopleByBand: [Int]
 
@@ -48,13 +52,17 @@ struct ProjectionCells: Sendable, Hashable {
         var setting: Int
         var place: Int
         var partner: Int
-        var ageBand: Int
+        /// Growth class × 2, + 1 for people aged 75 or over.
+        var bands: Int
         var changes: UInt64
         var signature: Int
 
+        var growthClass: Int { bands / 2 }
+        var aged75Plus: Bool { bands % 2 == 1 }
+
         static func < (lhs: Key, rhs: Key) -> Bool {
-            (lhs.setting, lhs.place, lhs.partner, lhs.ageBand, lhs.changes, lhs.signature)
-                < (rhs.setting, rhs.place, rhs.partner, rhs.ageBand, rhs.changes, rhs.signature)
+            (lhs.setting, lhs.place, lhs.partner, lhs.bands, lhs.changes, lhs.signature)
+                < (rhs.setting, rhs.place, rhs.partner, rhs.bands, rhs.changes, rhs.signature)
         }
     }
 
@@ -70,7 +78,11 @@ struct ProjectionCells: Sendable, Hashable {
     ///   - changesOfSetting: for each setting, the changes aimed at it.
     ///   - shiftBreach: for each change and practice, the ring-fenced pool its shifted activity breaks.
     ///   - partners: how many partners the model has (the baseline's and any others).
-    init(baseline: BaselineCells, changesOfSetting: [UInt64], shiftBreach: [[Int?]], partners: Int) {
+    ///   - demographicRuleOfBand: for each age band, the demographic growth rule that sets it.
+    init(
+        baseline: BaselineCells, changesOfSetting: [UInt64], shiftBreach: [[Int?]], partners: Int,
+        demographicRuleOfBand: [Int?]
+    ) {
         let settings = CareSetting.allCases.count
         let places = baseline.places.count
         // A practice's signature: the pool each change's shift breaks there, interned.
@@ -92,7 +104,8 @@ struct ProjectionCells: Sendable, Hashable {
             let changes = group.targets & changesOfSetting[setting]
             let key = Key(
                 setting: setting, place: baseline.placeOfPractice[group.practice], partner: cell.partner,
-                ageBand: group.ageBand, changes: changes,
+                bands: (demographicRuleOfBand[group.ageBand].map { $0 + 1 } ?? 0) * 2
+                    + (group.ageBand >= Self.firstBandAged75 ? 1 : 0), changes: changes,
                 signature: changes == 0 ? 0 : signatureOfPractice[group.practice])
             sums[key, default: Sums()].events += cell.events
             sums[key, default: Sums()].costPence += cell.costPence
@@ -110,13 +123,14 @@ struct ProjectionCells: Sendable, Hashable {
             let sum = sums[key]!
             return sum.events > 0 ? Double(sum.bedDays) / Double(sum.events) : 0
         }
-        ageBand = keys.map(\.ageBand)
-        growthSlot = keys.map { $0.ageBand * settings + $0.setting }
+        growthClass = keys.map(\.growthClass)
+        growthSlot = keys.map { $0.growthClass * settings + $0.setting }
         moneySlot = keys.map { ($0.setting * places + $0.place) * partners + $0.partner }
         setting = keys.map(\.setting)
         place = keys.map(\.place)
         partner = keys.map(\.partner)
-        aged75Plus = keys.map { $0.ageBand >= Self.firstBandAged75 }
+        aged75Plus = keys.map(\.aged75Plus)
+        growthClasses = 1 + (demographicRuleOfBand.compactMap { $0 }.max().map { $0 + 1 } ?? 0)
         changes = keys.map(\.changes)
         signature = keys.map(\.signature)
         self.breachOfSignature = breachOfSignature.isEmpty ? [[]] : breachOfSignature

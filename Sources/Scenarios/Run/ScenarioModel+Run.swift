@@ -73,7 +73,8 @@ extension ScenarioModel {
         var result = Pass(years: [], breaches: [])
         result.years.reserveCapacity(scenario.horizon)
         // The year's tables, made once and refilled each year.
-        var growth = [Double](repeating: 1, count: AgeBand.count * settings)
+        var growth = [Double](repeating: 1, count: cells.growthClasses * settings)
+        var growthOfClass = [Double](repeating: 1, count: cells.growthClasses)
         var effect = [Double](repeating: 0, count: steps.count)
         var money = [Int64](repeating: 0, count: settings * placeCount * partnerCount)
         var activity = [Double](repeating: 0, count: settings)
@@ -84,9 +85,11 @@ extension ScenarioModel {
             let t = Double(year)
             let demographic = draw.demographic.map { pow1p($0, t) }
             let nonDemographic = draw.nonDemographic.map { pow1p($0, t) }
-            for band in 0..<AgeBand.count {
+            // Class 0: bands no rule names; class 1 + r: the bands rule r sets (demographic growth first).
+            for rule in 1..<cells.growthClasses { growthOfClass[rule] = pow1p(draw.demographicRules[rule - 1], t) }
+            for growthClass in 0..<cells.growthClasses {
                 for setting in 0..<settings {
-                    growth[band * settings + setting] = demographic[band] * nonDemographic[setting]
+                    growth[growthClass * settings + setting] = growthOfClass[growthClass] * nonDemographic[setting]
                 }
             }
             let price = pow1p(draw.price, t)
@@ -161,7 +164,7 @@ extension ScenarioModel {
                 if setting == emergency && cells.aged75Plus[cell] { emergencyAged75Plus += kept }
                 if principal {
                     let cost = Double(cells.costPence[cell])
-                    alone.demographic += cost * (demographic[cells.ageBand[cell]] - 1)
+                    alone.demographic += cost * (growthOfClass[cells.growthClass[cell]] - 1)
                     alone.nonDemographic += cost * (nonDemographic[setting] - 1)
                     alone.price += cost * (price - 1)
                     alone.avoid -= cost * (1 - avoidAlone)

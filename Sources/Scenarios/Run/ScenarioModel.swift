@@ -191,7 +191,8 @@ public struct ScenarioModel: Sendable {
         }
         let partnerCount = partners.count
         cells = ProjectionCells(
-            baseline: baseline, changesOfSetting: changesOfSetting, shiftBreach: shiftBreach, partners: partnerCount)
+            baseline: baseline, changesOfSetting: changesOfSetting, shiftBreach: shiftBreach, partners: partnerCount,
+            demographicRuleOfBand: scenario.demographicRuleOfBand)
         let placeCount = baseline.places.count
         destinationSlot = scenario.changes.indices.map { index in
             guard let destination = scenario.changes[index].destination else { return [] }
@@ -210,6 +211,8 @@ public struct ScenarioModel: Sendable {
     /// One pass's drawn parameters.
     struct Draw {
         var demographic: [Double]
+        /// Each demographic rule's drawn growth (the first of the growth values).
+        var demographicRules: [Double]
         var nonDemographic: [Double]
         var price: Double
         var occupancy: Double
@@ -230,6 +233,7 @@ public struct ScenarioModel: Sendable {
         let fractions = scenario.changes.map { value($0.fraction, Scenario.fractionRange) }
         return Draw(
             demographic: scenario.demographicRuleOfBand.map { $0.map { values[$0] } ?? 0 },
+            demographicRules: values,
             nonDemographic: scenario.nonDemographicRuleOfSetting.map { $0.map { values[$0] } ?? 0 }, price: price,
             occupancy: occupancy, fractions: fractions)
     }
