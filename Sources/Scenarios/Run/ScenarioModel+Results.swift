@@ -32,13 +32,17 @@ extension ScenarioModel {
             (0..<count).map { index in ScenarioResults.Band(runs.map { value($0.years[year], index) }) }
         }
         let settings = CareSetting.allCases.count
+        // Each run's net cost by year and partner, computed once (it is a derived array).
+        let netCosts = runs.map { run in run.years.map(\.netCostByPartnerPence) }
         let percentiles = years.indices.map { year in
             ScenarioResults.YearBands(
                 year: years[year], costPence: bands(year) { Double($0.costPence) },
                 costBySettingPence: bandList(year, count: settings) { Double($0.costBySettingPence[$1]) },
                 costByPlacePence: bandList(year, count: baseline.places.count) { Double($0.costByPlacePence[$1]) },
                 costByPartnerPence: bandList(year, count: partners.count) { Double($0.costByPartnerPence[$1]) },
-                netCostByPartnerPence: bandList(year, count: partners.count) { Double($0.netCostByPartnerPence[$1]) },
+                netCostByPartnerPence: partners.indices.map { index in
+                    ScenarioResults.Band(netCosts.map { Double($0[year][index]) })
+                },
                 costByPoolPence: bandList(year, count: pools.count) { Double($0.costByPoolPence[$1]) },
                 activityBySetting: bandList(year, count: settings) { $0.activityBySetting[$1] },
                 bedDays: bands(year) { $0.bedDays }, beds: bands(year) { $0.beds },
@@ -62,9 +66,10 @@ extension ScenarioModel {
         }
         for (index, partner) in partners.enumerated() {
             let envelope = scenario.envelopes[partner] ?? baselineFigures.costByPartnerPence[index]
-            func breaks(_ pass: Pass, _ year: Int) -> Bool { pass.years[year].netCostByPartnerPence[index] > envelope }
-            let byYear = years.indices.map { year in Double(runs.filter { breaks($0, year) }.count) / count }
-            let any = Double(runs.filter { run in years.indices.contains { breaks(run, $0) } }.count) / count
+            func breaks(_ run: [[Int64]], _ year: Int) -> Bool { run[year][index] > envelope }
+            let byYear = years.indices.map { year in Double(netCosts.filter { breaks($0, year) }.count) / count }
+            let any = Double(netCosts.filter { run in years.indices.contains { breaks(run, $0) } }.count) / count
+            let principalNet = principal.years.map(\.netCostByPartnerPence)
             redLines.append(
                 .init(
                     kind: .envelope, subject: partner,
@@ -72,7 +77,7 @@ extension ScenarioModel {
                         ? "net cost within its stated envelope"
                         : "net cost within its baseline cost (no envelope stated)",
                     probability: any, probabilityByYear: byYear,
-                    principalBreaks: years.indices.contains { breaks(principal, $0) }, envelopePence: envelope))
+                    principalBreaks: years.indices.contains { breaks(principalNet, $0) }, envelopePence: envelope))
         }
 
         var streams: [ScenarioResults.AppraisalStream] = []
