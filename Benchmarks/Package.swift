@@ -29,6 +29,7 @@ let package = Package(
                 .product(name: "Ingest", package: "Concordat"),
                 .product(name: "ConcordatCore", package: "Concordat"),
                 .product(name: "Scenarios", package: "Concordat"),
+                .product(name: "SystemPack", package: "Concordat"),
             ],
             path: "Benchmarks/ScenarioBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

@@ -9,7 +9,7 @@ struct ScenarioCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scenario",
         abstract: "Run what-if scenarios over the integrated dataset (docs/SCENARIOS.md).",
-        subcommands: [ScenarioRunCommand.self, ScenarioAppraiseCommand.self])
+        subcommands: [ScenarioRunCommand.self, ScenarioAppraiseCommand.self, ScenarioBacktestCommand.self])
 }
 
 /// `concordat scenario run FILE.json`: the Monte Carlo projection of a scenario.

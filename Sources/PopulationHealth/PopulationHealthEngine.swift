@@ -66,8 +66,10 @@ public struct PopulationHealthEngine: Sendable {
         }
     }
 
-    /// Profiles by practice code.
-    public func profiles(of dataset: IntegratedDataset) -> [String: PracticeProfile] {
+    /// Every person's facts and segment: comorbidities from their ICD-10 diagnoses (recorded by the
+    /// period's last day), activity from the events that count, ages at the reference date, through the
+    /// segmentation rules. The one place the engine computes them, for ``profiles(of:)`` and other callers.
+    public func classify(_ dataset: IntegratedDataset) -> PersonClassification {
         let people = dataset.personCount
         let codes = dataset.codes.strings
         let charlson = ComorbidityScorer(index: .charlsonQuan)
@@ -104,6 +106,38 @@ public struct PopulationHealthEngine: Sendable {
             if eventCounts[slot] < .max { eventCounts[slot] += 1 }
             costs[person] += dataset.eventCostPence[row]
         }
+        var ages = [Int](repeating: 0, count: people)
+        var frailtyTenths = [Int](repeating: 0, count: people)
+        var segments = [BridgesToHealthSegment](repeating: .healthy, count: people)
+        for person in 0..<people {
+            let age = referenceDate.age(
+                birthYear: Int(dataset.birthYear[person]), birthMonth: Int(dataset.birthMonth[person]))
+            var events: [CareSetting: Int] = [:]
+            for setting in CareSetting.allCases where eventCounts[person * settings + Int(setting.rawValue)] > 0 {
+                events[setting] = Int(eventCounts[person * settings + Int(setting.rawValue)])
+            }
+            let tenths = frailty.score(frailtySets[person])
+            let facts = PersonFacts(
+                age: age, charlson: Self.names(charlsonSets[person], charlson.categories),
+                elixhauser: Self.names(elixhauserSets[person], elixhauser.categories), frailtyTenths: tenths,
+                maternity: maternity[person], events: events)
+            ages[person] = age
+            frailtyTenths[person] = tenths
+            segments[person] = rules.segment(for: facts)
+        }
+        return PersonClassification(
+            ages: ages, charlson: charlsonSets, elixhauser: elixhauserSets, frailtyTenths: frailtyTenths,
+            eventCounts: eventCounts, costs: costs, standing: standing, segments: segments)
+    }
+
+    /// Profiles by practice code.
+    public func profiles(of dataset: IntegratedDataset) -> [String: PracticeProfile] {
+        let people = dataset.personCount
+        let charlson = ComorbidityScorer(index: .charlsonQuan)
+        let elixhauser = ComorbidityScorer(index: .elixhauserVanWalraven)
+        let classification = classify(dataset)
+        let standing = classification.standing
+        let costs = classification.costs
         let efi = efiCategories(of: dataset)
         var emptyProfile = PracticeProfile()
         if efi != nil { emptyProfile.efiCategories = [0, 0, 0, 0] }
@@ -118,20 +152,12 @@ public struct PopulationHealthEngine: Sendable {
             byPractice[practice].costBySetting[Int(dataset.eventSetting[row])] += dataset.eventCostPence[row]
         }
         for person in 0..<people {
-            let age = referenceDate.age(
-                birthYear: Int(dataset.birthYear[person]), birthMonth: Int(dataset.birthMonth[person]))
-            var events: [CareSetting: Int] = [:]
-            for setting in CareSetting.allCases where eventCounts[person * settings + Int(setting.rawValue)] > 0 {
-                events[setting] = Int(eventCounts[person * settings + Int(setting.rawValue)])
-            }
-            let charlsonSet = charlsonSets[person]
-            let elixhauserSet = elixhauserSets[person]
-            let frailtyTenths = frailty.score(frailtySets[person])
-            let facts = PersonFacts(
-                age: age, charlson: Self.names(charlsonSet, charlson.categories),
-                elixhauser: Self.names(elixhauserSet, elixhauser.categories), frailtyTenths: frailtyTenths,
-                maternity: maternity[person], events: events)
-            let segment = rules.segment(for: facts)
+            let age = classification.ages[person]
+            let emergency = classification.events(of: person, in: .inpatientNonElective)
+            let charlsonSet = classification.charlson[person]
+            let elixhauserSet = classification.elixhauser[person]
+            let frailtyTenths = classification.frailtyTenths[person]
+            let segment = classification.segments[person]
             let practice = Int(dataset.practice[person])
             var profile = byPractice[practice]
             switch standing?[person] ?? .registered {
@@ -141,7 +167,7 @@ public struct PopulationHealthEngine: Sendable {
                 profile.diedInPeriod! += 1
                 profile.costOfDiedInPeriod! += costs[person]
                 profile.costBySegment[Int(segment.rawValue)] += costs[person]
-                if age >= 75 { profile.emergencyAdmissions75Plus += events[.inpatientNonElective, default: 0] }
+                if age >= 75 { profile.emergencyAdmissions75Plus += emergency }
                 byPractice[practice] = profile
                 continue
             case .diedBefore, .registeredAfter: continue
@@ -150,7 +176,7 @@ public struct PopulationHealthEngine: Sendable {
             if (1...2).contains(dataset.imdDecile[person]) { profile.core20 += 1 }
             if age >= 75 {
                 profile.aged75Plus += 1
-                profile.emergencyAdmissions75Plus += events[.inpatientNonElective, default: 0]
+                profile.emergencyAdmissions75Plus += emergency
             }
             profile.segments[Int(segment.rawValue)] += 1
             profile.costBySegment[Int(segment.rawValue)] += costs[person]
@@ -165,9 +191,8 @@ public struct PopulationHealthEngine: Sendable {
             }
             profile.frailtyBands[frailtyTenths < 50 ? 0 : frailtyTenths <= 150 ? 1 : 2] += 1
             if let efi { profile.efiCategories![Int(efi[person])] += 1 }
-            if events[.inpatientNonElective] != nil { profile.peopleWithEmergencyAdmission += 1 }
-            profile.count(
-                decile: Int(dataset.imdDecile[person]), emergencyAdmissions: events[.inpatientNonElective, default: 0])
+            if emergency > 0 { profile.peopleWithEmergencyAdmission += 1 }
+            profile.count(decile: Int(dataset.imdDecile[person]), emergencyAdmissions: emergency)
             byPractice[practice] = profile
         }
         var result: [String: PracticeProfile] = [:]

@@ -97,33 +97,57 @@ struct ScenarioModelTests {
         #expect(third.principal == first.principal)
     }
 
-    @Test("the projection on cells equals the projection on rows")
+    @Test(
+        "the projection on cells equals the projection on rows exactly: principal, every Monte Carlo run and the summary, to the penny"
+    )
     func cellsEqualRows() throws {
         let definition = SyntheticBaseline.definition(
-            runs: 1, changes: [Self.frailtyShift, Self.avoidance, Self.efficiency],
-            demographic: UncertainValue(point: 0.015), nonDemographic: UncertainValue(point: 0.02))
+            runs: 12, changes: [Self.frailtyShift, Self.avoidance, Self.efficiency],
+            demographic: UncertainValue(low: 0.005, high: 0.025), nonDemographic: UncertainValue(low: 0, high: 0.03))
         let cells = try SyntheticBaseline.model(definition, on: Self.data)
         let rows = try SyntheticBaseline.model(definition, on: Self.data, granularity: .rows)
         #expect(rows.baseline.cells.count == Self.data.eventCount)
         #expect(cells.baseline.cells.count < rows.baseline.cells.count / 5)
-        let onCells = cells.everyRun()[0]
-        let onRows = rows.everyRun()[0]
-        // Each cell's cost is rounded to the penny once, each row's once: they agree within that rounding.
-        let tolerance = Int64(rows.baseline.cells.count) / 2 + 1
-        for (cell, row) in zip(onCells, onRows) {
-            for setting in CareSetting.allCases.indices {
-                #expect(abs(cell.activityBySetting[setting] - row.activityBySetting[setting]) < 1e-6)
-                #expect(abs(cell.bedDaysBySetting[setting] - row.bedDaysBySetting[setting]) < 1e-6)
-                #expect(abs(cell.costBySettingPence[setting] - row.costBySettingPence[setting]) <= tolerance)
-            }
-            #expect(abs(cell.people - row.people) < 1e-6)
-            #expect(abs(cell.emergencyAdmissionsAged75Plus - row.emergencyAdmissionsAged75Plus) < 1e-6)
+        // Rows and cells merge into the same projection cells (integer sums in a canonical order), so every
+        // figure of every run, resampled with the same seed, is identical.
+        let onCells = cells.everyRun()
+        let onRows = rows.everyRun()
+        #expect(onCells.count == 13)
+        #expect(onCells == onRows)
+        #expect(cells.results() == rows.results())
+        #expect(onCells[1] != onCells[2])
+    }
+
+    @Test("results are the same, to the last bit, on one, two or three workers")
+    func workersDoNotMatter() throws {
+        let definition = SyntheticBaseline.definition(
+            runs: 37, changes: [Self.frailtyShift, Self.avoidance], demographic: UncertainValue(low: 0, high: 0.02))
+        let model = try SyntheticBaseline.model(definition, on: Self.data)
+        var reported: [Int] = []
+        let one = model.results(workers: 1) { done, total in
+            #expect(total == 37)
+            reported.append(done)
         }
-        // Without growth or changes rounding cannot differ: the two agree exactly.
-        let plain = SyntheticBaseline.definition(runs: 1)
-        #expect(
-            try SyntheticBaseline.model(plain, on: Self.data).everyRun()[0]
-                == SyntheticBaseline.model(plain, on: Self.data, granularity: .rows).everyRun()[0])
+        #expect(reported.last == 37)
+        #expect(reported == reported.sorted())
+        #expect(model.results(workers: 2) == one)
+        #expect(model.results(workers: 3) == one)
+        #expect(model.results() == one)
+        // The runs really do differ from one another (the test would pass vacuously otherwise).
+        #expect(one.percentiles[0].costPence.p10 < one.percentiles[0].costPence.p90)
+    }
+
+    @Test("a scenario that changes nothing costs business as usual to the penny, for every partner and year")
+    func noChangeIsBusinessAsUsual() throws {
+        let definition = SyntheticBaseline.definition(
+            horizon: 5, runs: 3, demographic: UncertainValue(point: 0.0137),
+            nonDemographic: UncertainValue(point: 0.0291))
+        let results = try SyntheticBaseline.model(definition, on: Self.data).results()
+        #expect(results.streams.count == 5 * results.partners.count)
+        #expect(results.streams.allSatisfy { $0.savingPence == 0 })
+        #expect(results.streams.contains { $0.businessAsUsualPence > 0 })
+        // Growth moved the cost, so this is not the baseline's cost repeated.
+        #expect(results.principal[4].costPence > results.baseline.costPence)
     }
 
     @Test(

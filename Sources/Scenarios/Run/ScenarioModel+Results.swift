@@ -7,8 +7,18 @@ extension ScenarioModel {
     /// computed on every core, each from its own random stream, so the results do not depend on the order.
     /// - Parameter progress: told, on the caller's thread, as runs finish: how many of how many are done.
     public func results(progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) -> ScenarioResults {
+        results(workers: nil, progress: progress)
+    }
+
+    /// Runs the scenario on `workers` threads (default: one per core). Each run draws from its own random
+    /// stream, derived from the scenario's seed and the run's number, so the results are the same, to the
+    /// last bit, whatever the number of workers.
+    /// - Parameter progress: told, on the caller's thread, as runs finish: how many of how many are done.
+    public func results(workers: Int?, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in })
+        -> ScenarioResults
+    {
         let principal = pass(run: 0)
-        let runs = monteCarlo(progress: progress)
+        let runs = monteCarlo(runs: 1...max(1, scenario.runs), workers: workers, progress: progress)
         let occupancy = scenario.occupancy.central(clippedTo: Scenario.occupancyRange)
         let baselineFigures = self.baselineFigures(occupancy: occupancy)
         let years = (1...scenario.horizon).map(scenario.yearLabel)
@@ -22,13 +32,17 @@ extension ScenarioModel {
             (0..<count).map { index in ScenarioResults.Band(runs.map { value($0.years[year], index) }) }
         }
         let settings = CareSetting.allCases.count
+        // Each run's net cost by year and partner, computed once (it is a derived array).
+        let netCosts = runs.map { run in run.years.map(\.netCostByPartnerPence) }
         let percentiles = years.indices.map { year in
             ScenarioResults.YearBands(
                 year: years[year], costPence: bands(year) { Double($0.costPence) },
                 costBySettingPence: bandList(year, count: settings) { Double($0.costBySettingPence[$1]) },
                 costByPlacePence: bandList(year, count: baseline.places.count) { Double($0.costByPlacePence[$1]) },
                 costByPartnerPence: bandList(year, count: partners.count) { Double($0.costByPartnerPence[$1]) },
-                netCostByPartnerPence: bandList(year, count: partners.count) { Double($0.netCostByPartnerPence[$1]) },
+                netCostByPartnerPence: partners.indices.map { index in
+                    ScenarioResults.Band(netCosts.map { Double($0[year][index]) })
+                },
                 costByPoolPence: bandList(year, count: pools.count) { Double($0.costByPoolPence[$1]) },
                 activityBySetting: bandList(year, count: settings) { $0.activityBySetting[$1] },
                 bedDays: bands(year) { $0.bedDays }, beds: bands(year) { $0.beds },
@@ -52,9 +66,10 @@ extension ScenarioModel {
         }
         for (index, partner) in partners.enumerated() {
             let envelope = scenario.envelopes[partner] ?? baselineFigures.costByPartnerPence[index]
-            func breaks(_ pass: Pass, _ year: Int) -> Bool { pass.years[year].netCostByPartnerPence[index] > envelope }
-            let byYear = years.indices.map { year in Double(runs.filter { breaks($0, year) }.count) / count }
-            let any = Double(runs.filter { run in years.indices.contains { breaks(run, $0) } }.count) / count
+            func breaks(_ run: [[Int64]], _ year: Int) -> Bool { run[year][index] > envelope }
+            let byYear = years.indices.map { year in Double(netCosts.filter { breaks($0, year) }.count) / count }
+            let any = Double(netCosts.filter { run in years.indices.contains { breaks(run, $0) } }.count) / count
+            let principalNet = principal.years.map(\.netCostByPartnerPence)
             redLines.append(
                 .init(
                     kind: .envelope, subject: partner,
@@ -62,7 +77,7 @@ extension ScenarioModel {
                         ? "net cost within its stated envelope"
                         : "net cost within its baseline cost (no envelope stated)",
                     probability: any, probabilityByYear: byYear,
-                    principalBreaks: years.indices.contains { breaks(principal, $0) }, envelopePence: envelope))
+                    principalBreaks: years.indices.contains { breaks(principalNet, $0) }, envelopePence: envelope))
         }
 
         var streams: [ScenarioResults.AppraisalStream] = []
@@ -87,26 +102,33 @@ extension ScenarioModel {
             waterfall: principal.waterfalls, redLines: redLines, streams: streams)
     }
 
-    /// Runs 1…N, a batch at a time across the cores.
-    func monteCarlo(progress: (_ done: Int, _ total: Int) -> Void) -> [Pass] {
-        let total = scenario.runs
-        let batch = max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
+    /// Runs `runs`, in blocks, each block's runs split across `workers` threads (default: one per core);
+    /// run `r` always draws from stream `r`, so the order and the number of workers do not matter.
+    func monteCarlo(
+        runs: ClosedRange<Int>, workers: Int? = nil, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    ) -> [Pass] {
+        let total = runs.count
+        let threads = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, total))
+        let block = max(threads, min(total, 64))
         var passes: [Pass] = []
         passes.reserveCapacity(total)
-        var next = 1
-        while next <= total {
-            let count = min(batch, total - next + 1)
+        var next = runs.lowerBound
+        while next <= runs.upperBound {
+            let count = min(block, runs.upperBound - next + 1)
             let first = next
             let done = UnsafeMutableBufferPointer<Pass>.allocate(capacity: count)
             defer { done.deallocate() }
             nonisolated(unsafe) let slots = done
-            DispatchQueue.concurrentPerform(iterations: count) { offset in
-                (slots.baseAddress! + offset).initialize(to: pass(run: first + offset))
+            let lanes = min(threads, count)
+            DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                for offset in stride(from: lane, to: count, by: lanes) {
+                    (slots.baseAddress! + offset).initialize(to: pass(run: first + offset))
+                }
             }
             passes.append(contentsOf: done)
             _ = done.baseAddress!.deinitialize(count: count)
             next += count
-            progress(next - 1, total)
+            progress(next - runs.lowerBound, total)
         }
         return passes
     }
@@ -114,6 +136,6 @@ extension ScenarioModel {
     /// Every run's figures (for tests and charts that need the runs themselves): `[run][year]`, run 0 the
     /// principal projection.
     public func everyRun() -> [[ScenarioResults.Figures]] {
-        (0...scenario.runs).map { pass(run: $0).years }
+        monteCarlo(runs: 0...scenario.runs).map(\.years)
     }
 }

@@ -23,14 +23,23 @@ extension ScenarioModel {
         var figures = emptyFigures()
         for cell in baseline.cells {
             let group = baseline.groups[cell.group]
-            add(
-                cost: cell.costPence, activity: Double(cell.events), bedDays: Double(cell.bedDays),
-                setting: Int(cell.setting), practice: group.practice, partner: cell.partner, ageBand: group.ageBand,
-                to: &figures)
+            let setting = Int(cell.setting)
+            let cost = cell.costPence
+            figures.costBySettingPence[setting] += cost
+            figures.activityBySetting[setting] += Double(cell.events)
+            figures.bedDaysBySetting[setting] += Double(cell.bedDays)
+            figures.costByPlacePence[baseline.placeOfPractice[group.practice]] += cost
+            figures.costByPartnerPence[cell.partner] += cost
+            if let pool = poolOfPartner[cell.partner] { figures.costByPoolPence[pool] += cost }
+            if group.ageBand >= ProjectionCells.firstBandAged75
+                && setting == Int(CareSetting.inpatientNonElective.rawValue)
+            {
+                figures.emergencyAdmissionsAged75Plus += Double(cell.events)
+            }
         }
-        for group in baseline.groups {
-            figures.people += Double(group.people)
-            if group.ageBand >= 15 { figures.peopleAged75Plus += Double(group.people) }
+        for band in cells.peopleByBand.indices {
+            figures.people += Double(cells.peopleByBand[band])
+            if band >= ProjectionCells.firstBandAged75 { figures.peopleAged75Plus += Double(cells.peopleByBand[band]) }
         }
         figures.beds = Self.beds(figures, occupancy: occupancy)
         return figures
@@ -43,53 +52,69 @@ extension ScenarioModel {
         return admissions / (365 * occupancy)
     }
 
+    /// Money in pence: the one rounding every cost in a run goes through (activity kept, activity shifted,
+    /// business as usual), so that a scenario that changes nothing gives business as usual to the penny.
     @inline(__always)
-    func add(
-        cost: Int64, activity: Double, bedDays: Double, setting: Int, practice: Int, partner: Int, ageBand: Int,
-        to figures: inout ScenarioResults.Figures
-    ) {
-        figures.costBySettingPence[setting] += cost
-        figures.activityBySetting[setting] += activity
-        figures.bedDaysBySetting[setting] += bedDays
-        figures.costByPlacePence[baseline.placeOfPractice[practice]] += cost
-        figures.costByPartnerPence[partner] += cost
-        if let pool = poolOfPartner[partner] { figures.costByPoolPence[pool] += cost }
-        if ageBand >= 15 && setting == Int(CareSetting.inpatientNonElective.rawValue) {
-            figures.emergencyAdmissionsAged75Plus += activity
-        }
-    }
+    static func pence(_ value: Double) -> Int64 { Int64(value.rounded()) }
 
     /// Projects run `run` (0 is the principal projection).
     func pass(run: Int) -> Pass {
         var random = Self.random(seed: scenario.seed, run: run)
         let draw = self.draw(run: run, random: &random)
+        var stream = ActivityStream(seed: random.next())
         let resample = run > 0 && scenario.resample
         let principal = run == 0
+        let settings = CareSetting.allCases.count
+        let placeCount = baseline.places.count
+        let partnerCount = partners.count
+        let emergency = Int(CareSetting.inpatientNonElective.rawValue)
+        let cells = self.cells
+        let steps = changeSteps
         var result = Pass(years: [], breaches: [])
-        var shifted = [(change: Int, expected: Double)]()
-        shifted.reserveCapacity(scenario.changes.count)
+        result.years.reserveCapacity(scenario.horizon)
+        // The year's tables, made once and refilled each year.
+        var growth = [Double](repeating: 1, count: cells.growthClasses * settings)
+        var growthOfClass = [Double](repeating: 1, count: cells.growthClasses)
+        var effect = [Double](repeating: 0, count: steps.count)
+        var money = [Int64](repeating: 0, count: settings * placeCount * partnerCount)
+        var activity = [Double](repeating: 0, count: settings)
+        var bedDays = [Double](repeating: 0, count: settings)
+        var broken = [Bool](repeating: false, count: pools.count)
+        var businessAsUsual = [Int64](repeating: 0, count: principal ? partnerCount : 0)
         for year in 1...scenario.horizon {
             let t = Double(year)
             let demographic = draw.demographic.map { pow1p($0, t) }
             let nonDemographic = draw.nonDemographic.map { pow1p($0, t) }
+            // Class 0: bands no rule names; class 1 + r: the bands rule r sets (demographic growth first).
+            for rule in 1..<cells.growthClasses { growthOfClass[rule] = pow1p(draw.demographicRules[rule - 1], t) }
+            for growthClass in 0..<cells.growthClasses {
+                for setting in 0..<settings {
+                    growth[growthClass * settings + setting] = growthOfClass[growthClass] * nonDemographic[setting]
+                }
+            }
             let price = pow1p(draw.price, t)
-            let effect = scenario.changes.indices.map { draw.fractions[$0] * scenario.changes[$0].phase(inYear: year) }
-            var figures = emptyFigures()
-            var breached = Set<Int>()
+            for index in steps.indices {
+                effect[index] = draw.fractions[index] * scenario.changes[index].phase(inYear: year)
+            }
+            for index in money.indices { money[index] = 0 }
+            for index in 0..<settings {
+                activity[index] = 0
+                bedDays[index] = 0
+            }
+            for index in broken.indices { broken[index] = false }
+            for index in businessAsUsual.indices { businessAsUsual[index] = 0 }
+            var emergencyAged75Plus = 0.0
             // The principal projection's waterfall steps, each factor alone against the baseline.
-            var steps = (demographic: 0.0, nonDemographic: 0.0, price: 0.0, avoid: 0.0, shift: 0.0, efficiency: 0.0)
-            var businessAsUsual = [Double](repeating: 0, count: principal ? partners.count : 0)
-            for cell in baseline.cells {
-                let group = baseline.groups[cell.group]
-                let setting = Int(cell.setting)
-                let events = Double(cell.events)
-                let cost = Double(cell.costPence)
-                let growth = demographic[group.ageBand] * nonDemographic[setting]
-                var remaining = events * growth
+            var alone = (demographic: 0.0, nonDemographic: 0.0, price: 0.0, avoid: 0.0, shift: 0.0, efficiency: 0.0)
+
+            for cell in 0..<cells.count {
+                let events = cells.events[cell]
+                let setting = cells.setting[cell]
+                let grown = events * growth[cells.growthSlot[cell]]
+                var remaining = grown
                 var costScale = price
                 var stayScale = 1.0
-                shifted.removeAll(keepingCapacity: true)
-                var applying = group.targets & changesOfSetting[setting]
+                var applying = cells.changes[cell]
                 var avoidAlone = 1.0
                 var shiftAlone = 1.0
                 var efficiencyAlone = 1.0
@@ -98,22 +123,33 @@ extension ScenarioModel {
                     applying &= applying - 1
                     let share = effect[index]
                     guard share > 0 else { continue }
-                    switch scenario.changes[index].kind {
+                    let step = steps[index]
+                    switch step.kind {
                     case .avoid:
                         remaining -= remaining * share
                         avoidAlone *= 1 - share
                     case .shift:
-                        let moved = remaining * share
-                        remaining -= moved
-                        shifted.append((index, moved))
+                        let expected = remaining * share
+                        remaining -= expected
+                        let moved = resample ? Double(stream.poissonCount(mean: expected)) : expected
                         if principal {
                             // Alone: the shift acts on the baseline's events (after earlier shifts only).
                             let movedAlone = events * shiftAlone * share
-                            steps.shift += movedAlone * destinationUnitCost[index] - cost * shiftAlone * share
+                            alone.shift +=
+                                movedAlone * destinationUnitCost[index] - Double(cells.costPence[cell]) * shiftAlone
+                                * share
                             shiftAlone *= 1 - share
                         }
+                        guard moved > 0 else { continue }
+                        let place = cells.place[cell]
+                        money[destinationSlot[index][place]] += Self.pence(moved * destinationUnitCost[index] * price)
+                        activity[step.target] += moved
+                        bedDays[step.target] += moved * bedDaysPerEvent[step.target]
+                        if step.target == emergency && cells.aged75Plus[cell] { emergencyAged75Plus += moved }
+                        let pool = cells.breachOfSignature[cells.signature[cell]][index]
+                        if pool >= 0 { broken[pool] = true }
                     case .efficiency:
-                        if scenario.changes[index].measure == .costPerUnit {
+                        if step.cutsCost {
                             costScale *= 1 - share
                             efficiencyAlone *= 1 - share
                         } else {
@@ -121,39 +157,46 @@ extension ScenarioModel {
                         }
                     }
                 }
-                let kept = resample ? Double(random.activityCount(mean: remaining)) : remaining
-                let keptCost = events > 0 ? (cost * (kept / events) * costScale).rounded() : 0
-                let keptBedDays = events > 0 ? Double(cell.bedDays) * (kept / events) * stayScale : 0
-                add(
-                    cost: Int64(keptCost), activity: kept, bedDays: keptBedDays, setting: setting,
-                    practice: group.practice, partner: cell.partner, ageBand: group.ageBand, to: &figures)
-                let place = baseline.placeOfPractice[group.practice]
-                for (index, expected) in shifted {
-                    let moved = resample ? Double(random.activityCount(mean: expected)) : expected
-                    guard moved > 0 else { continue }
-                    let target = Int(scenario.changes[index].destination!.setting.rawValue)
-                    let movedCost = (moved * destinationUnitCost[index] * price).rounded()
-                    add(
-                        cost: Int64(movedCost), activity: moved, bedDays: moved * bedDaysPerEvent[target],
-                        setting: target, practice: group.practice, partner: destinationPartner[index][place],
-                        ageBand: group.ageBand, to: &figures)
-                    if let pool = shiftBreach[index][group.practice] { breached.insert(pool) }
-                }
+                let kept = resample ? Double(stream.poissonCount(mean: remaining)) : remaining
+                money[cells.moneySlot[cell]] += Self.pence(cells.costPerEvent[cell] * kept * costScale)
+                activity[setting] += kept
+                bedDays[setting] += cells.bedDaysPerEvent[cell] * kept * stayScale
+                if setting == emergency && cells.aged75Plus[cell] { emergencyAged75Plus += kept }
                 if principal {
-                    let d = demographic[group.ageBand]
-                    steps.demographic += cost * (d - 1)
-                    steps.nonDemographic += cost * (nonDemographic[setting] - 1)
-                    steps.price += cost * (price - 1)
-                    steps.avoid -= cost * (1 - avoidAlone)
-                    steps.efficiency -= cost * (1 - efficiencyAlone)
-                    businessAsUsual[cell.partner] += cost * growth * price
+                    let cost = Double(cells.costPence[cell])
+                    alone.demographic += cost * (growthOfClass[cells.growthClass[cell]] - 1)
+                    alone.nonDemographic += cost * (nonDemographic[setting] - 1)
+                    alone.price += cost * (price - 1)
+                    alone.avoid -= cost * (1 - avoidAlone)
+                    alone.efficiency -= cost * (1 - efficiencyAlone)
+                    // Business as usual: the same rounding of the same product as the kept cost above, so
+                    // a cell no change acts on costs the same in both, to the penny.
+                    businessAsUsual[cells.partner[cell]] += Self.pence(cells.costPerEvent[cell] * grown * price)
                 }
             }
-            for group in baseline.groups {
-                let people = Double(group.people) * demographic[group.ageBand]
-                figures.people += people
-                if group.ageBand >= 15 { figures.peopleAged75Plus += people }
+
+            var figures = emptyFigures()
+            for setting in 0..<settings {
+                for place in 0..<placeCount {
+                    for partner in 0..<partnerCount {
+                        let cost = money[(setting * placeCount + place) * partnerCount + partner]
+                        guard cost != 0 else { continue }
+                        figures.costBySettingPence[setting] += cost
+                        figures.costByPlacePence[place] += cost
+                        figures.costByPartnerPence[partner] += cost
+                        if let pool = poolOfPartner[partner] { figures.costByPoolPence[pool] += cost }
+                    }
+                }
             }
+            figures.activityBySetting = activity
+            figures.bedDaysBySetting = bedDays
+            figures.emergencyAdmissionsAged75Plus = emergencyAged75Plus
+            for band in cells.peopleByBand.indices {
+                let people = Double(cells.peopleByBand[band]) * demographic[band]
+                figures.people += people
+                if band >= ProjectionCells.firstBandAged75 { figures.peopleAged75Plus += people }
+            }
+            var breached = Set(broken.indices.filter { broken[$0] })
             for (index, investment) in scenario.investments.enumerated() where investment.years.contains(year) {
                 let partner = partners.firstIndex(of: investment.partner)!
                 switch investment.kind {
@@ -166,8 +209,8 @@ extension ScenarioModel {
             if principal {
                 let base = baseline.costPence
                 let rounded = [
-                    steps.demographic, steps.nonDemographic, steps.price, steps.avoid, steps.shift, steps.efficiency,
-                ].map { Int64($0.rounded()) }
+                    alone.demographic, alone.nonDemographic, alone.price, alone.avoid, alone.shift, alone.efficiency,
+                ].map(Self.pence)
                 let total = figures.costPence
                 result.waterfalls.append(
                     .init(
@@ -175,7 +218,7 @@ extension ScenarioModel {
                         nonDemographicPence: rounded[1], priceUpliftPence: rounded[2], avoidancePence: rounded[3],
                         shiftPence: rounded[4], efficiencyPence: rounded[5],
                         interactionPence: total - base - rounded.reduce(0, +), resultPence: total))
-                result.businessAsUsual.append(businessAsUsual.map { Int64($0.rounded()) })
+                result.businessAsUsual.append(businessAsUsual)
             }
             result.years.append(figures)
             result.breaches.append(breached)

@@ -41,6 +41,25 @@ public struct ScenarioModel: Sendable {
     let investmentBreach: [Set<Int>]
     /// Each ring-fenced pool's rule in words.
     let fencedPools: [Int: String]
+    /// The cells the run projects: the baseline's, merged where the model cannot tell them apart.
+    let cells: ProjectionCells
+    /// For each change and place: the money slot its shifted activity goes to (shifts).
+    let destinationSlot: [[Int]]
+    /// For each change: its kind, measure and destination setting, as the inner loop reads them.
+    let changeSteps: [ChangeStep]
+
+    /// What one change does to a cell, as the run's inner loop reads it.
+    struct ChangeStep: Sendable, Hashable {
+        /// Avoid, shift or efficiency.
+        var kind: ScenarioDefinition.Change.Kind
+        /// For an efficiency: whether it cuts cost per unit (else length of stay).
+        var cutsCost: Bool
+        /// For a shift: the destination setting's raw value.
+        var target: Int
+    }
+
+    /// How many cells the run projects: the baseline's cells merged wherever the model treats them alike.
+    public var projectionCellCount: Int { cells.count }
 
     /// Prepares the model.
     /// - Throws: ``ScenarioRefusal`` when a shift's destination has no unit cost or provider to take.
@@ -170,11 +189,30 @@ public struct ScenarioModel: Sendable {
                 pool, setting: investment.setting, districts: practices.map { baseline.districtOfPractice[$0] })
                 ? [pool] : []
         }
+        let partnerCount = partners.count
+        cells = ProjectionCells(
+            baseline: baseline, changesOfSetting: changesOfSetting, shiftBreach: shiftBreach, partners: partnerCount,
+            demographicRuleOfBand: scenario.demographicRuleOfBand)
+        let placeCount = baseline.places.count
+        destinationSlot = scenario.changes.indices.map { index in
+            guard let destination = scenario.changes[index].destination else { return [] }
+            return (0..<placeCount).map { place in
+                (Int(destination.setting.rawValue) * placeCount + place) * partnerCount
+                    + destinationPartner[index][place]
+            }
+        }
+        changeSteps = scenario.changes.map { change in
+            ChangeStep(
+                kind: change.kind, cutsCost: change.measure == .costPerUnit,
+                target: change.destination.map { Int($0.setting.rawValue) } ?? 0)
+        }
     }
 
     /// One pass's drawn parameters.
     struct Draw {
         var demographic: [Double]
+        /// Each demographic rule's drawn growth (the first of the growth values).
+        var demographicRules: [Double]
         var nonDemographic: [Double]
         var price: Double
         var occupancy: Double
@@ -195,6 +233,7 @@ public struct ScenarioModel: Sendable {
         let fractions = scenario.changes.map { value($0.fraction, Scenario.fractionRange) }
         return Draw(
             demographic: scenario.demographicRuleOfBand.map { $0.map { values[$0] } ?? 0 },
+            demographicRules: values,
             nonDemographic: scenario.nonDemographicRuleOfSetting.map { $0.map { values[$0] } ?? 0 }, price: price,
             occupancy: occupancy, fractions: fractions)
     }
