@@ -153,5 +153,6 @@ extension PostgresStore {
         packMigration,
         unbandedMigration,
         providerIndicatorMigration,
+        dataVersionMigration,
     ]
 }

@@ -231,6 +231,7 @@ extension SQLiteStore {
         registerPackMigration(&migrator)
         registerUnbandedMigration(&migrator)
         registerProviderIndicatorMigration(&migrator)
+        registerDataVersionMigration(&migrator)
         return migrator
     }
 }
