@@ -145,4 +145,3 @@ struct PageCacheTests {
         #expect(!cache.isDatable("never seen"))
     }
 }
-
