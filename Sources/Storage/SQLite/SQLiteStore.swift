@@ -22,8 +22,9 @@ public final class SQLiteStore: Store {
             let pool = try DatabasePool(path: path, configuration: configuration)
             try Self.migrator.migrate(pool)
             writer = pool
+            // Not read-only: when it is the last connection to close, it checkpoints the write-ahead log
+            // into the file and removes it, as the pool does. It never writes.
             var watching = Configuration()
-            watching.readonly = true
             watching.busyMode = .timeout(10)
             versionWatcher = try DatabaseQueue(path: path, configuration: watching)
         } catch {
