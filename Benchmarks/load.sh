@@ -5,7 +5,10 @@
 #   Benchmarks/load.sh [CONNECTIONS] [PEOPLE] [SCRIPT]
 #     CONNECTIONS  wrk connections (default 16)
 #     PEOPLE       synthetic people (default: every registered patient, 2.04M)
-#     SCRIPT       mixed-reads (default) or mixed-writes (reads with proposals, votes and returns woven in)
+#     SCRIPT       mixed-reads (default) or mixed-writes (reads with proposals, votes and returns woven in),
+#                  or pages: each page set alone (area page, dashboard, /money, /decisions, system map) for
+#                  PAGE_SECONDS (default 10) beside the stylesheet, the server's own static file rate, with
+#                  each set's requests/s as a share of it and its p99 (issue 18 goal 4: >= 20%, p99 <= 10 ms)
 #   CONCORDAT_LOAD_DATABASE=postgres://…  runs the server on PostgreSQL instead of a SQLite file
 #   WRITE_EVERY=N                          one request in N is a write (mixed-writes; default 10)
 set -euo pipefail
@@ -43,6 +46,26 @@ import json, sys
 document = json.load(sys.stdin)
 seats = document.get("memorandum", document)["seats"]
 print(",".join(s["organisation"] for s in seats if s["kind"] == "party" and not s.get("withdrawn")))')
+fi
+
+if [ "$script" = pages ]; then
+    seconds="${PAGE_SECONDS:-10}"
+    # wrk's summary: requests/s, and the 99th percentile latency in ms.
+    measure() {
+        wrk -t2 -c"$connections" -d"${seconds}s" --latency "http://127.0.0.1:$port$1" | awk '
+            function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+            /Requests\/sec/ { rate = $2 } / 99%/ { p99 = ms($2) } /Non-2xx/ { bad = $NF }
+            END { printf "%.0f %.2f %d\n", rate, p99, bad }'
+    }
+    read -r static static_p99 _ < <(measure /styles.css)
+    printf '%-22s %10s %9s %8s %8s\n' page requests/s p99_ms share non2xx
+    printf '%-22s %10s %9s %8s %8s\n' /styles.css "$static" "$static_p99" 100% 0
+    for page in /areas/east-kent /assurance /money /decisions /; do
+        read -r rate p99 bad < <(measure "$page")
+        printf '%-22s %10s %9s %7.1f%% %8s\n' "$page" "$rate" "$p99" "$(echo "100 * $rate / $static" | bc -l)" "$bad"
+    done
+    echo "--- server resident memory: $(grep VmRSS /proc/$server/status | awk '{printf "%.0f MiB", $2 / 1024}')"
+    exit 0
 fi
 
 wrk -t2 -c"$connections" -d30s --latency -s "Benchmarks/load/$script.lua" "http://127.0.0.1:$port"

@@ -10,7 +10,7 @@ import ServiceLifecycle
 /// running, a PostgreSQL one does).
 public protocol Store:
     SystemStore & DatasetStore & AccountStore & AssuranceStore & FinanceStore & GovernanceStore & ProgrammeStore
-        & BackupStore & PackStore & ScenarioStore & BusinessCaseStore & Service
+        & BackupStore & PackStore & ScenarioStore & BusinessCaseStore & DataVersionStore & Service
 {}
 
 /// The store at `location`: a PostgreSQL database for a `postgres://` URL (which connects and migrates

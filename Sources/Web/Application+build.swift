@@ -75,10 +75,11 @@ public func buildRouter(
 ///
 /// The middleware, outermost first: metrics and the request log; the security headers (on every answer,
 /// errors too); problems as problem+json or error pages; 405 for a known path asked with the wrong
-/// method; the cross-site guard on every change; who is asking (address, session).
+/// method; the cross-site guard on every change; who is asking (address, session); the page cache
+/// (``PageCacheMiddleware``), which `pages` holds.
 func buildRouter(
     store: any Store, requestLogger: Logger? = nil, security: WebSecurity, disclosure: DisclosurePolicy = .standard,
-    health: StoreHealth = StoreHealth()
+    health: StoreHealth = StoreHealth(), pages: PageCache = PageCache()
 ) throws -> Router<ConcordatRequestContext> {
     let registry = SystemRegistry(store: store, policy: disclosure)
     let renderer = try PageRenderer()
@@ -96,6 +97,10 @@ func buildRouter(
     router.add(
         middleware: SessionMiddleware(
             store: store, credentials: credentials, trustsForwardedFor: security.trustsForwardedFor))
+    router.add(
+        middleware: PageCacheMiddleware(cache: pages) { [registry] in
+            "\(try await store.dataVersion())/\(await registry.generation)"
+        })
     router.addRoutes(SignInController<ConcordatRequestContext>(store: store, renderer: renderer).routes)
     // Ready only when the store answers and is not degraded (damaged, out of space, its analysis unreadable).
     router.get("/health") { _, _ -> Response in

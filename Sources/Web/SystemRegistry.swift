@@ -97,6 +97,9 @@ actor SystemRegistry {
     private let store: any Store
     private let policy: DisclosurePolicy
     private var cached: SystemSnapshot?
+    /// How many times the snapshot has been forgotten: part of the pages' data version, because pages
+    /// read the snapshot, and a write the snapshot shows is seen only once it is refreshed.
+    private(set) var generation = 0
 
     init(store: any Store, policy: DisclosurePolicy = .standard) {
         self.store = store
@@ -144,5 +147,8 @@ actor SystemRegistry {
     }
 
     /// Forgets the snapshot, so the next read sees a new dataset or analysis.
-    func refresh() { cached = nil }
+    func refresh() {
+        cached = nil
+        generation += 1
+    }
 }

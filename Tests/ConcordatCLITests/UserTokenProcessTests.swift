@@ -57,7 +57,7 @@ struct UserTokenProcessTests {
         }
         let signedIn = try #require(try await accessLog())
         #expect(signedIn.statusCode == 200)
-        #expect(signedIn.value(forHTTPHeaderField: "Cache-Control") == "no-store")
+        #expect(signedIn.value(forHTTPHeaderField: "Cache-Control") == "private, no-store")
 
         let used = try ConcordatProcess.run(["user", "token", "list"], in: folder)
         #expect(!used.output.contains("never"), "\(used.output)")  // its last use is recorded

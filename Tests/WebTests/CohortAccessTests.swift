@@ -28,7 +28,7 @@ struct CohortAccessTests {
                 #expect(response.status == .unauthorized)
                 // A Bearer challenge, never Basic: a browser must not be asked for (and then keep) a password.
                 #expect(response.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
-                #expect(response.headers[.cacheControl] == "no-store")
+                #expect(response.headers[.cacheControl] == "private, no-store")
             }
             try await client.execute(uri: uri, method: .get, headers: signedIn("ann", password: "wrong password!!")) {
                 response in

@@ -79,7 +79,7 @@ struct SecurityHeaderTests {
         }
     }
 
-    @Test("no-store on signed-in pages, identifiable data and the sign-in form; public pages may be cached")
+    @Test("private, no-store on signed-in pages, identifiable data and the sign-in form; public pages may be cached")
     func caching() async throws {
         let store = try await makeGuardStore()
         try await store.insertUser(
@@ -88,26 +88,26 @@ struct SecurityHeaderTests {
                 passwordHash: PasswordHashing.hash(testPassword, cost: 4)))
         try await guardedApp(store).test(.router) { client in
             try await client.execute(uri: "/partnership", method: .get) { response in
-                #expect(response.headers[.cacheControl] == nil)
+                #expect(response.headers[.cacheControl] == "no-cache")  // kept, revalidated (the page cache)
             }
             try await client.execute(uri: "/styles.css", method: .get) { response in
                 #expect(response.headers[.cacheControl] == "public, max-age=3600")
             }
             try await client.execute(uri: "/sign-in", method: .get) { response in
-                #expect(response.headers[.cacheControl] == "no-store")
+                #expect(response.headers[.cacheControl] == "private, no-store")
             }
             let (cookie, _) = try await SignInTests.signIn(client, "pat")
             for path in ["/partnership", "/", "/assurance/returns"] {
                 try await client.execute(uri: path, method: .get, headers: [.cookie: cookie]) { response in
                     #expect(response.status == .ok)
-                    #expect(response.headers[.cacheControl] == "no-store", "\(path) signed in")
+                    #expect(response.headers[.cacheControl] == "private, no-store", "\(path) signed in")
                 }
             }
             // Identifiable data is never cached, whoever asks and whatever the answer.
             for headers in [HTTPFields(), basic("ann"), basic("ada")] {
                 for path in ["/api/v1/practices/G82001/cohort", "/api/v1/access-log"] {
                     try await client.execute(uri: path, method: .get, headers: headers) { response in
-                        #expect(response.headers[.cacheControl] == "no-store", "\(path): \(response.status)")
+                        #expect(response.headers[.cacheControl] == "private, no-store", "\(path): \(response.status)")
                     }
                 }
             }

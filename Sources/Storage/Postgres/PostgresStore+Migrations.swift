@@ -155,5 +155,6 @@ extension PostgresStore {
         providerIndicatorMigration,
         scenarioMigration,
         businessCaseMigration,
+        dataVersionMigration,
     ]
 }

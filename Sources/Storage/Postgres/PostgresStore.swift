@@ -90,7 +90,8 @@ public final class PostgresStore: Store {
         try await transaction(nil, lock: false, body)
     }
 
-    /// Runs `body` in a transaction begun by `begin` (none when nil), holding the write lock when `lock`.
+    /// Runs `body` in a transaction begun by `begin` (none when nil), holding the write lock when `lock`;
+    /// a locked (write) transaction also writes a new data version before it commits.
     /// A `gated` call waits for the store to be running; only `run()`'s own migration is not gated.
     func transaction<Result: Sendable>(
         _ begin: String?, lock: Bool, gated: Bool = true,
@@ -110,6 +111,10 @@ public final class PostgresStore: Store {
                         try await connection.query("SELECT pg_advisory_xact_lock(\(Self.writeLock))", logger: logger)
                     }
                     let result = try await body(connection)
+                    // Every write, whoever makes it, is a new data version (migration v19).
+                    if lock {
+                        try await connection.query(PostgresQuery(unsafeSQL: Self.newDataVersion), logger: logger)
+                    }
                     try await connection.query("COMMIT", logger: logger)
                     return result
                 } catch {

@@ -75,6 +75,7 @@ extension SQLiteStore {
                 "\(path) was written by a newer Concordat (migrations \(applied.subtracting(known).sorted()))")
         }
         try source.backup(to: writer)
+        restores.count()  // a new data version in memory too (see dataVersion())
         // A backup from an older version is brought up to this one.
         try Self.migrator.migrate(writer)
     }

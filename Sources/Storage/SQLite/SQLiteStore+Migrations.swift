@@ -233,6 +233,7 @@ extension SQLiteStore {
         registerProviderIndicatorMigration(&migrator)
         registerScenarioMigration(&migrator)
         registerBusinessCaseMigration(&migrator)
+        registerDataVersionMigration(&migrator)
         return migrator
     }
 }

@@ -130,11 +130,13 @@ struct AssuranceController<Context: RequestContext> {
     var pageRoutes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
         routes.post("/assurance/returns", use: submitFromPage)
-        routes.get("/assurance") { _, _ in try await dashboard() }
-        routes.get("/assurance/returns") { _, _ in try await returnsPage() }
-        routes.get("/assurance/ae") { request, _ in try await aePage(request) }
+        routes.get("/assurance") { _, _ in try await dashboard().sameForEveryone() }
+        routes.get("/assurance/returns") { _, _ in try await returnsPage().sameForEveryone() }
+        routes.get("/assurance/ae") { request, _ in try await aePage(request).sameForEveryone() }
         routes.get("/assurance/values.csv", use: valuesCSV)
-        routes.get("/assurance/:area") { _, context in try await areaPage(try context.parameters.require("area")) }
+        routes.get("/assurance/:area") { _, context in
+            try await areaPage(try context.parameters.require("area")).sameForEveryone()
+        }
         return routes
     }
 

@@ -84,8 +84,8 @@ struct FinanceController<Context: RequestContext> {
     /// The page routes.
     var pageRoutes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
-        routes.get("/money") { request, _ in try await moneyPage(request) }
-        routes.get("/money/ledger") { request, _ in try await ledgerPage(request) }
+        routes.get("/money") { request, _ in try await moneyPage(request).sameForEveryone() }
+        routes.get("/money/ledger") { request, _ in try await ledgerPage(request).sameForEveryone() }
         routes.get("/money/allocation.csv") { request, _ -> Response in
             let money = try await self.money()
             let query = try FinanceQuery(request, finances: money.finances)
@@ -128,8 +128,8 @@ struct FinanceController<Context: RequestContext> {
                 }
             ).response
         }
-        routes.get("/money/settlement") { request, _ in try await settlementPage(request) }
-        routes.get("/money/pools") { _, _ in try await poolsPage() }
+        routes.get("/money/settlement") { request, _ in try await settlementPage(request).sameForEveryone() }
+        routes.get("/money/pools") { _, _ in try await poolsPage().sameForEveryone() }
         return routes
     }
 }

@@ -139,7 +139,7 @@ struct GovernanceController<Context: RequestContext> {
     var pageRoutes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
         routes.get("/decisions") { request, _ in
-            try await decisionsPage(page: try Pager.page(request))
+            try await decisionsPage(page: try Pager.page(request)).sameForEveryone()
         }
         routes.post("/decisions/:id/ballot") { request, context -> Response in
             let (fields, session) = try await FormPost.read(BallotForm.self, from: request) { $0.csrf }
@@ -162,7 +162,7 @@ struct GovernanceController<Context: RequestContext> {
             _ = try await recording { try await secretariat.closeVote(on: id, by: Actor(session.user)) }
             return FormPost.redirect(to: "/decisions#\(id)")
         }
-        routes.get("/decisions/register") { _, _ in try await registerPage() }
+        routes.get("/decisions/register") { _, _ in try await registerPage().sameForEveryone() }
         return routes
     }
 }

@@ -114,8 +114,10 @@ struct RiskProgrammeController<Context: RequestContext> {
     /// The page routes.
     var pageRoutes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
-        routes.get("/risks") { request, _ in try await risksPage(area: request.uri.queryParameters.get("area")) }
-        routes.get("/programme") { _, _ in try await programmePage() }
+        routes.get("/risks") { request, _ in
+            try await risksPage(area: request.uri.queryParameters.get("area")).sameForEveryone()
+        }
+        routes.get("/programme") { _, _ in try await programmePage().sameForEveryone() }
         return routes
     }
 

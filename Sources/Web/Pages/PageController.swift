@@ -13,10 +13,12 @@ struct PageController<Context: RequestContext> {
 
     var routes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
-        routes.get("/", use: home)
-        routes.get("/areas/:code", use: area)
+        routes.get("/") { request, context in try await home(request, context: context).sameForEveryone() }
+        routes.get("/areas/:code") { request, context in try await area(request, context: context).sameForEveryone() }
         routes.get("/areas/:code/children.csv", use: childrenCSV)
-        routes.get("/partnership", use: partnership)
+        routes.get("/partnership") { request, context in
+            try await partnership(request, context: context).sameForEveryone()
+        }
         routes.get("/styles.css", use: stylesheet)
         return routes
     }

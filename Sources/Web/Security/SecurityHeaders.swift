@@ -15,7 +15,7 @@ import Hummingbird
 ///   `Cross-Origin-Resource-Policy: same-origin` (no other site may embed what we serve).
 /// - `Strict-Transport-Security` when the request came over HTTPS (directly, or through a proxy that says
 ///   so with `X-Forwarded-Proto: https`).
-/// - `Cache-Control: no-store` on everything answered to a signed-in request (a session cookie, or an
+/// - `Cache-Control: private, no-store` on everything answered to a signed-in request (a session cookie, or an
 ///   `Authorization` header), on the sign-in form, and always on identifiable data (the top-risk cohort and
 ///   the access log), so no shared or browser cache keeps them.
 ///
@@ -43,7 +43,7 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
             response.headers[.strictTransportSecurity] = Self.strictTransportSecurity
         }
         if Self.isPrivate(request, response) {
-            response.headers[.cacheControl] = "no-store"
+            response.headers[.cacheControl] = "private, no-store"
         }
         if request.method == .head {
             response = response.createHeadResponse()
