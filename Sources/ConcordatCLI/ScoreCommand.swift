@@ -78,24 +78,37 @@ struct ScoreCommand: ParsableCommand {
         let destination = out.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: "/dev/stdout")
         let header = ["person_id", "score"] + (comorbidity == .hospitalFrailty ? ["risk"] : scorer.categories)
         var writer = try CSVWriter(url: destination, header: header)
-        for person in 0..<people.ages.count {
-            let set = sets[person]
-            var points = scorer.score(set)
-            if ageAdjust, let age = people.ages[person] { points += ComorbidityScorer.ageTerm(age: age) }
-            writer.text(bytes: people.personIDs.bytes(at: person))
-            writer.comma()
-            if comorbidity == .hospitalFrailty {
-                writer.int(points / 10)
-                writer.text(".")
-                writer.int(points % 10)
-                writer.comma()
-                writer.text(ComorbidityScorer.frailtyRisk(tenths: points))
-            } else {
-                writer.int(points)
-                writer.flags(scorer.categories.count) { set.contains($0) }
+        // The rows are formatted on every core, a range of people each, and written in order.
+        let workers = CSVStream.defaultWorkers
+        let count = people.ages.count
+        var pieces = [CSVWriter](repeating: CSVWriter(continuing: writer), count: workers)
+        pieces.withUnsafeMutableBufferPointer { slots in
+            // Each thread writes only its own piece; the rest is read only.
+            nonisolated(unsafe) let pieces = slots
+            let (people, sets, scorer, ageAdjust) = (people, sets, scorer, ageAdjust)
+            DispatchQueue.concurrentPerform(iterations: workers) { piece in
+                for person in (count * piece / workers)..<(count * (piece + 1) / workers) {
+                    let set = sets[person]
+                    var points = scorer.score(set)
+                    if ageAdjust, let age = people.ages[person] { points += ComorbidityScorer.ageTerm(age: age) }
+                    pieces[piece].text(bytes: people.personIDs.bytes(at: person))
+                    pieces[piece].comma()
+                    if comorbidity == .hospitalFrailty {
+                        pieces[piece].int(points / 10)
+                        pieces[piece].text(".")
+                        pieces[piece].int(points % 10)
+                        pieces[piece].comma()
+                        pieces[piece].text(ComorbidityScorer.frailtyRisk(tenths: points))
+                    } else {
+                        pieces[piece].int(points)
+                        pieces[piece].flags(scorer.categories.count) { set.contains($0) }
+                    }
+                    // In memory: ending a row cannot fail.
+                    try? pieces[piece].endRow()
+                }
             }
-            try writer.endRow()
         }
+        for piece in pieces { try writer.append(rows: piece) }
         try writer.close()
         report(people)
     }

@@ -4,40 +4,49 @@ import Foundation
 /// Turns an ``IntegratedDataset`` into named byte columns and back: the on-disk form of the columnar
 /// snapshot. Integers are stored little-endian, as every supported platform holds them.
 enum DatasetColumns {
+    /// Every column's name and bytes, copied.
     static func encode(_ dataset: IntegratedDataset) -> [(String, Data)] {
         var columns: [(String, Data)] = []
-        func add<T: FixedWidthInteger>(_ name: String, _ values: [T]) {
-            columns.append((name, values.withUnsafeBytes { Data($0) }))
-        }
-        func add(_ name: String, _ strings: PackedStrings) {
-            add(name + ".bytes", strings.bytes)
-            add(name + ".offsets", strings.offsets)
-        }
-        add("person.id", dataset.personIDs)
-        add("person.birthYear", dataset.birthYear)
-        add("person.birthMonth", dataset.birthMonth)
-        add("person.sex", dataset.sex)
-        add("person.lsoa", dataset.lsoa)
-        add("person.imdDecile", dataset.imdDecile)
-        add("person.practice", dataset.practice)
-        add("person.registeredFrom", dataset.registeredFrom)
-        add("person.diedOn", dataset.diedOn)
-        add("diagnosis.person", dataset.diagnosisPerson)
-        add("diagnosis.system", dataset.diagnosisSystem)
-        add("diagnosis.code", dataset.diagnosisCode)
-        add("diagnosis.recordedOn", dataset.diagnosisRecordedOn)
-        add("event.person", dataset.eventPerson)
-        add("event.setting", dataset.eventSetting)
-        add("event.provider", dataset.eventProvider)
-        add("event.start", dataset.eventStart)
-        add("event.end", dataset.eventEnd)
-        add("event.costPence", dataset.eventCostPence)
-        add("event.primaryCode", dataset.eventPrimaryCode)
-        add("table.lsoa", dataset.lsoaCodes)
-        add("table.practice", dataset.practiceCodes)
-        add("table.provider", dataset.providerCodes)
-        add("table.code", dataset.codes)
+        forEachColumn(of: dataset) { name, bytes in columns.append((name, Data(bytes))) }
         return columns
+    }
+
+    /// Calls `body` with each column's name and bytes in place (valid only during the call), so a store
+    /// can write the columns one at a time without a second copy of the dataset in memory.
+    static func forEachColumn(
+        of dataset: IntegratedDataset, _ body: (String, UnsafeRawBufferPointer) throws -> Void
+    ) rethrows {
+        func add<T: FixedWidthInteger>(_ name: String, _ values: [T]) throws {
+            try values.withUnsafeBytes { try body(name, $0) }
+        }
+        func add(_ name: String, _ strings: PackedStrings) throws {
+            try add(name + ".bytes", strings.bytes)
+            try add(name + ".offsets", strings.offsets)
+        }
+        try add("person.id", dataset.personIDs)
+        try add("person.birthYear", dataset.birthYear)
+        try add("person.birthMonth", dataset.birthMonth)
+        try add("person.sex", dataset.sex)
+        try add("person.lsoa", dataset.lsoa)
+        try add("person.imdDecile", dataset.imdDecile)
+        try add("person.practice", dataset.practice)
+        try add("person.registeredFrom", dataset.registeredFrom)
+        try add("person.diedOn", dataset.diedOn)
+        try add("diagnosis.person", dataset.diagnosisPerson)
+        try add("diagnosis.system", dataset.diagnosisSystem)
+        try add("diagnosis.code", dataset.diagnosisCode)
+        try add("diagnosis.recordedOn", dataset.diagnosisRecordedOn)
+        try add("event.person", dataset.eventPerson)
+        try add("event.setting", dataset.eventSetting)
+        try add("event.provider", dataset.eventProvider)
+        try add("event.start", dataset.eventStart)
+        try add("event.end", dataset.eventEnd)
+        try add("event.costPence", dataset.eventCostPence)
+        try add("event.primaryCode", dataset.eventPrimaryCode)
+        try add("table.lsoa", dataset.lsoaCodes)
+        try add("table.practice", dataset.practiceCodes)
+        try add("table.provider", dataset.providerCodes)
+        try add("table.code", dataset.codes)
     }
 
     static func decode(_ columns: [String: Data]) throws -> IntegratedDataset {

@@ -53,46 +53,20 @@ public struct CSVStream {
                 try header((0..<row.count).map { row.string($0) })
                 return
             }
-            if row.count == 1, row.isEmpty(0) { return }
-            guard row.count == fieldCount else {
-                throw IngestError.malformedCSV(
-                    file: file, line: row.line,
-                    reason: "expected \(fieldCount) fields as in the header, found \(row.count)")
-            }
+            guard try checked(row, fieldCount: fieldCount) else { return }
             try body(row)
         }
-        var first = true
-        var offset = 0
-
+        var reader = ChunkReader(stream: self)
         while true {
-            var chunk: [UInt8]
-            var atEnd = false
-            switch source {
-            case .bytes(let bytes):
-                let next = min(bytes.count, offset + chunkSize)
-                chunk = Array(bytes[offset..<next])
-                offset = next
-                atEnd = chunk.isEmpty
-            case .handle(let handle):
-                let data: Data?
-                do { data = try handle.read(upToCount: chunkSize) } catch {
-                    throw IngestError.unreadable(file: file, reason: "reading failed (\(error.localizedDescription))")
-                }
-                chunk = data.map { [UInt8]($0) } ?? []
-                atEnd = chunk.isEmpty
-            }
+            let (chunk, atEnd) = try reader.next()
             onChunk(chunk)
             if carry.isEmpty {
                 carry = chunk
             } else {
                 carry.append(contentsOf: chunk)
             }
-            if first {
-                // A byte order mark may straddle the first reads: decide once three bytes are in.
-                if carry.count < 3, !atEnd { continue }
-                if carry.starts(with: [0xEF, 0xBB, 0xBF]) { carry.removeFirst(3) }
-                first = false
-            }
+            // A byte order mark may straddle the first reads: decide once three bytes are in.
+            guard reader.skipByteOrderMark(in: &carry, atEnd: atEnd) else { continue }
             let consumed = try parser.scan(carry, final: atEnd, handle)
             if atEnd {
                 if !headerSeen {
@@ -102,6 +76,56 @@ public struct CSVStream {
                 return
             }
             carry.removeFirst(consumed)
+        }
+    }
+
+    /// Whether a data row is to be handed on: `false` for a blank line (skipped).
+    /// - Throws: ``IngestError`` `malformedCSV` when its field count differs from the header's.
+    func checked(_ row: borrowing CSVRow, fieldCount: Int) throws -> Bool {
+        if row.count == 1, row.isEmpty(0) { return false }
+        guard row.count == fieldCount else {
+            throw IngestError.malformedCSV(
+                file: file, line: row.line,
+                reason: "expected \(fieldCount) fields as in the header, found \(row.count)")
+        }
+        return true
+    }
+
+    /// Reads the stream's source a chunk at a time.
+    struct ChunkReader {
+        let stream: CSVStream
+        private var offset = 0
+        private var first = true
+
+        init(stream: CSVStream) { self.stream = stream }
+
+        /// The next chunk, and whether the source is exhausted (the chunk is then empty).
+        mutating func next() throws -> (chunk: [UInt8], atEnd: Bool) {
+            switch stream.source {
+            case .bytes(let bytes):
+                let next = min(bytes.count, offset + stream.chunkSize)
+                let chunk = Array(bytes[offset..<next])
+                offset = next
+                return (chunk, chunk.isEmpty)
+            case .handle(let handle):
+                let data: Data?
+                do { data = try handle.read(upToCount: stream.chunkSize) } catch {
+                    throw IngestError.unreadable(
+                        file: stream.file, reason: "reading failed (\(error.localizedDescription))")
+                }
+                let chunk = data.map { [UInt8]($0) } ?? []
+                return (chunk, chunk.isEmpty)
+            }
+        }
+
+        /// Drops a leading UTF-8 byte order mark once three bytes (or the whole file) are in; `false`
+        /// while it cannot yet tell.
+        mutating func skipByteOrderMark(in carry: inout [UInt8], atEnd: Bool) -> Bool {
+            guard first else { return true }
+            if carry.count < 3, !atEnd { return false }
+            if carry.starts(with: [0xEF, 0xBB, 0xBF]) { carry.removeFirst(3) }
+            first = false
+            return true
         }
     }
 }
@@ -176,10 +200,11 @@ public struct CSVRow: ~Copyable {
 /// The scanning state machine behind ``CSVStream``.
 struct CSVRowScanner {
     let file: String
-    private(set) var line = 1
+    private(set) var line: Int
 
-    init(file: String) {
+    init(file: String, line: Int = 1) {
         self.file = file
+        self.line = line
     }
 
     /// A row's field boundaries, in memory owned by one `scan` call and grown as needed: no reference
@@ -227,124 +252,135 @@ struct CSVRowScanner {
 
     /// Scans whole rows in `buffer`, calling `handle` for each; returns how many bytes were consumed.
     /// A trailing incomplete row is left unconsumed unless `final`.
-    mutating func scan(_ buffer: [UInt8], final: Bool, _ handle: (borrowing CSVRow) throws -> Void) throws -> Int {
-        try buffer.withUnsafeBufferPointer { base in
-            let quote = UInt8(ascii: "\"")
-            let comma = UInt8(ascii: ",")
-            let newline = UInt8(ascii: "\n")
-            let carriageReturn = UInt8(ascii: "\r")
-            var rowStart = 0
-            var position = 0
-            let end = base.count
-            var fields = Fields()
-            while position < end || (final && rowStart < end) {
-                fields.count = 0
-                let rowLine = line
-                var linesInRow = 0
-                var complete = false
-                var fieldStart = position
-                // Scan one row.
-                while true {
-                    if position < end, base[position] == quote, position == fieldStart {
-                        // Quoted field.
-                        var cursor = position + 1
-                        var closed = false
-                        while cursor < end {
-                            let byte = base[cursor]
-                            if byte == quote {
-                                if cursor + 1 < end, base[cursor + 1] == quote {
-                                    cursor += 2
-                                    continue
-                                }
-                                if cursor + 1 == end, !final { break }
-                                closed = true
-                                break
-                            }
-                            if byte == newline { linesInRow += 1 }
-                            cursor += 1
-                        }
-                        if !closed {
-                            if final {
-                                throw IngestError.malformedCSV(
-                                    file: file, line: rowLine,
-                                    reason: "a quoted field is never closed before the end of the file")
-                            }
-                            return rowStart
-                        }
-                        fields.append(start: position + 1, end: cursor, quoted: true)
-                        position = cursor + 1
-                        if position < end {
-                            let next = base[position]
-                            if next == comma {
-                                position += 1
-                                fieldStart = position
+    mutating func scan(
+        _ buffer: [UInt8], final: Bool, limit: Int = .max, _ handle: (borrowing CSVRow) throws -> Void
+    ) throws -> Int {
+        try buffer.withUnsafeBufferPointer { try scan($0, final: final, limit: limit, handle) }
+    }
+
+    /// Scans whole rows in `base` (at most `limit` of them), calling `handle` for each; returns how many
+    /// bytes were consumed. A trailing incomplete row is left unconsumed unless `final`.
+    mutating func scan(
+        _ base: UnsafeBufferPointer<UInt8>, final: Bool, limit: Int = .max,
+        _ handle: (borrowing CSVRow) throws -> Void
+    ) throws -> Int {
+        let quote = UInt8(ascii: "\"")
+        let comma = UInt8(ascii: ",")
+        let newline = UInt8(ascii: "\n")
+        let carriageReturn = UInt8(ascii: "\r")
+        var rowStart = 0
+        var position = 0
+        let end = base.count
+        var fields = Fields()
+        var rows = 0
+        while rows < limit, position < end || (final && rowStart < end) {
+            fields.count = 0
+            let rowLine = line
+            var linesInRow = 0
+            var complete = false
+            var fieldStart = position
+            // Scan one row.
+            while true {
+                if position < end, base[position] == quote, position == fieldStart {
+                    // Quoted field.
+                    var cursor = position + 1
+                    var closed = false
+                    while cursor < end {
+                        let byte = base[cursor]
+                        if byte == quote {
+                            if cursor + 1 < end, base[cursor + 1] == quote {
+                                cursor += 2
                                 continue
                             }
-                            if next == newline || next == carriageReturn {
-                                if next == carriageReturn {
-                                    if position + 1 < end, base[position + 1] == newline {
-                                        position += 2
-                                    } else if position + 1 == end, !final {
-                                        return rowStart
-                                    } else {
-                                        position += 1
-                                    }
+                            if cursor + 1 == end, !final { break }
+                            closed = true
+                            break
+                        }
+                        if byte == newline { linesInRow += 1 }
+                        cursor += 1
+                    }
+                    if !closed {
+                        if final {
+                            throw IngestError.malformedCSV(
+                                file: file, line: rowLine,
+                                reason: "a quoted field is never closed before the end of the file")
+                        }
+                        return rowStart
+                    }
+                    fields.append(start: position + 1, end: cursor, quoted: true)
+                    position = cursor + 1
+                    if position < end {
+                        let next = base[position]
+                        if next == comma {
+                            position += 1
+                            fieldStart = position
+                            continue
+                        }
+                        if next == newline || next == carriageReturn {
+                            if next == carriageReturn {
+                                if position + 1 < end, base[position + 1] == newline {
+                                    position += 2
+                                } else if position + 1 == end, !final {
+                                    return rowStart
                                 } else {
                                     position += 1
                                 }
-                                linesInRow += 1
-                                complete = true
-                                break
+                            } else {
+                                position += 1
                             }
-                            throw IngestError.malformedCSV(
-                                file: file, line: rowLine + linesInRow,
-                                reason: "text follows a closing quote in field \(fields.count)")
+                            linesInRow += 1
+                            complete = true
+                            break
                         }
-                        if !final { return rowStart }
-                        complete = true
-                        break
+                        throw IngestError.malformedCSV(
+                            file: file, line: rowLine + linesInRow,
+                            reason: "text follows a closing quote in field \(fields.count)")
                     }
-                    // Unquoted field: run to comma or line end.
-                    var cursor = position
-                    while cursor < end {
-                        let byte = base[cursor]
-                        if byte == comma || byte == newline { break }
-                        if byte == quote {
-                            throw IngestError.malformedCSV(
-                                file: file, line: rowLine + linesInRow,
-                                reason: "a quote appears inside an unquoted field (field \(fields.count + 1))")
-                        }
-                        cursor += 1
-                    }
-                    if cursor == end, !final { return rowStart }
-                    var fieldEnd = cursor
-                    let atNewline = cursor < end && base[cursor] == newline
-                    if atNewline || cursor == end, fieldEnd > position, base[fieldEnd - 1] == carriageReturn {
-                        fieldEnd -= 1
-                    }
-                    fields.append(start: position, end: fieldEnd, quoted: false)
-                    if cursor < end, base[cursor] == comma {
-                        position = cursor + 1
-                        fieldStart = position
-                        continue
-                    }
-                    position = cursor < end ? cursor + 1 : cursor
-                    if atNewline { linesInRow += 1 }
+                    if !final { return rowStart }
                     complete = true
                     break
                 }
-                guard complete else { return rowStart }
-                line += linesInRow == 0 ? 1 : linesInRow
-                let count = fields.count
-                try handle(
-                    CSVRow(
-                        base: base, starts: UnsafeBufferPointer(rebasing: fields.starts[..<count]),
-                        ends: UnsafeBufferPointer(rebasing: fields.ends[..<count]),
-                        quoted: UnsafeBufferPointer(rebasing: fields.quoted[..<count]), count: count, line: rowLine))
-                rowStart = position
-                if position >= end { break }
+                // Unquoted field: run to comma or line end.
+                var cursor = position
+                while cursor < end {
+                    let byte = base[cursor]
+                    if byte == comma || byte == newline { break }
+                    if byte == quote {
+                        throw IngestError.malformedCSV(
+                            file: file, line: rowLine + linesInRow,
+                            reason: "a quote appears inside an unquoted field (field \(fields.count + 1))")
+                    }
+                    cursor += 1
+                }
+                if cursor == end, !final { return rowStart }
+                var fieldEnd = cursor
+                let atNewline = cursor < end && base[cursor] == newline
+                if atNewline || cursor == end, fieldEnd > position, base[fieldEnd - 1] == carriageReturn {
+                    fieldEnd -= 1
+                }
+                fields.append(start: position, end: fieldEnd, quoted: false)
+                if cursor < end, base[cursor] == comma {
+                    position = cursor + 1
+                    fieldStart = position
+                    continue
+                }
+                position = cursor < end ? cursor + 1 : cursor
+                if atNewline { linesInRow += 1 }
+                complete = true
+                break
             }
-            return rowStart
+            guard complete else { return rowStart }
+            line += linesInRow == 0 ? 1 : linesInRow
+            let count = fields.count
+            try handle(
+                CSVRow(
+                    base: base, starts: UnsafeBufferPointer(rebasing: fields.starts[..<count]),
+                    ends: UnsafeBufferPointer(rebasing: fields.ends[..<count]),
+                    quoted: UnsafeBufferPointer(rebasing: fields.quoted[..<count]), count: count, line: rowLine))
+            rowStart = position
+            rows += 1
+            if position >= end { break }
         }
+        return rowStart
     }
 }

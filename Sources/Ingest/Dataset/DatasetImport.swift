@@ -30,6 +30,8 @@ public struct DatasetImport: Sendable {
     public var progress: (@Sendable (_ bytesRead: Int, _ bytesTotal: Int) -> Void)?
     /// Asked before each file whether to stop (a background job being cancelled).
     public var isCancelled: (@Sendable () -> Bool)?
+    /// How many threads check diagnoses and events at once: the result is the same for any number.
+    public var workers = CSVStream.defaultWorkers
 
     /// Makes an import for `system`.
     public init(system: HealthSystem, pseudonymiser: Pseudonymiser? = nil, extractDate: Day) {
@@ -84,8 +86,10 @@ public struct DatasetImport: Sendable {
 }
 
 /// The work of one import: the dataset being built and the report being written.
-private struct ImportState {
+private struct ImportState: RowChecks {
     let settings: DatasetImport
+    var extractDate: Day { settings.extractDate }
+    var isPseudonymising: Bool { settings.pseudonymiser != nil }
     var dataset = IntegratedDataset()
     var report = DatasetImportReport()
     /// person_id as written in the files → row index.
@@ -102,8 +106,6 @@ private struct ImportState {
     var rawWithoutKeyReported = false
     /// Scratch space for a code in stored form.
     var codeBuffer: [UInt8] = []
-    /// The UTF-8 of each setting's code, by raw value.
-    let settingCodes = CareSetting.allCases.map { Array($0.code.utf8) }
 
     init(import settings: DatasetImport) {
         self.settings = settings
@@ -163,33 +165,107 @@ private struct ImportState {
         }
         var columns: [Int] = []
         var usable = true
-        try stream.forEachRow(
-            onHeader: { header in
-                for name in required {
-                    if let position = header.firstIndex(of: name) {
-                        columns.append(position)
-                    } else {
-                        usable = false
-                        refuse(IngestError.missingColumn(file: file, column: name))
-                    }
+        func onHeader(_ header: [String]) {
+            for name in required {
+                if let position = header.firstIndex(of: name) {
+                    columns.append(position)
+                } else {
+                    usable = false
+                    refuse(IngestError.missingColumn(file: file, column: name))
                 }
-            }, onChunk: onChunk,
-            onRow: { row in
-                guard usable else { return }
-                let before = report.errorCount
-                switch file {
-                case "patients.csv": patient(row, columns)
-                case "diagnoses.csv": diagnosis(row, columns)
-                default: event(row, columns)
-                }
-                if report.errorCount == before { report.goodRows[file, default: 0] += 1 }
-            })
-        if file == "patients.csv" {
+            }
+        }
+        guard file != "patients.csv" else {
+            try stream.forEachRow(
+                onHeader: onHeader, onChunk: onChunk,
+                onRow: { row in
+                    guard usable else { return }
+                    let before = report.errorCount
+                    patient(row, columns)
+                    if report.errorCount == before { report.goodRows[file, default: 0] += 1 }
+                })
             dataset.practiceCodes = PackedStrings(practiceIndex.sorted { $0.value < $1.value }.map(\.key))
             dataset.lsoaCodes = lsoas.table
+            return
+        }
+        // Diagnoses and events are checked against the people, fixed by now, on every core: each thread
+        // fills a LinkedRows of its own and they are merged in file order.
+        let context = LinkContext(
+            people: people, outside: outside, refusedPeople: refusedPeople, extractDate: settings.extractDate,
+            isPseudonymising: settings.pseudonymiser != nil, maxReportedErrors: settings.maxReportedErrors)
+        let isEvents = file == "events.csv"
+        try stream.forEachRow(
+            workers: settings.workers, onHeader: onHeader, onChunk: onChunk,
+            part: {
+                LinkedRows(
+                    context: context, file: file, columns: usable ? columns : nil,
+                    rawWithoutKeyReported: rawWithoutKeyReported)
+            },
+            onRow: { part, row in
+                if isEvents { part.event(row) } else { part.diagnosis(row) }
+            },
+            merge: { part in merge(part) })
+        dataset.codes = codes.table
+        dataset.providerCodes = providers.table
+    }
+
+    /// Adds one thread's diagnoses or events, with its counts and refusals, in file order.
+    private mutating func merge(_ part: consuming LinkedRows) {
+        var part = part
+        // A thread reports an extract of raw NHS numbers once, as the whole import does: a second report
+        // (another thread's) is taken back, and its row counted as it would have been without it.
+        if let raw = part.rawWithoutKeyRow, rawWithoutKeyReported {
+            part.report.errorCount -= 1
+            if let position = raw.errorIndex { part.report.errors.remove(at: position) }
+            if raw.isOtherwiseGood { part.goodRows += 1 }
+            if raw.isOtherwiseOutside {
+                if part.file == "events.csv" {
+                    part.report.outsideEvents += 1
+                } else {
+                    part.report.outsideDiagnoses += 1
+                }
+            }
+        } else if part.rawWithoutKeyRow != nil {
+            rawWithoutKeyReported = true
+        }
+        let local = part.report
+        report.errorCount += local.errorCount
+        report.errors += local.errors.prefix(max(0, settings.maxReportedErrors - report.errors.count))
+        if part.goodRows > 0 { report.goodRows[part.file, default: 0] += part.goodRows }
+        report.outsideDiagnoses += local.outsideDiagnoses
+        report.outsideEvents += local.outsideEvents
+        report.rowsOfRefusedPeople += local.rowsOfRefusedPeople
+        // Codes and providers numbered by the thread, renumbered here in first-seen order.
+        let codeNumbers = part.codes.table.bytes.withUnsafeBufferPointer { bytes in
+            (0..<part.codes.table.count).map { code in
+                let offsets = part.codes.table.offsets
+                return codes.intern(UnsafeBufferPointer(rebasing: bytes[Int(offsets[code])..<Int(offsets[code + 1])]))
+            }
+        }
+        let rows = part.dataset
+        if part.file == "events.csv" {
+            let providerNumbers = part.providers.table.bytes.withUnsafeBufferPointer { bytes in
+                (0..<part.providers.table.count).map { provider in
+                    let offsets = part.providers.table.offsets
+                    return providers.intern(
+                        UnsafeBufferPointer(rebasing: bytes[Int(offsets[provider])..<Int(offsets[provider + 1])]))
+                }
+            }
+            dataset.eventPerson.append(contentsOf: rows.eventPerson)
+            dataset.eventSetting.append(contentsOf: rows.eventSetting)
+            dataset.eventProvider.append(contentsOf: rows.eventProvider.lazy.map { providerNumbers[Int($0)] })
+            dataset.eventStart.append(contentsOf: rows.eventStart)
+            dataset.eventEnd.append(contentsOf: rows.eventEnd)
+            dataset.eventCostPence.append(contentsOf: rows.eventCostPence)
+            dataset.eventPrimaryCode.append(
+                contentsOf: rows.eventPrimaryCode.lazy.map {
+                    $0 == IntegratedDataset.noCode ? $0 : codeNumbers[Int($0)]
+                })
         } else {
-            dataset.codes = codes.table
-            dataset.providerCodes = providers.table
+            dataset.diagnosisPerson.append(contentsOf: rows.diagnosisPerson)
+            dataset.diagnosisSystem.append(contentsOf: rows.diagnosisSystem)
+            dataset.diagnosisCode.append(contentsOf: rows.diagnosisCode.lazy.map { codeNumbers[Int($0)] })
+            dataset.diagnosisRecordedOn.append(contentsOf: rows.diagnosisRecordedOn)
         }
     }
 
@@ -288,212 +364,6 @@ private struct ImportState {
         dataset.diedOn.append(died?.daysSinceEpoch ?? IntegratedDataset.noDate)
     }
 
-    private mutating func diagnosis(_ row: borrowing CSVRow, _ c: [Int]) {
-        let file = "diagnoses.csv"
-        let before = report.errorCount
-        guard let person = linkedPerson(row, c[0], file: file) else { return }
-        if case .refused = person { return }
-        let system: CodeSystem? = row.equals(c[1], "icd10") ? .icd10 : row.equals(c[1], "snomed") ? .snomed : nil
-        if system == nil {
-            refuse(
-                .invalidValue(
-                    file: file, line: row.line, field: "code_system",
-                    reason: "'\(row.string(c[1]))' is not icd10 or snomed"))
-        }
-        let code = system.map { normalise(row.bytes(c[2]), system: $0) } ?? false
-        if let system, !code {
-            let shape =
-                system == .icd10 ? "an ICD-10 code such as I21.9 or E119" : "a SNOMED CT identifier (6–18 digits)"
-            refuse(
-                .invalidValue(
-                    file: file, line: row.line, field: "code", reason: "'\(row.string(c[2]))' is not \(shape)"))
-        }
-        let recorded = date(row, c[3], field: "recorded_on", required: true, file: file)
-        guard report.errorCount == before, case .member(let index) = person, let system, code, let recorded else {
-            if case .outside = person, report.errorCount == before { report.outsideDiagnoses += 1 }
-            return
-        }
-        dataset.diagnosisPerson.append(index)
-        dataset.diagnosisSystem.append(system.rawValue)
-        dataset.diagnosisCode.append(codeBuffer.withUnsafeBufferPointer { codes.intern($0) })
-        dataset.diagnosisRecordedOn.append(recorded.daysSinceEpoch)
-    }
-
-    private mutating func event(_ row: borrowing CSVRow, _ c: [Int]) {
-        let file = "events.csv"
-        func bad(_ field: String, _ reason: String) {
-            refuse(.invalidValue(file: file, line: row.line, field: field, reason: reason))
-        }
-        let before = report.errorCount
-        guard let person = linkedPerson(row, c[0], file: file) else { return }
-        if case .refused = person { return }
-        let settingBytes = row.bytes(c[1])
-        let setting = settingCodes.firstIndex { $0.elementsEqual(settingBytes) }.flatMap {
-            CareSetting(rawValue: UInt8($0))
-        }
-        if setting == nil {
-            bad(
-                "setting",
-                "'\(row.string(c[1]))' is not a setting (\(CareSetting.allCases.map(\.code).joined(separator: ", ")))")
-        }
-        let provider = row.bytes(c[2])
-        let providerValid =
-            (3...8).contains(provider.count) && provider.allSatisfy { ($0 >= 65 && $0 <= 90) || $0 &- 48 < 10 }
-        if !providerValid {
-            bad("provider_code", "'\(row.string(c[2]))' is not an organisation code (3–8 capital letters and digits)")
-        }
-        let start = date(row, c[3], field: "start_on", required: true, file: file)
-        let end = date(row, c[4], field: "end_on", required: false, file: file)
-        if let start, let end, end < start { bad("end_on", "the event ends (\(end)) before it starts (\(start))") }
-        let cost = row.int(c[5])
-        if cost == nil || cost! < 0 {
-            bad("cost_pence", "'\(row.string(c[5]))' is not a cost in whole pence (0 or more)")
-        }
-        var primary = IntegratedDataset.noCode
-        if !row.isEmpty(c[6]) {
-            if normalise(row.bytes(c[6]), system: .icd10) || normalise(row.bytes(c[6]), system: .snomed) {
-                primary = codeBuffer.withUnsafeBufferPointer { codes.intern($0) }
-            } else {
-                bad("primary_code", "'\(row.string(c[6]))' is neither an ICD-10 code nor a SNOMED CT identifier")
-            }
-        }
-        guard report.errorCount == before, case .member(let index) = person, let setting, let start, let cost else {
-            if case .outside = person, report.errorCount == before { report.outsideEvents += 1 }
-            return
-        }
-        dataset.eventPerson.append(index)
-        dataset.eventSetting.append(setting.rawValue)
-        dataset.eventProvider.append(providers.intern(provider))
-        dataset.eventStart.append(start.daysSinceEpoch)
-        dataset.eventEnd.append(end?.daysSinceEpoch ?? IntegratedDataset.noDate)
-        dataset.eventCostPence.append(Int64(cost))
-        dataset.eventPrimaryCode.append(primary)
-    }
-
     // MARK: Fields
-
-    /// Whether the person identifier has the right shape (and any NHS number is valid and allowed).
-    private mutating func personKeyIsValid(_ row: borrowing CSVRow, _ column: Int, nhsColumn: Int?, file: String)
-        -> Bool
-    {
-        let raw = row.bytes(column)
-        guard (1...64).contains(raw.count),
-            raw.allSatisfy({
-                ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 45 || $0 == 95
-            })
-        else {
-            refuse(
-                .invalidValue(
-                    file: file, line: row.line, field: "person_id",
-                    reason:
-                        "not a person identifier: it must be 1–64 letters, digits, - or _ "
-                        + "(it has \(raw.count) bytes; the value is not shown, as it may identify someone)"))
-            return false
-        }
-        let nhs = nhsColumn.map { row.string($0) } ?? ""
-        let looksLikeNHS = raw.count == 10 && raw.allSatisfy { $0 &- 48 < 10 }
-        if !nhs.isEmpty || looksLikeNHS {
-            let text = row.string(column)
-            let candidate = nhs.isEmpty ? text : nhs
-            do {
-                _ = try NHSNumber(validating: candidate)
-            } catch {
-                refuse(
-                    .invalidNHSNumber(
-                        file: file, line: row.line, field: nhs.isEmpty ? "person_id" : "nhs_number", check: error))
-                return false
-            }
-            if !nhs.isEmpty, nhs != text {
-                refuse(
-                    .invalidValue(
-                        file: file, line: row.line, field: "nhs_number",
-                        reason: "before pseudonymisation person_id must be the NHS number"))
-                return false
-            }
-            if settings.pseudonymiser == nil, !rawWithoutKeyReported {
-                rawWithoutKeyReported = true
-                refuse(
-                    .invalidValue(
-                        file: file, line: row.line, field: nhs.isEmpty ? "person_id" : "nhs_number",
-                        reason:
-                            "the extract holds NHS numbers: pseudonymise it at source (`concordat pseudonymise --key-file`), or give the import the provider's --key-file"
-                    ))
-            }
-        }
-        return true
-    }
-
-    /// Whom a diagnosis or event belongs to.
-    private enum Link {
-        /// A person of the system, by row index.
-        case member(UInt32)
-        /// A person registered outside the system.
-        case outside
-        /// A person whose own row was refused.
-        case refused
-    }
-
-    /// The person a diagnosis or event belongs to, or `nil` (and an error) when unknown or malformed.
-    private mutating func linkedPerson(_ row: borrowing CSVRow, _ column: Int, file: String) -> Link? {
-        let key = row.bytes(column)
-        if let index = people[key] { return .member(index) }
-        guard personKeyIsValid(row, column, nhsColumn: nil, file: file) else { return nil }
-        if outside[key] != nil { return .outside }
-        if refusedPeople[key] != nil {
-            report.rowsOfRefusedPeople += 1
-            return .refused
-        }
-        refuse(
-            .invalidValue(
-                file: file, line: row.line, field: "person_id",
-                reason: "the person_id is not a person in patients.csv (the value is not shown)"))
-        return nil
-    }
-
-    private mutating func date(_ row: borrowing CSVRow, _ column: Int, field: String, required: Bool, file: String)
-        -> Day?
-    {
-        if row.isEmpty(column) {
-            if required {
-                refuse(
-                    .invalidValue(file: file, line: row.line, field: field, reason: "a date is required (YYYY-MM-DD)"))
-            }
-            return nil
-        }
-        guard let day = Day(iso: row.bytes(column)) else {
-            refuse(
-                .invalidValue(
-                    file: file, line: row.line, field: field,
-                    reason: "'\(row.string(column))' is not a real date in the form YYYY-MM-DD"))
-            return nil
-        }
-        if day > settings.extractDate {
-            refuse(
-                .invalidValue(
-                    file: file, line: row.line, field: field,
-                    reason: "\(day) is after the extract date \(settings.extractDate)"))
-            return nil
-        }
-        return day
-    }
-
-    /// Puts a code in stored form into ``codeBuffer`` — ICD-10 upper case without the dot (`I219`), SNOMED CT
-    /// digits — and says whether it has the right shape.
-    private mutating func normalise(_ raw: UnsafeBufferPointer<UInt8>, system: CodeSystem) -> Bool {
-        codeBuffer.removeAll(keepingCapacity: true)
-        switch system {
-        case .snomed:
-            guard DiagnosisCodeShape.isSNOMED(raw) else { return false }
-            codeBuffer.append(contentsOf: raw)
-            return true
-        case .icd10:
-            for offset in 0..<raw.count {
-                let byte = raw[offset]
-                if byte == UInt8(ascii: "."), offset == 3 { continue }
-                codeBuffer.append(byte >= 97 && byte <= 122 ? byte - 32 : byte)
-            }
-            return DiagnosisCodeShape.isICD10(codeBuffer)
-        }
-    }
 
 }

@@ -23,41 +23,53 @@ public struct CodedPeople: Sendable {
     /// Up to five examples of them, as `line: code`.
     public var malformedExamples: [String] = []
 
-    /// Reads the files.
+    /// Reads the files, each parsed on `workers` threads (``CSVStream/forEachRow(workers:onHeader:onChunk:part:onRow:merge:)``):
+    /// the result is the same for any number.
     /// - Throws: ``IngestError`` when a file cannot be read, lacks a required column, or (patients) has
     ///   an age that is not a whole number from 0 to 130.
-    public static func read(diagnoses: URL, patients: URL?, codeSystem: CodeSystem = .icd10) throws -> CodedPeople {
+    public static func read(
+        diagnoses: URL, patients: URL?, codeSystem: CodeSystem = .icd10, workers: Int = CSVStream.defaultWorkers
+    ) throws -> CodedPeople {
         let builder = Builder(codeSystem: codeSystem)
         if let patients {
             let stream = try CSVStream(url: patients)
+            let file = stream.file
             var columns = (id: 0, age: 0)
             try stream.forEachRow(
+                workers: workers,
                 onHeader: { header in
                     columns = (
                         try column("person_id", in: header, of: stream), try column("age", in: header, of: stream)
                     )
                 },
-                onRow: { row in
+                part: { AgedPeople(columns: columns) },
+                onRow: { part, row in
+                    let columns = part.columns
                     guard let age = row.int(columns.age), (0...130).contains(age) else {
                         throw IngestError.invalidValue(
-                            file: stream.file, line: row.line, field: "age",
+                            file: file, line: row.line, field: "age",
                             reason: "'\(row.string(columns.age))' is not an age in whole years (0–130)")
                     }
-                    let person = withUnescaped(row, columns.id) { builder.person($0) }
-                    builder.result.ages[Int(person)] = age
-                })
+                    withUnescaped(row, columns.id) { part.people.append(utf8: $0) }
+                    part.ages.append(UInt8(age))
+                },
+                merge: { part in builder.merge(part) })
         }
         let stream = try CSVStream(url: diagnoses)
         var columns = (id: 0, code: 0)
         try stream.forEachRow(
+            workers: workers,
             onHeader: { header in
                 columns = (try column("person_id", in: header, of: stream), try column("code", in: header, of: stream))
             },
-            onRow: { row in
+            part: { CodedRows(columns: columns, codeSystem: codeSystem) },
+            onRow: { part, row in
+                let columns = part.columns
                 withUnescaped(row, columns.id) { id in
-                    builder.diagnosis(person: id, code: row.bytes(columns.code), line: row.line)
+                    part.diagnosis(person: id, code: row.bytes(columns.code), line: row.line)
                 }
-            })
+            },
+            merge: { part in builder.merge(part) })
         return builder.result
     }
 
@@ -78,23 +90,129 @@ public struct CodedPeople: Sendable {
         return position
     }
 
-    /// The reading state, in a class so the row closures share it without copying or boxing.
+    /// One thread's share of a patients file: identifiers and ages in file order.
+    private struct AgedPeople: @unchecked Sendable {
+        // Unchecked: a part is filled by one thread and then handed, whole, to the merge.
+        let columns: (id: Int, age: Int)
+        var people = PackedStrings()
+        var ages: [UInt8] = []
+    }
+
+    /// One thread's share of a diagnoses file, numbered locally: its people (a run of rows for the same
+    /// person counted once) and codes in first-seen order, and each usable row as (local person, local code).
+    private struct CodedRows: @unchecked Sendable {
+        // Unchecked: a part (with its code index) is filled by one thread and then handed, whole, to the merge.
+        let columns: (id: Int, code: Int)
+        let codeSystem: CodeSystem
+        var people = PackedStrings()
+        var personOfRow: [UInt32] = []
+        var codeOfRow: [UInt32] = []
+        var codes: [String] = []
+        let codeIndex = IntegerIndex()
+        var malformedRows = 0
+        var malformedExamples: [String] = []
+
+        init(columns: (id: Int, code: Int), codeSystem: CodeSystem) {
+            self.columns = columns
+            self.codeSystem = codeSystem
+        }
+
+        mutating func diagnosis(
+            person bytes: UnsafeBufferPointer<UInt8>, code raw: UnsafeBufferPointer<UInt8>, line: Int
+        ) {
+            // Every row's person gets a score, even when its code is malformed.
+            if people.count == 0 || !people.equals(at: people.count - 1, bytes) { people.append(utf8: bytes) }
+            let who = UInt32(people.count - 1)
+            // A normalised code: the longest usable one is 18 bytes, so anything longer is malformed anyway.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+                var length = 0
+                var tooLong = false
+                for position in 0..<raw.count {
+                    let byte = raw[position]
+                    if byte == UInt8(ascii: ".") || byte == UInt8(ascii: " ") { continue }
+                    guard length < buffer.count else {
+                        tooLong = true
+                        break
+                    }
+                    buffer[length] = byte >= 97 && byte <= 122 ? byte - 32 : byte
+                    length += 1
+                }
+                let code = UnsafeBufferPointer(rebasing: buffer[..<length])
+                let shaped =
+                    !tooLong
+                    && (codeSystem == .snomed ? DiagnosisCodeShape.isSNOMED(code) : DiagnosisCodeShape.isICD10(code))
+                guard shaped else {
+                    malformedRows += 1
+                    if malformedExamples.count < 5 {
+                        malformedExamples.append("line \(line): '\(String(decoding: raw, as: UTF8.self))'")
+                    }
+                    return
+                }
+                // ICD-10 codes (at most 7 characters) and SNOMED CT identifiers (at most 18 digits) always pack.
+                let key = IntegerIndex.pack(code)!
+                let index: UInt32
+                if let known = codeIndex.value(for: key) {
+                    index = known
+                } else {
+                    index = UInt32(codes.count)
+                    codeIndex.set(index, for: key)
+                    codes.append(String(decoding: code, as: UTF8.self))
+                }
+                personOfRow.append(who)
+                codeOfRow.append(index)
+            }
+        }
+    }
+
+    /// The whole result, built from the parts in file order, in a class so the merge closures share it
+    /// without copying.
     private final class Builder {
         let codeSystem: CodeSystem
         var result = CodedPeople()
         private let packedPeople = IntegerIndex()
         private var otherPeople = KeyedIndex<UInt32>()
         private let codeIndex = IntegerIndex()
-        // A normalised code: the longest usable one is 18 bytes, so anything longer is malformed anyway.
-        private let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 32)
         // Rows for one person usually come together: remember the last one to skip most lookups.
         private var lastIndex: UInt32 = 0
 
         init(codeSystem: CodeSystem) { self.codeSystem = codeSystem }
 
-        deinit { buffer.deallocate() }
+        func merge(_ part: AgedPeople) {
+            part.people.bytes.withUnsafeBufferPointer { bytes in
+                for local in 0..<part.people.count {
+                    let range = Int(part.people.offsets[local])..<Int(part.people.offsets[local + 1])
+                    result.ages[Int(person(UnsafeBufferPointer(rebasing: bytes[range])))] = Int(part.ages[local])
+                }
+            }
+        }
 
-        func person(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        func merge(_ part: CodedRows) {
+            let people = part.people.bytes.withUnsafeBufferPointer { bytes in
+                (0..<part.people.count).map { local in
+                    person(
+                        UnsafeBufferPointer(
+                            rebasing: bytes[Int(part.people.offsets[local])..<Int(part.people.offsets[local + 1])]))
+                }
+            }
+            let codes = part.codes.map { code in
+                let key = IntegerIndex.pack(Array(code.utf8))!
+                if let known = codeIndex.value(for: key) { return known }
+                let index = UInt32(result.codes.count)
+                codeIndex.set(index, for: key)
+                result.codes.append(code)
+                return index
+            }
+            result.personOfRow.reserveCapacity(result.personOfRow.count + part.personOfRow.count)
+            result.codeOfRow.reserveCapacity(result.codeOfRow.count + part.codeOfRow.count)
+            for row in 0..<part.personOfRow.count {
+                result.personOfRow.append(people[Int(part.personOfRow[row])])
+                result.codeOfRow.append(codes[Int(part.codeOfRow[row])])
+            }
+            result.malformedRows += part.malformedRows
+            result.malformedExamples += part.malformedExamples.prefix(5 - result.malformedExamples.count)
+        }
+
+        private func person(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
             let known = result.personIDs.count
             if Int(lastIndex) < known, result.personIDs.equals(at: Int(lastIndex), bytes) { return lastIndex }
             // Files sorted by person (the usual case) meet people in the order already seen.
@@ -114,45 +232,6 @@ public struct CodedPeople: Sendable {
             result.ages.append(nil)
             lastIndex = added
             return added
-        }
-
-        func diagnosis(person bytes: UnsafeBufferPointer<UInt8>, code raw: UnsafeBufferPointer<UInt8>, line: Int) {
-            let who = person(bytes)
-            var length = 0
-            var tooLong = false
-            for position in 0..<raw.count {
-                let byte = raw[position]
-                if byte == UInt8(ascii: ".") || byte == UInt8(ascii: " ") { continue }
-                guard length < buffer.count else {
-                    tooLong = true
-                    break
-                }
-                buffer[length] = byte >= 97 && byte <= 122 ? byte - 32 : byte
-                length += 1
-            }
-            let code = UnsafeBufferPointer(rebasing: buffer[..<length])
-            let shaped =
-                !tooLong
-                && (codeSystem == .snomed ? DiagnosisCodeShape.isSNOMED(code) : DiagnosisCodeShape.isICD10(code))
-            guard shaped else {
-                result.malformedRows += 1
-                if result.malformedExamples.count < 5 {
-                    result.malformedExamples.append("line \(line): '\(String(decoding: raw, as: UTF8.self))'")
-                }
-                return
-            }
-            // ICD-10 codes (at most 7 characters) and SNOMED CT identifiers (at most 18 digits) always pack.
-            let key = IntegerIndex.pack(code)!
-            let index: UInt32
-            if let known = codeIndex.value(for: key) {
-                index = known
-            } else {
-                index = UInt32(result.codes.count)
-                codeIndex.set(index, for: key)
-                result.codes.append(String(decoding: code, as: UTF8.self))
-            }
-            result.personOfRow.append(who)
-            result.codeOfRow.append(index)
         }
     }
 }

@@ -41,6 +41,22 @@ public struct CSVWriter {
         try? row(header.map(CSVCell.text))
     }
 
+    /// Writes into memory the rows that follow `writer`'s, in its form (purpose and line ends) and
+    /// without a header: to format rows on several threads and append them in order with
+    /// ``append(rows:)``.
+    public init(continuing writer: CSVWriter) {
+        handle = nil
+        purpose = writer.purpose
+        lineEnd = writer.lineEnd
+    }
+
+    /// Appends the rows written into `other` (made with ``init(continuing:)``).
+    public mutating func append(rows other: CSVWriter) throws {
+        guard let handle else { return buffer.append(contentsOf: other.buffer) }
+        try flush()
+        try handle.write(contentsOf: other.buffer)
+    }
+
     /// What has been written, when writing into memory.
     public var written: [UInt8] { buffer }
 

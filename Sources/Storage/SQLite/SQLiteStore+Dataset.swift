@@ -7,13 +7,21 @@ extension SQLiteStore {
     public func replaceDataset(_ dataset: IntegratedDataset, summary: DatasetSummary, cohort: [RiskCohortMember])
         async throws
     {
-        let columns = DatasetColumns.encode(dataset)
         try await writer.write { db in
             try db.execute(sql: "DELETE FROM dataset; DELETE FROM dataset_column; DELETE FROM dataset_practice;")
             try db.execute(sql: "DELETE FROM risk_cohort")
             for member in cohort { try RiskCohortRecord(member).insert(db) }
             try DatasetRecord(summary).insert(db)
-            for (name, data) in columns { try DatasetColumnRecord(name: name, data: data).insert(db) }
+            // Each column is bound in place, not copied first: SQLite takes its own copy, one column at a time.
+            try DatasetColumns.forEachColumn(of: dataset) { name, bytes in
+                let data =
+                    bytes.isEmpty
+                    ? Data()
+                    : Data(
+                        bytesNoCopy: UnsafeMutableRawPointer(mutating: bytes.baseAddress!), count: bytes.count,
+                        deallocator: .none)
+                try DatasetColumnRecord(name: name, data: data).insert(db)
+            }
             for (code, people) in summary.peopleByPractice {
                 try DatasetPracticeRecord(practiceCode: code, people: people).insert(db)
             }
