@@ -64,7 +64,7 @@ extension GovernanceController {
                         "\($0.breached ? "Breached" : "Met") — \(name($0.party)): \($0.name): \($0.why)"
                     }
                     decision.hasJudgements = !decision.judgements.isEmpty
-                    decision.businessCase = record.proposal.businessCase?.id ?? ""
+                    decision.businessCase = record.proposal.businessCase?.id
                     return decision
                 }, hasDecisions: !contents.views.isEmpty,
             pager: Pager(page: page, perPage: Self.decisionsPerPage, total: contents.views.count, path: "/decisions"))
@@ -123,7 +123,7 @@ struct DecisionsPage {
         var judgements: [String] = []
         var hasJudgements = false
         /// The attached business case's reference, if any.
-        var businessCase = ""
+        var businessCase: String?
         // Stored, not computed: Mustache reads models by reflection.
         var hasRedLines: Bool
         var hasArithmetic: Bool
