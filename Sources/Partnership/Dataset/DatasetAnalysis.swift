@@ -54,7 +54,18 @@ public struct DatasetAnalysis: Sendable {
     public static func storedDates(
         of summary: DatasetSummary, dataset: IntegratedDataset
     ) -> (period: AnalysisPeriod, extractDate: Day, note: String?) {
-        let stored = summary.analysis.flatMap { try? JSONDecoder().decode(PopulationAnalysis.self, from: $0) }
+        storedDates(of: summary, analysis: storedAnalysis(of: summary), dataset: dataset)
+    }
+
+    /// The analysis stored with `summary`, if it can be read.
+    static func storedAnalysis(of summary: DatasetSummary) -> PopulationAnalysis? {
+        summary.analysis.flatMap { try? JSONDecoder().decode(PopulationAnalysis.self, from: $0) }
+    }
+
+    /// ``storedDates(of:dataset:)`` of an analysis already read from `summary`.
+    static func storedDates(
+        of summary: DatasetSummary, analysis stored: PopulationAnalysis?, dataset: IntegratedDataset
+    ) -> (period: AnalysisPeriod, extractDate: Day, note: String?) {
         let importedOn = Day(daysSinceEpoch: Int32((summary.importedAt.timeIntervalSince1970 / 86_400).rounded(.down)))
         let extractDate = stored?.extractDate ?? defaultExtractDate(of: dataset, fallback: importedOn)
         if let period = stored?.period { return (period, extractDate, nil) }
@@ -81,11 +92,6 @@ public struct DatasetAnalysis: Sendable {
         return (try encoder.encode(analysis), cohort)
     }
 
-    /// The eFI deficit lists the stored analysis was made with, if any: a re-analysis keeps them.
-    public static func storedFrailtyConfiguration(of summary: DatasetSummary) -> ElectronicFrailtyIndex.Configuration? {
-        summary.analysis.flatMap { try? JSONDecoder().decode(PopulationAnalysis.self, from: $0) }?.frailtyConfiguration
-    }
-
     /// What a re-analysis did.
     public struct Reanalysis: Sendable {
         /// The period analysed.
@@ -109,9 +115,11 @@ public struct DatasetAnalysis: Sendable {
         guard let dataset = try await store.loadDataset() else {
             throw StoreError.notFound("dataset", summary.fingerprint)
         }
-        let (period, extractDate, note) = Self.storedDates(of: summary, dataset: dataset)
+        // Read once: the stored analysis gives the period, the extract date and the eFI's deficit lists.
+        let stored = Self.storedAnalysis(of: summary)
+        let (period, extractDate, note) = Self.storedDates(of: summary, analysis: stored, dataset: dataset)
         var analysing = self
-        if analysing.electronicFrailtyIndex == nil, let configuration = Self.storedFrailtyConfiguration(of: summary) {
+        if analysing.electronicFrailtyIndex == nil, let configuration = stored?.frailtyConfiguration {
             analysing.electronicFrailtyIndex = try ElectronicFrailtyIndex(configuration: configuration)
         }
         let (data, cohort) = try analysing.analyse(dataset, period: period, extractDate: extractDate, stage: stage)
