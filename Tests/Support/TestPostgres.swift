@@ -45,25 +45,47 @@ public enum TestPostgres {
     private static func withOwnDatabase<Result>(_ body: (String) async throws -> Result) async throws -> Result {
         guard let url else { throw StoreError.unavailable("CONCORDAT_TEST_POSTGRES is not set") }
         let name = "concordat_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        try await admin(url) { client in
-            try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"))
-        }
+        try await administer("CREATE DATABASE \(name)", on: url)
         var components = URLComponents(string: url)!
         components.path = "/" + name
-        do {
-            let result = try await body(components.string!)
-            try await drop(name, url)
-            return result
-        } catch {
-            try? await drop(name, url)
-            throw error
+        // The test's own outcome stands whether or not the drop succeeds: a database left behind is
+        // only untidy, and `.ci/run` starts every run on a new server.
+        let outcome: Swift.Result<Result, any Error>
+        do { outcome = .success(try await body(components.string!)) } catch { outcome = .failure(error) }
+        try? await administer("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", on: url)
+        return try outcome.get()
+    }
+
+    /// Runs one administrative statement, retried a few times: on a server busy with many tests creating
+    /// and dropping databases at once, PostgreSQL may briefly refuse (for example "source database is being
+    /// accessed by other users"), which is not what any test is about. The last failure is thrown with
+    /// the server's own words, not PostgresNIO's generic description.
+    static func administer(_ sql: String, on url: String) async throws {
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                try await admin(url) { client in _ = try await client.query(PostgresQuery(unsafeSQL: sql)) }
+                return
+            } catch {
+                guard attempt < 5 else {
+                    throw AdministrationFailed(statement: sql, attempts: attempt, reason: String(reflecting: error))
+                }
+                try await Task.sleep(for: .milliseconds(250 << attempt))
+            }
         }
     }
 
-    private static func drop(_ name: String, _ url: String) async throws {
-        try await admin(url) { client in
-            try await client.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"))
-        }
+    /// An administrative statement that failed every attempt, with the server's reason.
+    public struct AdministrationFailed: Error, CustomStringConvertible {
+        /// The statement.
+        public var statement: String
+        /// How many times it was tried.
+        public var attempts: Int
+        /// What PostgreSQL or PostgresNIO said, in full.
+        public var reason: String
+        /// The statement, its attempts and the last reason, for the test report.
+        public var description: String { "\(statement) failed \(attempts) times: \(reason)" }
     }
 
     /// Runs `body` with a client connected to the configured database.
