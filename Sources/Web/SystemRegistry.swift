@@ -37,6 +37,9 @@ struct SystemSnapshot: Sendable {
 
     /// The pack the system was loaded from, if one is stored (or shipped for its code).
     var pack: SystemPack?
+    /// The registry's generation when this snapshot was read: what is computed from it may be kept
+    /// while this stays the same (the finance cache).
+    var generation = 0
 
     init(
         system: HealthSystem, dataset: DatasetSummary?, pack: SystemPack? = nil, policy: DisclosurePolicy = .standard
@@ -91,12 +94,14 @@ struct SystemSnapshot: Sendable {
 }
 
 /// The system's geography and populations and the dataset summary, read from the store once and then
-/// served from memory (they change only when a system or dataset is loaded); organisations are always
-/// read fresh.
+/// served from memory until the store's system version moves (a system, pack, dataset or analysis
+/// replaced, by this process or any other); organisations are always read fresh.
 actor SystemRegistry {
     private let store: any Store
     private let policy: DisclosurePolicy
     private var cached: SystemSnapshot?
+    /// The store's system version when `cached` was read.
+    private var cachedVersion: DataVersion?
     /// How many times the snapshot has been forgotten: part of the pages' data version, because pages
     /// read the snapshot, and a write the snapshot shows is seen only once it is refreshed.
     private(set) var generation = 0
@@ -109,10 +114,16 @@ actor SystemRegistry {
     /// The current snapshot with current organisations.
     /// - Throws: ``StoreError`` `noSystem` when nothing is loaded.
     func snapshot() async throws -> SystemSnapshot {
+        // Read before the snapshot: a replace committed while it is read leaves a version that is older
+        // than what was read, so the next call reads again; never the other way round.
+        let version = try await store.systemVersion()
+        if cached != nil, version != cachedVersion { refresh() }
         if cached == nil, let system = try await store.loadSystem() {
             cached = SystemSnapshot(
                 system: system, dataset: try await store.datasetSummary(),
                 pack: try await SystemPackStorage.pack(in: store, for: system), policy: policy)
+            cached?.generation = generation
+            cachedVersion = version
         }
         guard var snapshot = cached else { throw StoreError.noSystem }
         snapshot.system = snapshot.system.with(organisations: try await store.organisations())
@@ -149,6 +160,7 @@ actor SystemRegistry {
     /// Forgets the snapshot, so the next read sees a new dataset or analysis.
     func refresh() {
         cached = nil
+        cachedVersion = nil
         generation += 1
     }
 }

@@ -55,6 +55,58 @@ struct DataVersionStoreTests {
     }
 
     @Test(
+        "the system version moves when the system, pack, dataset or analysis is replaced, and only then (migration v20)",
+        arguments: StoreContractTests.Adapter.allCases)
+    func systemVersion(adapter: StoreContractTests.Adapter) async throws {
+        try await adapter.withStore { store in
+            var seen: Set<DataVersion> = [try await store.systemVersion()]
+            /// Runs `write`, then expects a system version never seen before (`moves`) or the last one.
+            func expect(_ what: String, moves: Bool, _ write: () async throws -> Void) async throws {
+                let before = try await store.systemVersion()
+                try await write()
+                let after = try await store.systemVersion()
+                if moves {
+                    #expect(!seen.contains(after), "\(what) left the system version as it was")
+                } else {
+                    #expect(after == before, "\(what) moved the system version")
+                }
+                seen.insert(after)
+            }
+            try await expect("the system", moves: true) {
+                try await store.replaceSystem(try StoreContractTests.kent.get())
+            }
+            try await expect("the pack", moves: true) {
+                try await store.savePack(StoredPack(format: 1, document: Data(#"{"name":"p"}"#.utf8)))
+            }
+            let dataset = DatasetStoreContractTests.dataset(people: 40, seed: 3)
+            try await expect("a dataset", moves: true) {
+                try await store.replaceDataset(
+                    dataset, summary: DatasetSummary(of: dataset, fingerprint: "f", source: "t"))
+            }
+            try await expect("an analysis", moves: true) {
+                try await store.updateAnalysis(Data("{}".utf8), cohort: [], fingerprint: "f")
+            }
+            try await expect("an organisation", moves: false) {
+                try await store.insertOrganisation(Organisation(code: "new-trust", name: "New", role: .nhsTrust))
+            }
+            try await expect("a user", moves: false) {
+                try await store.insertUser(UserAccount(username: "ana", role: .analyst, passwordHash: "$2b$x"))
+            }
+            try await expect("indicator values", moves: false) {
+                try await store.saveIndicatorValues([
+                    IndicatorValue(indicator: "ae-4-hour", area: "east-kent", month: "2026-01", value: 71)
+                ])
+            }
+            // A refused replace changes nothing, the version included.
+            try await expect("an analysis for another dataset (refused)", moves: false) {
+                await #expect(throws: StoreError.self) {
+                    try await store.updateAnalysis(Data("{}".utf8), cohort: [], fingerprint: "not-loaded")
+                }
+            }
+        }
+    }
+
+    @Test(
         "a write by another store on the same database is seen at once",
         arguments: [StoreContractTests.Adapter.sqliteFile])
     func anotherStore(adapter: StoreContractTests.Adapter) async throws {
@@ -86,9 +138,11 @@ struct DataVersionStoreTests {
         _ = try await other.dataVersion()
         let first = try await store.dataVersion()
         #expect(try await store.dataVersion() == first)
+        let system = try await store.systemVersion()
         try await other.replaceSystem(try StoreContractTests.kent.get())
         let second = try await store.dataVersion()
         #expect(second != first)
+        #expect(try await store.systemVersion() != system)
         #expect(try await store.loadSystem() != nil)
         try await other.insertUser(UserAccount(username: "ana", role: .analyst, passwordHash: "$2b$x"))
         let third = try await store.dataVersion()
@@ -111,8 +165,10 @@ struct DataVersionStoreTests {
         try await source.backup(to: backup)
         for store in [try SQLiteStore(), try SQLiteStore(path: folder.appendingPathComponent("live.sqlite").path)] {
             let before = try await store.dataVersion()
+            let system = try await store.systemVersion()
             try await store.restore(from: backup)
             #expect(try await store.dataVersion() != before)
+            #expect(try await store.systemVersion() != system)
             #expect(try await store.loadSystem() != nil)
         }
     }

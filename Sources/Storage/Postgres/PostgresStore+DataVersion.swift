@@ -24,4 +24,37 @@ extension PostgresStore {
         }
         return DataVersion(token: stamp ?? "none")
     }
+
+    /// Migration v20: the system version (see ``DataVersionStore/systemVersion()``), one row with a random
+    /// stamp that statement triggers on `health_system`, `system_pack` and `dataset` replace on any insert,
+    /// update, delete or truncate. Dropped first, as v19's row, for an archive restored from before it.
+    static let systemVersionMigration = (
+        name: "v20: system version",
+        sql: """
+        DROP TABLE IF EXISTS system_version;
+        CREATE TABLE system_version (id bigint PRIMARY KEY CHECK (id = 1), stamp text NOT NULL);
+        INSERT INTO system_version (id, stamp) VALUES (1, gen_random_uuid()::text);
+        CREATE OR REPLACE FUNCTION new_system_version() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN UPDATE system_version SET stamp = gen_random_uuid()::text WHERE id = 1; RETURN NULL; END $$;
+        DROP TRIGGER IF EXISTS system_version_health_system ON health_system;
+        CREATE TRIGGER system_version_health_system AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON health_system
+            FOR EACH STATEMENT EXECUTE FUNCTION new_system_version();
+        DROP TRIGGER IF EXISTS system_version_system_pack ON system_pack;
+        CREATE TRIGGER system_version_system_pack AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON system_pack
+            FOR EACH STATEMENT EXECUTE FUNCTION new_system_version();
+        DROP TRIGGER IF EXISTS system_version_dataset ON dataset;
+        CREATE TRIGGER system_version_dataset AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON dataset
+            FOR EACH STATEMENT EXECUTE FUNCTION new_system_version();
+        """
+    )
+
+    /// The version of the system, its pack, the dataset and its analysis (see
+    /// ``DataVersionStore/systemVersion()``).
+    /// - Throws: ``StoreError`` `unavailable` when the server cannot be reached.
+    public func systemVersion() async throws -> DataVersion {
+        let stamp = try await readOne { [self] connection in
+            try await rows("SELECT stamp FROM system_version WHERE id = 1", connection).first?.decode(String.self)
+        }
+        return DataVersion(token: stamp ?? "none")
+    }
 }

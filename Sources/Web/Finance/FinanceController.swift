@@ -19,7 +19,9 @@ struct FinanceController<Context: RequestContext> {
 
     /// The system's finance picture, computing each answer once into the controller's cache.
     func money() async throws -> SystemMoney {
-        guard let finances = try await registry.analysedSnapshot().finances else {
+        let snapshot = try await registry.analysedSnapshot()
+        await cache.keep(for: "\(snapshot.generation)")
+        guard let finances = snapshot.finances else {
             throw Problem(
                 status: .conflict, type: "https://concordat.dev/problems/cannot-compute", title: "Cannot compute",
                 detail: "the published weighted populations could not be read")
