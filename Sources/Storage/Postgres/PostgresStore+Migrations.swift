@@ -156,5 +156,6 @@ extension PostgresStore {
         scenarioMigration,
         businessCaseMigration,
         dataVersionMigration,
+        scenarioCancelMigration,
     ]
 }
