@@ -59,6 +59,13 @@ def shows(driver, text, seconds=10):
         return False
 
 
+def readme_recipe():
+    """The commands of the README's scenario-journey recipe, each as its arguments after `concordat`."""
+    readme = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "README.md")).read()
+    block = readme.split("<!-- scenario-journey")[1].split("<!-- /scenario-journey -->")[0]
+    return [line.split()[1:] for line in block.splitlines() if line.strip().startswith("concordat ")]
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -82,11 +89,12 @@ def main():
         "--password-stdin", "--cost", "4", stdin=PASSWORD + "\n")
     run("user", "add", "--username", "bea", "--role", "board-secretary", "--password-stdin", "--cost", "4",
         stdin=PASSWORD + "\n")
-    # The scenario journey's accounts, as the README's recipe makes them.
-    run("user", "add", "--username", "ana", "--role", "analyst", "--organisation", "kcc", "--password-stdin",
-        "--cost", "4", stdin=PASSWORD + "\n")
-    run("user", "add", "--username", "kim", "--role", "finance", "--organisation", "kcc", "--office",
-        "section-151-officer", "--password-stdin", "--cost", "4", stdin=PASSWORD + "\n")
+    # The scenario journey's accounts, made by the README's own recipe (so it cannot rot); bea is already made.
+    recipe = readme_recipe()
+    check(recipe[0] == ["init"] and recipe[-1] == ["demo", "--people", "4000"], f"the README's recipe: {recipe}")
+    for command in recipe:
+        if command[:2] == ["user", "add"] and "bea" not in command:
+            run(*command, "--cost", "4", stdin=PASSWORD + "\n")
     port = free_port()
     server = subprocess.Popen([args.concordat, "demo", "--people", "4000"], cwd=folder,
                               env=dict(env, CONCORDAT_PORT=str(port)), stdout=subprocess.PIPE, stderr=subprocess.STDOUT)

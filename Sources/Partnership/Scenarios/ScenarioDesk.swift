@@ -74,18 +74,23 @@ public struct ScenarioDesk: Sendable {
     @discardableResult public func run(
         _ id: Int64, progress: @escaping @Sendable (Double) -> Void = { _ in }
     ) async throws -> StoredScenario {
-        guard let stored = try await store.scenario(id: id) else { throw StoreError.notFound("scenario", String(id)) }
-        do { try await ScenarioRunQueue.shared.acquire() } catch {
-            try await store.cancelScenario(id, reason: Self.cancelledReason)
-            throw error
-        }
         do {
-            let done = try await runNow(stored, progress: progress)
-            await ScenarioRunQueue.shared.release()
-            return done
-        } catch {
-            await ScenarioRunQueue.shared.release()
-            throw error
+            guard let stored = try await store.scenario(id: id) else {
+                throw StoreError.notFound("scenario", String(id))
+            }
+            try await ScenarioRunQueue.shared.acquire()
+            do {
+                let done = try await runNow(stored, progress: progress)
+                await ScenarioRunQueue.shared.release()
+                return done
+            } catch {
+                await ScenarioRunQueue.shared.release()
+                throw error
+            }
+        } catch is CancellationError {
+            // Wherever it was stopped (before its turn, waiting, or running), it is kept cancelled.
+            try? await markCancelled(id)
+            throw CancellationError()
         }
     }
 
@@ -125,12 +130,18 @@ public struct ScenarioDesk: Sendable {
             guard done.status == .done else { throw CancellationError() }
             return done
         } catch is CancellationError {
-            try await store.cancelScenario(id, reason: Self.cancelledReason)
             throw CancellationError()
         } catch {
             let reason = (error as? CustomStringConvertible)?.description ?? "\(error)"
             return try await store.updateScenario(id, .init(status: .failed, progress: 0, failure: reason))
         }
+    }
+
+    /// Keeps scenario `id` cancelled, from a task that has itself been cancelled: the write is made by a
+    /// task of its own, since the store's writes refuse to start in a cancelled task.
+    private func markCancelled(_ id: Int64) async throws {
+        let (store, reason) = (self.store, Self.cancelledReason)
+        try await Task { try await store.cancelScenario(id, reason: reason) }.value
     }
 
     /// What a cancelled scenario says of itself.
