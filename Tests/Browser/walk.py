@@ -7,8 +7,8 @@ and casts a vote for their organisation; submits an assurance return through the
 board secretary and closes the vote. Then the scenario journey of issue 17: an analyst writes the East Kent
 frailty scenario through the builder form, runs it, sees every output (fan chart, waterfall, tornado, ledger
 impact, red-line probabilities, indicators, beds), cancels a second, long run, and drafts the business case
-from the first; the board secretary tables a proposal (POST /api/v1/proposals) and attaches the case on its
-page, where the Green Book and Section 151 red lines are judged (the latter breached for want of a
+from the first; the board secretary tables a proposal on /decisions with the case attached, where the
+Green Book and Section 151 red lines are judged (the latter breached for want of a
 determination); KCC's Section 151 officer records a determination, and the Section 151 red line is computed
 from it. Every page on the way passes axe. Screenshots go to --screenshots. Exits non-zero on any failure.
 
@@ -16,7 +16,6 @@ Usage: walk.py --concordat PATH_TO_BINARY --screenshots DIR
 """
 import argparse
 import base64
-import datetime
 import json
 import os
 import socket
@@ -318,17 +317,17 @@ def scenario_journey(driver, base, shots):
     check("Green Book standard" in driver.page_source, "the case states its Green Book standard")
     sign_out(driver)
 
-    # The board secretary tables a proposal (the API: there is no tabling form) and attaches the case.
-    status, _ = api(base, "POST", "/api/v1/proposals", "bea", {
-        "id": PROPOSAL, "title": "Commission home-first frailty care in East Kent", "type": "service-redesign",
-        "tabled": datetime.datetime.now(datetime.timezone.utc).date().isoformat(), "sponsor": "kcc",
-        "hasExitArrangements": True})
-    check(status == 201, f"the proposal is tabled ({status})")
+    # The board secretary tables a proposal on /decisions with the case attached.
     sign_in(driver, base, "bea")
+    driver.get(base + "/decisions")
+    driver.find_element(By.XPATH, "//summary[text()='Table a proposal']").click()
+    fill(driver, {"proposal-id": PROPOSAL, "proposal-title": "Commission home-first frailty care in East Kent",
+                  "proposal-type": "service-redesign", "proposal-sponsor": "kcc", "proposal-case": CASE})
+    driver.find_element(By.ID, "proposal-exit").click()
+    driver.find_element(By.CSS_SELECTOR, "form[action='/decisions'] button[type=submit]").click()
+    check(shows(driver, f'id="{PROPOSAL}"'), "the proposal is tabled")
     driver.get(base + f"/business-cases/{CASE}")
-    driver.find_element(By.ID, "proposal").send_keys(PROPOSAL)
-    driver.find_element(By.CSS_SELECTOR, f"form[action='/business-cases/{CASE}/attach'] button").click()
-    check(shows(driver, PROPOSAL), "the case says what it is attached to")
+    check(PROPOSAL in driver.page_source, "the case says what it is attached to")
     driver.get(base + "/decisions")
     audit(driver, "/decisions (the case attached)")
     check(f'href="/business-cases/{CASE}"' in driver.page_source, "the proposal links its business case")
