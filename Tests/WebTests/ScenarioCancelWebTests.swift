@@ -199,4 +199,32 @@ struct ScenarioCancelWebTests {
         }
         await turn.giveBack()
     }
+
+    @Test("cancelling a scenario's job (POST /api/v1/jobs/{id}/cancel) cancels the scenario too, kept so")
+    func throughItsJob() async throws {
+        let store = try await Self.store()
+        let app = Application(router: try buildRouter(store: store))
+        let turn = try await HeldTurn()
+        defer { turn.giveBackIfHeld() }
+        try await app.test(.router) { client in
+            var job = 0
+            try await client.execute(
+                uri: "/api/v1/scenarios", method: .post, headers: signedIn("ana"),
+                body: ByteBuffer(data: try ScenarioWebTests.definition(runs: 40))
+            ) { response in
+                #expect(response.status == .accepted)
+                job = try #require(try Self.object(response)["job"] as? Int)
+            }
+            try await client.execute(uri: "/api/v1/jobs/\(job)/cancel", method: .post, headers: signedIn("admin")) {
+                #expect($0.status == .ok)
+            }
+            #expect(try await Self.jobEnds(client, job) == "cancelled")
+            await turn.giveBack()
+            let stored = try #require(try await store.scenario(id: 1))
+            #expect(stored.status == .cancelled && stored.results == nil)
+            try await client.execute(uri: "/api/v1/scenarios/1/cancel", method: .post, headers: signedIn("ana")) {
+                #expect($0.status == .conflict)
+            }
+        }
+    }
 }
