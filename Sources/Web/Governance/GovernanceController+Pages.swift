@@ -132,8 +132,15 @@ extension GovernanceController {
         let caseID = fields.businessCase.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap {
             $0.isEmpty ? nil : $0
         }
-        if let caseID, let attached = try await office.stored(caseID).proposal {
-            throw Problem.conflict("business case \(caseID) is already attached to proposal \(attached)")
+        if let caseID {
+            let stored = try await office.stored(caseID)
+            if let attached = stored.proposal {
+                throw Problem.conflict("business case \(caseID) is already attached to proposal \(attached)")
+            }
+            // Whether this account may attach it, asked before anything is tabled.
+            try AccessPolicy.require(
+                Actor(session.user),
+                .attachBusinessCase(author: stored.businessCase.organisation, proposalAuthor: proposal.sponsor))
         }
         let system = try await registry.system()
         let tabling = proposal
