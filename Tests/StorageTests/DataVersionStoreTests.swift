@@ -55,7 +55,7 @@ struct DataVersionStoreTests {
     }
 
     @Test(
-        "the system version moves when the system, pack, dataset or analysis is replaced, and only then (migration v20)",
+        "the system version moves when the system, pack, dataset or analysis is replaced, and only then (migration v21)",
         arguments: StoreContractTests.Adapter.allCases)
     func systemVersion(adapter: StoreContractTests.Adapter) async throws {
         try await adapter.withStore { store in

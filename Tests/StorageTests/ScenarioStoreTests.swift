@@ -61,4 +61,50 @@ struct ScenarioStoreTests {
             #expect(all.isEmpty)
         }
     }
+
+    @Test(
+        "a queued or running scenario is cancelled once; a finished one is left; a run ending after it keeps nothing",
+        arguments: StoreContractTests.Adapter.allCases)
+    func cancelling(adapter: StoreContractTests.Adapter) async throws {
+        try await adapter.withStore { store in
+            let queued = try await store.addScenario(Self.draft("Queued"))
+            let cancelled = try await store.cancelScenario(queued.id, reason: "cancelled by ana")
+            #expect(cancelled.status == .cancelled && cancelled.failure == "cancelled by ana")
+            #expect(cancelled.results == nil && cancelled.progress == 0)
+            #expect(try await store.scenario(id: queued.id) == cancelled)
+            // Twice: left as the first cancellation made it.
+            let again = try await store.cancelScenario(queued.id, reason: "cancelled by bob")
+            #expect(again == cancelled)
+
+            // A running one, whose run then finishes (or fails, or is marked running) after the cancellation:
+            // the late writes are ignored and the scenario is answered as it stands.
+            let running = try await store.addScenario(Self.draft("Running"))
+            try await store.updateScenario(running.id, .init(status: .running, progress: 0.5))
+            #expect(try await store.cancelScenario(running.id, reason: "stop").status == .cancelled)
+            let late = try await store.updateScenario(
+                running.id, .init(status: .done, progress: 1, results: Data("{}".utf8)))
+            #expect(late.status == .cancelled && late.results == nil && late.failure == "stop")
+            #expect(
+                try await store.updateScenario(running.id, .init(status: .running, progress: 0)).status == .cancelled)
+            #expect(
+                try await store.updateScenario(running.id, .init(status: .failed, progress: 0)).status == .cancelled)
+
+            // Done first: the cancellation loses the race and changes nothing.
+            let done = try await store.addScenario(Self.draft("Done"))
+            let finished = try await store.updateScenario(
+                done.id, .init(status: .done, progress: 1, results: Data("{\"runs\":1}".utf8)))
+            #expect(try await store.cancelScenario(done.id, reason: "too late") == finished)
+            let failed = try await store.addScenario(Self.draft("Failed"))
+            let stopped = try await store.updateScenario(failed.id, .init(status: .failed, progress: 0, failure: "no"))
+            #expect(try await store.cancelScenario(failed.id, reason: "too late") == stopped)
+
+            // Unknown and hostile identifiers are not found; a reason with quotes is kept as given.
+            await #expect(throws: StoreError.self) { try await store.cancelScenario(4242, reason: "x") }
+            await #expect(throws: StoreError.self) { try await store.cancelScenario(-1, reason: "x") }
+            let quoted = try await store.addScenario(Self.draft("Quoted"))
+            let reason = "it's \"cancelled\"; DROP TABLE scenario; --"
+            #expect(try await store.cancelScenario(quoted.id, reason: reason).failure == reason)
+            #expect(try await store.scenarios().filter { $0.status == .cancelled }.count == 3)
+        }
+    }
 }

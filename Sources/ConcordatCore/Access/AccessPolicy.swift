@@ -41,6 +41,9 @@ public enum AccessPolicy {
         case readAccessLog
         /// Submit and run a what-if scenario over the integrated dataset (issue 17).
         case runScenario
+        /// Cancel a queued or running scenario submitted by `author` (a username) for `organisation`: an
+        /// analyst of that organisation, or its author.
+        case cancelScenario(author: String, organisation: String?)
         /// Draft a business case for the actor's organisation (or the secretariat).
         case draftBusinessCase
         /// Attach a business case drafted for `author` (an organisation, or `nil` for the secretariat) to a
@@ -70,6 +73,7 @@ public enum AccessPolicy {
             case .viewCohort: "see identifiable cohorts"
             case .readAccessLog: "read the access log"
             case .runScenario: "run scenarios"
+            case .cancelScenario: "cancel this scenario"
             case .draftBusinessCase: "draft business cases"
             case .attachBusinessCase: "attach a business case to a proposal"
             case .recordSection151Determination(let council, _): "record \(council)'s Section 151 determination"
@@ -91,7 +95,7 @@ public enum AccessPolicy {
             case .importDataset: role == .administrator
             case .viewCohort: role.mayViewIdentifiableCohorts
             case .readAccessLog: role.mayReadAccessLog
-            case .runScenario: role.mayRunScenarios
+            case .runScenario, .cancelScenario: role.mayRunScenarios
             case .draftBusinessCase: role.mayDraftBusinessCases
             case .attachBusinessCase: role.mayDraftBusinessCases || role.mayManagePartnership
             case .recordSection151Determination: role != .viewer
@@ -146,6 +150,9 @@ public enum AccessPolicy {
             // Never the secretariat: the determination is the council's own statutory officer's.
             scoped = actor.organisation == council && holdsOffice
             whose = "only \(council)'s Section 151 officer, acting in that office,"
+        case .cancelScenario(let author, let organisation):
+            scoped = actor.username == author || (organisation != nil && actor.organisation == organisation)
+            whose = "only an analyst of \(organisation ?? "the organisation that submitted it") (or its author)"
         case .managePartnership, .reviewReturn, .runJobs, .importDataset, .viewCohort, .readAccessLog,
             .draftBusinessCase, .appointOffice, .runScenario:
             // The secretariat's own business, and system-wide work: the role alone decides (the roles that may

@@ -120,10 +120,10 @@ public struct RedLine: Sendable, Hashable, Codable {
         case .section151(let threshold, let partner):
             let partner = partner ?? party
             let probability = proposal.businessCase?.breaches.first { $0.partner == partner }?.probability ?? 0
-            let determination = proposal.businessCase?.determination(of: party)
+            // The officer by office, not by username: judgements are shown on public pages.
             return (
                 false,
-                "\(party)'s Section 151 officer (\(determination?.username ?? "")) determined it affordable, and "
+                "\(party)'s Section 151 officer determined it affordable, and "
                     + "the breach probability \(Self.percent(probability)) is under \(Self.percent(threshold))"
             )
         default:

@@ -65,19 +65,32 @@ public struct ScenarioDesk: Sendable {
     /// Runs stored scenario `id` when its turn comes (one run at a time, ``ScenarioRunQueue``): marks it
     /// running, runs it with `progress` told (0–1) as runs finish, and keeps its published results (done) or
     /// the reason it could not run (failed). The model runs on a thread of its own, not the caller's.
-    /// - Throws: ``Storage/StoreError`` `notFound` when there is no such scenario.
+    ///
+    /// Cancelling the calling task stops the run: while it waits for its turn, or at the model's next
+    /// checkpoint (between blocks of Monte Carlo runs); the scenario is then kept `cancelled` and
+    /// `CancellationError` is thrown. So is a scenario cancelled in the store (``cancel(_:by:)``) before
+    /// its run started; a run that finishes after its scenario was cancelled keeps nothing.
+    /// - Throws: ``Storage/StoreError`` `notFound` when there is no such scenario; `CancellationError`.
     @discardableResult public func run(
         _ id: Int64, progress: @escaping @Sendable (Double) -> Void = { _ in }
     ) async throws -> StoredScenario {
-        guard let stored = try await store.scenario(id: id) else { throw StoreError.notFound("scenario", String(id)) }
-        await ScenarioRunQueue.shared.acquire()
         do {
-            let done = try await runNow(stored, progress: progress)
-            await ScenarioRunQueue.shared.release()
-            return done
-        } catch {
-            await ScenarioRunQueue.shared.release()
-            throw error
+            guard let stored = try await store.scenario(id: id) else {
+                throw StoreError.notFound("scenario", String(id))
+            }
+            try await ScenarioRunQueue.shared.acquire()
+            do {
+                let done = try await runNow(stored, progress: progress)
+                await ScenarioRunQueue.shared.release()
+                return done
+            } catch {
+                await ScenarioRunQueue.shared.release()
+                throw error
+            }
+        } catch is CancellationError {
+            // Wherever it was stopped (before its turn, waiting, or running), it is kept cancelled.
+            try? await markCancelled(id)
+            throw CancellationError()
         }
     }
 
@@ -85,25 +98,69 @@ public struct ScenarioDesk: Sendable {
         -> StoredScenario
     {
         let id = stored.id
-        try await store.updateScenario(id, .init(status: .running, progress: 0))
+        // A scenario cancelled while it waited stays cancelled (the store leaves it so).
+        guard try await store.updateScenario(id, .init(status: .running, progress: 0)).status == .running else {
+            throw CancellationError()
+        }
         do {
             let study = try await ScenarioStudy.read(from: store)
             let scenario = try Self.check(stored.definition, in: study)
             let policy = self.policy
-            let document = try await Self.detached {
-                let model = try study.model(scenario)
-                let results = model.results { done, total in progress(0.95 * Double(done) / Double(max(total, 1))) }
-                let report = ScenarioReport(results, policy: policy, tornado: try? Self.tornado(of: model))
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys]
-                return try encoder.encode(report)
+            let stop = ScenarioStop()
+            let document = try await withTaskCancellationHandler {
+                try await Self.detached {
+                    try stop.check()
+                    let model = try study.model(scenario)
+                    let results = try model.results(
+                        workers: nil,
+                        progress: { done, total in progress(0.95 * Double(done) / Double(max(total, 1))) },
+                        checkpoint: stop.check)
+                    try stop.check()
+                    let report = ScenarioReport(results, policy: policy, tornado: try? Self.tornado(of: model))
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.sortedKeys]
+                    return try encoder.encode(report)
+                }
+            } onCancel: {
+                stop.raise()
             }
             progress(1)
-            return try await store.updateScenario(id, .init(status: .done, progress: 1, results: document))
+            let done = try await store.updateScenario(id, .init(status: .done, progress: 1, results: document))
+            // Cancelled in the store while its last runs were made: it keeps nothing, and says so.
+            guard done.status == .done else { throw CancellationError() }
+            return done
+        } catch is CancellationError {
+            throw CancellationError()
         } catch {
             let reason = (error as? CustomStringConvertible)?.description ?? "\(error)"
             return try await store.updateScenario(id, .init(status: .failed, progress: 0, failure: reason))
         }
+    }
+
+    /// Keeps scenario `id` cancelled, from a task that has itself been cancelled: the write is made by a
+    /// task of its own, since the store's writes refuse to start in a cancelled task.
+    private func markCancelled(_ id: Int64) async throws {
+        let (store, reason) = (self.store, Self.cancelledReason)
+        try await Task { try await store.cancelScenario(id, reason: reason) }.value
+    }
+
+    /// What a cancelled scenario says of itself.
+    public static let cancelledReason = "cancelled on request before its run finished"
+
+    /// Cancels queued or running scenario `id` for `account` (an analyst of the organisation that
+    /// submitted it, or its author), in the store at once; the caller stops the run itself (cancels the
+    /// job's task, which ``run(_:progress:)`` turns into a stop between blocks of runs).
+    /// - Throws: ``Storage/StoreError`` `notFound` when there is no such scenario; ``ActionRefused`` for
+    ///   another role or organisation; ``ScenarioNotUnderWay`` when it is done, failed or already
+    ///   cancelled, including when its run finished first.
+    @discardableResult public func cancel(_ id: Int64, by account: UserAccount) async throws -> StoredScenario {
+        guard let stored = try await store.scenario(id: id) else { throw StoreError.notFound("scenario", String(id)) }
+        try AccessPolicy.require(
+            Actor(account), .cancelScenario(author: stored.author, organisation: stored.organisation))
+        guard stored.status.isUnderWay else { throw ScenarioNotUnderWay(stored) }
+        let after = try await store.cancelScenario(id, reason: Self.cancelledReason)
+        guard after.status == .cancelled else { throw ScenarioNotUnderWay(after) }
+        return after
     }
 
     /// Marks scenario `id` failed because the server that was to run it stopped first (it was queued or

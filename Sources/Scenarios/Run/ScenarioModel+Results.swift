@@ -17,8 +17,20 @@ extension ScenarioModel {
     public func results(workers: Int?, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in })
         -> ScenarioResults
     {
+        results(workers: workers, progress: progress, checkpoint: {})
+    }
+
+    /// Runs the scenario as ``results(workers:progress:)`` does, calling `checkpoint` between blocks of
+    /// Monte Carlo runs (at most 64 runs apart) so that a caller can stop it: when `checkpoint` throws
+    /// (a cancelled run's flag, say), the remaining runs are not made and the error is thrown. The model
+    /// itself does no I/O; the caller's checkpoint decides.
+    public func results(
+        workers: Int?, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }, checkpoint: () throws -> Void
+    ) rethrows -> ScenarioResults {
+        try checkpoint()
         let principal = pass(run: 0)
-        let runs = monteCarlo(runs: 1...max(1, scenario.runs), workers: workers, progress: progress)
+        let runs = try monteCarlo(
+            runs: 1...max(1, scenario.runs), workers: workers, progress: progress, checkpoint: checkpoint)
         let occupancy = scenario.occupancy.central(clippedTo: Scenario.occupancyRange)
         let baselineFigures = self.baselineFigures(occupancy: occupancy)
         let years = (1...scenario.horizon).map(scenario.yearLabel)
@@ -104,9 +116,11 @@ extension ScenarioModel {
 
     /// Runs `runs`, in blocks, each block's runs split across `workers` threads (default: one per core);
     /// run `r` always draws from stream `r`, so the order and the number of workers do not matter.
+    /// `checkpoint` is called before each block; when it throws, no more runs are made.
     func monteCarlo(
-        runs: ClosedRange<Int>, workers: Int? = nil, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
-    ) -> [Pass] {
+        runs: ClosedRange<Int>, workers: Int? = nil, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in },
+        checkpoint: () throws -> Void
+    ) rethrows -> [Pass] {
         let total = runs.count
         let threads = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, total))
         let block = max(threads, min(total, 64))
@@ -114,6 +128,7 @@ extension ScenarioModel {
         passes.reserveCapacity(total)
         var next = runs.lowerBound
         while next <= runs.upperBound {
+            try checkpoint()
             let count = min(block, runs.upperBound - next + 1)
             let first = next
             let done = UnsafeMutableBufferPointer<Pass>.allocate(capacity: count)
@@ -136,6 +151,6 @@ extension ScenarioModel {
     /// Every run's figures (for tests and charts that need the runs themselves): `[run][year]`, run 0 the
     /// principal projection.
     public func everyRun() -> [[ScenarioResults.Figures]] {
-        monteCarlo(runs: 0...scenario.runs).map(\.years)
+        monteCarlo(runs: 0...scenario.runs, checkpoint: {}).map(\.years)
     }
 }

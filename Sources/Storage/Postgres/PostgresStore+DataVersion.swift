@@ -25,11 +25,11 @@ extension PostgresStore {
         return DataVersion(token: stamp ?? "none")
     }
 
-    /// Migration v20: the system version (see ``DataVersionStore/systemVersion()``), one row with a random
+    /// Migration v21: the system version (see ``DataVersionStore/systemVersion()``), one row with a random
     /// stamp that statement triggers on `health_system`, `system_pack` and `dataset` replace on any insert,
     /// update, delete or truncate. Dropped first, as v19's row, for an archive restored from before it.
     static let systemVersionMigration = (
-        name: "v20: system version",
+        name: "v21: system version",
         sql: """
         DROP TABLE IF EXISTS system_version;
         CREATE TABLE system_version (id bigint PRIMARY KEY CHECK (id = 1), stamp text NOT NULL);

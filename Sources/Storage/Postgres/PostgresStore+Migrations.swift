@@ -156,6 +156,7 @@ extension PostgresStore {
         scenarioMigration,
         businessCaseMigration,
         dataVersionMigration,
+        scenarioCancelMigration,
         systemVersionMigration,
     ]
 }

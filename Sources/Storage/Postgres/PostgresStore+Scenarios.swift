@@ -42,17 +42,40 @@ extension PostgresStore {
     {
         let results = update.results.map { String(decoding: $0, as: UTF8.self) }
         return try await write { [self] connection in
-            guard
-                let row = try await rows(
-                    """
-                    UPDATE scenario SET status = \(update.status.rawValue), progress = \(update.progress),
-                        failure = \(update.failure), results = \(results)
-                    WHERE id = \(id) RETURNING \(unescaped: Self.scenarioColumns)
-                    """, connection
-                ).first
-            else { throw StoreError.notFound("scenario", String(id)) }
-            return try Self.scenario(row)
+            let updated = try await rows(
+                """
+                UPDATE scenario SET status = \(update.status.rawValue), progress = \(update.progress),
+                    failure = \(update.failure), results = \(results)
+                WHERE id = \(id) AND status <> 'cancelled' RETURNING \(unescaped: Self.scenarioColumns)
+                """, connection)
+            return try await scenarioAsItStands(id, updated, connection)
         }
+    }
+
+    /// Cancels a queued or running scenario; any other is left as it is. `notFound` when there is none.
+    @discardableResult public func cancelScenario(_ id: Int64, reason: String) async throws -> StoredScenario {
+        try await write { [self] connection in
+            let cancelled = try await rows(
+                """
+                UPDATE scenario SET status = 'cancelled', progress = 0, failure = \(reason), results = NULL
+                WHERE id = \(id) AND status IN ('queued', 'running') RETURNING \(unescaped: Self.scenarioColumns)
+                """, connection)
+            return try await scenarioAsItStands(id, cancelled, connection)
+        }
+    }
+
+    /// The row an update returned, or (when its condition left the scenario as it was) the scenario as it
+    /// stands; `notFound` when there is none.
+    private func scenarioAsItStands(_ id: Int64, _ changed: [PostgresRow], _ connection: PostgresConnection)
+        async throws -> StoredScenario
+    {
+        if let row = changed.first { return try Self.scenario(row) }
+        guard
+            let row = try await rows(
+                "SELECT \(unescaped: Self.scenarioColumns) FROM scenario WHERE id = \(id)", connection
+            ).first
+        else { throw StoreError.notFound("scenario", String(id)) }
+        return try Self.scenario(row)
     }
 
     static let scenarioColumns =
@@ -79,6 +102,16 @@ extension PostgresStore {
             organisation text, createdAt timestamptz NOT NULL,
             status text NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed')),
             progress double precision NOT NULL DEFAULT 0, failure text, results text);
+        """
+    )
+
+    /// Migration v20: a scenario may be `cancelled` (the column's check is made again with it).
+    static let scenarioCancelMigration = (
+        name: "v20: cancelled scenarios",
+        sql: """
+        ALTER TABLE scenario DROP CONSTRAINT IF EXISTS scenario_status_check;
+        ALTER TABLE scenario ADD CONSTRAINT scenario_status_check
+            CHECK (status IN ('queued', 'running', 'done', 'failed', 'cancelled'));
         """
     )
 }

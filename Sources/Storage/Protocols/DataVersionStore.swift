@@ -7,7 +7,7 @@ public protocol DataVersionStore: Sendable {
     func dataVersion() async throws -> DataVersion
 
     /// The version of what a server holds in memory between requests: the system, its pack, the dataset
-    /// and its analysis. It changes whenever any of them is replaced, in any process (migration v20),
+    /// and its analysis. It changes whenever any of them is replaced, in any process (migration v21),
     /// and not with other writes (votes, returns, payments), so a server can keep one snapshot of them and
     /// still see another process's `concordat import` at once.
     func systemVersion() async throws -> DataVersion

@@ -12,6 +12,12 @@ public struct StoredScenario: Sendable, Hashable, Identifiable {
         case done
         /// Its run stopped, for ``StoredScenario/failure``.
         case failed
+        /// Cancelled on request (by an analyst of its organisation) before its run finished; it has no
+        /// results (migration v20 lets the store keep it).
+        case cancelled
+
+        /// Whether its run may still change it: queued or running.
+        public var isUnderWay: Bool { self == .queued || self == .running }
     }
 
     /// What a new scenario is made of.

@@ -28,7 +28,7 @@ extension SQLiteStore {
     }
 
     /// The version of the system, its pack, the dataset and its analysis (see
-    /// ``DataVersionStore/systemVersion()``): the stamp migration v20's triggers replace.
+    /// ``DataVersionStore/systemVersion()``): the stamp migration v21's triggers replace.
     /// - Throws: ``StoreError`` `unavailable` when the database cannot be read.
     public func systemVersion() async throws -> DataVersion {
         do {
@@ -41,11 +41,11 @@ extension SQLiteStore {
         }
     }
 
-    /// Migration v20: the system version, one row with a random stamp that a trigger on each one-row table
+    /// Migration v21: the system version, one row with a random stamp that a trigger on each one-row table
     /// of what a server keeps in memory (`health_system`, `system_pack`, `dataset`) replaces on any insert,
     /// update or delete. Triggers, not calls in each write, so that no write path can forget it.
     static func registerSystemVersionMigration(_ migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v20: system version") { db in
+        migrator.registerMigration("v21: system version") { db in
             try db.execute(
                 sql: """
                     CREATE TABLE system_version (id INTEGER PRIMARY KEY CHECK (id = 1), stamp TEXT NOT NULL);

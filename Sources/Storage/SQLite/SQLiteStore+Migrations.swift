@@ -234,6 +234,7 @@ extension SQLiteStore {
         registerScenarioMigration(&migrator)
         registerBusinessCaseMigration(&migrator)
         registerDataVersionMigration(&migrator)
+        registerScenarioCancelMigration(&migrator)
         registerSystemVersionMigration(&migrator)
         return migrator
     }

@@ -43,8 +43,28 @@ extension SQLiteStore {
         let results = update.results.map { String(decoding: $0, as: UTF8.self) }
         return try await writer.write { db in
             try db.execute(
-                sql: "UPDATE scenario SET status = ?, progress = ?, failure = ?, results = ? WHERE id = ?",
+                sql: """
+                    UPDATE scenario SET status = ?, progress = ?, failure = ?, results = ?
+                    WHERE id = ? AND status <> 'cancelled'
+                    """,
                 arguments: [update.status.rawValue, update.progress, update.failure, results, id])
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT \(Self.scenarioColumns) FROM scenario WHERE id = ?", arguments: [id])
+            else { throw StoreError.notFound("scenario", String(id)) }
+            return try Self.scenario(row)
+        }
+    }
+
+    /// Cancels a queued or running scenario; any other is left as it is. `notFound` when there is none.
+    @discardableResult public func cancelScenario(_ id: Int64, reason: String) async throws -> StoredScenario {
+        try await writer.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE scenario SET status = 'cancelled', progress = 0, failure = ?, results = NULL
+                    WHERE id = ? AND status IN ('queued', 'running')
+                    """,
+                arguments: [reason, id])
             guard
                 let row = try Row.fetchOne(
                     db, sql: "SELECT \(Self.scenarioColumns) FROM scenario WHERE id = ?", arguments: [id])
@@ -78,6 +98,25 @@ extension SQLiteStore {
                         author TEXT NOT NULL, organisation TEXT, createdAt DATETIME NOT NULL,
                         status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed')),
                         progress DOUBLE NOT NULL DEFAULT 0, failure TEXT, results TEXT)
+                    """)
+        }
+    }
+
+    /// Migration v20: a scenario may be `cancelled`. SQLite cannot change a column's check, so the table
+    /// is made again with the wider one and its rows copied, identifiers kept.
+    static func registerScenarioCancelMigration(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v20: cancelled scenarios") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE scenario_v20 (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, definition TEXT NOT NULL,
+                        author TEXT NOT NULL, organisation TEXT, createdAt DATETIME NOT NULL,
+                        status TEXT NOT NULL
+                            CHECK (status IN ('queued', 'running', 'done', 'failed', 'cancelled')),
+                        progress DOUBLE NOT NULL DEFAULT 0, failure TEXT, results TEXT);
+                    INSERT INTO scenario_v20 (\(scenarioColumns)) SELECT \(scenarioColumns) FROM scenario;
+                    DROP TABLE scenario;
+                    ALTER TABLE scenario_v20 RENAME TO scenario;
                     """)
         }
     }

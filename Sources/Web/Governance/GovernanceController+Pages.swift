@@ -2,6 +2,7 @@ import ConcordatCore
 import Foundation
 import Governance
 import Hummingbird
+import Partnership
 
 extension GovernanceController {
     /// Decisions on one page of `/decisions`.
@@ -15,6 +16,9 @@ extension GovernanceController {
         let name = { (code: String) in system.organisations.first { $0.code == code }?.name ?? code }
         let session = SignedIn.current
         let model = DecisionsPage(
+            canTable: session?.user.role.mayManagePartnership ?? false, tablingCSRF: session?.csrf ?? "",
+            types: DecisionType.allCases.map(\.rawValue),
+            sponsors: system.organisations.map { .init(code: $0.code, name: $0.name) },
             hasMemorandum: adopted != nil,
             memorandum: adopted.map { memorandum in
                 let parties = memorandum.seats.filter { $0.kind == .party && $0.withdrawn == nil }.count
@@ -102,8 +106,69 @@ extension GovernanceController {
     }
 }
 
+extension GovernanceController {
+    /// `POST /decisions`: the secretariat tables a proposal from the page's form, tabled today, and attaches
+    /// the business case it names (checked first, so a case that cannot be attached tables nothing).
+    /// - Throws: 400 naming the field for a bad kind or text; 404 for no such case; 409 for a case already
+    ///   attached or a reference already used; 403 for a role that may not.
+    @Sendable func tableFromPage(_ request: Request, context: Context) async throws -> Response {
+        let (fields, session) = try await FormPost.read(
+            TablingForm.self, from: request, csrf: \.csrf, may: \.mayManagePartnership, toDo: "table proposals")
+        let refused = "the proposal was not tabled"
+        guard let type = DecisionType(rawValue: fields.type ?? "") else {
+            throw Problem.invalidRequest(
+                refused,
+                invalidParams: [
+                    .init(
+                        name: "type",
+                        reason: "must be one of \(DecisionType.allCases.map(\.rawValue).joined(separator: ", "))")
+                ])
+        }
+        var proposal = Proposal(
+            id: (fields.id ?? "").trimmingCharacters(in: .whitespaces), title: fields.title ?? "", type: type,
+            tabled: .today, hasExitArrangements: fields.hasExitArrangements == "yes")
+        proposal.sponsor = fields.sponsor.flatMap { $0.isEmpty ? nil : $0 }
+        let office = CaseOffice(store: store)
+        let caseID = fields.businessCase.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap {
+            $0.isEmpty ? nil : $0
+        }
+        if let caseID {
+            let stored = try await office.stored(caseID)
+            if let attached = stored.proposal {
+                throw Problem.conflict("business case \(caseID) is already attached to proposal \(attached)")
+            }
+            // Whether this account may attach it, asked before anything is tabled.
+            try AccessPolicy.require(
+                Actor(session.user),
+                .attachBusinessCase(author: stored.businessCase.organisation, proposalAuthor: proposal.sponsor))
+        }
+        let system = try await registry.system()
+        let tabling = proposal
+        _ = try await recording {
+            try await secretariat.table(tabling, plannedSpends: [], in: system, by: Actor(session.user))
+        }
+        if let caseID { _ = try await office.attach(caseID, to: proposal.id, by: Actor(session.user)) }
+        return FormPost.redirect(to: "/decisions#\(proposal.id)")
+    }
+}
+
 /// The `/decisions` page.
 struct DecisionsPage {
+    /// An organisation that may sponsor a proposal.
+    struct Sponsor {
+        var code: String
+        var name: String
+    }
+
+    /// Whether the signed-in account may table proposals (the secretariat's roles).
+    var canTable: Bool
+    /// The session's form token, for the tabling form.
+    var tablingCSRF: String
+    /// The kinds of decision.
+    var types: [String]
+    /// The organisations that may sponsor one.
+    var sponsors: [Sponsor]
+
     struct Decision {
         var id: String
         var title: String

@@ -141,6 +141,7 @@ struct GovernanceController<Context: RequestContext> {
         routes.get("/decisions") { request, _ in
             try await decisionsPage(page: try Pager.page(request)).sameForEveryone()
         }
+        routes.post("/decisions", use: tableFromPage)
         routes.post("/decisions/:id/ballot") { request, context -> Response in
             let (fields, session) = try await FormPost.read(BallotForm.self, from: request) { $0.csrf }
             let id = try context.parameters.require("id")
@@ -170,6 +171,17 @@ struct GovernanceController<Context: RequestContext> {
 /// Pool spend a proposal plans, checked against the pools' ring-fences when it is tabled.
 struct PlannedSpends: Decodable {
     var plannedSpends: [PoolSpend]?
+}
+
+/// The tabling form on `/decisions` (the secretariat's).
+struct TablingForm: Decodable {
+    var id: String?
+    var title: String?
+    var type: String?
+    var sponsor: String?
+    var businessCase: String?
+    var hasExitArrangements: String?
+    var csrf: String?
 }
 
 /// The ballot form on `/decisions`.

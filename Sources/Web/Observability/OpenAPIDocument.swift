@@ -201,6 +201,11 @@ enum OpenAPIDocument {
             method: "GET", path: "/api/v1/scenarios/{id}",
             summary: "A scenario: status, progress and its results (counts through the disclosure gate)",
             tag: "scenarios"),
+        .init(
+            method: "POST", path: "/api/v1/scenarios/{id}/cancel",
+            summary:
+                "Cancel a queued or running scenario (an analyst of its organisation): 200 with it cancelled; 409 when its run has ended",
+            tag: "scenarios", may: \.mayRunScenarios),
     ]
 
     /// The document as JSON.

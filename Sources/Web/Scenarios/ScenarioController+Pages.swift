@@ -19,6 +19,12 @@ extension ScenarioController {
                 request.uri.queryParameters.get("b").flatMap { Int64($0) })
         }
         routes.get("/scenarios/:id") { _, context in try await resultsPage(try Self.id(context)) }
+        routes.post("/scenarios/:id/cancel") { request, context -> Response in
+            let session = try await FormPost.session(from: request, may: \.mayRunScenarios, toDo: "cancel scenarios")
+            let id = try Self.id(context)
+            _ = try await cancel(id, by: session.user)
+            return FormPost.redirect(to: "/scenarios/\(id)")
+        }
         routes.get("/scenarios/:id/:file") { _, context -> Response in
             let file = try context.parameters.require("file")
             let (_, report) = try await desk.scenario(try Self.id(context))
@@ -131,10 +137,20 @@ extension ScenarioController {
         let (stored, report) = try await current(id)
         let names = await PublicNames(store: store).names(of: [stored.author])
         let view = report.map(ScenarioResultsView.init)
+        let session = SignedIn.current
+        let mayCancel =
+            stored.status.isUnderWay
+            && session.map { session in
+                AccessPolicy.decide(
+                    Actor(session.user), .cancelScenario(author: stored.author, organisation: stored.organisation)
+                ).isAllowed
+            } == true
         let model = ScenarioResultsPage(
             id: String(id), name: stored.name, author: names[stored.author] ?? "",
             created: ISO8601DateFormatter().string(from: stored.createdAt), status: stored.status.rawValue,
-            percent: Int((stored.progress * 100).rounded()), failure: stored.failure,
+            percent: Int((stored.progress * 100).rounded()),
+            failure: stored.status == .cancelled ? nil : stored.failure, cancelled: stored.status == .cancelled,
+            mayCancel: mayCancel, csrf: session?.csrf ?? "",
             running: stored.status == .running || stored.status == .queued, hasResults: view != nil,
             runs: report?.runs ?? 0, seed: report.map { String($0.seed) } ?? "",
             baselinePeriod: report?.baselinePeriod.joined(separator: " to ") ?? "",

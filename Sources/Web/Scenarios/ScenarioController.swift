@@ -8,7 +8,8 @@ import Storage
 /// What-if scenarios on the web (issue 17): `POST /api/v1/scenarios` (analysts; the body is the definition
 /// JSON) queues a run as a job (``JobKind/scenario``) and answers 202 with the scenario's URL;
 /// `GET /api/v1/scenarios` and `GET /api/v1/scenarios/{id}` give status, progress and the published results
-/// (``Partnership/ScenarioReport``). The pages are in `ScenarioController+Pages.swift`. Reading is open, as
+/// (``Partnership/ScenarioReport``); `POST /api/v1/scenarios/{id}/cancel` (an analyst of the organisation
+/// that submitted it) cancels a queued or running one. The pages are in `ScenarioController+Pages.swift`. Reading is open, as
 /// the other pages are: the results have passed the disclosure gate and authors are named publicly.
 struct ScenarioController<Context: RequestContext> {
     let registry: SystemRegistry
@@ -47,6 +48,13 @@ struct ScenarioController<Context: RequestContext> {
             }
             let names = await PublicNames(store: store).names(of: stored.map(\.author))
             return ListDocument(items: stored.map { document($0, author: names[$0.author] ?? "", report: nil) })
+        }
+        routes.post("scenarios/:id/cancel") { request, context -> ScenarioDocument in
+            let user = try await Authentication(store: store).user(
+                request, may: \.mayRunScenarios, toDo: "cancel scenarios")
+            let cancelled = try await cancel(try Self.id(context), by: user)
+            let names = await PublicNames(store: store).names(of: [cancelled.author])
+            return document(cancelled, author: names[cancelled.author] ?? "", report: nil)
         }
         routes.get("scenarios/:id") { _, context -> ScenarioDocument in
             let (stored, report) = try await current(try Self.id(context))
@@ -92,7 +100,17 @@ struct ScenarioController<Context: RequestContext> {
             }
             return "scenario \(stored.id) run: /scenarios/\(stored.id)"
         }
+        await live.note(stored.id, job: job.id)
         return (stored, job.id)
+    }
+
+    /// Cancels scenario `id` for `user` (``Partnership/ScenarioDesk/cancel(_:by:)``: kept cancelled in the
+    /// store at once), then stops its job, whose run ends at the model's next checkpoint.
+    /// - Throws: 404 for no such scenario, 403 for another organisation's, 409 when its run has ended.
+    func cancel(_ id: Int64, by user: UserAccount) async throws -> StoredScenario {
+        let cancelled = try await desk.cancel(id, by: user)
+        if let job = await live.job(of: id) { _ = await runner.cancel(job) }
+        return cancelled
     }
 
     /// Scenario `id` and its results, with its live progress while it runs here; one left queued or running

@@ -27,6 +27,12 @@ struct ScenarioResultsPage {
     var status: String
     var percent: Int
     var failure: String?
+    /// Whether it was cancelled before its run finished.
+    var cancelled: Bool
+    /// Whether the signed-in account may cancel it now (an analyst of its organisation, while it runs).
+    var mayCancel: Bool
+    /// The session's form token, for the cancel form.
+    var csrf: String
     var running: Bool
     var hasResults: Bool
     var runs: Int
