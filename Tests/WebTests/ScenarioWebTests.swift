@@ -115,10 +115,15 @@ struct ScenarioWebTests {
                 #expect(page.contains("Emergency admissions per 1,000 aged 75+"))
                 #expect(page.contains(#"href="/business-cases/new?scenario=1""#))
                 #expect(page.contains(#"href="/scenarios/1/red-lines.csv""#))
+                #expect(page.contains("Who bears what under the risk-share agreement (Tiered corridors"))
+                #expect(page.contains(#"href="/scenarios/1/risk-share.csv""#))
+                #expect(page.contains("ledger budget (baseline cost + headroom)"))
+                #expect(!page.contains("Not shown yet"))
                 #expect(!page.contains("{{") && !page.contains("<script"))
             }
             for table in [
-                "projection", "waterfall", "tornado", "ledger", "red-lines", "indicators", "beds", "settings",
+                "projection", "waterfall", "tornado", "ledger", "risk-share", "red-lines", "indicators", "beds",
+                "settings",
             ] {
                 try await client.execute(uri: "/scenarios/1/\(table).csv", method: .get) { response in
                     #expect(response.status == .ok, "\(table)")
