@@ -1,6 +1,7 @@
 import ConcordatCore
 import Finance
 import Foundation
+import Governance
 import Partnership
 import Scenarios
 import Storage
@@ -79,5 +80,15 @@ struct ScenarioSettlementTests {
         let read = try #require(try ScenarioDesk.report(of: old))
         #expect(read.riskShare == nil && read.redLines.allSatisfy { $0.envelopeBasis == nil })
         #expect(read.principal == report.principal)
+    }
+
+    @Test("a business case's financial case kept before the settlement existed still reads, without it")
+    func oldFinancialCaseReads() throws {
+        let json = Data(
+            #"{"partners":[{"partner":"886","years":[{"year":2027,"cashPence":5,"budgetPence":9}]}],"breaches":[]}"#
+                .utf8)
+        let financial = try JSONDecoder().decode(FinancialPosition.self, from: json)
+        #expect(financial.riskShare == nil && financial.riskShareAgreement == nil)
+        #expect(financial.partners.first?.years.first?.budgetPence == 9)
     }
 }
