@@ -46,6 +46,11 @@ struct ScenarioCommandTests {
         let redLines = try String(contentsOf: out.appendingPathComponent("red-lines.csv"), encoding: .utf8)
         #expect(redLines.contains(",ledger-budget,"))
 
+        let appraised = try ConcordatProcess.run(
+            ["scenario", "appraise", Self.example.path, "--runs", "5"], in: folder)
+        #expect(appraised.status == 0, "\(appraised.output)")
+        #expect(appraised.output.contains("Risk share, 2031/32 (Tiered corridors"))
+
         let bad = folder.appendingPathComponent("bad.json")
         var text = try String(contentsOf: Self.example, encoding: .utf8)
         text = text.replacingOccurrences(of: "\"horizon\": 5", with: "\"horizon\": 11")

@@ -7,7 +7,8 @@ import Partnership
 struct ScenarioResultsView {
     let report: ScenarioReport
 
-    /// The control total: the sum of every partner's budget envelope (stated, or its baseline cost), a year.
+    /// The control total: the sum of every partner's budget envelope (stated, from the ledger, or its baseline
+    /// cost), a year.
     var controlTotalPence: Int64 {
         report.redLines.filter { $0.kind == .envelope }.compactMap(\.envelopePence).reduce(0, +)
     }
