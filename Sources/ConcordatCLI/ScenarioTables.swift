@@ -68,13 +68,13 @@ struct ScenarioTables {
         var lines = [
             "", "Risk share, \(year.year): \(share.agreement ?? "")",
             "  ledger: \(share.ledgerSource ?? "the system's ledger")",
-            "  " + "partner".padded(14) + "budget".leftPadded(12) + "bears now".leftPadded(12)
+            "  " + "partner".padded(18) + "budget".leftPadded(12) + "bears now".leftPadded(12)
                 + "principal".leftPadded(12) + "p10".leftPadded(12) + "p50".leftPadded(12) + "p90".leftPadded(12),
         ]
         for (index, partner) in share.partners.enumerated() {
             let band = year.bornePence[index]
             lines.append(
-                "  " + partner.padded(14) + Self.millions(Double(share.budgetPence[index])).leftPadded(12)
+                "  " + partner.padded(18) + Self.millions(Double(share.budgetPence[index])).leftPadded(12)
                     + Self.millions(Double(share.baselineBornePence[index])).leftPadded(12)
                     + Self.millions(Double(year.principalBornePence[index])).leftPadded(12)
                     + Self.millions(band.p10).leftPadded(12) + Self.millions(band.p50).leftPadded(12)

@@ -23,7 +23,7 @@ public struct ScenarioStudy: Sendable {
     public var pack: SystemPack?
     /// The integrated dataset.
     public var dataset: IntegratedDataset
-    /// Each partner's budget and forecast outturn in the system's ledger (as `concordat settlement` reads
+    /// Each partner's budget and forecast outturn in the system's ledger (as `concordat settle` reads
     /// it), by partner code: the default budget envelopes and what the risk-share agreement settles.
     public var ledger: [String: LedgerBudget]
     /// Where ``ledger`` comes from, in words.
@@ -58,7 +58,7 @@ public struct ScenarioStudy: Sendable {
             ledger: ledger, ledgerSource: source)
     }
 
-    /// Each partner's ledger budget and forecast outturn, read as `concordat settlement` reads them (the
+    /// Each partner's ledger budget and forecast outturn, read as `concordat settle` reads them (the
     /// system's default control total, ``SettlementQuestion``'s months of actuals and forecast method),
     /// with where they come from in words; empty when the system's money cannot give a ledger.
     public static func ledgerBudgets(in store: any Store) async throws -> ([String: LedgerBudget], String?) {
@@ -74,7 +74,7 @@ public struct ScenarioStudy: Sendable {
             uniquingKeysWith: { a, _ in a })
         let source =
             "the ledger for a control total of \(ledger.controlTotal), \(ledger.monthsElapsed) months of actuals, "
-            + "\(question.forecast.rawValue) forecast outturn (as `concordat settlement`)"
+            + "\(question.forecast.rawValue) forecast outturn (as `concordat settle`)"
         return (budgets, source)
     }
 

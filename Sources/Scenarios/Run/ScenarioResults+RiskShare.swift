@@ -39,7 +39,7 @@ extension ScenarioResults {
         /// Each settled partner's ledger forecast outturn without the scenario, pence.
         public var outturnPence: [Int64]
         /// What each bears with no change from the scenario (the ledger's own settlement, as
-        /// `concordat settlement` gives it), pence.
+        /// `concordat settle` gives it), pence.
         public var baselineBornePence: [Int64]
         /// Partners whose net cost the scenario changes that have no ledger line: outside the agreement.
         public var outsideAgreement: [String]
