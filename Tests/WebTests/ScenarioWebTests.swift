@@ -100,6 +100,11 @@ struct ScenarioWebTests {
             #expect(location == "/scenarios/1")
             let document = try await Self.finished(client, 1)
             #expect(document["status"] as? String == "done")
+            // The API's results say who bears what, and that it adds up in every run.
+            let published = try #require(document["results"] as? [String: Any])
+            let share = try #require(published["riskShare"] as? [String: Any])
+            #expect(share["runsAddingUp"] as? Int == share["runsSettled"] as? Int)
+            #expect((share["partners"] as? [String])?.isEmpty == false)
             try await client.execute(uri: location, method: .get) { response in
                 #expect(response.status == .ok)
                 let page = response.text
