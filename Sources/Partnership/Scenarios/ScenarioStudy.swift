@@ -41,9 +41,10 @@ public struct ScenarioStudy: Sendable {
         self.ledgerSource = ledgerSource
     }
 
-    /// A study of what `store` holds.
+    /// A study of what `store` holds, with its ledger's budgets unless `ledger` is `false` (for checking a
+    /// definition or a backtest, which need none).
     /// - Throws: ``Problem`` when it holds no system or no dataset.
-    public static func read(from store: any Store) async throws -> ScenarioStudy {
+    public static func read(from store: any Store, ledger withLedger: Bool = true) async throws -> ScenarioStudy {
         guard let system = try await store.loadSystem() else {
             throw Problem(description: "the database holds no system: run `concordat init` (or `concordat demo`) first")
         }
@@ -52,7 +53,7 @@ public struct ScenarioStudy: Sendable {
                 description:
                     "the database holds no dataset with activity: run `concordat import` (or `concordat demo`) first")
         }
-        let (ledger, source) = try await ledgerBudgets(in: store)
+        let (ledger, source) = withLedger ? await ledgerBudgets(in: store) : ([:], nil)
         return ScenarioStudy(
             system: system, pack: try await SystemPackStorage.pack(in: store, for: system), dataset: dataset,
             ledger: ledger, ledgerSource: source)
@@ -60,12 +61,15 @@ public struct ScenarioStudy: Sendable {
 
     /// Each partner's ledger budget and forecast outturn, read as `concordat settle` reads them (the
     /// system's default control total, ``SettlementQuestion``'s months of actuals and forecast method),
-    /// with where they come from in words; empty when the system's money cannot give a ledger.
-    public static func ledgerBudgets(in store: any Store) async throws -> ([String: LedgerBudget], String?) {
-        guard let money = try await SystemMoney.read(from: store) else { return ([:], nil) }
+    /// with where they come from in words; empty (saying why) when the system's money cannot give a ledger,
+    /// so a scenario still runs, its envelopes then its baseline costs.
+    public static func ledgerBudgets(in store: any Store) async -> ([String: LedgerBudget], String?) {
         let question = SettlementQuestion()
         let ledger: Ledger
-        do { ledger = try await money.ledger(question.ledger) } catch {
+        do {
+            guard let money = try await SystemMoney.read(from: store) else { return ([:], nil) }
+            ledger = try await money.ledger(question.ledger)
+        } catch {
             return ([:], "no ledger: \(error)")
         }
         let positions = ledger.positions(method: question.forecast)
