@@ -120,6 +120,20 @@ struct ScenarioAppraiseCommand: AsyncParsableCommand {
                 "  \(position.partner): \(pounds(position.totalCash.pence)) of \(pounds(position.totalBudget.pence))"
                     + (breach.map { String(format: ", P = %.3f", $0.probability) } ?? ""))
         }
+        if let share = report.riskShare {
+            if let reason = share.unavailable {
+                lines.append("\nRisk share: none. \(reason)")
+            } else if let year = share.years.last {
+                lines.append(
+                    "\nRisk share, \(year.year) (\(share.agreement ?? "")): borne without the scenario / principal / p50"
+                )
+                for (index, partner) in share.partners.enumerated() {
+                    lines.append(
+                        "  \(partner): \(pounds(share.baselineBornePence[index])) / "
+                            + "\(pounds(year.principalBornePence[index])) / \(pounds(year.bornePence[index].p50))")
+                }
+            }
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -22,7 +22,8 @@ struct ScenarioBacktestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let study: ScenarioStudy
-        do { study = try await store.withStore { try await ScenarioStudy.read(from: $0) } } catch let problem
+        do { study = try await store.withStore { try await ScenarioStudy.read(from: $0, ledger: false) } } catch let
+            problem
             as ScenarioStudy.Problem
         {
             throw ValidationError(problem.description)

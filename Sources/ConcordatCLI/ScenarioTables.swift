@@ -55,7 +55,40 @@ struct ScenarioTables {
         }
         let quiet = results.redLines.filter { $0.kind == .envelope && $0.probability == 0 && !$0.principalBreaks }.count
         if quiet > 0 { lines.append("  \(quiet) partners' envelopes are never breached.") }
+        lines += riskShareText
         return lines.joined(separator: "\n")
+    }
+
+    /// Who bears what under the risk-share agreement, the last projected year, or why there is none.
+    var riskShareText: [String] {
+        guard let share = results.riskShare else { return [] }
+        guard share.unavailable == nil, let year = share.years.last else {
+            return ["", "Risk share: none. \(share.unavailable ?? "")"]
+        }
+        var lines = [
+            "", "Risk share, \(year.year): \(share.agreement ?? "")",
+            "  ledger: \(share.ledgerSource ?? "the system's ledger")",
+            "  " + "partner".padded(18) + "budget".leftPadded(12) + "bears now".leftPadded(12)
+                + "principal".leftPadded(12) + "p10".leftPadded(12) + "p50".leftPadded(12) + "p90".leftPadded(12),
+        ]
+        for (index, partner) in share.partners.enumerated() {
+            let band = year.bornePence[index]
+            lines.append(
+                "  " + partner.padded(18) + Self.millions(Double(share.budgetPence[index])).leftPadded(12)
+                    + Self.millions(Double(share.baselineBornePence[index])).leftPadded(12)
+                    + Self.millions(Double(year.principalBornePence[index])).leftPadded(12)
+                    + Self.millions(band.p10).leftPadded(12) + Self.millions(band.p50).leftPadded(12)
+                    + Self.millions(band.p90).leftPadded(12))
+        }
+        lines.append(
+            "  The amounts borne add up to the system variance to the penny in \(share.runsAddingUp) of "
+                + "\(share.runsSettled) runs, every year.")
+        if !share.outsideAgreement.isEmpty {
+            lines.append(
+                "  Outside the agreement (no ledger line), bearing their own change: "
+                    + share.outsideAgreement.joined(separator: ", "))
+        }
+        return lines
     }
 
     func waterfallSteps(_ step: ScenarioResults.Waterfall) -> [(String, Int64)] {
@@ -107,12 +140,16 @@ struct ScenarioTables {
         for step in results.waterfall {
             for (name, pence) in waterfallSteps(step) { waterfall.append("\(step.year),\(name),\(pence)") }
         }
-        var redLines = ["kind,subject,probability,principal_breaks,envelope_pence,rule"]
+        var redLines = [
+            "kind,subject,probability,principal_breaks,envelope_pence,rule,envelope_basis,ledger_budget_pence,headroom_pence"
+        ]
         for line in results.redLines {
             redLines.append(
                 "\(line.kind.rawValue),\(line.subject),\(line.probability),\(line.principalBreaks),"
-                    + "\(line.envelopePence.map(String.init) ?? ""),\"\(line.rule.replacingOccurrences(of: "\"", with: "\"\""))\""
-            )
+                    + "\(line.envelopePence.map(String.init) ?? ""),"
+                    + "\"\(line.rule.replacingOccurrences(of: "\"", with: "\"\""))\","
+                    + "\(line.envelopeBasis?.rawValue ?? ""),\(line.ledgerBudgetPence.map(String.init) ?? ""),"
+                    + "\(line.headroomPence.map(String.init) ?? "")")
         }
         var streams = ["year,partner,business_as_usual_pence,scenario_pence,saving_pence,capital_pence,revenue_pence"]
         for stream in results.streams {
@@ -120,9 +157,24 @@ struct ScenarioTables {
                 "\(stream.year),\(stream.partner),\(stream.businessAsUsualPence),\(stream.scenarioPence),"
                     + "\(stream.savingPence),\(stream.capitalPence),\(stream.revenuePence)")
         }
+        var riskShare = [
+            "year,partner,budget_pence,ledger_outturn_pence,baseline_borne_pence,principal_variance_pence,"
+                + "principal_borne_pence,borne_p10_pence,borne_p50_pence,borne_p90_pence,beyond_baseline_p50_pence"
+        ]
+        for year in results.riskShare?.years ?? [] {
+            let share = results.riskShare!
+            for (index, partner) in share.partners.enumerated() {
+                let band = year.bornePence[index]
+                riskShare.append(
+                    "\(year.year),\(partner),\(share.budgetPence[index]),\(share.outturnPence[index]),"
+                        + "\(share.baselineBornePence[index]),\(year.principalVariancePence[index]),"
+                        + "\(year.principalBornePence[index]),\(Self.number(band.p10)),\(Self.number(band.p50)),"
+                        + "\(Self.number(band.p90)),\(Self.number(year.beyondBaselinePence[index].p50))")
+            }
+        }
         for (name, rows) in [
             ("projection.csv", projection), ("waterfall.csv", waterfall), ("red-lines.csv", redLines),
-            ("streams.csv", streams),
+            ("streams.csv", streams), ("risk-share.csv", riskShare),
         ] {
             try Data((rows.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent(name))
         }

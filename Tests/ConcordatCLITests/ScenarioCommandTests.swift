@@ -20,6 +20,8 @@ struct ScenarioCommandTests {
         #expect(table.output.contains("Waterfall, 2031/32"))
         #expect(table.output.contains("interaction"))
         #expect(table.output.contains("ring-fence kcc-social-care"))
+        #expect(table.output.contains("Risk share, 2031/32: Tiered corridors"))
+        #expect(table.output.contains("to the penny in 20 of 20 runs"))
 
         let out = folder.appendingPathComponent("results")
         let json = try ConcordatProcess.run(
@@ -28,11 +30,26 @@ struct ScenarioCommandTests {
         let object = try FinanceProcessTests.json(json.output)
         #expect(object["runs"] as? Int == 20)
         #expect((object["years"] as? [String])?.count == 5)
-        for name in ["results.json", "projection.csv", "waterfall.csv", "red-lines.csv", "streams.csv"] {
+        let share = try #require(object["riskShare"] as? [String: Any])
+        #expect(share["runsAddingUp"] as? Int == 20 && share["unavailable"] == nil)
+        #expect((share["partners"] as? [String])?.contains("RYY") == true)
+        for name in [
+            "results.json", "projection.csv", "waterfall.csv", "red-lines.csv", "streams.csv", "risk-share.csv",
+        ] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name)")
         }
         let streams = try String(contentsOf: out.appendingPathComponent("streams.csv"), encoding: .utf8)
         #expect(streams.contains("2027/28,RYY,"))
+        let riskShare = try String(contentsOf: out.appendingPathComponent("risk-share.csv"), encoding: .utf8)
+        #expect(riskShare.hasPrefix("year,partner,budget_pence,"))
+        #expect(riskShare.contains("\n2031/32,RYY,"))
+        let redLines = try String(contentsOf: out.appendingPathComponent("red-lines.csv"), encoding: .utf8)
+        #expect(redLines.contains(",ledger-budget,"))
+
+        let appraised = try ConcordatProcess.run(
+            ["scenario", "appraise", Self.example.path, "--runs", "5"], in: folder)
+        #expect(appraised.status == 0, "\(appraised.output)")
+        #expect(appraised.output.contains("Risk share, 2031/32 (Tiered corridors"))
 
         let bad = folder.appendingPathComponent("bad.json")
         var text = try String(contentsOf: Self.example, encoding: .utf8)

@@ -93,6 +93,13 @@ struct CaseOfficeTests {
         let kcc = try #require(stored.businessCase.financial.breach(of: "886"))
         #expect(kcc.probability == 0 && kcc.runs == 20)
         #expect(stored.businessCase.organisation == "kcc" && stored.businessCase.author == "kcc-analyst")
+        // The financial case says who bears what under the pack's risk-share agreement, partner by year.
+        let financial = stored.businessCase.financial
+        #expect(financial.riskShareAgreement?.hasPrefix("Tiered corridors") == true)
+        #expect(financial.riskShareUnavailable == nil)
+        let borne = try #require(financial.riskShare)
+        #expect(Set(borne.map(\.year)) == [2027, 2028, 2029, 2030, 2031])
+        #expect(borne.allSatisfy { $0.p10Pence <= $0.p50Pence && $0.p50Pence <= $0.p90Pence })
 
         _ = try await secretariat.table(Self.proposal("EK-BC1"), plannedSpends: [], in: kent, by: Self.secretary)
         // Without a case the vote is blocked by the Green Book line, the tick notwithstanding.

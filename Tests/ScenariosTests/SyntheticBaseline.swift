@@ -100,7 +100,8 @@ enum SyntheticBaseline {
 
     /// The model of a definition on a dataset.
     static func model(
-        _ definition: ScenarioDefinition, on data: IntegratedDataset, granularity: BaselineCells.Granularity = .cells
+        _ definition: ScenarioDefinition, on data: IntegratedDataset, granularity: BaselineCells.Granularity = .cells,
+        finance: ScenarioFinance = SyntheticBaseline.finance
     ) throws -> ScenarioModel {
         let scenario = try definition.validated(in: context)
         let cells = BaselineCells(

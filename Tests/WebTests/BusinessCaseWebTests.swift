@@ -66,6 +66,8 @@ struct BusinessCaseWebTests {
                 #expect(response.text.contains("<svg") && response.text.contains("class=\"chart tornado\""))
                 #expect(response.text.contains("<desc id=\"tornado-desc\">Central NPSV"))
                 #expect(response.text.contains("Green Book standard: met"))
+                #expect(response.text.contains("<h3>Who bears what under the risk-share agreement</h3>"))
+                #expect(response.text.contains("Settled under: Tiered corridors"))
                 #expect(response.text.contains("BC-1-M1: Teams"))
             }
             try await client.execute(uri: "/business-cases", method: .get) { response in

@@ -100,6 +100,11 @@ struct ScenarioWebTests {
             #expect(location == "/scenarios/1")
             let document = try await Self.finished(client, 1)
             #expect(document["status"] as? String == "done")
+            // The API's results say who bears what, and that it adds up in every run.
+            let published = try #require(document["results"] as? [String: Any])
+            let share = try #require(published["riskShare"] as? [String: Any])
+            #expect(share["runsAddingUp"] as? Int == share["runsSettled"] as? Int)
+            #expect((share["partners"] as? [String])?.isEmpty == false)
             try await client.execute(uri: location, method: .get) { response in
                 #expect(response.status == .ok)
                 let page = response.text
@@ -115,10 +120,15 @@ struct ScenarioWebTests {
                 #expect(page.contains("Emergency admissions per 1,000 aged 75+"))
                 #expect(page.contains(#"href="/business-cases/new?scenario=1""#))
                 #expect(page.contains(#"href="/scenarios/1/red-lines.csv""#))
+                #expect(page.contains("Who bears what under the risk-share agreement (Tiered corridors"))
+                #expect(page.contains(#"href="/scenarios/1/risk-share.csv""#))
+                #expect(page.contains("ledger budget (baseline cost + headroom)"))
+                #expect(!page.contains("Not shown yet"))
                 #expect(!page.contains("{{") && !page.contains("<script"))
             }
             for table in [
-                "projection", "waterfall", "tornado", "ledger", "red-lines", "indicators", "beds", "settings",
+                "projection", "waterfall", "tornado", "ledger", "risk-share", "red-lines", "indicators", "beds",
+                "settings",
             ] {
                 try await client.execute(uri: "/scenarios/1/\(table).csv", method: .get) { response in
                     #expect(response.status == .ok, "\(table)")

@@ -111,6 +111,16 @@ public struct RiskShareAgreement: Sendable, Hashable, Codable {
             throw Invalid(description: "\(bad.partner) has a negative budget or actual")
         }
         try validateCorridors()
+        // The pooled variance is split to the penny in `Double`, exact only up to 2^53 pence.
+        var magnitude: UInt64 = 0
+        for position in positions {
+            let (sum, overflow) = magnitude.addingReportingOverflow(
+                position.actualPence.magnitude &+ position.budgetPence.magnitude)
+            guard !overflow, sum <= 1 << 53 else {
+                throw Invalid(description: "the budgets and actuals are too large to settle to the penny")
+            }
+            magnitude = sum
+        }
         if let residualBearer, !positions.contains(where: { $0.partner == residualBearer }) {
             throw Invalid(description: "the residual bearer \(residualBearer) is not one of the partners")
         }

@@ -1,6 +1,7 @@
 import Appraisal
 import ConcordatCore
 import Governance
+import Scenarios
 
 extension EconomicAppraisal {
     /// The schedule a scenario's appraisal discounts at, in words.
@@ -54,6 +55,25 @@ extension FinancialPosition {
                     headroomPence: breach.probability.headroom.pence,
                     intervalLow: breach.probability.interval.lowerBound,
                     intervalHigh: breach.probability.interval.upperBound)
-            })
+            }, riskShareAgreement: report.riskShare?.agreement, riskShare: Self.borne(report.riskShare),
+            riskShareUnavailable: report.riskShare?.unavailable)
+    }
+
+    /// Each partner's year of `share`, the bands rounded to the penny; `nil` when there is no settlement.
+    static func borne(_ share: ScenarioResults.RiskShare?) -> [Borne]? {
+        guard let share, share.unavailable == nil else { return nil }
+        func pence(_ value: Double) -> Int64 {
+            value.isFinite && abs(value) < 9e18 ? Int64(value.rounded()) : 0
+        }
+        return share.partners.indices.flatMap { index in
+            share.years.map { year in
+                let band = year.bornePence[index]
+                return Borne(
+                    partner: share.partners[index], year: Int(year.year.prefix(4)) ?? 0,
+                    withoutScenarioPence: share.baselineBornePence[index],
+                    principalPence: year.principalBornePence[index], p10Pence: pence(band.p10),
+                    p50Pence: pence(band.p50), p90Pence: pence(band.p90))
+            }
+        }
     }
 }

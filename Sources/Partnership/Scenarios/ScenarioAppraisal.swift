@@ -155,7 +155,7 @@ public struct ScenarioAppraisal: Sendable {
             optimismBias: optimismBias, netPresentSocialValuePence: option.netPresentSocialValue.pence,
             benefitCostRatio: option.benefitCostRatio.value, economicCase: economic, tornado: tornado,
             switchingValues: switching, financialCase: try FinancialCase(partners: flows).positions(),
-            breaches: breaches)
+            breaches: breaches, riskShare: results.riskShare)
     }
 
     /// One interval parameter of a scenario: its name, value, valid range and where it goes.

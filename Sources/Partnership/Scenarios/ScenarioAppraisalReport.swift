@@ -1,5 +1,6 @@
 import Appraisal
 import ConcordatCore
+import Scenarios
 
 /// What `concordat scenario appraise` shows: the economic case of a scenario against business as usual (NPSV,
 /// BCR, optimism bias, tornado, switching values) and its financial case (each partner's cash against its
@@ -43,4 +44,6 @@ public struct ScenarioAppraisalReport: Sendable, Encodable {
     public var financialCase: [PartnerPosition]
     /// Each partner's probability of exceeding its budget over the horizon.
     public var breaches: [PartnerBreach]
+    /// Who bears what under the system's risk-share agreement, each partner and year (the scenario's run).
+    public var riskShare: ScenarioResults.RiskShare?
 }

@@ -33,7 +33,7 @@ public struct ScenarioDesk: Sendable {
     ///   the store holds no system or dataset.
     public func submit(_ definition: Data, by account: UserAccount) async throws -> StoredScenario {
         try AccessPolicy.require(Actor(account), .runScenario)
-        let scenario = try Self.check(definition, in: try await ScenarioStudy.read(from: store))
+        let scenario = try Self.check(definition, in: try await ScenarioStudy.read(from: store, ledger: false))
         return try await store.addScenario(
             StoredScenario.Draft(
                 name: scenario.definition.name, definition: definition, author: account.username,

@@ -58,6 +58,9 @@ public struct ScenarioReport: Sendable, Hashable, Codable {
     public var streams: [ScenarioResults.AppraisalStream]
     /// The NPSV's sensitivity to each interval parameter; `nil` when the scenario has none.
     public var tornado: TornadoChart?
+    /// Who bears what under the risk-share agreement (money, as run); `nil` in results kept before it was
+    /// computed.
+    public var riskShare: ScenarioResults.RiskShare? = nil
 
     /// One year's figures, counts gated.
     public struct Figures: Sendable, Hashable, Codable {
@@ -219,6 +222,7 @@ public struct ScenarioReport: Sendable, Hashable, Codable {
         redLines = results.redLines
         streams = results.streams
         self.tornado = tornado
+        riskShare = results.riskShare
     }
 
     /// A projected count as a whole number (never negative; NaN and infinities are 0).

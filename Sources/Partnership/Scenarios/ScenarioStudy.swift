@@ -23,17 +23,28 @@ public struct ScenarioStudy: Sendable {
     public var pack: SystemPack?
     /// The integrated dataset.
     public var dataset: IntegratedDataset
+    /// Each partner's budget and forecast outturn in the system's ledger (as `concordat settle` reads
+    /// it), by partner code: the default budget envelopes and what the risk-share agreement settles.
+    public var ledger: [String: LedgerBudget]
+    /// Where ``ledger`` comes from, in words.
+    public var ledgerSource: String?
 
     /// A study of what is given.
-    public init(system: HealthSystem, pack: SystemPack?, dataset: IntegratedDataset) {
+    public init(
+        system: HealthSystem, pack: SystemPack?, dataset: IntegratedDataset, ledger: [String: LedgerBudget] = [:],
+        ledgerSource: String? = nil
+    ) {
         self.system = system
         self.pack = pack
         self.dataset = dataset
+        self.ledger = ledger
+        self.ledgerSource = ledgerSource
     }
 
-    /// A study of what `store` holds.
+    /// A study of what `store` holds, with its ledger's budgets unless `ledger` is `false` (for checking a
+    /// definition or a backtest, which need none).
     /// - Throws: ``Problem`` when it holds no system or no dataset.
-    public static func read(from store: any Store) async throws -> ScenarioStudy {
+    public static func read(from store: any Store, ledger withLedger: Bool = true) async throws -> ScenarioStudy {
         guard let system = try await store.loadSystem() else {
             throw Problem(description: "the database holds no system: run `concordat init` (or `concordat demo`) first")
         }
@@ -42,8 +53,33 @@ public struct ScenarioStudy: Sendable {
                 description:
                     "the database holds no dataset with activity: run `concordat import` (or `concordat demo`) first")
         }
+        let (ledger, source) = withLedger ? await ledgerBudgets(in: store) : ([:], nil)
         return ScenarioStudy(
-            system: system, pack: try await SystemPackStorage.pack(in: store, for: system), dataset: dataset)
+            system: system, pack: try await SystemPackStorage.pack(in: store, for: system), dataset: dataset,
+            ledger: ledger, ledgerSource: source)
+    }
+
+    /// Each partner's ledger budget and forecast outturn, read as `concordat settle` reads them (the
+    /// system's default control total, ``SettlementQuestion``'s months of actuals and forecast method),
+    /// with where they come from in words; empty (saying why) when the system's money cannot give a ledger,
+    /// so a scenario still runs, its envelopes then its baseline costs.
+    public static func ledgerBudgets(in store: any Store) async -> ([String: LedgerBudget], String?) {
+        let question = SettlementQuestion()
+        let ledger: Ledger
+        do {
+            guard let money = try await SystemMoney.read(from: store) else { return ([:], nil) }
+            ledger = try await money.ledger(question.ledger)
+        } catch {
+            return ([:], "no ledger: \(error)")
+        }
+        let positions = ledger.positions(method: question.forecast)
+        let budgets = Dictionary(
+            positions.map { ($0.partner, LedgerBudget(budgetPence: $0.budgetPence, outturnPence: $0.actualPence)) },
+            uniquingKeysWith: { a, _ in a })
+        let source =
+            "the ledger for a control total of \(ledger.controlTotal), \(ledger.monthsElapsed) months of actuals, "
+            + "\(question.forecast.rawValue) forecast outturn (as `concordat settle`)"
+        return (budgets, source)
     }
 
     /// The twelve whole months ending with the month of the dataset's last event: the default baseline
@@ -76,13 +112,14 @@ public struct ScenarioStudy: Sendable {
         return codes
     }
 
-    /// The pack's pools and ring-fences.
+    /// The pack's pools, ring-fences and risk-share agreement, and the ledger's budgets.
     public var finance: ScenarioFinance {
-        guard let pack else { return ScenarioFinance() }
+        guard let pack else { return ScenarioFinance(ledger: ledger, ledgerSource: ledgerSource) }
         return ScenarioFinance(
             poolOfPartner: pack.finance.poolOfPartner,
             ringFences: Dictionary(pack.pools.map { ($0.code, $0.ringFences) }, uniquingKeysWith: { a, _ in a }),
-            poolNames: Dictionary(pack.pools.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a }))
+            poolNames: Dictionary(pack.pools.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a }),
+            ledger: ledger, ledgerSource: ledgerSource, agreement: pack.finance.agreement)
     }
 
     /// Checks a definition (JSON) against the system, with `runs` in place of its own if given.

@@ -77,20 +77,26 @@ extension ScenarioModel {
                     principalBreaks: principal.breaches.contains { $0.contains(pool) }, envelopePence: nil))
         }
         for (index, partner) in partners.enumerated() {
-            let envelope = scenario.envelopes[partner] ?? baselineFigures.costByPartnerPence[index]
+            let (envelope, basis, line) = self.envelope(ofPartner: index)
             func breaks(_ run: [[Int64]], _ year: Int) -> Bool { run[year][index] > envelope }
             let byYear = years.indices.map { year in Double(netCosts.filter { breaks($0, year) }.count) / count }
             let any = Double(netCosts.filter { run in years.indices.contains { breaks(run, $0) } }.count) / count
             let principalNet = principal.years.map(\.netCostByPartnerPence)
+            let rule =
+                switch basis {
+                case .stated: "net cost within its stated envelope"
+                case .ledgerBudget:
+                    "net cost within its baseline cost plus its ledger headroom (budget − forecast outturn)"
+                case .baselineCost: "net cost within its baseline cost (no envelope stated, no ledger line)"
+                }
             redLines.append(
                 .init(
-                    kind: .envelope, subject: partner,
-                    rule: scenario.envelopes[partner] != nil
-                        ? "net cost within its stated envelope"
-                        : "net cost within its baseline cost (no envelope stated)",
-                    probability: any, probabilityByYear: byYear,
-                    principalBreaks: years.indices.contains { breaks(principalNet, $0) }, envelopePence: envelope))
+                    kind: .envelope, subject: partner, rule: rule, probability: any, probabilityByYear: byYear,
+                    principalBreaks: years.indices.contains { breaks(principalNet, $0) }, envelopePence: envelope,
+                    envelopeBasis: basis, ledgerBudgetPence: line?.budgetPence, headroomPence: line?.headroomPence))
         }
+        let riskShare = self.riskShare(
+            principal: principal.years.map(\.netCostByPartnerPence), runs: netCosts, years: years)
 
         var streams: [ScenarioResults.AppraisalStream] = []
         for year in years.indices {
@@ -111,7 +117,7 @@ extension ScenarioModel {
             baselinePeriod: [baseline.period.lowerBound.description, baseline.period.upperBound.description],
             settings: CareSetting.allCases.map(\.code), places: baseline.places, partners: partners, pools: pools,
             baseline: baselineFigures, principal: principal.years, percentiles: percentiles,
-            waterfall: principal.waterfalls, redLines: redLines, streams: streams)
+            waterfall: principal.waterfalls, redLines: redLines, streams: streams, riskShare: riskShare)
     }
 
     /// Runs `runs`, in blocks, each block's runs split across `workers` threads (default: one per core);

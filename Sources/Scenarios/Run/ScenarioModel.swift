@@ -47,6 +47,8 @@ public struct ScenarioModel: Sendable {
     let destinationSlot: [[Int]]
     /// For each change: its kind, measure and destination setting, as the inner loop reads them.
     let changeSteps: [ChangeStep]
+    /// Each partner's cost of activity in the baseline year, pence (0 for a partner not in the baseline).
+    let baselineCostByPartner: [Int64]
 
     /// What one change does to a cell, as the run's inner loop reads it.
     struct ChangeStep: Sendable, Hashable {
@@ -62,9 +64,18 @@ public struct ScenarioModel: Sendable {
     public var projectionCellCount: Int { cells.count }
 
     /// Prepares the model.
-    /// - Throws: ``ScenarioRefusal`` when a shift's destination has no unit cost or provider to take.
+    /// - Throws: ``ScenarioRefusal`` when a shift's destination has no unit cost or provider to take, or a
+    ///   ledger line's budget or outturn is negative or above ``LedgerBudget/maximumPence``.
     public init(scenario: Scenario, baseline: BaselineCells, finance: ScenarioFinance = .init()) throws(ScenarioRefusal)
     {
+        for (partner, line) in finance.ledger.sorted(by: { $0.key < $1.key }) {
+            for (field, value) in [("budgetPence", line.budgetPence), ("outturnPence", line.outturnPence)]
+            where !(0...LedgerBudget.maximumPence).contains(value) {
+                throw ScenarioRefusal(
+                    "ledger[\"\(partner)\"].\(field)",
+                    "is \(value); a ledger line holds 0 to \(LedgerBudget.maximumPence) pence")
+            }
+        }
         self.scenario = scenario
         self.baseline = baseline
         self.finance = finance
@@ -141,6 +152,9 @@ public struct ScenarioModel: Sendable {
         for investment in scenario.investments { _ = partnerIndex(investment.partner) }
         for partner in scenario.envelopes.keys.sorted() { _ = partnerIndex(partner) }
         self.partners = partners
+        var baselineCostByPartner = [Int64](repeating: 0, count: partners.count)
+        for cell in baseline.cells { baselineCostByPartner[cell.partner] += cell.costPence }
+        self.baselineCostByPartner = baselineCostByPartner
         self.destinationPartner = destinationPartner
         self.destinationUnitCost = destinationUnitCost
         self.changesOfSetting = changesOfSetting

@@ -35,6 +35,9 @@ public struct ScenarioResults: Sendable, Hashable, Codable {
     public var redLines: [RedLine]
     /// Each partner's cost with and without the changes, and its investments, by year (principal).
     public var streams: [AppraisalStream]
+    /// Who bears what under the system's risk-share agreement; `nil` in results stored before it was
+    /// computed.
+    public var riskShare: RiskShare? = nil
 
     /// One year's figures.
     public struct Figures: Sendable, Hashable, Codable {
@@ -200,6 +203,13 @@ public struct ScenarioResults: Sendable, Hashable, Codable {
         public var principalBreaks: Bool
         /// For an envelope: pence a year.
         public var envelopePence: Int64?
+        /// For an envelope: where it comes from; `nil` in results stored before it was recorded (then it was
+        /// stated, or the baseline cost).
+        public var envelopeBasis: EnvelopeBasis? = nil
+        /// For an envelope from the ledger: the partner's ledger budget, pence a year.
+        public var ledgerBudgetPence: Int64? = nil
+        /// For an envelope from the ledger: its headroom, ledger budget − forecast outturn, pence a year.
+        public var headroomPence: Int64? = nil
     }
 
     /// One partner's year, as an appraisal needs it (principal projection, pence at base-year prices).

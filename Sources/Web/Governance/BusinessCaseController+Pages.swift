@@ -128,7 +128,17 @@ extension BusinessCaseController {
             risks: businessCase.management.risks.map {
                 "\($0.id): \($0.title) (\($0.owner); \($0.area); likelihood \($0.likelihood) × consequence \($0.consequence))"
             },
-            signedIn: session != nil, csrf: session?.csrf ?? "")
+            signedIn: session != nil, csrf: session?.csrf ?? "",
+            borne: (businessCase.financial.riskShare ?? []).map { line in
+                BusinessCasePage.Borne(
+                    partner: system.organisations.first { $0.code == line.partner }?.name ?? line.partner,
+                    year: "\(line.year)/\(String((line.year + 1) % 100).leftPadded(2))",
+                    without: Self.pounds(line.withoutScenarioPence), principal: Self.pounds(line.principalPence),
+                    p10: Self.pounds(line.p10Pence), p50: Self.pounds(line.p50Pence), p90: Self.pounds(line.p90Pence))
+            },
+            riskShareNote: businessCase.financial.riskShareAgreement.map { "Settled under: \($0)." }
+                ?? businessCase.financial.riskShareUnavailable.map { "No risk-share settlement: \($0)." }
+                ?? "This case was drafted before who bears what under the risk-share agreement was recorded.")
         return renderer.page(
             .businessCase, title: businessCase.title, systemName: system.name,
             breadcrumb: [
@@ -169,6 +179,7 @@ struct BusinessCasePage {
     struct Bar { var parameter, low, high, atLow, atHigh: String }
     struct Cash { var partner, year, cash, budget, headroom: String }
     struct Breach { var partner, runs, probability, interval: String }
+    struct Borne { var partner, year, without, principal, p10, p50, p90: String }
 
     var id, title, author, organisation, created, attached: String
     var isAttached: Bool
@@ -182,6 +193,10 @@ struct BusinessCasePage {
     var greenBook: String
     var cash: [Cash]
     var breaches: [Breach]
+    /// Who bears what under the risk-share agreement, by partner and year.
+    var borne: [Borne]
+    /// The agreement, or why there is no settlement.
+    var riskShareNote: String
     var determinations: [String]
     var milestones: [String]
     var risks: [String]
@@ -192,13 +207,15 @@ struct BusinessCasePage {
     var hasDeterminations: Bool
     var hasMilestones: Bool
     var hasRisks: Bool
+    var hasBorne: Bool
 
     init(
         id: String, title: String, author: String, organisation: String, created: String, attached: String,
         isAttached: Bool, strategic: String, commercial: String, management: String, discounting: String,
         businessAsUsual: String, options: [Option], optimismBias: String, hasTornado: Bool, tornado: String,
         tornadoText: String, bars: [Bar], switching: [String], greenBook: String, cash: [Cash], breaches: [Breach],
-        determinations: [String], milestones: [String], risks: [String], signedIn: Bool, csrf: String
+        determinations: [String], milestones: [String], risks: [String], signedIn: Bool, csrf: String,
+        borne: [Borne] = [], riskShareNote: String = ""
     ) {
         self.id = id
         self.title = title
@@ -231,5 +248,8 @@ struct BusinessCasePage {
         hasDeterminations = !determinations.isEmpty
         hasMilestones = !milestones.isEmpty
         hasRisks = !risks.isEmpty
+        self.borne = borne
+        self.riskShareNote = riskShareNote
+        hasBorne = !borne.isEmpty
     }
 }

@@ -158,7 +158,7 @@ extension ScenarioController {
             fanChart: view?.fanChart ?? "", waterfallChart: view?.waterfallChart ?? "",
             tornadoChart: view?.tornadoChart ?? "", hasTornado: report?.tornado != nil,
             tables: (view?.tables ?? []).map { ScenarioResultsPage.Table($0, id: id) },
-            businessCase: "/business-cases/new?scenario=\(id)")
+            riskShareNote: view?.riskShareNote, businessCase: "/business-cases/new?scenario=\(id)")
         return renderer.page(
             .scenario, title: stored.name, systemName: system.name,
             breadcrumb: [

@@ -44,6 +44,8 @@ struct ScenarioResultsPage {
     var tornadoChart: String
     var hasTornado: Bool
     var tables: [Table]
+    /// Why there is no risk-share table, or what it leaves out.
+    var riskShareNote: String?
     /// Where the other helper's business case is drafted from this scenario.
     var businessCase: String
 }

@@ -7,7 +7,8 @@ import Partnership
 struct ScenarioResultsView {
     let report: ScenarioReport
 
-    /// The control total: the sum of every partner's budget envelope (stated, or its baseline cost), a year.
+    /// The control total: the sum of every partner's budget envelope (stated, from the ledger, or its baseline
+    /// cost), a year.
     var controlTotalPence: Int64 {
         report.redLines.filter { $0.kind == .envelope }.compactMap(\.envelopePence).reduce(0, +)
     }
@@ -17,7 +18,9 @@ struct ScenarioResultsView {
 
     /// Every table, in page order.
     var tables: [ScenarioTable] {
-        [projection, waterfall, tornado, ledger, redLines, indicators, beds, settings, places].compactMap { $0 }
+        [projection, waterfall, tornado, ledger, riskShare, redLines, indicators, beds, settings, places].compactMap {
+            $0
+        }
     }
 
     /// The table named `name`.
@@ -81,8 +84,8 @@ struct ScenarioResultsView {
             caption:
                 "Ledger impact per partner: net cost (activity, capital and revenue) in \(year) against its envelope",
             header: [
-                "Partner", "Baseline cost", "Envelope", "Net cost \(year)", "p10", "p50", "p90", "Change on baseline",
-                "Probability of exceeding its envelope",
+                "Partner", "Baseline cost", "Envelope", "Envelope basis", "Ledger budget", "Ledger headroom",
+                "Net cost \(year)", "p10", "p50", "p90", "Change on baseline", "Probability of exceeding its envelope",
             ],
             rows: report.partners.enumerated().map { index, partner in
                 let envelope = report.redLines.first { $0.kind == .envelope && $0.subject == partner }
@@ -90,12 +93,59 @@ struct ScenarioResultsView {
                 let band = report.percentiles.last?.netCostByPartnerPence[index]
                 let baseline = report.baseline.costByPartnerPence[index]
                 return [
-                    .text(partner), .money(baseline), .money(envelope?.envelopePence), .money(net),
+                    .text(partner), .money(baseline), .money(envelope?.envelopePence),
+                    .text(envelope?.envelopeBasis?.label ?? "stated, or baseline cost"),
+                    .money(envelope?.ledgerBudgetPence), .money(envelope?.headroomPence), .money(net),
                     band.map { .money($0.p10) } ?? .hidden, band.map { .money($0.p50) } ?? .hidden,
                     band.map { .money($0.p90) } ?? .hidden, .money(net - baseline),
                     envelope.map { .probability($0.probability) } ?? .hidden,
                 ]
             })
+    }
+
+    /// Who bears what under the risk-share agreement, each partner and year, or `nil` when there is no
+    /// settlement (``riskShareNote`` says why).
+    var riskShare: ScenarioTable? {
+        guard let share = report.riskShare, share.unavailable == nil else { return nil }
+        var rows: [[ScenarioTable.Cell]] = []
+        for (index, partner) in share.partners.enumerated() {
+            for year in share.years {
+                let borne = year.bornePence[index]
+                rows.append([
+                    .text(partner), .text(year.year), .money(share.budgetPence[index]),
+                    .money(share.outturnPence[index]), .money(share.baselineBornePence[index]),
+                    .money(year.principalVariancePence[index]), .money(year.principalBornePence[index]),
+                    .money(borne.p10), .money(borne.p50), .money(borne.p90),
+                    .money(year.beyondBaselinePence[index].p50),
+                ])
+            }
+        }
+        return ScenarioTable(
+            name: "risk-share",
+            caption: "Who bears what under the risk-share agreement (\(share.agreement ?? "")), each partner and year: "
+                + "forecast outturn is the ledger's plus the scenario's change in net cost; the amounts borne add up "
+                + "to the system variance to the penny in \(share.runsAddingUp) of \(share.runsSettled) runs",
+            header: [
+                "Partner", "Year", "Ledger budget", "Ledger outturn", "Bears without the scenario",
+                "Variance (principal)", "Bears (principal)", "Bears p10", "Bears p50", "Bears p90",
+                "Beyond what it bears without the scenario, p50",
+            ], rows: rows)
+    }
+
+    /// Why there is no risk-share table, or what it leaves out; `nil` when there is nothing to say.
+    var riskShareNote: String? {
+        guard let share = report.riskShare else {
+            return "This scenario was run before who bears what under the risk-share agreement was computed: "
+                + "submit it again to see it."
+        }
+        if let reason = share.unavailable { return "No risk-share settlement: \(reason)." }
+        var note = "Ledger: \(share.ledgerSource ?? "the system's ledger")."
+        if !share.outsideAgreement.isEmpty {
+            note +=
+                " Outside the agreement (no ledger line), bearing their own change in net cost: "
+                + share.outsideAgreement.joined(separator: ", ") + "."
+        }
+        return note
     }
 
     /// The red lines and their probabilities of breach.
