@@ -16,7 +16,8 @@ server=
 trap '[ -n "$server" ] && kill -INT $server 2>/dev/null; rm -rf "$work"' EXIT
 extra=(); [ "$people" = full ] || extra=(--people "$people")
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-# Seconds from now until the demo on $1 answers /health; leaves it running as $server.
+# Starts the demo on $1 and waits until it answers /health; leaves it running as $server and the seconds
+# it took in $took (not a command substitution: that would run it in a subshell, which keeps neither).
 start() {
     local began; began=$(date +%s.%N)
     "$bin" demo --port "$port" --database "$1" "${extra[@]}" > "$work/demo.log" 2>&1 &
@@ -25,18 +26,18 @@ start() {
         kill -0 "$server" 2>/dev/null || { cat "$work/demo.log"; exit 1; }
         sleep 0.05
     done
-    awk -v a="$began" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }'
+    took=$(awk -v a="$began" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
 }
 stop() { kill -INT "$server"; wait "$server" 2>/dev/null || true; server=; }
 echo "demo start-up, $people people, $(nproc) cores"
 for round in $(seq 1 "$rounds"); do
     rm -rf "$work/db" && mkdir -p "$work/db"
-    cold=$(start "$work/db/concordat.sqlite")
-    echo "round $round, empty database: ${cold} s to serving; the demo's stages:"
+    start "$work/db/concordat.sqlite"
+    echo "round $round, empty database: ${took} s to serving; the demo's stages:"
     grep -E " in [0-9.]+ s|loaded|Generating|Importing|Serving|listening" "$work/demo.log" | sed 's/^/    /' || true
     echo "    resident memory serving: $(grep VmRSS /proc/$server/status | awk '{printf "%.0f MiB", $2 / 1024}')"
     stop
-    warm=$(start "$work/db/concordat.sqlite")
-    echo "round $round, restart on that database: ${warm} s to serving"
+    start "$work/db/concordat.sqlite"
+    echo "round $round, restart on that database: ${took} s to serving"
     stop
 done
