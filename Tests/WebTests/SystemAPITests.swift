@@ -129,20 +129,7 @@ struct DatasetWebTests {
     static func app() async throws -> some ApplicationProtocol {
         let store = try SQLiteStore()
         try await store.replaceSystem(try kentMedway.get())
-        var dataset = IntegratedDataset()
-        dataset.practiceCodes = PackedStrings(["G82002", "G82028"])
-        dataset.lsoaCodes = PackedStrings(["E01024345"])
-        for index in 0..<15 {
-            dataset.personIDs.append("p\(index)")
-            dataset.birthYear.append(1960)
-            dataset.birthMonth.append(1)
-            dataset.sex.append(0)
-            dataset.lsoa.append(0)
-            dataset.imdDecile.append(5)
-            dataset.practice.append(index < 12 ? 0 : 1)
-            dataset.registeredFrom.append(15_000)
-            dataset.diedOn.append(IntegratedDataset.noDate)
-        }
+        let dataset = twoPracticeDataset(people: 12)
         try await store.replaceDataset(
             dataset, summary: DatasetSummary(of: dataset, fingerprint: "f", source: "test extract"))
         return Application(router: try buildRouter(store: store))

@@ -13,30 +13,11 @@ import Testing
 /// request, in the API, the cached pages and the money, without a restart.
 @Suite("What another process loads is served at once: the snapshot follows the store's system version")
 struct SystemSnapshotRefreshTests {
-    /// A dataset of `people` people at G82002 (and three at G82028).
-    static func dataset(people: Int) -> IntegratedDataset {
-        var dataset = IntegratedDataset()
-        dataset.practiceCodes = PackedStrings(["G82002", "G82028"])
-        dataset.lsoaCodes = PackedStrings(["E01024345"])
-        for index in 0..<(people + 3) {
-            dataset.personIDs.append("p\(index)")
-            dataset.birthYear.append(1960)
-            dataset.birthMonth.append(1)
-            dataset.sex.append(0)
-            dataset.lsoa.append(0)
-            dataset.imdDecile.append(5)
-            dataset.practice.append(index < people ? 0 : 1)
-            dataset.registeredFrom.append(15_000)
-            dataset.diedOn.append(IntegratedDataset.noDate)
-        }
-        return dataset
-    }
-
     @Test("a dataset replaced behind the server's back shows in the API and on the page at the next request")
     func datasetReplaced() async throws {
         let store = try SQLiteStore()
         try await store.replaceSystem(try kentMedway.get())
-        let first = Self.dataset(people: 20)
+        let first = twoPracticeDataset(people: 20)
         try await store.replaceDataset(first, summary: DatasetSummary(of: first, fingerprint: "one", source: "first"))
         let app = Application(router: try buildRouter(store: store))
         try await app.test(.router) { client in
@@ -53,7 +34,7 @@ struct SystemSnapshotRefreshTests {
                 #expect(response.text.contains("<dt>In the integrated dataset</dt><dd>20</dd>"))
             }
             // As `concordat import` in another process would: straight into the store, not through the server.
-            let second = Self.dataset(people: 45)
+            let second = twoPracticeDataset(people: 45)
             try await store.replaceDataset(
                 second, summary: DatasetSummary(of: second, fingerprint: "two", source: "second extract"))
             try await client.execute(uri: "/api/v1/areas/G82002", method: .get) { response in

@@ -43,6 +43,26 @@ extension TestResponse {
 /// `application/json` request headers.
 let jsonHeaders: HTTPFields = [.contentType: "application/json"]
 
+/// A small dataset in Kent & Medway: `people` people at Dover's St James' (G82002) and three at Swanley
+/// (G82028), all born January 1960 and registered alive.
+func twoPracticeDataset(people: Int) -> IntegratedDataset {
+    var dataset = IntegratedDataset()
+    dataset.practiceCodes = PackedStrings(["G82002", "G82028"])
+    dataset.lsoaCodes = PackedStrings(["E01024345"])
+    for index in 0..<(people + 3) {
+        dataset.personIDs.append("p\(index)")
+        dataset.birthYear.append(1960)
+        dataset.birthMonth.append(1)
+        dataset.sex.append(0)
+        dataset.lsoa.append(0)
+        dataset.imdDecile.append(5)
+        dataset.practice.append(index < people ? 0 : 1)
+        dataset.registeredFrom.append(15_000)
+        dataset.diedOn.append(IntegratedDataset.noDate)
+    }
+    return dataset
+}
+
 /// Kent & Medway with a synthetic dataset of `people`, imported and profiled as `demo` does, and its
 /// pools set up, in an in-memory store.
 /// With `realLSOAs`, people live in Kent & Medway's real 2021 LSOAs (as `demo` makes them); without, in
