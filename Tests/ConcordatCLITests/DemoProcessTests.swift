@@ -49,8 +49,8 @@ struct DemoProcessTests {
                 atPath: folder.appendingPathComponent(".concordat-cache/keys/demo-provider.key").path))
 
         kill(process.processIdentifier, SIGINT)
-        for _ in 0..<100 where process.isRunning { try await Task.sleep(for: .milliseconds(100)) }
-        #expect(!process.isRunning, "the server did not stop within 10 s of SIGINT")
+        for _ in 0..<300 where process.isRunning { try await Task.sleep(for: .milliseconds(100)) }
+        #expect(!process.isRunning, "the server did not stop within 30 s of SIGINT")
         #expect(process.terminationStatus == 0)
         let log = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(log.contains("Loaded into concordat.sqlite"))

@@ -25,22 +25,25 @@ struct PostgresStoreTests {
         #expect(PostgresStore.redacted("postgres://ana:secret@h/d") == "postgres://ana:***@h/d")
     }
 
-    @Test("a server that cannot be reached is 'unavailable' within seconds, not a hang")
+    @Test(
+        "a server that cannot be reached is 'unavailable' after the store's own wait, not a hang",
+        .timeLimit(.minutes(5)))
     func unreachable() async throws {
-        let started = ContinuousClock.now
+        // The store's wait is its own (2 s here), not the suite's CONCORDAT_POSTGRES_WAIT; the error names
+        // it, so it came from the wait and not from something slower. The time limit is the "not a hang":
+        // how long the wait takes on the clock depends on how busy the machine is, which a benchmark, not a
+        // test, should measure (in CI, with hundreds of tests beside it, sleeping tasks wake late).
         await #expect {
-            try await PostgresStore.withStore(url: "postgres://nobody@127.0.0.1:1/none?sslmode=disable") { store in
+            try await PostgresStore.withStore(
+                url: "postgres://nobody@127.0.0.1:1/none?sslmode=disable", connectionWait: .seconds(2)
+            ) { store in
                 try await store.userCount()
             }
         } throws: {
             guard let error = $0 as? StoreError else { return false }
-            return error.code == .unavailable && error.message.hasPrefix("the PostgreSQL database cannot be reached")
+            return error.code == .unavailable
+                && error.message == "the PostgreSQL database cannot be reached: no connection within 2.0 seconds"
         }
-        // Within the two waits the design allows (the store's start, whose migration is bounded by the
-        // connection wait — 5 s, or as CONCORDAT_POSTGRES_WAIT sets it — then the call's own lease, bounded by
-        // the same wait) and a margin for a loaded machine (the full suite runs hundreds of tests beside this
-        // one), not a hang.
-        #expect(ContinuousClock.now - started < PostgresStore.connectionWait * 2 + .seconds(60))
     }
 
     @Test("run as a server's service, the store serves until graceful shutdown and then closes its connections")
@@ -62,7 +65,7 @@ struct PostgresStoreTests {
                 ($0 as? StoreError)?.code == .unavailable
                     && ($0 as? StoreError)?.message.hasPrefix("the store is not running: it has stopped") == true
             }
-            #expect(ContinuousClock.now - started < PostgresStore.connectionWait)
+            #expect(ContinuousClock.now - started < store.connectionWait)
             // A store is run once: running it again is refused rather than reconnecting behind the caller.
             await #expect(throws: StoreError.self) { try await store.run() }
         }

@@ -27,11 +27,12 @@ extension PostgresStore {
     }
 
     /// Opens the database at `url`, runs `body` with the store while the store runs, and stops it when
-    /// `body` returns or throws: for tests and commands that use a store with no server to run it.
+    /// `body` returns or throws: for tests and commands that use a store with no server to run it. Its calls
+    /// wait at most `connectionWait` for a connection (``defaultConnectionWait`` when nil).
     public static func withStore<Result: Sendable>(
-        url: String, _ body: (PostgresStore) async throws -> Result
+        url: String, connectionWait: Duration? = nil, _ body: (PostgresStore) async throws -> Result
     ) async throws -> Result {
-        let store = try PostgresStore(url: url)
+        let store = try PostgresStore(url: url, connectionWait: connectionWait)
         return try await store.whileRunning { try await body(store) }
     }
 }

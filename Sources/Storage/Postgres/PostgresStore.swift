@@ -24,10 +24,14 @@ public final class PostgresStore: Store {
     let gate = StoreGate()
 
     /// How long a call waits for a connection before it fails as `unavailable` (the pool keeps trying to
-    /// reconnect in the background, so a later call succeeds once the server is back): 5 s, or
-    /// `CONCORDAT_POSTGRES_WAIT` seconds (1–300) where a busy server is expected to take longer, as when a
-    /// test suite creates and migrates dozens of databases at once.
-    static let connectionWait: Duration = {
+    /// reconnect in the background, so a later call succeeds once the server is back), and how long a call
+    /// waits for a store that has not started. ``defaultConnectionWait`` unless the store was made with
+    /// another.
+    public let connectionWait: Duration
+
+    /// 5 s, or `CONCORDAT_POSTGRES_WAIT` seconds (1–300) where a busy server is expected to take longer, as
+    /// when a test suite creates and migrates dozens of databases at once.
+    public static let defaultConnectionWait: Duration = {
         let text = ProcessInfo.processInfo.environment["CONCORDAT_POSTGRES_WAIT"] ?? ""
         guard let seconds = Int(text), (1...300).contains(seconds) else { return .seconds(5) }
         return .seconds(seconds)
@@ -37,15 +41,19 @@ public final class PostgresStore: Store {
     static let writeLock: Int64 = 0x636F_6E63_6F72_6461
 
     /// The store of the database at `url` (`postgres://user:password@host:port/database?sslmode=…`). It
-    /// connects, and migrates the database to the current schema, when it is run (see `run()`).
+    /// connects, and migrates the database to the current schema, when it is run (see `run()`). A call
+    /// waits at most `connectionWait` for a connection (``defaultConnectionWait`` when nil).
     /// - Throws: ``StoreError`` `unavailable` when the URL is not valid.
-    public init(url: String, logger: Logger = Logger(label: "concordat.postgres")) throws {
+    public init(
+        url: String, connectionWait: Duration? = nil, logger: Logger = Logger(label: "concordat.postgres")
+    ) throws {
         let address = try PostgresAddress(url: url)
         var logger = logger
         // The pool logs each failed reconnection at info; the store reports unavailability itself.
         logger.logLevel = max(logger.logLevel, .notice)
         self.logger = logger
         self.address = address
+        self.connectionWait = connectionWait ?? Self.defaultConnectionWait
         client = PostgresClient(configuration: address.configuration, backgroundLogger: logger)
     }
 
@@ -157,10 +165,10 @@ public final class PostgresStore: Store {
                 }
             }
             group.addTask {
-                try await Task.sleep(for: Self.connectionWait)
+                try await Task.sleep(for: self.connectionWait)
                 guard leased.isSet else {
                     throw StoreError.unavailable(
-                        "the PostgreSQL database cannot be reached: no connection within \(Self.connectionWait)")
+                        "the PostgreSQL database cannot be reached: no connection within \(self.connectionWait)")
                 }
                 return nil
             }
@@ -189,9 +197,9 @@ public final class PostgresStore: Store {
                 return true
             }
             group.addTask {
-                try await Task.sleep(for: Self.connectionWait)
+                try await Task.sleep(for: self.connectionWait)
                 guard self.gate.isStarted else {
-                    throw Self.notRunning("it did not start within \(Self.connectionWait)")
+                    throw Self.notRunning("it did not start within \(self.connectionWait)")
                 }
                 return false
             }
