@@ -60,10 +60,12 @@ struct DemoCommand: AsyncParsableCommand {
                 SystemSummary(system: system).report(loadedInto: self.store.displayName)
             }
             try await loadSyntheticDataset(for: system, pack: pack, into: store)
-            try await refreshAnalysisIfStale(in: store)
+            let spend = try await currentAnalysis(in: store)?.spend
             if let pack {
-                try await setUpPools(pack, in: store)
-                try await setUpIndicators(for: system, pack: pack, in: store)
+                if let spend {
+                    try await setUpPools(pack, spend: spend, in: store)
+                    try await setUpIndicators(for: system, pack: pack, spend: spend, in: store)
+                }
                 try await setUpGovernance(pack, in: store)
                 try await setUpProgrammeAndRisks(for: system, pack: pack, in: store)
             }
@@ -120,37 +122,34 @@ struct DemoCommand: AsyncParsableCommand {
         }
     }
 
-    /// Re-runs the engine on the stored dataset when its stored analysis predates a measure the pages
-    /// need (an older engine version), so an older demo database keeps working.
-    private func refreshAnalysisIfStale(in store: any Store) async throws {
-        guard let summary = try await store.datasetSummary(), let data = summary.analysis,
-            (try? JSONDecoder().decode(PopulationAnalysis.self, from: data))?.version
-                != PopulationAnalysis.currentVersion,
-            let dataset = try await store.loadDataset()
-        else { return }
+    /// The stored analysis, decoded once for everything the demo sets up from it (a full population's is
+    /// megabytes of JSON). The engine is re-run on the stored dataset first when the analysis predates a
+    /// measure the pages need (an older engine version), so an older demo database keeps working.
+    private func currentAnalysis(in store: any Store) async throws -> PopulationAnalysis? {
+        guard let data = try await store.datasetSummary()?.analysis else { return nil }
+        let analysis = try? JSONDecoder().decode(PopulationAnalysis.self, from: data)
+        if let analysis, analysis.version == PopulationAnalysis.currentVersion { return analysis }
         say("Updating the population health analysis for this version of Concordat…")
         // The stored period and extract date (the defaults from the data, for an analysis made before they
         // were kept), exactly as the re-analysis job uses them.
         _ = try await DatasetAnalysis(store: store).reanalyse()
+        guard let data = try await store.datasetSummary()?.analysis else { return nil }
+        return try JSONDecoder().decode(PopulationAnalysis.self, from: data)
     }
 
     /// The pack's pools (for Kent & Medway, the councils' ring-fenced social care and the Better Care
     /// Fund), sized from the dataset's spend, if the store has none yet.
-    private func setUpPools(_ pack: SystemPack, in store: any Store) async throws {
-        guard !pack.pools.isEmpty, try await store.pools().isEmpty,
-            let data = try await store.datasetSummary()?.analysis,
-            let spend = try JSONDecoder().decode(PopulationAnalysis.self, from: data).spend
-        else { return }
+    private func setUpPools(_ pack: SystemPack, spend: SpendSummary, in store: any Store) async throws {
+        guard !pack.pools.isEmpty, try await store.pools().isEmpty else { return }
         for pool in pack.pools(spend: spend) { try await store.savePool(pool) }
     }
 
     /// The indicators computed from the dataset (always refreshed) and, for the demo's dashboard, synthetic
     /// series of the business-as-usual indicators if none have been imported, A&E 4-hour performance being
     /// NHS England's published series of the pack's trusts (`AEStatistics`).
-    private func setUpIndicators(for system: HealthSystem, pack: SystemPack, in store: any Store) async throws {
-        guard let data = try await store.datasetSummary()?.analysis,
-            let spend = try JSONDecoder().decode(PopulationAnalysis.self, from: data).spend
-        else { return }
+    private func setUpIndicators(
+        for system: HealthSystem, pack: SystemPack, spend: SpendSummary, in store: any Store
+    ) async throws {
         var values = DatasetIndicators.values(spend: spend, system: system)
         let imported = try await store.indicatorValues().contains {
             WatchedIndicators(pack: pack).indicator($0.indicator)?.computedFromDataset == false

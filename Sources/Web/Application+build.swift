@@ -158,7 +158,10 @@ public func buildApplication(
 )
     throws -> some ApplicationProtocol
 {
-    _ = CredentialCheck.dummyHash  // made now, so the first unknown username takes no longer than the rest
+    // Made now, beside the start rather than before it (bcrypt at cost 12 is a noticeable part of a
+    // restart), so the first unknown username takes no longer than the rest: a sign-in that comes
+    // sooner waits for it, as it would for a real account's check.
+    Task.detached(priority: .utility) { _ = CredentialCheck.dummyHash }
     return Application(
         router: try buildRouter(
             store: store, requestLogger: logRequests ? logger : nil,

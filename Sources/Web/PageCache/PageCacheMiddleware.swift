@@ -19,8 +19,11 @@ import NIOCore
 ///
 /// The version is read *before* a page is rendered, so a page is never kept under a version newer than
 /// the data it shows. If the version cannot be read, the page is rendered as if there were no cache.
+/// Requests that miss the cache together render the page once (``RenderFlights``): the others wait for it.
 struct PageCacheMiddleware<Context: RequestContext>: RouterMiddleware {
     let cache: PageCache
+    /// The renders in progress.
+    var flights = RenderFlights()
     /// The data version now: the store's, with whatever in memory pages also read.
     let version: @Sendable () async throws -> String
     /// Today (tests inject one).
@@ -36,11 +39,37 @@ struct PageCacheMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         let key = PageCache.Key(path: request.uri.path, query: request.uri.query, day: today().daysSinceEpoch)
         if let entry = cache.entry(for: key, at: version) { return answer(entry, to: request) }
+        let flight = RenderFlights.Flight(key: key, version: version)
+        switch flights.begin(flight) {
+        case .alone:
+            return try await render(request, context: context, key: key, version: version, next: next).response
+        case .follower:
+            if let entry = await flights.follow(flight) ?? cache.entry(for: key, at: version) {
+                return answer(entry, to: request)
+            }
+            // The leader kept nothing (it failed, or its answer differs by request): render for this one.
+            return try await render(request, context: context, key: key, version: version, next: next).response
+        case .leader:
+            var (kept, forEveryone): (PageCache.Entry?, Bool) = (nil, true)
+            defer { flights.end(flight, with: kept, forEveryone: forEveryone) }
+            let rendered = try await render(request, context: context, key: key, version: version, next: next)
+            (kept, forEveryone) = (rendered.kept, rendered.forEveryone)
+            return rendered.response
+        }
+    }
+
+    /// The page rendered for this request, and kept (returned as `kept`) if it is a page for everyone;
+    /// `forEveryone` is false for an answer that is not (an API's, or one that differs by request).
+    private func render(
+        _ request: Request, context: Context, key: PageCache.Key, version: String,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> (response: Response, kept: PageCache.Entry?, forEveryone: Bool) {
         let response = try await next(request, context)
-        guard response.headers[.sameForEveryone] != nil, response.status == .ok else { return Self.unmarked(response) }
+        guard response.headers[.sameForEveryone] != nil else { return (response, nil, false) }
+        guard response.status == .ok else { return (Self.unmarked(response), nil, true) }
         let body = try await BodyCollector.collect(response.body)
         let entry = cache.keep(key, version: version, contentType: response.headers[.contentType], body: body)
-        return answer(entry, to: request)
+        return (answer(entry, to: request), entry, true)
     }
 
     /// The kept page, or 304 when the request's validators say the client already holds it.
