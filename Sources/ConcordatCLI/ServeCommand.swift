@@ -36,13 +36,10 @@ enum Serving {
     ) async throws {
         let logger = Logger(label: "concordat")
         logger.info("serving \(system.name) from \(database)")
-        // The store is checked once at start: a damaged one is served, but /health reports it degraded.
+        // The store is checked once at start, beside the application's building (which reads the system's
+        // snapshot in the background): a damaged store is served, but /health reports it degraded.
         let health = StoreHealth()
-        let problems = await health.check(store, logger: logger)
-        if !problems.isEmpty {
-            logger.critical(
-                "\(database) is damaged; /health reports degraded: \(problems.prefix(3).joined(separator: "; "))")
-        }
+        async let checked = health.check(store, logger: logger)
         if !PostgresStore.isURL(database) {
             let folder = URL(fileURLWithPath: database).deletingLastPathComponent().path
             for removed in StoreBackup.removeStalePartials(in: folder) {
@@ -52,6 +49,11 @@ enum Serving {
         let app = try buildApplication(
             configuration: try server.configuration, store: store, logger: logger,
             logRequests: server.resolvedLogFormat == .json, health: health)
+        let problems = await checked
+        if !problems.isEmpty {
+            logger.critical(
+                "\(database) is damaged; /health reports degraded: \(problems.prefix(3).joined(separator: "; "))")
+        }
         try await app.run()
         logger.info("stopped")
     }

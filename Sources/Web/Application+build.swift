@@ -62,13 +62,15 @@ struct WebSecurity: Sendable {
 /// derived from person-level data is published under `disclosure` (OpenSAFELY's rule by default).
 /// `trustsForwardedFor`: see ``WebConfiguration/trustsForwardedFor``. `health` is what `/health` reports:
 /// give the one the server checked the store with at start.
+/// `warmsSnapshot` reads the system's snapshot (the stored analysis, decoded) in the background at once,
+/// so the first request does not wait for it: for a server starting, not for tests.
 public func buildRouter(
     store: any Store, requestLogger: Logger? = nil, trustsForwardedFor: Bool = false,
-    disclosure: DisclosurePolicy = .standard, health: StoreHealth = StoreHealth()
+    disclosure: DisclosurePolicy = .standard, health: StoreHealth = StoreHealth(), warmsSnapshot: Bool = false
 ) throws -> Router<ConcordatRequestContext> {
     try buildRouter(
         store: store, requestLogger: requestLogger, security: WebSecurity(trustsForwardedFor: trustsForwardedFor),
-        disclosure: disclosure, health: health)
+        disclosure: disclosure, health: health, warmsSnapshot: warmsSnapshot)
 }
 
 /// The router with `security` (tests inject throttles, a counting password check and a clock).
@@ -79,9 +81,10 @@ public func buildRouter(
 /// (``PageCacheMiddleware``), which `pages` holds.
 func buildRouter(
     store: any Store, requestLogger: Logger? = nil, security: WebSecurity, disclosure: DisclosurePolicy = .standard,
-    health: StoreHealth = StoreHealth(), pages: PageCache = PageCache()
+    health: StoreHealth = StoreHealth(), pages: PageCache = PageCache(), warmsSnapshot: Bool = false
 ) throws -> Router<ConcordatRequestContext> {
     let registry = SystemRegistry(store: store, policy: disclosure)
+    if warmsSnapshot { Task.detached { [registry] in _ = try? await registry.snapshot() } }
     let renderer = try PageRenderer()
     let router = Router(context: ConcordatRequestContext.self, options: .autoGenerateHeadEndpoints)
     let metrics = PrometheusCollectorRegistry()
@@ -165,7 +168,8 @@ public func buildApplication(
     return Application(
         router: try buildRouter(
             store: store, requestLogger: logRequests ? logger : nil,
-            trustsForwardedFor: configuration.trustsForwardedFor, disclosure: configuration.disclosure, health: health),
+            trustsForwardedFor: configuration.trustsForwardedFor, disclosure: configuration.disclosure, health: health,
+            warmsSnapshot: true),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Concordat"),
         logger: logger)
 }
