@@ -111,8 +111,11 @@ struct RenderFlightsTests {
                 try await rig.release(whenFollowing: 0)
                 try await group.waitForAll()
             }
-            let key = PageCache.Key(path: "/api", query: nil, day: Day.today.daysSinceEpoch)
-            #expect(rig.flights.begin(RenderFlights.Flight(key: key, version: "v1")) == .alone)
+            // Learnt for the path, whatever the query.
+            for query in [nil, "a=1", String(repeating: "x", count: 4_000)] {
+                let key = PageCache.Key(path: "/api", query: query, day: Day.today.daysSinceEpoch)
+                #expect(rig.flights.begin(RenderFlights.Flight(key: key, version: "v1")) == .alone)
+            }
             // Never kept, and every request renders (nobody waits for another's answer).
             rig.holding.withLock { $0 = true }
             try await withThrowingTaskGroup(of: String.self) { group in
@@ -141,5 +144,14 @@ struct RenderFlightsTests {
         // The flight has ended: following it returns at once, with nothing.
         #expect(await flights.follow(old) == nil)
         #expect(flights.count == 1)
+        // Hostile paths by the thousand: the paths rendered alone stay bounded.
+        for number in 0..<(RenderFlights.rememberedAlone + 500) {
+            let flight = RenderFlights.Flight(
+                key: PageCache.Key(path: "/api/v1/areas/\(number)", query: nil, day: 1), version: "1")
+            #expect(flights.begin(flight) == .leader)
+            flights.end(flight, with: nil, forEveryone: false)
+            #expect(flights.begin(flight) == .alone)
+        }
+        #expect(flights.aloneCount <= RenderFlights.rememberedAlone && flights.aloneCount > 0)
     }
 }
