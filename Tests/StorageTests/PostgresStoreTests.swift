@@ -27,7 +27,7 @@ struct PostgresStoreTests {
 
     @Test(
         "a server that cannot be reached is 'unavailable' after the store's own wait, not a hang",
-        .timeLimit(.minutes(5)))
+        .timeLimit(.minutes(15)))
     func unreachable() async throws {
         // The store's wait is its own (2 s here), not the suite's CONCORDAT_POSTGRES_WAIT; the error names
         // it, so it came from the wait and not from something slower. The time limit is the "not a hang":
