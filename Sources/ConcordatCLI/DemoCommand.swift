@@ -87,14 +87,13 @@ struct DemoCommand: AsyncParsableCommand {
             .appendingPathComponent(".concordat-cache")
         let extract = cache.appendingPathComponent(
             "synthetic/\(system.code)-lsoa21-seed-\(seed)-\(people.map(String.init) ?? "all")")
-        let ages = try SyntheticAges.reference(for: system, pack: pack)
-        let spec = SyntheticPopulationSpec(
-            seed: seed, people: people, ages: ages, deprivation: try DeprivationGeography.bundledKentMedway())
+        let synthetic = try SyntheticExtract(system: system, pack: pack, seed: seed, people: people)
+        let spec = synthetic.spec
         let complete = SyntheticPopulation.fileNames.allSatisfy {
             FileManager.default.fileExists(atPath: extract.appendingPathComponent($0).path)
         }
         if !complete {
-            if let ages { say(SyntheticAges.sentence(for: system, reference: ages)) }
+            for note in synthetic.notes { say(note) }
             say("Generating the synthetic population (seed \(seed))…")
             let started = Date()
             let summary = try SyntheticPopulation.write(system: system, spec: spec, to: extract)

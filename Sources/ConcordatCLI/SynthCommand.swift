@@ -17,7 +17,8 @@ struct SynthCommand: ParsableCommand {
             registered mix shipped with Concordat, and the command says which. \
             Each person lives in a real 2021 LSOA of their practice's district, chosen uniformly from the \
             district's LSOAs, with its IMD 2025 decile (MHCLG); districts without a shipped LSOA file get \
-            synthetic LSOAs. The same seed always writes the same files. NHS numbers come from 990 000 0000 – 999 999 9999, \
+            synthetic LSOAs. Hospital, community, mental health, hospice and social care activity is given the \
+            providers the pack's synthetic.json names, or placeholders (SYNACUTE and so on) when it has none. The same seed always writes the same files. NHS numbers come from 990 000 0000 – 999 999 9999, \
             a range not issued in England and Wales, and pass the Modulus 11 check; pseudonymise before sharing.
             """)
 
@@ -44,22 +45,9 @@ struct SynthCommand: ParsableCommand {
         guard system.population(of: system.root.code).total > 0 else {
             throw ValidationError("\(system.name) has no registered population to draw people from")
         }
-        var spec = SyntheticPopulationSpec(seed: seed, people: people)
-        if let ages = try SyntheticAges.reference(for: system, pack: pack) {
-            spec.ages = ages
-            print(SyntheticAges.sentence(for: system, reference: ages))
-        }
-        spec.deprivation = try DeprivationGeography.bundledKentMedway()
-        let covered = Set(
-            system.areas(atLevel: system.levels.last!.key).compactMap { practice in
-                practice.district.flatMap { spec.deprivation!.lsoas(inDistrict: $0).isEmpty ? nil : $0 }
-            })
-        print(
-            covered.isEmpty
-                ? "Deprivation: no shipped LSOA file covers \(system.name)'s districts, so people get synthetic LSOAs (E0199xxxx) and deciles."
-                : "Deprivation: people live in real 2021 LSOAs of their practice's district (\(covered.count) districts), "
-                    + "chosen uniformly, with their IMD 2025 deciles (\(DeprivationGeography.publication)); "
-                    + "practices elsewhere get synthetic LSOAs.")
+        let extract = try SyntheticExtract(system: system, pack: pack, seed: seed, people: people)
+        for note in extract.notes { print(note) }
+        let spec = extract.spec
         let started = Date()
         let summary = try SyntheticPopulation.write(system: system, spec: spec, to: URL(fileURLWithPath: out))
         let seconds = Date().timeIntervalSince(started)

@@ -60,6 +60,7 @@ extension SystemPack {
         try json(IndicatorsDocument(indicators: indicators), PackFile.indicators)
         if let programme { try json(programme, PackFile.programme) }
         if let demo { try json(demo, PackFile.demo) }
+        if let synthetic { try json(SyntheticDocument(synthetic), PackFile.synthetic) }
     }
 
     /// A CSV field, quoted when it holds a comma, quote or line break.

@@ -38,13 +38,16 @@ public struct SystemPack: Sendable, Hashable, Codable {
     public var programme: WorkProgramme?
     /// `demo.json`, if the demo seeds more for this system.
     public var demo: PackDemo?
+    /// `synthetic.json`: who provides a synthetic dataset's activity, if the pack says
+    /// (``SyntheticParticulars/neutral`` otherwise).
+    public var synthetic: SyntheticParticulars?
 
     /// Makes a pack from its parts.
     public init(
         manifest: PackManifest, places: [PlaceDefinition] = [], placeOverrides: [String: String] = [:],
         areas: [Area] = [], pcnMap: PackPCNMap? = nil, ageSex: PackAgeSex? = nil, organisations: [Organisation],
         memorandum: PackMemorandum? = nil, pools: [PoolTemplate] = [], finance: PackFinance, indicators: [Indicator],
-        programme: WorkProgramme? = nil, demo: PackDemo? = nil
+        programme: WorkProgramme? = nil, demo: PackDemo? = nil, synthetic: SyntheticParticulars? = nil
     ) {
         self.manifest = manifest
         self.places = places
@@ -59,6 +62,7 @@ public struct SystemPack: Sendable, Hashable, Codable {
         self.indicators = indicators
         self.programme = programme
         self.demo = demo
+        self.synthetic = synthetic
     }
 
     /// The system code the pack is for: its ICB code, or the root area's code.
@@ -66,6 +70,9 @@ public struct SystemPack: Sendable, Hashable, Codable {
 
     /// The place rules of a published hierarchy.
     public var placeRules: PlaceRules { PlaceRules(places: places, overrides: placeOverrides) }
+
+    /// The particulars a synthetic dataset of the system is made with: the pack's, or neutral ones.
+    public var syntheticParticulars: SyntheticParticulars { synthetic ?? .neutral }
 
     /// The pools sized from a year's spend.
     public func pools(spend: SpendSummary?) -> [Pool] { pools.map { $0.pool(spend: spend) } }

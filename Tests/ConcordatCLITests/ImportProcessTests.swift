@@ -14,14 +14,14 @@ import Testing
 @Suite("concordat import as a process", .serialized)
 struct ImportProcessTests {
     static let kent = Result {
-        try PublishedSystemAssembly.assemble(from: .bundledKentMedway(), rules: BundledPacks.kentPlaceRules)
+        try PublishedSystemAssembly.assemble(from: .bundled("kent-medway"), rules: BundledPacks.kentPlaceRules)
     }
 
     /// A folder with a database holding Kent & Medway and a synthetic extract of `people`.
     static func setUp(people: Int, seed: UInt64 = 1) throws -> URL {
         let folder = try ConcordatProcess.temporaryFolder("import")
         _ = try SyntheticPopulation.write(
-            system: try kent.get(), spec: SyntheticPopulationSpec(seed: seed, people: people),
+            system: try kent.get(), spec: SyntheticPopulationSpec.kentMedway(seed: seed, people: people),
             to: folder.appendingPathComponent("extract"))
         let (status, output) = try ConcordatProcess.run(["init", "--database", "db.sqlite"], in: folder)
         #expect(status == 0, "\(output)")
@@ -70,7 +70,7 @@ struct ImportProcessTests {
         let database = folder.appendingPathComponent("db.sqlite").path
         // The previous dataset: a small extract imported first.
         _ = try SyntheticPopulation.write(
-            system: try Self.kent.get(), spec: SyntheticPopulationSpec(seed: 3, people: 400),
+            system: try Self.kent.get(), spec: SyntheticPopulationSpec.kentMedway(seed: 3, people: 400),
             to: folder.appendingPathComponent("small"))
         let key = folder.appendingPathComponent("keys/provider.key")
         try Pseudonymiser.generateKeyFile(at: key)
@@ -115,7 +115,7 @@ struct ImportProcessTests {
         try await TestPostgres.withDatabase { database in
             let name = String(URLComponents(string: database)!.path.dropFirst())
             _ = try SyntheticPopulation.write(
-                system: try Self.kent.get(), spec: SyntheticPopulationSpec(seed: 3, people: 400),
+                system: try Self.kent.get(), spec: SyntheticPopulationSpec.kentMedway(seed: 3, people: 400),
                 to: folder.appendingPathComponent("small"))
             let key = folder.appendingPathComponent("keys/provider.key")
             try Pseudonymiser.generateKeyFile(at: key)

@@ -29,7 +29,7 @@ struct IntegrityProcessTests {
         let before = try #require(try await SQLiteStore(path: database).datasetSummary())
 
         _ = try SyntheticPopulation.write(
-            system: try ImportProcessTests.kent.get(), spec: SyntheticPopulationSpec(seed: 9, people: 200),
+            system: try ImportProcessTests.kent.get(), spec: SyntheticPopulationSpec.kentMedway(seed: 9, people: 200),
             to: folder.appendingPathComponent("other"))
         let refused = try ConcordatProcess.run(
             ["import", "other", "--report", "/nonexistent/r.txt"] + common, in: folder)

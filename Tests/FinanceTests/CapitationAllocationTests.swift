@@ -7,7 +7,7 @@ import Testing
 
 @Suite("Weighted capitation down the hierarchy")
 struct CapitationAllocationTests {
-    static let data = Result { try PublishedReferenceData.bundledKentMedway() }
+    static let data = Result { try PublishedReferenceData.bundled("kent-medway") }
     static let kent = Result {
         try PublishedSystemAssembly.assemble(from: data.get(), rules: BundledPacks.kentPlaceRules)
     }

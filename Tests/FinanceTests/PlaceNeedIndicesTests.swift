@@ -8,7 +8,7 @@ import Testing
 @Suite("NHS England's place-based need indices, as the allocation tool computes them")
 struct PlaceNeedIndicesTests {
     static func finances() throws -> SystemFinances {
-        let data = try PublishedReferenceData.bundledKentMedway()
+        let data = try PublishedReferenceData.bundled("kent-medway")
         let pack = try BundledPacks.kent.get()
         let system = try PublishedSystemAssembly.assemble(
             from: data, rules: pack.placeRules, organisations: pack.organisations)

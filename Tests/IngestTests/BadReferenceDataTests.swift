@@ -7,7 +7,7 @@ import Testing
 @Suite("Bad reference data gives a clear error")
 struct BadReferenceDataTests {
     static func data(patients: String) throws -> PublishedReferenceData {
-        let real = try PublishedReferenceData.bundledKentMedway()
+        let real = try PublishedReferenceData.bundled("kent-medway")
         return PublishedReferenceData(
             practiceMap: real.practiceMap,
             registeredPatients: try CSVTable(

@@ -1,4 +1,5 @@
 import ConcordatCore
+import ConcordatTestSupport
 import Foundation
 import Testing
 
@@ -13,7 +14,8 @@ struct DatasetImportParallelTests {
     static func extract(people: Int, edit: (String, inout [String]) -> Void = { _, _ in }) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parallel-\(UUID().uuidString)")
         _ = try SyntheticPopulation.write(
-            system: try DatasetImportTests.kent.get(), spec: SyntheticPopulationSpec(seed: 11, people: people),
+            system: try DatasetImportTests.kent.get(),
+            spec: SyntheticPopulationSpec.kentMedway(seed: 11, people: people),
             to: folder)
         try Self.edit(folder, edit)
         return folder

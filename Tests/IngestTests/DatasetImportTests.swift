@@ -8,7 +8,7 @@ import Testing
 @Suite("Importing the integrated dataset")
 struct DatasetImportTests {
     static let kent = Result {
-        try PublishedSystemAssembly.assemble(from: .bundledKentMedway(), rules: BundledPacks.kentPlaceRules)
+        try PublishedSystemAssembly.assemble(from: .bundled("kent-medway"), rules: BundledPacks.kentPlaceRules)
     }
     static let extractDate = Day(year: 2026, month: 7, day: 1)!
 

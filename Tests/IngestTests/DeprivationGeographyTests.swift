@@ -16,7 +16,7 @@ struct DeprivationGeographyTests {
 
     @Test("the shipped file holds Kent & Medway's 1,107 LSOAs in 13 districts, found by name")
     func shipped() throws {
-        let geography = try DeprivationGeography.bundledKentMedway()
+        let geography = try DeprivationGeography.shipped()
         #expect(geography.lsoas.count == 1_107)
         #expect(geography.districts.count == 13)
         #expect(geography.lsoas(inDistrict: "Medway").count == 169)
@@ -56,12 +56,13 @@ struct DeprivationGeographyTests {
     @Test("every person lives in a real LSOA of their practice's district, and Core20 per place matches the LSOAs")
     func synthesis() throws {
         let kent = try SyntheticPopulationTests.kent.get()
-        let geography = try DeprivationGeography.bundledKentMedway()
+        let geography = try DeprivationGeography.shipped()
         let byCode = Dictionary(uniqueKeysWithValues: geography.lsoas.map { ($0.code, $0) })
         let folder = SyntheticPopulationTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try SyntheticPopulation.write(
-            system: kent, spec: SyntheticPopulationSpec(seed: 5, people: 40_000, deprivation: geography), to: folder)
+            system: kent, spec: SyntheticPopulationSpec.kentMedway(seed: 5, people: 40_000, deprivation: geography),
+            to: folder)
         let patients = try SyntheticPopulationTests.rows(folder.appendingPathComponent("patients.csv"))
         #expect(patients.count == 40_000)
         var people: [String: Int] = [:]
@@ -101,8 +102,8 @@ struct DeprivationGeographyTests {
             populations: [moved.code: kent.population(of: practice.code)])
         let folder = SyntheticPopulationTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let spec = SyntheticPopulationSpec(
-            seed: 9, people: 500, deprivation: try DeprivationGeography.bundledKentMedway())
+        let spec = SyntheticPopulationSpec.kentMedway(
+            seed: 9, people: 500, deprivation: try DeprivationGeography.shipped())
         _ = try SyntheticPopulation.write(system: system, spec: spec, to: folder.appendingPathComponent("a"))
         _ = try SyntheticPopulation.write(system: system, spec: spec, to: folder.appendingPathComponent("b"))
         let patients = try SyntheticPopulationTests.rows(folder.appendingPathComponent("a/patients.csv"))

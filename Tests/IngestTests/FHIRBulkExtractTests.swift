@@ -8,7 +8,7 @@ import Testing
 @Suite("Importing FHIR R4 Bulk Data NDJSON")
 struct FHIRBulkExtractTests {
     static let kent = Result {
-        try PublishedSystemAssembly.assemble(from: .bundledKentMedway(), rules: BundledPacks.kentPlaceRules)
+        try PublishedSystemAssembly.assemble(from: .bundled("kent-medway"), rules: BundledPacks.kentPlaceRules)
     }
 
     static func patient(_ id: String, nhs: String? = nil, gender: String = "female", practice: String = "G82002")

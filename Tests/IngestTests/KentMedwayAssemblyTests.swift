@@ -8,10 +8,10 @@ import Testing
 /// count, with those files read independently here.
 @Suite("Kent & Medway reconciles with the published files")
 struct KentMedwayAssemblyTests {
-    static let directory = PublishedReferenceData.bundledKentMedwayDirectory
+    static let directory = PublishedReferenceData.bundledDirectory("kent-medway")!
     static let system = Result {
         try PublishedSystemAssembly.assemble(
-            from: .bundledKentMedway(), rules: BundledPacks.kentPlaceRules,
+            from: .bundled("kent-medway"), rules: BundledPacks.kentPlaceRules,
             organisations: BundledPacks.kent.get().organisations)
     }
 
@@ -143,7 +143,7 @@ struct KentMedwayAssemblyTests {
         let good = try CSVTable(
             parsing: Array("practice_code,place_code\nG82218,dartford-gravesham-swanley\n".utf8), file: "o.csv")
         let rules = try BundledPacks.kentPlaceRules.withOverrides(from: good)
-        let system = try PublishedSystemAssembly.assemble(from: .bundledKentMedway(), rules: rules)
+        let system = try PublishedSystemAssembly.assemble(from: .bundled("kent-medway"), rules: rules)
         #expect(!system.notes.contains { $0.kind == .placeConflict && $0.subject == "G82218" })
         #expect(system.notes.contains { $0.kind == .placeOverridden && $0.subject == "G82218" })
         let bad = try CSVTable(parsing: Array("practice_code,place_code\nG82218,kent\n".utf8), file: "o.csv")

@@ -18,7 +18,7 @@ struct PublishedICBTests {
         #expect(file.table.records.count == 6_348)
         #expect(file.icbs.count == 42)
         #expect(file.icbs.reduce(0) { $0 + $1.practices } == 6_348)
-        let kent = try PublishedReferenceData.bundledKentMedway().weightedPopulations()
+        let kent = try PublishedReferenceData.bundled("kent-medway").weightedPopulations()
         #expect(try file.weightedPopulations(ofICB: "QKS") == kent)
     }
 
@@ -124,10 +124,10 @@ struct PublishedICBTests {
 
     @Test("synth's age/sex mix spreads a list size exactly, by largest remainder over Kent & Medway's bands")
     func ages() throws {
-        let ages = try AgeSexReference.kentAndMedway()
+        let ages = try AgeSexReference.shipped()
         #expect(ages.profile.total == 2_039_483)
         for count in [0, 1, 7, 12_345, 1_000_003] { #expect(ages.spread(count).total == count) }
-        #expect(ages.description.contains("Kent & Medway"))
+        #expect(ages.description.hasPrefix("NHS Kent and Medway Integrated Care Board's registered population"))
         let system = try PublishedICB(file: Self.file.get(), icb: "QUY").system
         let cells = SyntheticPopulation.cellCounts(system: system, people: nil, ages: ages)
         #expect(cells.reduce(0) { $0 + $1.count } == system.population(of: "QUY").total)

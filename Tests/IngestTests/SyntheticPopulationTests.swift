@@ -8,7 +8,7 @@ import Testing
 @Suite("The synthetic population", .serialized)
 struct SyntheticPopulationTests {
     static let kent = Result {
-        try PublishedSystemAssembly.assemble(from: .bundledKentMedway(), rules: BundledPacks.kentPlaceRules)
+        try PublishedSystemAssembly.assemble(from: .bundled("kent-medway"), rules: BundledPacks.kentPlaceRules)
     }
 
     static func temporaryFolder() -> URL {
@@ -46,7 +46,7 @@ struct SyntheticPopulationTests {
             populations: Dictionary(uniqueKeysWithValues: practices.map { ($0, kent.population(of: $0)) }))
         let folder = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let spec = SyntheticPopulationSpec(seed: 42)
+        let spec = SyntheticPopulationSpec.kentMedway(seed: 42)
         let summary = try SyntheticPopulation.write(system: small, spec: spec, to: folder.appendingPathComponent("a"))
         let patients = try Self.rows(folder.appendingPathComponent("a/patients.csv"))
         #expect(summary.people == patients.count)
@@ -72,7 +72,7 @@ struct SyntheticPopulationTests {
             #expect(first == second, "\(file) differs between two runs with the same seed")
         }
         let other = try SyntheticPopulation.write(
-            system: small, spec: SyntheticPopulationSpec(seed: 43), to: folder.appendingPathComponent("c"))
+            system: small, spec: SyntheticPopulationSpec.kentMedway(seed: 43), to: folder.appendingPathComponent("c"))
         #expect(other != summary)
     }
 
@@ -82,7 +82,7 @@ struct SyntheticPopulationTests {
         let folder = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try SyntheticPopulation.write(
-            system: kent, spec: SyntheticPopulationSpec(seed: 7, people: 60_000), to: folder)
+            system: kent, spec: SyntheticPopulationSpec.kentMedway(seed: 7, people: 60_000), to: folder)
         let patients = try Self.rows(folder.appendingPathComponent("patients.csv"))
         let diagnoses = try Self.rows(folder.appendingPathComponent("diagnoses.csv"))
         let events = try Self.rows(folder.appendingPathComponent("events.csv"))

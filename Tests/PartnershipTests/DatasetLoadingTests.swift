@@ -11,7 +11,7 @@ import Testing
 struct DatasetLoadingTests {
     /// Kent & Medway, as the published files assemble it.
     static let kent = Result {
-        try PublishedSystemAssembly.assemble(from: .bundledKentMedway(), rules: BundledPacks.kentPlaceRules)
+        try PublishedSystemAssembly.assemble(from: .bundled("kent-medway"), rules: BundledPacks.kentPlaceRules)
     }
 
     @Test("an extract loads once, with the engine run on the extract's date; the same extract again changes nothing")
@@ -19,7 +19,7 @@ struct DatasetLoadingTests {
         let kent = try Self.kent.get()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("concordat-load-\(UUID())")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let spec = SyntheticPopulationSpec(seed: 11, people: 1_500)
+        let spec = SyntheticPopulationSpec.kentMedway(seed: 11, people: 1_500)
         _ = try SyntheticPopulation.write(system: kent, spec: spec, to: folder)
         let store = try SQLiteStore()
         try await store.replaceSystem(kent)
@@ -56,7 +56,7 @@ struct DatasetLoadingTests {
         let kent = try Self.kent.get()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("concordat-refuse-\(UUID())")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let spec = SyntheticPopulationSpec(seed: 12, people: 800)
+        let spec = SyntheticPopulationSpec.kentMedway(seed: 12, people: 800)
         _ = try SyntheticPopulation.write(system: kent, spec: spec, to: folder)
         let store = try SQLiteStore()
         try await store.replaceSystem(kent)

@@ -10,7 +10,7 @@ import Testing
 @Suite("One extract date and one analysis period per dataset")
 struct DatasetPeriodTests {
     static let kent = Result {
-        try PublishedSystemAssembly.assemble(from: .bundledKentMedway(), rules: BundledPacks.kentPlaceRules)
+        try PublishedSystemAssembly.assemble(from: .bundled("kent-medway"), rules: BundledPacks.kentPlaceRules)
     }
     static let pseudonymiser = Result { try Pseudonymiser(key: [UInt8](repeating: 9, count: 32)) }
 
@@ -18,7 +18,7 @@ struct DatasetPeriodTests {
     static func extract(people: Int = 1_200, seed: UInt64 = 31) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("concordat-period-\(UUID())")
         _ = try SyntheticPopulation.write(
-            system: try kent.get(), spec: SyntheticPopulationSpec(seed: seed, people: people), to: folder)
+            system: try kent.get(), spec: SyntheticPopulationSpec.kentMedway(seed: seed, people: people), to: folder)
         return folder
     }
 

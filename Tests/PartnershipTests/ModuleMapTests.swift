@@ -1,4 +1,5 @@
 import Foundation
+import SystemPack
 import Testing
 
 /// The module map of `docs/ARCHITECTURE.md`, enforced: its table says which first-party modules each
@@ -79,19 +80,52 @@ struct ModuleMapTests {
         }
     }
 
-    @Test("no Swift source names Kent & Medway's ICB code: systems are data")
+    /// What only one shipped pack names: its ICB or root code, places, districts, organisations,
+    /// partners, pools and synthetic providers (what both packs name, such as `general-practice`, is
+    /// Concordat's own vocabulary).
+    static func particulars() throws -> [String: Set<String>] {
+        var named: [String: Set<String>] = [:]
+        for name in PackLoader.bundledNames {
+            let pack = try PackLoader.bundled(name)
+            var values: Set<String> = [pack.systemCode]
+            values.formUnion(pack.places.map(\.code))
+            values.formUnion(pack.places.flatMap(\.districts))
+            values.formUnion(pack.areas.dropFirst().map(\.code))
+            values.formUnion(pack.organisations.map(\.code))
+            values.formUnion(pack.organisations.compactMap(\.odsCode))
+            values.formUnion(pack.finance.partners.map(\.code))
+            values.formUnion(pack.pools.map(\.code))
+            values.formUnion(pack.synthetic?.providerCodes ?? [])
+            named[name] = values
+        }
+        let shared = named.values.dropFirst().reduce(named.values.first ?? []) { $0.intersection($1) }
+        return named.mapValues { $0.subtracting(shared) }
+    }
+
+    @Test("no Swift source names a shipped system's codes, places, districts or providers: systems are data")
     func noSystemInCode() throws {
         let sources = Self.root.appendingPathComponent("Sources")
         guard let walker = FileManager.default.enumerator(atPath: sources.path) else {
             Issue.record("Sources cannot be read")
             return
         }
+        let particulars = try Self.particulars()
+        #expect(
+            particulars["kent-medway"]?.isSuperset(of: ["QKS", "east-kent", "Thanet", "RVV", "887", "HSPKM"]) == true)
+        #expect(particulars["llr"]?.isSuperset(of: ["RWE", "LOROS"]) == true)
         var checked = 0
         for case let path as String in walker where path.hasSuffix(".swift") {
             let text = try String(contentsOf: sources.appendingPathComponent(path), encoding: .utf8)
             checked += 1
-            let namesKent = text.contains("\"QKS\"")
-            #expect(!namesKent, "Sources/\(path) names the ICB code \"QKS\"")
+            // Code, not documentation: a comment may give an example.
+            let code = text.split(separator: "\n").filter {
+                !$0.drop { $0 == " " }.hasPrefix("//")
+            }.joined(separator: "\n")
+            for (pack, values) in particulars.sorted(by: { $0.key < $1.key }) {
+                for value in values.sorted() where code.contains("\"\(value)\"") {
+                    Issue.record("Sources/\(path) names \"\(value)\", a particular of the \(pack) pack")
+                }
+            }
         }
         #expect(checked > 100)
     }

@@ -20,7 +20,7 @@ struct ScenarioStudyTests {
         let kent = try BundledPacks.kentSystem.get()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("concordat-scenario-\(UUID())")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let spec = SyntheticPopulationSpec(seed: 17, people: 2_000)
+        let spec = SyntheticPopulationSpec.kentMedway(seed: 17, people: 2_000)
         _ = try SyntheticPopulation.write(system: kent, spec: spec, to: folder)
         let store = try SQLiteStore()
         try await store.replaceSystem(kent)

@@ -1,4 +1,5 @@
 import ConcordatCore
+import ConcordatTestSupport
 import Finance
 import Foundation
 import Ingest
@@ -13,7 +14,7 @@ struct SystemMoneyTests {
         let kent = try DatasetLoadingTests.kent.get()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("concordat-money-\(UUID())")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let spec = SyntheticPopulationSpec(seed: 5, people: 1_500)
+        let spec = SyntheticPopulationSpec.kentMedway(seed: 5, people: 1_500)
         _ = try SyntheticPopulation.write(system: kent, spec: spec, to: folder)
         let store = try SQLiteStore()
         try await store.replaceSystem(kent)

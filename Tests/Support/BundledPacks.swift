@@ -21,3 +21,15 @@ public enum BundledPacks {
         get throws { try kent.get().placeRules }
     }
 }
+
+extension SyntheticPopulationSpec {
+    /// A specification for Kent & Medway with its pack's providers and districts' deciles, as
+    /// `concordat synth` makes it (the pack has a `synthetic.json`, so this cannot fail once the pack loads).
+    public static func kentMedway(
+        seed: UInt64, people: Int? = nil, ages: AgeSexReference? = nil, deprivation: DeprivationGeography? = nil
+    ) -> SyntheticPopulationSpec {
+        SyntheticPopulationSpec(
+            seed: seed, people: people, ages: ages, deprivation: deprivation,
+            particulars: (try? BundledPacks.kent.get().synthetic) ?? .neutral)
+    }
+}

@@ -1,4 +1,5 @@
 import ConcordatCore
+import ConcordatTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -90,7 +91,7 @@ struct JobTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("concordat-job-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try SyntheticPopulation.write(
-            system: kent, spec: SyntheticPopulationSpec(seed: 3, people: 2_000),
+            system: kent, spec: SyntheticPopulationSpec.kentMedway(seed: 3, people: 2_000),
             to: folder.appendingPathComponent("extract"))
         let key = folder.appendingPathComponent("provider.key")
         try Pseudonymiser.generateKeyFile(at: key)

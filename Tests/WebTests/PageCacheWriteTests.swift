@@ -1,5 +1,6 @@
 import Assurance
 import ConcordatCore
+import ConcordatTestSupport
 import Foundation
 import Governance
 import Hummingbird
@@ -185,7 +186,7 @@ struct PageCacheWriteTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("concordat-pc-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try SyntheticPopulation.write(
-            system: kent, spec: SyntheticPopulationSpec(seed: 3, people: 2_000),
+            system: kent, spec: SyntheticPopulationSpec.kentMedway(seed: 3, people: 2_000),
             to: folder.appendingPathComponent("extract"))
         let key = folder.appendingPathComponent("provider.key")
         try Pseudonymiser.generateKeyFile(at: key)

@@ -72,7 +72,7 @@ func makeDatasetStore(people: Int, seed: UInt64, realLSOAs: Bool = false) async 
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("concordat-web-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
     let spec = SyntheticPopulationSpec(
-        seed: seed, people: people, deprivation: realLSOAs ? try DeprivationGeography.bundledKentMedway() : nil)
+        seed: seed, people: people, deprivation: realLSOAs ? try DeprivationGeography.shipped() : nil)
     _ = try SyntheticPopulation.write(system: kent, spec: spec, to: folder)
     let importer = DatasetImport(
         system: kent, pseudonymiser: try Pseudonymiser(key: [UInt8](repeating: 4, count: 32)),

@@ -6,7 +6,7 @@ import PopulationHealth
 
 /// A synthetic Kent & Medway extract of 20,000 people, written once per run.
 nonisolated(unsafe) let extract: (folder: URL, system: HealthSystem, events: [UInt8]) = {
-    let system = try! PublishedSystemAssembly.assemble(from: .bundledKentMedway())
+    let system = try! PublishedSystemAssembly.assemble(from: .bundled("kent-medway"))
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("concordat-bench-\(getpid())")
     _ = try! SyntheticPopulation.write(
         system: system, spec: SyntheticPopulationSpec(seed: 1, people: 20_000), to: folder)

@@ -261,9 +261,7 @@ struct LinkedRows: RowChecks, @unchecked Sendable {
                 "'\(row.string(c[1]))' is not a setting (\(CareSetting.allCases.map(\.code).joined(separator: ", ")))")
         }
         let provider = row.bytes(c[2])
-        let providerValid =
-            (3...8).contains(provider.count) && provider.allSatisfy { ($0 >= 65 && $0 <= 90) || $0 &- 48 < 10 }
-        if !providerValid {
+        if !OrganisationCode.isValid(bytes: provider) {
             bad("provider_code", "'\(row.string(c[2]))' is not an organisation code (3–8 capital letters and digits)")
         }
         let start = date(row, c[3], field: "start_on", required: true, file: file)

@@ -98,15 +98,36 @@ public struct DeprivationGeography: Sendable, Hashable {
         return Double(found.filter { $0.imdDecile <= 2 }.count) / Double(found.count)
     }
 
-    /// Kent & Medway's 1,107 LSOAs, from the file shipped with the project.
-    /// - Throws: ``IngestError`` if the shipped file is unreadable or malformed.
-    public static func bundledKentMedway() throws -> DeprivationGeography {
-        let url = PublishedReferenceData.bundledKentMedwayDirectory.appendingPathComponent(fileName)
+    /// The LSOAs of every geography in `parts`, in order; an LSOA listed in more than one is kept once
+    /// (the first).
+    public init(merging parts: [DeprivationGeography]) {
+        var seen: Set<String> = []
+        lsoas = parts.flatMap(\.lsoas).filter { seen.insert($0.code).inserted }
+        byDistrict = Dictionary(grouping: lsoas.indices) { [lsoas] in Self.normalised(lsoas[$0].district) }
+    }
+
+    /// The LSOAs of the file (``fileName``) in `folder`, or `nil` when the folder has none.
+    /// - Throws: ``IngestError`` if the file is unreadable or malformed.
+    public static func reading(folder: URL) throws -> DeprivationGeography? {
+        let url = folder.appendingPathComponent(fileName)
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw IngestError.unreadable(file: fileName, reason: "cannot read the file (\(error.localizedDescription))")
         }
         return try DeprivationGeography(table: CSVTable(parsing: data, file: fileName))
+    }
+
+    /// The LSOAs of every file shipped with the project, one per folder of published data (today one:
+    /// the 1,107 LSOAs of the published files the project ships). A system whose districts they do not
+    /// cover gets none of them.
+    /// - Throws: ``IngestError`` if a shipped file is unreadable or malformed, or none is shipped.
+    public static func shipped() throws -> DeprivationGeography {
+        let parts = try PublishedReferenceData.bundledDirectories.compactMap(reading(folder:))
+        guard !parts.isEmpty else {
+            throw IngestError.unreadable(file: fileName, reason: "no LSOA file is shipped with the project")
+        }
+        return DeprivationGeography(merging: parts)
     }
 
     /// Whether `code` has the shape of a 2021 LSOA code: E01 or W01 and six digits.

@@ -74,14 +74,19 @@ public struct PublishedReferenceData: Sendable {
         return FileManager.default.fileExists(atPath: url.appendingPathComponent(FileName.practiceMap).path) ? url : nil
     }
 
-    /// The folder of Kent & Medway data shipped inside the project (a copy of the published files,
-    /// with their README and licence note).
-    public static var bundledKentMedwayDirectory: URL {
-        Bundle.module.resourceURL!.appendingPathComponent("kent-medway")
+    /// The folders of published files shipped inside the project, by name.
+    public static var bundledDirectories: [URL] {
+        let root = Bundle.module.resourceURL!
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        return names.sorted().compactMap(bundledDirectory)
     }
 
-    /// The Kent & Medway files shipped with the project.
-    public static func bundledKentMedway() throws -> PublishedReferenceData {
-        try PublishedReferenceData(directory: bundledKentMedwayDirectory)
+    /// The published files shipped inside the project under `name` (a pack's `"data": "bundled:NAME"`).
+    /// - Throws: ``IngestError`` when none is shipped under that name or a file cannot be read.
+    public static func bundled(_ name: String) throws -> PublishedReferenceData {
+        guard let directory = bundledDirectory(name) else {
+            throw IngestError.unreadable(file: name, reason: "no published data of that name is shipped with Concordat")
+        }
+        return try PublishedReferenceData(directory: directory)
     }
 }

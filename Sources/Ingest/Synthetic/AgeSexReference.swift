@@ -3,9 +3,10 @@ import ConcordatCore
 /// The age/sex mix a synthetic population gives people whose sources say how many they are but not
 /// their sex or age (a system built from NHS England's allocation file alone, ``PublishedICB``).
 ///
-/// No national age/sex distribution ships with Concordat, so the mix is Kent & Medway's registered
-/// population by sex and five-year band (NHS Digital, Patients Registered at a GP Practice, July 2026:
-/// 2,039,483 people), an English ICB's real one. ``description`` says so, for `concordat synth` to print.
+/// No national age/sex distribution ships with Concordat, so the mix is the registered population by sex
+/// and five-year band of the published files it ships (NHS Digital, Patients Registered at a GP Practice:
+/// Kent & Medway's 2,039,483 people in July 2026), an English ICB's real one. ``description`` says so, for
+/// `concordat synth` to print.
 public struct AgeSexReference: Sendable, Hashable {
     /// The reference counts.
     public var profile: PopulationProfile
@@ -19,16 +20,24 @@ public struct AgeSexReference: Sendable, Hashable {
         self.description = description
     }
 
-    /// Kent & Medway's registered population, read from the files shipped with the project.
-    /// - Throws: ``IngestError`` if the shipped file is unreadable.
-    public static func kentAndMedway() throws -> AgeSexReference {
-        let data = try PublishedReferenceData.bundledKentMedway()
+    /// The registered population of the first folder of published files shipped with the project
+    /// (``PublishedReferenceData/bundledDirectories``), named by its ICB.
+    /// - Throws: ``IngestError`` if no such folder is shipped or its files are unreadable.
+    public static func shipped() throws -> AgeSexReference {
+        guard let folder = PublishedReferenceData.bundledDirectories.first else {
+            throw IngestError.unreadable(
+                file: PublishedReferenceData.FileName.registeredPatients,
+                reason: "no published registered population is shipped with the project")
+        }
+        let data = try PublishedReferenceData(directory: folder)
         let (profiles, _, _) = try PublishedSystemAssembly.registeredPopulations(data.registeredPatients)
         let total = profiles.values.reduce(PopulationProfile(), +)
+        let icbName = try data.practiceMap.column("ICB_NAME")
+        let name = data.practiceMap.records.first.map { $0[icbName] } ?? "The shipped system"
         return AgeSexReference(
             profile: total,
             description:
-                "Kent & Medway's registered population by sex and five-year age band (NHS Digital, Patients Registered at a GP Practice, July 2026; \(total.total.grouped) people)"
+                "\(name)'s registered population by sex and five-year age band (NHS Digital, Patients Registered at a GP Practice, July 2026; \(total.total.grouped) people)"
         )
     }
 

@@ -17,6 +17,9 @@ public struct SyntheticPopulationSpec: Sendable, Hashable {
     /// district it does not cover, falls back to synthetic LSOAs (the unissued `E0199xxxx` range) with a
     /// decile drawn around an approximate district mean.
     public var deprivation: DeprivationGeography?
+    /// Who provides each setting's activity and the districts' mean deciles: the system's pack's, or
+    /// ``SyntheticParticulars/neutral``.
+    public var particulars: SyntheticParticulars
 
     /// The most people one generation makes: twice the largest system in England (about 5M people), so
     /// that a typing slip cannot ask for more memory and disk than any machine has.
@@ -25,13 +28,15 @@ public struct SyntheticPopulationSpec: Sendable, Hashable {
     /// Makes a spec (the July 2026 list date by default).
     public init(
         seed: UInt64, people: Int? = nil, referenceDate: Day = Day(year: 2026, month: 7, day: 1)!,
-        ages: AgeSexReference? = nil, deprivation: DeprivationGeography? = nil
+        ages: AgeSexReference? = nil, deprivation: DeprivationGeography? = nil,
+        particulars: SyntheticParticulars = .neutral
     ) {
         self.seed = seed
         self.people = people
         self.referenceDate = referenceDate
         self.ages = ages
         self.deprivation = deprivation
+        self.particulars = particulars
     }
 }
 
@@ -98,19 +103,6 @@ public enum SyntheticPopulation {
         return zip(cells, floors).map { ($0.0.practice, $0.0.sex, $0.0.band, $0.1) }.filter { $0.count > 0 }
     }
 
-    /// An approximate mean national IMD decile for each Kent & Medway district (1 = most deprived), used
-    /// to spread people's deprivation only where no real LSOA geography covers the district; others get 5.5.
-    static let districtDecile: [String: Double] = [
-        "Thanet": 3.6, "Swale": 4.5, "Medway": 4.8, "Dover": 5.0, "Folkestone and Hythe": 5.0,
-        "Gravesham": 5.2, "Dartford": 6.0, "Ashford": 6.0, "Canterbury": 6.0, "Maidstone": 6.3,
-        "Tonbridge and Malling": 7.3, "Tunbridge Wells": 7.6, "Sevenoaks": 7.8,
-    ]
-
-    /// Acute trust (ODS code) by place, for hospital activity.
-    static let acuteTrust: [String: String] = [
-        "east-kent": "RVV", "west-kent": "RWF", "medway-swale": "RPA", "dartford-gravesham-swanley": "RN7",
-    ]
-
     /// Writes the three files into `directory` (created if needed) and returns what was written.
     /// The files appear whole or not at all: they are written to a temporary folder beside
     /// `directory` and moved into place at the end.
@@ -142,6 +134,7 @@ public enum SyntheticPopulation {
         var summary = SyntheticSummary()
         var nhsSerial = 0
         let catalogue = SyntheticCondition.catalogue
+        let particulars = spec.particulars
         let reference = spec.referenceDate
         let yearStart = reference.adding(days: -365)
         var practiceIndex: [String: Int] = [:]
@@ -150,9 +143,9 @@ public enum SyntheticPopulation {
         for cell in cellCounts(system: system, people: spec.people, ages: spec.ages) {
             let practice = system.area(cell.practice)!
             let place = system.lineage(of: practice.code).first { $0.level == "place" }?.code ?? ""
-            let acute = acuteTrust[place] ?? "RVV"
-            let council = practice.district == "Medway" ? "887" : "886"
-            let meanDecile = practice.district.flatMap { districtDecile[$0] } ?? 5.5
+            let acute = particulars.acute(place: place)
+            let council = particulars.council(district: practice.district)
+            let meanDecile = particulars.meanDecile(district: practice.district)
             let homes = practice.district.map { spec.deprivation?.lsoas(inDistrict: $0) ?? [] } ?? []
             let practiceNumber =
                 practiceIndex[practice.code]
@@ -317,11 +310,11 @@ public enum SyntheticPopulation {
                         .inpatientElective, provider: acute, days: random.below(3), cost: 300_000, code: primary())
                 }
                 for _ in 0..<random.poisson((ageGroup >= 4 ? 1.2 : 0.15) * need * shareOfYear) {
-                    try event(.community, provider: "RYY", cost: 6_000)
+                    try event(.community, provider: particulars.community, cost: 6_000)
                 }
                 if heldCodes.contains(where: { $0.hasPrefix("F") }) || random.unit() < 0.01 {
                     for _ in 0..<random.poisson(3 * shareOfYear) {
-                        try event(.mentalHealth, provider: "RXY", cost: 25_000)
+                        try event(.mentalHealth, provider: particulars.mentalHealth, cost: 25_000)
                     }
                 }
                 if ageGroup >= 4, random.unit() < 0.03 * need {
@@ -335,7 +328,7 @@ public enum SyntheticPopulation {
                     }
                 }
                 if death != nil, random.unit() < 0.3 {
-                    try event(.hospice, provider: "HSPKM", days: 7, cost: 280_000)
+                    try event(.hospice, provider: particulars.hospice, days: 7, cost: 280_000)
                 }
             }
         }

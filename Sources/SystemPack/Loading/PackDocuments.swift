@@ -1,6 +1,7 @@
 import Assurance
 import ConcordatCore
 import Finance
+import Ingest
 
 /// `organisations.json`: `{"organisations": [...]}`.
 struct OrganisationsDocument: Codable {
@@ -56,4 +57,36 @@ struct NetworksDocument: Codable {
 /// `indicators.json`: `{"indicators": [...]}`.
 struct IndicatorsDocument: Codable {
     var indicators: [Indicator]
+}
+
+/// `synthetic.json`: the particulars a synthetic dataset of the system needs; the maps may be left out.
+struct SyntheticDocument: Codable {
+    var acute: String
+    var acuteByPlace: [String: String]?
+    var community: String
+    var mentalHealth: String
+    var hospice: String
+    var council: String
+    var councilByDistrict: [String: String]?
+    var districtDeciles: [String: Double]?
+    var meanDecile: Double?
+
+    init(_ particulars: SyntheticParticulars) {
+        acute = particulars.acute
+        acuteByPlace = particulars.acuteByPlace.isEmpty ? nil : particulars.acuteByPlace
+        community = particulars.community
+        mentalHealth = particulars.mentalHealth
+        hospice = particulars.hospice
+        council = particulars.council
+        councilByDistrict = particulars.councilByDistrict.isEmpty ? nil : particulars.councilByDistrict
+        districtDeciles = particulars.districtDeciles.isEmpty ? nil : particulars.districtDeciles
+        meanDecile = particulars.meanDecile
+    }
+
+    var particulars: SyntheticParticulars {
+        SyntheticParticulars(
+            acuteByPlace: acuteByPlace ?? [:], acute: acute, community: community, mentalHealth: mentalHealth,
+            hospice: hospice, councilByDistrict: councilByDistrict ?? [:], council: council,
+            districtDeciles: districtDeciles ?? [:], meanDecile: meanDecile ?? SyntheticParticulars.neutral.meanDecile)
+    }
 }

@@ -28,6 +28,8 @@ public enum PackFile {
     public static let indicators = "indicators.json"
     /// The work programme (optional).
     public static let programme = "programme.json"
+    /// Who provides a synthetic dataset's activity, and its districts' mean deciles (optional).
+    public static let synthetic = "synthetic.json"
     /// The demo seeds (optional).
     public static let demo = "demo.json"
 }

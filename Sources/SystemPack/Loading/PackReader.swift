@@ -87,13 +87,16 @@ struct PackReader {
         let memorandum = try readMemorandum(organisations: organisationCodes, pools: poolCodes)
         let programme = try readProgramme(organisations: organisationCodes)
         let demo = try readDemo(memorandum: memorandum, programme: programme, indicators: indicators)
+        let synthetic = try readSynthetic(
+            places: areas.isEmpty ? Set(places.map(\.code)) : Set(areas.filter { $0.level == "place" }.map(\.code)),
+            districts: districts)
         return SystemPack(
             manifest: manifest, places: places, placeOverrides: overrides, areas: areas, pcnMap: pcnMap,
             ageSex: ageSex, organisations: organisations, memorandum: memorandum, pools: pools,
             finance: PackFinance(
                 partners: financeFile.partners, generalPractice: financeFile.generalPractice,
                 poolOfPartner: financeFile.poolOfPartner, agreement: agreement, careNetworks: careNetworks),
-            indicators: indicators, programme: programme, demo: demo)
+            indicators: indicators, programme: programme, demo: demo, synthetic: synthetic)
     }
 
     // MARK: - Files
@@ -602,6 +605,62 @@ struct PackReader {
                     "\"\(code)\" is not an indicator in \(PackFile.indicators) that is reported rather than computed")
         }
         return demo
+    }
+
+    private func readSynthetic(places: Set<String>, districts: Set<String>) throws(PackError) -> SyntheticParticulars? {
+        let file = PackFile.synthetic
+        guard let data = try bytes(file, required: false) else { return nil }
+        let document = try decode(SyntheticDocument.self, file, from: data)
+        let named = [
+            ("acute", document.acute), ("community", document.community), ("mentalHealth", document.mentalHealth),
+            ("hospice", document.hospice), ("council", document.council),
+        ]
+        for (key, code) in named where !OrganisationCode.isValid(code) {
+            throw PackError(
+                file: file, location: "$.\(key)",
+                reason: "\"\(code)\" is not an organisation code (3–8 capital letters and digits)")
+        }
+        for (place, code) in (document.acuteByPlace ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard places.contains(place) else {
+                throw PackError(
+                    file: file, location: "$.acuteByPlace.\(place)",
+                    reason: "\"\(place)\" is not one of the pack's places")
+            }
+            guard OrganisationCode.isValid(code) else {
+                throw PackError(
+                    file: file, location: "$.acuteByPlace.\(place)",
+                    reason: "\"\(code)\" is not an organisation code (3–8 capital letters and digits)")
+            }
+        }
+        let districtNote = districts.isEmpty ? " (its hierarchy names no districts)" : ""
+        for (district, code) in (document.councilByDistrict ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard districts.contains(district) else {
+                throw PackError(
+                    file: file, location: "$.councilByDistrict.\(district)",
+                    reason: "\"\(district)\" is not a district of the pack's places\(districtNote)")
+            }
+            guard OrganisationCode.isValid(code) else {
+                throw PackError(
+                    file: file, location: "$.councilByDistrict.\(district)",
+                    reason: "\"\(code)\" is not an organisation code (3–8 capital letters and digits)")
+            }
+        }
+        for (district, decile) in (document.districtDeciles ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard districts.contains(district) else {
+                throw PackError(
+                    file: file, location: "$.districtDeciles.\(district)",
+                    reason: "\"\(district)\" is not a district of the pack's places\(districtNote)")
+            }
+            guard (1...10).contains(decile) else {
+                throw PackError(
+                    file: file, location: "$.districtDeciles.\(district)",
+                    reason: "\(decile) is not a decile from 1 to 10")
+            }
+        }
+        if let mean = document.meanDecile, !(1...10).contains(mean) {
+            throw PackError(file: file, location: "$.meanDecile", reason: "\(mean) is not a decile from 1 to 10")
+        }
+        return document.particulars
     }
 
     // MARK: - Reading

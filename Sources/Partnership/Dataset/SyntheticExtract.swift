@@ -1,0 +1,60 @@
+import ConcordatCore
+import Foundation
+import Ingest
+import SystemPack
+
+/// How `concordat synth` and `concordat demo` make a system's synthetic extract: one specification, from
+/// the system and its pack, and the sentences that say how its ages, homes and providers were chosen.
+public struct SyntheticExtract: Sendable {
+    /// What to generate.
+    public var spec: SyntheticPopulationSpec
+    /// What the commands print before generating: the age/sex mix (when sources give no bands), where
+    /// people live, and who provides their care.
+    public var notes: [String]
+
+    /// The specification for `system`, loaded from `pack`:
+    /// - ages: ``SyntheticAges/reference(for:pack:)``;
+    /// - homes: the real 2021 LSOAs of the pack's own published files where they include an LSOA file,
+    ///   with those shipped with Concordat (``DeprivationGeography/shipped()``), for the districts they cover;
+    /// - providers and districts' mean deciles: the pack's `synthetic.json`, else placeholders.
+    /// - Throws: ``IngestError`` when a shipped or pack file cannot be read.
+    public init(system: HealthSystem, pack: SystemPack?, seed: UInt64, people: Int?) throws {
+        var spec = SyntheticPopulationSpec(seed: seed, people: people)
+        var notes: [String] = []
+        if let ages = try SyntheticAges.reference(for: system, pack: pack) {
+            spec.ages = ages
+            notes.append(SyntheticAges.sentence(for: system, reference: ages))
+        }
+        var geographies: [DeprivationGeography] = []
+        if let folder = pack?.publishedDataDirectory, let own = try DeprivationGeography.reading(folder: folder) {
+            geographies.append(own)
+        }
+        geographies.append(try DeprivationGeography.shipped())
+        let deprivation = DeprivationGeography(merging: geographies)
+        spec.deprivation = deprivation
+        let covered = Set(
+            system.areas(atLevel: system.levels.last!.key).compactMap { practice in
+                practice.district.flatMap { deprivation.lsoas(inDistrict: $0).isEmpty ? nil : $0 }
+            })
+        notes.append(
+            covered.isEmpty
+                ? "Deprivation: no LSOA file covers \(system.name)'s districts, so people get synthetic LSOAs (E0199xxxx) and deciles."
+                : "Deprivation: people live in real 2021 LSOAs of their practice's district (\(covered.count) districts), "
+                    + "chosen uniformly, with their IMD 2025 deciles (\(DeprivationGeography.publication)); "
+                    + "practices elsewhere get synthetic LSOAs.")
+        if let particulars = pack?.synthetic {
+            spec.particulars = particulars
+            notes.append(
+                "Providers: as the pack's \(PackFile.synthetic) names them (\(particulars.providerCodes.joined(separator: ", ")))."
+            )
+        } else {
+            spec.particulars = .neutral
+            notes.append(
+                "Providers: the pack has no \(PackFile.synthetic), so activity is given placeholder providers "
+                    + "(\(SyntheticParticulars.neutral.providerCodes.joined(separator: ", "))) rather than any real trust or council."
+            )
+        }
+        self.spec = spec
+        self.notes = notes
+    }
+}
