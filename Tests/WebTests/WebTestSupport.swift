@@ -71,7 +71,7 @@ func makeDatasetStore(people: Int, seed: UInt64, realLSOAs: Bool = false) async 
     let kent = try kentMedway.get()
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("concordat-web-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
-    let spec = SyntheticPopulationSpec(
+    let spec = SyntheticPopulationSpec.kentMedway(
         seed: seed, people: people, deprivation: realLSOAs ? try DeprivationGeography.shipped() : nil)
     _ = try SyntheticPopulation.write(system: kent, spec: spec, to: folder)
     let importer = DatasetImport(
