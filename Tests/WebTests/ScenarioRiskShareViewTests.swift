@@ -54,4 +54,30 @@ struct ScenarioRiskShareViewTests {
         #expect(csv.text.contains("A,2026/27,100,103,3,1,1,-1,0,2,-3"), "\(csv.text)")
         #expect(view.riskShareNote?.contains("X") == true)
     }
+
+    @Test("two scenarios compared: the agreement each is settled under, and each partner's share beyond baseline")
+    func compared() throws {
+        let settled = try Self.report(
+            riskShare:
+                #"{"agreement":"Tiered","ledgerSource":"test","partners":["A"],"budgetPence":[100],"outturnPence":[103],"baselineBornePence":[3],"outsideAgreement":[],"years":[{"year":"2026/27","variancePence":[{"p10":-1,"p50":0,"p90":2}],"bornePence":[{"p10":-1,"p50":0,"p90":2}],"beyondBaselinePence":[{"p10":-400,"p50":-300,"p90":-100}],"principalVariancePence":[1],"principalBornePence":[1],"principalSystemVariancePence":1}],"runsSettled":2,"runsAddingUp":2}"#
+        )
+        let unsettled = try Self.report(
+            riskShare:
+                #"{"unavailable":"the system's pack has no risk-share agreement","partners":[],"budgetPence":[],"outturnPence":[],"baselineBornePence":[],"outsideAgreement":[],"years":[],"runsSettled":0,"runsAddingUp":0}"#
+        )
+        let rows = ScenarioComparePage.rows(settled, unsettled)
+        let share = try #require(rows.first { $0.measure == "Risk share" })
+        #expect(share.a == "settled under Tiered, 2 runs")
+        #expect(share.b == "not settled: the system's pack has no risk-share agreement")
+        let borne = try #require(
+            rows.first { $0.measure == "Borne beyond baseline under the risk share, last year: A" })
+        // Principal borne (1p) less what A bears without the scenario (3p): 2p less.
+        #expect(borne.a.hasPrefix(ScenarioTable.pounds(-2)))
+        #expect(borne.a.contains("p10–p90 \(ScenarioTable.pounds(-400))–\(ScenarioTable.pounds(-100))"))
+        #expect(borne.b == "–")
+        // Kept before settlements were: said so, not left blank.
+        let old = ScenarioComparePage.rows(try Self.report(riskShare: nil), nil)
+        #expect(old.first { $0.measure == "Risk share" }?.a.contains("run before risk shares were kept") == true)
+        #expect(old.first { $0.measure == "Risk share" }?.b == "not run yet")
+    }
 }

@@ -20,7 +20,9 @@ struct ScenarioComparePage {
 
     /// The measures compared: the last year's cost (principal and p10–p90), cost over the horizon, the
     /// change on business as usual, the NPSV, beds, emergency admissions per 1,000 aged 75+, the largest
-    /// red-line probability, and each partner's net cost in the last year.
+    /// red-line probability, each partner's net cost in the last year, and who bears what in the last year
+    /// under the risk-share agreement (the agreement, then each settled partner's share beyond what it
+    /// bears without the scenario, principal and p10–p90).
     static func rows(_ a: ScenarioReport?, _ b: ScenarioReport?) -> [Row] {
         func both(_ measure: String, _ value: (ScenarioReport) -> String) -> Row {
             Row(measure: measure, a: a.map(value) ?? "not run yet", b: b.map(value) ?? "not run yet")
@@ -64,6 +66,25 @@ struct ScenarioComparePage {
                 return pounds(last.netCostByPartnerPence[index])
             }
             rows.append(both("Net cost, last year: \(partner)", net))
+        }
+        rows.append(
+            both("Risk share") { report in
+                guard let share = report.riskShare else { return "not settled (run before risk shares were kept)" }
+                if let reason = share.unavailable { return "not settled: \(reason)" }
+                return "settled under \(share.agreement ?? "the agreement"), \(share.runsSettled) runs"
+            })
+        let settled = Array(Set((a?.riskShare?.partners ?? []) + (b?.riskShare?.partners ?? []))).sorted()
+        for partner in settled {
+            func borne(_ report: ScenarioReport) -> String {
+                guard let share = report.riskShare, let index = share.partners.firstIndex(of: partner),
+                    let last = share.years.last, index < last.principalBornePence.count,
+                    index < last.beyondBaselinePence.count, index < share.baselineBornePence.count
+                else { return "–" }
+                let band = last.beyondBaselinePence[index]
+                return pounds(last.principalBornePence[index] - share.baselineBornePence[index])
+                    + " (p10–p90 \(ScenarioTable.pounds(band.p10))–\(ScenarioTable.pounds(band.p90)))"
+            }
+            rows.append(both("Borne beyond baseline under the risk share, last year: \(partner)", borne))
         }
         return rows
     }
