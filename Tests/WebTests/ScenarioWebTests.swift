@@ -86,6 +86,7 @@ struct ScenarioWebTests {
             try await client.execute(uri: "/scenarios/new", method: .get, headers: [.cookie: cookie]) { response in
                 #expect(response.status == .ok)
                 #expect(response.text.contains(#"name="c1.fractionLow""#) && response.text.contains("<textarea"))
+                #expect(response.text.contains(#"name="e1.partner""#) && response.text.contains(#"name="e3.perYear""#))
                 #expect(!response.text.contains("<script"))
             }
             var location = ""
@@ -195,6 +196,7 @@ struct ScenarioWebTests {
                 "c2.places": "east-kent", "c2.agedAtLeast": "75", "c2.fractionLow": "10", "c2.fractionHigh": "20",
                 "c2.toSetting": "community", "c2.toUnitCost": "£180", "c2.toPartner": "RYY", "i1.name": "Teams",
                 "i1.partner": "RYY", "i1.kind": "revenue", "i1.perYear": "2,500,000", "i1.setting": "community",
+                "e1.partner": "886", "e1.perYear": "£600,000,000",
             ]
             func body(_ fields: [String: String]) -> ByteBuffer {
                 ByteBuffer(
@@ -220,6 +222,22 @@ struct ScenarioWebTests {
                 #expect(response.status == .badRequest)
                 #expect(response.text.contains(#"id="c2.toPartner-error">$.changes[1].to.partner"#))
             }
+            // Envelopes: a partner the pack does not have, an amount that is not money, one partner twice.
+            for (field, value, shown) in [
+                ("e1.partner", "NOPE", #"id="e1.partner-error">$.envelopes[0].partner"#),
+                ("e1.perYear", "£-5", #"id="e1.perYear-error""#),
+                ("e1.perYear", "lots", #"id="e1.perYear-error""#),
+                ("e2.partner", "886", #"id="e2.partner-error">$.envelopes[1].partner: "#),
+            ] {
+                bad = fields
+                bad[field] = value
+                if field == "e2.partner" { bad["e2.perYear"] = "£1" }
+                try await client.execute(uri: "/scenarios", method: .post, headers: headers, body: body(bad)) {
+                    response in
+                    #expect(response.status == .badRequest, "\(field)=\(value)")
+                    #expect(response.text.contains(shown), "\(field)=\(value)")
+                }
+            }
             #expect(try await store.scenarios().isEmpty)
             try await client.execute(uri: "/scenarios", method: .post, headers: headers, body: body(fields)) {
                 response in
@@ -231,6 +249,8 @@ struct ScenarioWebTests {
             let definition = try JSONDecoder().decode(ScenarioDefinitionShape.self, from: stored.definition)
             #expect(definition.runs == 20 && definition.horizon == 3 && definition.changes.count == 2)
             #expect(definition.investments?.first?.pencePerYear == 250_000_000)
+            #expect(definition.envelopes?.map(\.partner) == ["886"])
+            #expect(definition.envelopes?.first?.pencePerYear == 60_000_000_000)
             // Compare it with itself and with a missing one.
             try await client.execute(uri: "/scenarios/compare?a=1&b=1", method: .get) { response in
                 #expect(response.status == .ok && response.text.contains("Cost in the last year (principal)"))
@@ -250,6 +270,11 @@ struct ScenarioWebTests {
         var horizon: Int
         var changes: [Change]
         var investments: [Investment]?
+        struct Envelope: Decodable {
+            var partner: String
+            var pencePerYear: Int64
+        }
+        var envelopes: [Envelope]?
     }
 
     @Test("attacks on POST /api/v1/scenarios: other roles 403; huge runs, NaN, bad JSON 400; 1 MB 413; never a 500")

@@ -5,9 +5,10 @@ import Foundation
 /// definition JSON the API takes (`docs/SCENARIOS.md`, format 1), or the definition pasted whole.
 /// Percentages are typed as percentages (5 is 5%), money as pounds (`£180`, `2,500,000`).
 struct ScenarioForm: Sendable {
-    /// How many changes and investments the form offers.
+    /// How many changes, investments and budget envelopes the form offers.
     static let changeSlots = 3
     static let investmentSlots = 2
+    static let envelopeSlots = 3
 
     /// The posted fields by name (empty ones dropped).
     var fields: [String: String]
@@ -175,6 +176,17 @@ struct ScenarioForm: Sendable {
             investments.append(investment)
         }
         if !investments.isEmpty { definition["investments"] = investments }
+        var envelopes: [[String: Any]] = []
+        for slot in 1...Self.envelopeSlots where fields.keys.contains(where: { $0.hasPrefix("e\(slot).") }) {
+            let field = "e\(slot)."
+            let path = "$.envelopes[\(envelopes.count)]"
+            var envelope: [String: Any] = [:]
+            envelope["partner"] = text(field + "partner", path: path + ".partner")
+            envelope["pencePerYear"] = pence(field + "perYear", path: path + ".pencePerYear")
+            paths[path] = field + "partner"
+            envelopes.append(envelope)
+        }
+        if !envelopes.isEmpty { definition["envelopes"] = envelopes }
         guard errors.isEmpty else { throw FieldErrors(errors: errors) }
         do {
             return (try JSONSerialization.data(withJSONObject: definition, options: [.sortedKeys]), paths)

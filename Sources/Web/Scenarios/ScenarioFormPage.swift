@@ -114,6 +114,17 @@ struct ScenarioFormPage {
                         field(i + "place", "In place", hint: "blank: the whole system"),
                     ]))
         }
+        for slot in 1...ScenarioForm.envelopeSlots {
+            let e = "e\(slot)."
+            sets.append(
+                Fieldset(
+                    legend:
+                        "Budget envelope \(slot) (optional: a partner's net cost red line; without one, its ledger budget)",
+                    fields: [
+                        field(e + "partner", "Partner", hint: "a partner code of the pack"),
+                        field(e + "perYear", "£ a year", hint: "at base-year prices"),
+                    ]))
+        }
         fieldsets = sets
         definition = form["definition"] ?? ""
         definitionError = messages["definition"]
