@@ -3,7 +3,7 @@ import Assurance
 import Foundation
 import Ingest
 
-/// `concordat spc`: a Making Data Count XmR chart of any series.
+/// `concordat spc`: a Making Data Count XmR chart of any series, or any chart of the SPC family.
 struct SPCCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spc",
@@ -12,7 +12,13 @@ struct SPCCommand: ParsableCommand {
             FILE is a CSV with columns period,value. Limits are the mean ± 2.66 × the mean moving range; a \
             point is special cause if beyond a limit, part of a trend (7 rising or falling), two of three \
             beyond the near limits on one side, or part of a shift (7 on one side of the mean), labelled in \
-            that order of precedence. With fewer than 13 points the limits are computed but marked provisional.
+            that order of precedence. With fewer than 13 points the limits are computed but marked provisional. \
+            --chart draws another chart of the family: p, p-prime, u and u-prime read columns period,events,denominator \
+            (limits follow each point's denominator; Laney's p′ and u′ widen them for overdispersion); c reads \
+            period,value as counts; g and t read period,value as gaps between events; run draws the series against \
+            its median with the run tests. --chart auto chooses from --unit and the data as the web does: a run \
+            chart below 13 points, p or u with denominators (p′ or u′ from a median denominator of 1,000), c for a \
+            count without, else XmR.
             """)
 
     @Argument(help: "A CSV with columns period,value.") var file: String
@@ -25,8 +31,26 @@ struct SPCCommand: ParsableCommand {
     var rebaseAt: [Int] = []
     @Flag(help: "Count points beyond a process limit towards two-in-three.") var twoInThreeCountsBeyondLimits = false
     @Option(help: "table or json.") var format: OutputFormat = .table
+    @Option(help: "xmr (default), p, p-prime, u, u-prime, c, g, t, run, or auto (from --unit and the data).")
+    var chart: ChartChoice = .xmr
+    @Option(help: "percent, per-1000, pounds or count: what the values are, for --chart auto.")
+    var unit: Indicator.Unit?
+
+    /// A chart named, or `auto`.
+    enum ChartChoice: String, ExpressibleByArgument, CaseIterable {
+        case auto, xmr, p, u, c, g, t, run
+        case pPrime = "p-prime"
+        case uPrime = "u-prime"
+
+        /// The chart named; `nil` for `auto`.
+        var kind: ControlChartKind? { self == .auto ? nil : ControlChartKind(rawValue: rawValue) }
+    }
 
     func validate() throws {
+        if chart == .auto, unit == nil {
+            throw ValidationError("--chart auto needs --unit (percent, per-1000, pounds or count)")
+        }
+        if unit != nil, chart != .auto { throw ValidationError("--unit applies to --chart auto only") }
         if let target, !target.isFinite { throw ValidationError("--target must be a finite number; got \(target)") }
         if let bad = rebaseAt.first(where: { $0 < 0 }) {
             throw ValidationError("--rebase-at must be a point index, 0 or more; got \(bad)")
@@ -35,6 +59,7 @@ struct SPCCommand: ParsableCommand {
 
     func run() throws {
         let table = try CSVTable(parsing: Data(contentsOf: URL(fileURLWithPath: file)), file: file)
+        if chart != .xmr { return try runFamily(table) }
         let (periodColumn, valueColumn) = (try table.column("period"), try table.column("value"))
         var periods: [String] = []
         var values: [Double] = []
@@ -67,6 +92,71 @@ struct SPCCommand: ParsableCommand {
             "variation: \(document.variationIcon); assurance: \(document.assuranceIcon ?? "none (no target or direction)")"
         )
     }
+
+    /// The chart `--chart` names (or `auto` chooses) from `table`.
+    private func runFamily(_ table: CSVTable) throws {
+        let periodColumn = try table.column("period")
+        let hasDenominators = table.header.contains("denominator") && table.header.contains("events")
+        func numbers(_ name: String) throws -> [Double] {
+            let column = try table.column(name)
+            return try table.records.map { record in
+                let text = record[column].trimmingCharacters(in: .whitespaces)
+                guard let value = Double(text), value.isFinite else {
+                    throw IngestError.invalidValue(
+                        file: file, line: record.line, field: name, reason: "'\(record[column])' is not a number")
+                }
+                return value
+            }
+        }
+        let periods = table.records.map { $0[periodColumn] }
+        let kind: ControlChartKind
+        let reason: String
+        if let named = chart.kind {
+            kind = named
+            reason = "chosen"
+        } else {
+            let denominators = hasDenominators ? try numbers("denominator") : nil
+            kind = ControlChartKind.recommended(for: unit!, points: periods.count, denominators: denominators)
+            reason =
+                "recommended for \(unit!.rawValue) values, \(periods.count) points, "
+                + (denominators == nil ? "no denominators" : "with denominators")
+        }
+        let attribute: Set<ControlChartKind> = [.p, .pPrime, .u, .uPrime]
+        let values =
+            attribute.contains(kind)
+            ? try numbers("events") : try numbers(hasDenominators && kind == .c ? "events" : "value")
+        let denominators = attribute.contains(kind) ? try numbers("denominator") : []
+        let document: ControlChartDocument
+        do {
+            document = try ControlChartDocument(
+                chart: kind, reason: reason, periods: periods, values: values, denominators: denominators,
+                options: .init(
+                    improvement: improvement, target: target, screenOutliers: screenOutliers, rebaseAt: rebaseAt,
+                    twoInThreeCountsBeyondLimits: twoInThreeCountsBeyondLimits))
+        } catch { throw ValidationError("\(file): \(error.description)") }
+        if format == .json { return try printJSON(document) }
+        print("\(kind.rawValue) chart (\(reason))" + (document.sigmaZ.map { String(format: ", σz %.4g", $0) } ?? ""))
+        for point in document.points {
+            let limits =
+                point.lowerLimit.map { lower in
+                    String(format: "  centre %.4g, limits %.4g to %.4g", point.centre, lower, point.upperLimit ?? lower)
+                } ?? String(format: "  median %.4g", point.centre)
+            print(
+                point.period.padded(16) + String(format: "%12.4g", point.value) + limits
+                    + (point.type.map { "  " + $0 } ?? "") + (point.rule.map { " (\($0))" } ?? ""))
+        }
+        if let tests = document.runTests {
+            print(
+                "longest run \(tests.longestRun) (more than \(tests.longestRunLimit) signals), crossings \(tests.crossings) "
+                    + "(fewer than \(tests.crossingsLimit) signals): \(tests.signalsShift ? "a shift" : "no shift")")
+        } else {
+            print(
+                "variation: \(document.variationIcon ?? "none"); assurance: \(document.assuranceIcon ?? "none (no target or direction)")"
+            )
+        }
+    }
 }
 
 extension ImprovementDirection: ExpressibleByArgument {}
+
+extension Indicator.Unit: ExpressibleByArgument {}

@@ -47,6 +47,60 @@ struct SPCProcessTests {
         let bad = try ConcordatProcess.run(["spc", "bad.csv"], in: folder)
         #expect(bad.status != 0 && bad.output.contains("bad.csv:3") && bad.output.contains("value"), "\(bad.output)")
     }
+
+    @Test(
+        "--chart draws the family: auto chooses p′ for large denominators, p for small, c for counts; bad input refused"
+    )
+    func family() throws {
+        let folder = try ConcordatProcess.temporaryFolder("spc-family")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func write(_ name: String, _ rows: [String]) throws {
+            try rows.joined(separator: "\n").write(
+                to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        func chart(_ arguments: [String]) throws -> [String: Any] {
+            let result = try ConcordatProcess.run(["spc"] + arguments + ["--format", "json"], in: folder)
+            #expect(result.status == 0, "\(arguments): \(result.output)")
+            return try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        }
+        let months = (1...14).map { String(format: "2025-%02d", $0 % 12 + 1) }
+        try write("large.csv", ["period,events,denominator"] + months.enumerated().map { "\($1),\(700 + $0 * 3),1000" })
+        try write("small.csv", ["period,events,denominator"] + months.enumerated().map { "\($1),\(10 + $0 % 3),40" })
+        try write("counts.csv", ["period,value"] + months.enumerated().map { "\($1),\(4 + $0 % 4)" })
+        try write("few.csv", ["period,value", "a,1", "b,2", "c,3"])
+        let large = try chart(["large.csv", "--chart", "auto", "--unit", "percent"])
+        #expect(large["chart"] as? String == "p-prime")
+        #expect((large["reason"] as? String)?.contains("with denominators") == true)
+        #expect(large["sigmaZ"] is Double)
+        let points = try #require(large["points"] as? [[String: Any]])
+        #expect(points.count == 14 && points[0]["denominator"] as? Double == 1000)
+        #expect(abs((points[0]["value"] as! Double) - 0.7) < 1e-12)
+        #expect(try chart(["small.csv", "--chart", "auto", "--unit", "percent"])["chart"] as? String == "p")
+        #expect(try chart(["small.csv", "--chart", "auto", "--unit", "per-1000"])["chart"] as? String == "u")
+        #expect(try chart(["counts.csv", "--chart", "auto", "--unit", "count"])["chart"] as? String == "c")
+        #expect(try chart(["counts.csv", "--chart", "auto", "--unit", "pounds"])["chart"] as? String == "xmr")
+        let few = try chart(["few.csv", "--chart", "auto", "--unit", "count"])
+        #expect(few["chart"] as? String == "run" && few["runTests"] is [String: Any])
+        #expect(try chart(["counts.csv", "--chart", "g"])["chart"] as? String == "g")
+
+        // Refused: auto without a unit, a unit without auto, an unknown chart, a p chart without
+        // denominators, a bad denominator, more events than a denominator.
+        try write("over.csv", ["period,events,denominator", "a,5,4", "b,1,4"])
+        try write("zero.csv", ["period,events,denominator", "a,1,lots"])
+        for (arguments, says) in [
+            (["counts.csv", "--chart", "auto"], "--unit"),
+            (["counts.csv", "--unit", "count"], "--chart auto only"),
+            (["counts.csv", "--chart", "x-bar"], "x-bar"),
+            (["counts.csv", "--chart", "p"], "events"),
+            (["zero.csv", "--chart", "p"], "zero.csv:2"),
+            (["over.csv", "--chart", "p"], "over.csv"),
+        ] {
+            let result = try ConcordatProcess.run(["spc"] + arguments, in: folder)
+            #expect(result.status != 0, "\(arguments)")
+            #expect(result.output.contains(says), "\(arguments): \(result.output)")
+            #expect(!result.output.contains("Fatal error"), "\(arguments)")
+        }
+    }
 }
 
 @Suite("concordat indicators as a process")
