@@ -611,54 +611,41 @@ struct PackReader {
         let file = PackFile.synthetic
         guard let data = try bytes(file, required: false) else { return nil }
         let document = try decode(SyntheticDocument.self, file, from: data)
+        /// The reason `code` is refused, or `nil` for a code the import accepts.
+        func badCode(_ code: String) -> String? {
+            OrganisationCode.isValid(code)
+                ? nil : "\"\(code)\" is not an organisation code (3–8 capital letters and digits)"
+        }
+        /// The reason `decile` is refused, or `nil` for one from 1 to 10.
+        func badDecile(_ decile: Double) -> String? {
+            (1...10).contains(decile) ? nil : "\(decile) is not a decile from 1 to 10"
+        }
+        /// Checks each key of the map at `key` is one of `allowed` (else `unknown`) and each value by `bad`.
+        func check<Value>(
+            _ key: String, _ map: [String: Value]?, allowed: Set<String>, unknown: String, _ bad: (Value) -> String?
+        ) throws(PackError) {
+            for (name, value) in (map ?? [:]).sorted(by: { $0.key < $1.key }) {
+                guard allowed.contains(name) else {
+                    throw PackError(file: file, location: "$.\(key).\(name)", reason: "\"\(name)\" \(unknown)")
+                }
+                if let reason = bad(value) { throw PackError(file: file, location: "$.\(key).\(name)", reason: reason) }
+            }
+        }
         let named = [
             ("acute", document.acute), ("community", document.community), ("mentalHealth", document.mentalHealth),
             ("hospice", document.hospice), ("council", document.council),
         ]
-        for (key, code) in named where !OrganisationCode.isValid(code) {
-            throw PackError(
-                file: file, location: "$.\(key)",
-                reason: "\"\(code)\" is not an organisation code (3–8 capital letters and digits)")
+        for (key, code) in named {
+            if let reason = badCode(code) { throw PackError(file: file, location: "$.\(key)", reason: reason) }
         }
-        for (place, code) in (document.acuteByPlace ?? [:]).sorted(by: { $0.key < $1.key }) {
-            guard places.contains(place) else {
-                throw PackError(
-                    file: file, location: "$.acuteByPlace.\(place)",
-                    reason: "\"\(place)\" is not one of the pack's places")
-            }
-            guard OrganisationCode.isValid(code) else {
-                throw PackError(
-                    file: file, location: "$.acuteByPlace.\(place)",
-                    reason: "\"\(code)\" is not an organisation code (3–8 capital letters and digits)")
-            }
-        }
-        let districtNote = districts.isEmpty ? " (its hierarchy names no districts)" : ""
-        for (district, code) in (document.councilByDistrict ?? [:]).sorted(by: { $0.key < $1.key }) {
-            guard districts.contains(district) else {
-                throw PackError(
-                    file: file, location: "$.councilByDistrict.\(district)",
-                    reason: "\"\(district)\" is not a district of the pack's places\(districtNote)")
-            }
-            guard OrganisationCode.isValid(code) else {
-                throw PackError(
-                    file: file, location: "$.councilByDistrict.\(district)",
-                    reason: "\"\(code)\" is not an organisation code (3–8 capital letters and digits)")
-            }
-        }
-        for (district, decile) in (document.districtDeciles ?? [:]).sorted(by: { $0.key < $1.key }) {
-            guard districts.contains(district) else {
-                throw PackError(
-                    file: file, location: "$.districtDeciles.\(district)",
-                    reason: "\"\(district)\" is not a district of the pack's places\(districtNote)")
-            }
-            guard (1...10).contains(decile) else {
-                throw PackError(
-                    file: file, location: "$.districtDeciles.\(district)",
-                    reason: "\(decile) is not a decile from 1 to 10")
-            }
-        }
-        if let mean = document.meanDecile, !(1...10).contains(mean) {
-            throw PackError(file: file, location: "$.meanDecile", reason: "\(mean) is not a decile from 1 to 10")
+        let notADistrict =
+            "is not a district of the pack's places" + (districts.isEmpty ? " (its hierarchy names no districts)" : "")
+        try check(
+            "acuteByPlace", document.acuteByPlace, allowed: places, unknown: "is not one of the pack's places", badCode)
+        try check("councilByDistrict", document.councilByDistrict, allowed: districts, unknown: notADistrict, badCode)
+        try check("districtDeciles", document.districtDeciles, allowed: districts, unknown: notADistrict, badDecile)
+        if let mean = document.meanDecile, let reason = badDecile(mean) {
+            throw PackError(file: file, location: "$.meanDecile", reason: reason)
         }
         return document.particulars
     }

@@ -65,6 +65,10 @@ struct ScenarioForm: Sendable {
             }
             return value
         }
+        /// The slots of a repeated group (`c1.`, `c2.`, …) with any field filled, and their field prefixes.
+        func filledSlots(_ letter: String, _ count: Int) -> [(slot: Int, prefix: String)] {
+            (1...count).map { ($0, "\(letter)\($0).") }.filter { slot in fields.keys.contains { $0.hasPrefix(slot.1) } }
+        }
         func pence(_ name: String, path: String) -> Int64? {
             guard let text = fields[name] else { return nil }
             paths[path] = name
@@ -120,8 +124,7 @@ struct ScenarioForm: Sendable {
         definition["occupancy"] = number("occupancy", path: "$.occupancy", scale: 100)
 
         var changes: [[String: Any]] = []
-        for slot in 1...Self.changeSlots where fields.keys.contains(where: { $0.hasPrefix("c\(slot).") }) {
-            let field = "c\(slot)."
+        for (slot, field) in filledSlots("c", Self.changeSlots) {
             let path = "$.changes[\(changes.count)]"
             var change: [String: Any] = [:]
             change["name"] = text(field + "name", path: path + ".name") ?? "Change \(slot)"
@@ -160,8 +163,7 @@ struct ScenarioForm: Sendable {
         }
         definition["changes"] = changes
         var investments: [[String: Any]] = []
-        for slot in 1...Self.investmentSlots where fields.keys.contains(where: { $0.hasPrefix("i\(slot).") }) {
-            let field = "i\(slot)."
+        for (_, field) in filledSlots("i", Self.investmentSlots) {
             let path = "$.investments[\(investments.count)]"
             var investment: [String: Any] = [:]
             investment["name"] = text(field + "name", path: path + ".name")
@@ -177,8 +179,7 @@ struct ScenarioForm: Sendable {
         }
         if !investments.isEmpty { definition["investments"] = investments }
         var envelopes: [[String: Any]] = []
-        for slot in 1...Self.envelopeSlots where fields.keys.contains(where: { $0.hasPrefix("e\(slot).") }) {
-            let field = "e\(slot)."
+        for (_, field) in filledSlots("e", Self.envelopeSlots) {
             let path = "$.envelopes[\(envelopes.count)]"
             var envelope: [String: Any] = [:]
             envelope["partner"] = text(field + "partner", path: path + ".partner")
