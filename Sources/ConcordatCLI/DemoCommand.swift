@@ -80,15 +80,18 @@ struct DemoCommand: AsyncParsableCommand {
             say("\(system.name) has no registered population, so no synthetic dataset is generated.")
             return
         }
+        let synthetic = try SyntheticExtract(system: system, pack: pack, seed: seed, people: people)
+        let spec = synthetic.spec
+        // The providers' fingerprint is part of the label and the cache's name: an extract made with other
+        // particulars (an edited synthetic.json, or one made before packs had them) is made again.
+        let providers = spec.particulars.fingerprint
         let label =
-            "synthetic population in real 2021 LSOAs, seed \(seed), \(people.map { "\($0) people" } ?? "every registered patient")"
+            "synthetic population in real 2021 LSOAs, seed \(seed), \(people.map { "\($0) people" } ?? "every registered patient"), providers \(providers)"
         if try await store.datasetSummary()?.source == label { return }
         let cache = URL(fileURLWithPath: self.store.displayName).deletingLastPathComponent()
             .appendingPathComponent(".concordat-cache")
         let extract = cache.appendingPathComponent(
-            "synthetic/\(system.code)-lsoa21-seed-\(seed)-\(people.map(String.init) ?? "all")")
-        let synthetic = try SyntheticExtract(system: system, pack: pack, seed: seed, people: people)
-        let spec = synthetic.spec
+            "synthetic/\(system.code)-lsoa21-seed-\(seed)-\(people.map(String.init) ?? "all")-providers-\(providers)")
         let complete = SyntheticPopulation.fileNames.allSatisfy {
             FileManager.default.fileExists(atPath: extract.appendingPathComponent($0).path)
         }

@@ -13,12 +13,15 @@ struct SPCCommand: ParsableCommand {
             point is special cause if beyond a limit, part of a trend (7 rising or falling), two of three \
             beyond the near limits on one side, or part of a shift (7 on one side of the mean), labelled in \
             that order of precedence. With fewer than 13 points the limits are computed but marked provisional. \
-            --chart draws another chart of the family: p, p-prime, u and u-prime read columns period,events,denominator \
-            (limits follow each point's denominator; Laney's p′ and u′ widen them for overdispersion); c reads \
-            period,value as counts; g and t read period,value as gaps between events; run draws the series against \
-            its median with the run tests. --chart auto chooses from --unit and the data as the web does: a run \
-            chart below 13 points, p or u with denominators (p′ or u′ from a median denominator of 1,000), c for a \
-            count without, else XmR.
+            --chart draws another chart of the family, printed in one shape for all (ControlChartDocument): p, \
+            p-prime, u and u-prime read columns period,events,denominator (limits follow each point's denominator; \
+            Laney's p′ and u′ widen them for overdispersion) and plot proportions from 0 to 1 and events per unit of \
+            denominator, so give --target on that scale; c reads period,value as counts (events, if the file has \
+            events and denominators); g and t read period,value as gaps between events; run draws the series \
+            against its median with Anhøj's run tests (a file of events and denominators is drawn as their ratio). \
+            --rebase-at and --screen-outliers apply to xmr and t charts only, --target to all but run charts. \
+            --chart auto chooses from --unit and the data (METHODS.md): a run chart below 13 points, p or u with \
+            denominators all above 0 (p′ or u′ from a median denominator of 1,000), c for a count without, else XmR.
             """)
 
     @Argument(help: "A CSV with columns period,value.") var file: String
@@ -110,21 +113,40 @@ struct SPCCommand: ParsableCommand {
         }
         let periods = table.records.map { $0[periodColumn] }
         let kind: ControlChartKind
-        let reason: String
+        var reason: String
         if let named = chart.kind {
             kind = named
             reason = "chosen"
         } else {
             let denominators = hasDenominators ? try numbers("denominator") : nil
             kind = ControlChartKind.recommended(for: unit!, points: periods.count, denominators: denominators)
+            let usable = denominators?.allSatisfy { $0 > 0 } ?? false
             reason =
                 "recommended for \(unit!.rawValue) values, \(periods.count) points, "
-                + (denominators == nil ? "no denominators" : "with denominators")
+                + (denominators == nil
+                    ? "no denominators" : usable ? "with denominators" : "denominators not all above 0, so not used")
         }
         let attribute: Set<ControlChartKind> = [.p, .pPrime, .u, .uPrime]
-        let values =
-            attribute.contains(kind)
-            ? try numbers("events") : try numbers(hasDenominators && kind == .c ? "events" : "value")
+        if !rebaseAt.isEmpty || screenOutliers, ![.xmr, .t].contains(kind) {
+            throw ValidationError("--rebase-at and --screen-outliers apply to xmr and t charts, not \(kind.rawValue)")
+        }
+        if target != nil, kind == .run { throw ValidationError("--target does not apply to a run chart") }
+        let hasValues = table.header.contains("value")
+        let values: [Double]
+        if attribute.contains(kind) || (kind == .c && hasDenominators && !hasValues) {
+            values = try numbers("events")
+        } else if !hasValues, hasDenominators, kind == .xmr || kind == .run {
+            // A file of events and denominators, drawn on a chart of values: their ratio.
+            values = zip(try numbers("events"), try numbers("denominator")).map { $1 == 0 ? .nan : $0 / $1 }
+            if let zero = values.firstIndex(where: \.isNaN) {
+                throw IngestError.invalidValue(
+                    file: file, line: table.records[zero].line, field: "denominator",
+                    reason: "a denominator of 0 cannot give a ratio")
+            }
+            reason += "; values are events ÷ denominator"
+        } else {
+            values = try numbers("value")
+        }
         let denominators = attribute.contains(kind) ? try numbers("denominator") : []
         let document: ControlChartDocument
         do {

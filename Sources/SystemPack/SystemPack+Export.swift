@@ -2,7 +2,8 @@ import Foundation
 
 extension SystemPack {
     /// Writes the pack as a folder `PackLoader` reads back to an equal pack (the folder is created if
-    /// missing; files of the pack's names are replaced).
+    /// missing; files of the pack's names are replaced, and an optional file the pack does not have is
+    /// removed, so an older export in the folder cannot add to it).
     /// - Throws: the file system's error when a file cannot be written.
     public func write(to directory: URL) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -15,6 +16,10 @@ extension SystemPack {
             let text = rows.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
             try Data(text.utf8).write(to: directory.appendingPathComponent(file))
         }
+        func absent(_ file: String) throws {
+            let url = directory.appendingPathComponent(file)
+            if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
+        }
         try json(manifest, PackFile.manifest)
         switch manifest.hierarchy {
         case .published, .england:
@@ -24,6 +29,7 @@ extension SystemPack {
                 rows += place.postcodeDistricts.map { [place.code, place.name, "", $0] }
             }
             try csv(rows, PackFile.places)
+            if placeOverrides.isEmpty { try absent(PackFile.placeOverrides) }
             if !placeOverrides.isEmpty {
                 try csv(
                     [["practice_code", "place_code"]]
@@ -40,6 +46,7 @@ extension SystemPack {
                     + areas.map { [$0.code, $0.name, $0.level, $0.parentCode ?? ""] },
                 PackFile.areas)
         }
+        if ageSex == nil { try absent(PackFile.ageSex) }
         if let ageSex {
             try csv(
                 [["sex", "age_band", "people"]]
@@ -47,8 +54,8 @@ extension SystemPack {
             )
         }
         try json(OrganisationsDocument(organisations: organisations.map(PackOrganisation.init)), PackFile.organisations)
-        if let memorandum { try json(memorandum, PackFile.memorandum) }
-        if !pools.isEmpty { try json(PoolsDocument(pools: pools), PackFile.pools) }
+        if let memorandum { try json(memorandum, PackFile.memorandum) } else { try absent(PackFile.memorandum) }
+        if !pools.isEmpty { try json(PoolsDocument(pools: pools), PackFile.pools) } else { try absent(PackFile.pools) }
         try json(
             FinanceDocument(
                 partners: finance.partners, generalPractice: finance.generalPractice,
@@ -56,11 +63,17 @@ extension SystemPack {
         try json(finance.agreement, PackFile.agreement)
         if let careNetworks = finance.careNetworks {
             try json(NetworksDocument(networks: careNetworks.networks), PackFile.careNetworks)
+        } else {
+            try absent(PackFile.careNetworks)
         }
         try json(IndicatorsDocument(indicators: indicators), PackFile.indicators)
-        if let programme { try json(programme, PackFile.programme) }
-        if let demo { try json(demo, PackFile.demo) }
-        if let synthetic { try json(SyntheticDocument(synthetic), PackFile.synthetic) }
+        if let programme { try json(programme, PackFile.programme) } else { try absent(PackFile.programme) }
+        if let demo { try json(demo, PackFile.demo) } else { try absent(PackFile.demo) }
+        if let synthetic {
+            try json(SyntheticDocument(synthetic), PackFile.synthetic)
+        } else {
+            try absent(PackFile.synthetic)
+        }
     }
 
     /// A CSV field, quoted when it holds a comma, quote or line break.

@@ -81,6 +81,15 @@ struct ControlChartDocumentTests {
         #expect(says.isEmpty || error?.description.contains(says) == true, "\(String(describing: error))")
     }
 
+    @Test func valuesTooLargeToChartAreRefused() {
+        for kind in [ControlChartKind.c, .g, .xmr] {
+            let error = #expect(throws: XmRChart.Invalid.self) {
+                try ControlChartDocument(chart: kind, periods: ["a", "b", "c"], values: [1e308, 1e308, 1e308])
+            }
+            #expect(error?.description.contains("too large to chart") == true, "\(kind)")
+        }
+    }
+
     @Test func periodsAndValuesMustPair() {
         #expect(throws: XmRChart.Invalid.self) {
             try ControlChartDocument(chart: .c, periods: ["a"], values: [1, 2])

@@ -58,7 +58,8 @@ struct SPCProcessTests {
             try rows.joined(separator: "\n").write(
                 to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
-        func chart(_ arguments: [String]) throws -> [String: Any] {
+        func chart(_ arguments: [String], _ rows: [String]? = nil) throws -> [String: Any] {
+            if let rows { try write(arguments[0], rows) }
             let result = try ConcordatProcess.run(["spc"] + arguments + ["--format", "json"], in: folder)
             #expect(result.status == 0, "\(arguments): \(result.output)")
             return try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
@@ -87,6 +88,18 @@ struct SPCProcessTests {
         // denominators, a bad denominator, more events than a denominator.
         try write("over.csv", ["period,events,denominator", "a,5,4", "b,1,4"])
         try write("zero.csv", ["period,events,denominator", "a,1,lots"])
+        try write("huge.csv", ["period,value", "a,1e308", "b,1e308", "c,1e308"])
+        try write("zeroden.csv", ["period,events,denominator", "a,1,4", "b,1,0"])
+        // Events and denominators on a chart of values: drawn as their ratio, and said so.
+        let fewRates = try chart(
+            ["zero-free.csv", "--chart", "auto", "--unit", "percent"],
+            ["period,events,denominator", "a,1,4", "b,2,4", "c,3,4"])
+        #expect(fewRates["chart"] as? String == "run")
+        #expect((fewRates["reason"] as? String)?.contains("events ÷ denominator") == true)
+        #expect((fewRates["points"] as? [[String: Any]])?.map { $0["value"] as? Double } == [0.25, 0.5, 0.75])
+        let pounds = try chart(["large.csv", "--chart", "auto", "--unit", "pounds"])
+        #expect(pounds["chart"] as? String == "xmr")
+        #expect(abs(((pounds["points"] as? [[String: Any]])?.first?["value"] as? Double ?? 0) - 0.7) < 1e-12)
         for (arguments, says) in [
             (["counts.csv", "--chart", "auto"], "--unit"),
             (["counts.csv", "--unit", "count"], "--chart auto only"),
@@ -94,6 +107,10 @@ struct SPCProcessTests {
             (["counts.csv", "--chart", "p"], "events"),
             (["zero.csv", "--chart", "p"], "zero.csv:2"),
             (["over.csv", "--chart", "p"], "over.csv"),
+            (["large.csv", "--chart", "p", "--rebase-at", "5"], "xmr and t charts"),
+            (["counts.csv", "--chart", "run", "--target", "3"], "run chart"),
+            (["huge.csv", "--chart", "c"], "too large to chart"),
+            (["zeroden.csv", "--chart", "run"], "zeroden.csv:3"),
         ] {
             let result = try ConcordatProcess.run(["spc"] + arguments, in: folder)
             #expect(result.status != 0, "\(arguments)")

@@ -77,4 +77,20 @@ import Testing
         #expect(providers.isDisjoint(with: kentCodes))
         #expect(providers.subtracting(practices) == Set(SyntheticParticulars.neutral.providerCodes))
     }
+
+    @Test func aPackStoredBeforeSyntheticJSONTakesTheShippedPacks() throws {
+        var stored = try BundledPacks.kent.get()
+        let shipped = try #require(stored.synthetic)
+        stored.synthetic = nil  // as a pack stored before the file existed decodes
+        let extract = try SyntheticExtract(
+            system: try BundledPacks.kentSystem.get(), pack: stored, seed: 1, people: 10)
+        #expect(extract.spec.particulars == shipped)
+        #expect(extract.notes.contains { $0.contains("the stored pack predates the file") })
+        // Another system's pack without one is not given Kent & Medway's.
+        var other = stored
+        other.manifest.name = "Elsewhere"
+        let elsewhere = try SyntheticExtract(
+            system: try BundledPacks.kentSystem.get(), pack: other, seed: 1, people: 10)
+        #expect(elsewhere.spec.particulars == .neutral)
+    }
 }

@@ -86,4 +86,35 @@ import Testing
         #expect(error.location == "$.acuteByPlace.cluster-1")
         #expect(error.reason.contains("is not one of the pack's places"))
     }
+
+    @Test func districtsAreComparedAsDistrictsAre() throws {
+        // "&" for "and", and any case: the key is accepted, and the practice's district finds it.
+        let scratch = try Scratch()
+        try scratch.edit(PackFile.synthetic) { $0["councilByDistrict"] = ["folkestone & hythe": "ABC"] }
+        let pack = try PackLoader.load(directory: scratch.url)
+        let particulars = try #require(pack.synthetic)
+        #expect(particulars.council(district: "Folkestone and Hythe") == "ABC")
+        #expect(particulars.council(district: "Medway") == "886")
+        #expect(particulars.meanDecile(district: "THANET") == 3.6)
+    }
+
+    @Test func theFingerprintFollowsTheParticulars() throws {
+        let kent = try #require(try PackLoader.bundled("kent-medway").synthetic)
+        var moved = kent
+        moved.community = "RYZ"
+        #expect(kent.fingerprint == (try #require(try PackLoader.bundled("kent-medway").synthetic)).fingerprint)
+        #expect(kent.fingerprint.count == 16)
+        #expect(moved.fingerprint != kent.fingerprint)
+        #expect(SyntheticParticulars.neutral.fingerprint != kent.fingerprint)
+    }
+
+    @Test func anExportOverAnOlderOneLeavesNoStaleFile() throws {
+        let scratch = try Scratch()
+        var pack = try PackLoader.load(directory: scratch.url)
+        pack.synthetic = nil
+        pack.demo = nil
+        try pack.write(to: scratch.url)
+        #expect(!FileManager.default.fileExists(atPath: scratch.file(PackFile.synthetic).path))
+        #expect(try PackLoader.load(directory: scratch.url) == pack)
+    }
 }

@@ -127,5 +127,13 @@ public struct ControlChartDocument: Codable, Sendable, Hashable {
                 longestRunLimit: drawn.longestRunLimit, crossings: drawn.crossings,
                 crossingsLimit: drawn.crossingsLimit, signalsShift: drawn.signalsShift)
         }
+        let figures: [Double] =
+            points.flatMap { point -> [Double] in
+                [point.value, point.centre, point.lowerLimit ?? 0, point.upperLimit ?? 0]
+            } + [sigmaZ ?? 0]
+        guard figures.allSatisfy(\.isFinite) else {
+            throw XmRChart.Invalid(
+                description: "the values are too large to chart: a centre or limit is beyond the largest number")
+        }
     }
 }

@@ -78,13 +78,13 @@ public struct DeprivationGeography: Sendable, Hashable {
             throw IngestError.inconsistent(file: table.file, reason: "the file lists no LSOA")
         }
         self.lsoas = lsoas
-        byDistrict = Dictionary(grouping: lsoas.indices) { Self.normalised(lsoas[$0].district) }
+        byDistrict = Dictionary(grouping: lsoas.indices) { PlaceRules.districtKey(lsoas[$0].district) }
     }
 
     /// The LSOAs whose name begins with `district` (compared without case, "&" read as "and"), in file
     /// order; empty for a district the file does not cover.
     public func lsoas(inDistrict district: String) -> [LSOA] {
-        (byDistrict[Self.normalised(district)] ?? []).map { lsoas[$0] }
+        (byDistrict[PlaceRules.districtKey(district)] ?? []).map { lsoas[$0] }
     }
 
     /// The districts covered, sorted.
@@ -103,7 +103,7 @@ public struct DeprivationGeography: Sendable, Hashable {
     public init(merging parts: [DeprivationGeography]) {
         var seen: Set<String> = []
         lsoas = parts.flatMap(\.lsoas).filter { seen.insert($0.code).inserted }
-        byDistrict = Dictionary(grouping: lsoas.indices) { [lsoas] in Self.normalised(lsoas[$0].district) }
+        byDistrict = Dictionary(grouping: lsoas.indices) { [lsoas] in PlaceRules.districtKey(lsoas[$0].district) }
     }
 
     /// The LSOAs of the file (``fileName``) in `folder`, or `nil` when the folder has none.
@@ -147,9 +147,5 @@ public struct DeprivationGeography: Sendable, Hashable {
             let letter = suffix.last, letter.isASCII, letter.isUppercase, !district.isEmpty
         else { return nil }
         return district
-    }
-
-    private static func normalised(_ district: String) -> String {
-        district.lowercased().replacingOccurrences(of: "&", with: "and")
     }
 }

@@ -29,8 +29,8 @@ public struct PlaceRules: Sendable, Hashable {
         {
             return (place, .postcodeDistrict(outward))
         }
-        if let district = district.map(Self.normalised),
-            let place = places.first(where: { $0.districts.map(Self.normalised).contains(district) })
+        if let district = district.map(Self.districtKey),
+            let place = places.first(where: { $0.districts.map(Self.districtKey).contains(district) })
         {
             return (place, .district)
         }
@@ -42,7 +42,9 @@ public struct PlaceRules: Sendable, Hashable {
         postcode.split(separator: " ").first.map { String($0).uppercased() }
     }
 
-    private static func normalised(_ district: String) -> String {
+    /// A district's name as districts are compared everywhere: without case, "&" read as "and"
+    /// ("Folkestone & Hythe" is "Folkestone and Hythe").
+    public static func districtKey(_ district: String) -> String {
         district.lowercased().replacingOccurrences(of: "&", with: "and")
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a synthetic dataset needs to know about one system beyond its hierarchy: which organisation
 /// provides each setting's activity, and how deprived each district is on average. A system's pack holds
 /// them (`synthetic.json`, docs/PACKS.md); a system without one gets ``neutral``, whose providers are
@@ -48,11 +50,30 @@ public struct SyntheticParticulars: Sendable, Hashable, Codable {
     /// The acute trust of practices in `place`.
     public func acute(place: String) -> String { acuteByPlace[place] ?? acute }
 
-    /// The council of practices in `district`.
-    public func council(district: String?) -> String { district.flatMap { councilByDistrict[$0] } ?? council }
+    /// The council of practices in `district` (names compared as ``PlaceRules/districtKey(_:)`` compares them).
+    public func council(district: String?) -> String { Self.value(in: councilByDistrict, district) ?? council }
 
-    /// The mean decile of `district`.
-    public func meanDecile(district: String?) -> Double { district.flatMap { districtDeciles[$0] } ?? meanDecile }
+    /// The mean decile of `district` (names compared as ``PlaceRules/districtKey(_:)`` compares them).
+    public func meanDecile(district: String?) -> Double { Self.value(in: districtDeciles, district) ?? meanDecile }
+
+    /// The value `map` gives `district`, by its exact name or else as districts are compared.
+    private static func value<Value>(in map: [String: Value], _ district: String?) -> Value? {
+        guard let district else { return nil }
+        if let exact = map[district] { return exact }
+        let key = PlaceRules.districtKey(district)
+        return map.first { PlaceRules.districtKey($0.key) == key }?.value
+    }
+
+    /// A short fingerprint of the particulars (16 hex digits, FNV-1a over their JSON with sorted keys), so
+    /// that an extract made with other particulars is never taken for one made with these.
+    public var fingerprint: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let bytes = (try? encoder.encode(self)) ?? Data()
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return String(hash, radix: 16).leftPadded(to: 16)
+    }
 
     /// Every provider code named, sorted and without repeats.
     public var providerCodes: [String] {
@@ -61,4 +82,9 @@ public struct SyntheticParticulars: Sendable, Hashable, Codable {
                 + Array(councilByDistrict.values)
         ).sorted()
     }
+}
+
+extension String {
+    /// The string with zeros before it to make `width` characters.
+    fileprivate func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

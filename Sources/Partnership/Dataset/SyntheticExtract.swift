@@ -16,7 +16,8 @@ public struct SyntheticExtract: Sendable {
     /// - ages: ``SyntheticAges/reference(for:pack:)``;
     /// - homes: the real 2021 LSOAs of the pack's own published files where they include an LSOA file,
     ///   with those shipped with Concordat (``DeprivationGeography/shipped()``), for the districts they cover;
-    /// - providers and districts' mean deciles: the pack's `synthetic.json`, else placeholders.
+    /// - providers and districts' mean deciles: the pack's `synthetic.json`; for a pack stored before the file
+    ///   existed, that of the shipped pack with the same manifest; else placeholders.
     /// - Throws: ``IngestError`` when a shipped or pack file cannot be read.
     public init(system: HealthSystem, pack: SystemPack?, seed: UInt64, people: Int?) throws {
         var spec = SyntheticPopulationSpec(seed: seed, people: people)
@@ -47,6 +48,12 @@ public struct SyntheticExtract: Sendable {
             notes.append(
                 "Providers: as the pack's \(PackFile.synthetic) names them (\(particulars.providerCodes.joined(separator: ", ")))."
             )
+        } else if let pack, let shipped = Self.shippedParticulars(for: pack) {
+            // A pack stored before synthetic.json existed: the shipped pack it was loaded from has them.
+            spec.particulars = shipped
+            notes.append(
+                "Providers: as the shipped \(pack.manifest.name) pack's \(PackFile.synthetic) names them "
+                    + "(\(shipped.providerCodes.joined(separator: ", "))); the stored pack predates the file.")
         } else {
             spec.particulars = .neutral
             notes.append(
@@ -56,5 +63,12 @@ public struct SyntheticExtract: Sendable {
         }
         self.spec = spec
         self.notes = notes
+    }
+
+    /// The particulars of the pack shipped with Concordat that has `pack`'s manifest, if it has some: for a
+    /// pack stored before `synthetic.json` existed.
+    static func shippedParticulars(for pack: SystemPack) -> SyntheticParticulars? {
+        PackLoader.bundledNames.lazy.compactMap { try? PackLoader.bundled($0) }
+            .first { $0.manifest == pack.manifest }?.synthetic
     }
 }

@@ -620,12 +620,15 @@ struct PackReader {
         func badDecile(_ decile: Double) -> String? {
             (1...10).contains(decile) ? nil : "\(decile) is not a decile from 1 to 10"
         }
-        /// Checks each key of the map at `key` is one of `allowed` (else `unknown`) and each value by `bad`.
+        /// Checks each key of the map at `key` is one of `allowed` (districts compared as districts are: without
+        /// case, "&" as "and"; else `unknown`) and each value by `bad`.
         func check<Value>(
-            _ key: String, _ map: [String: Value]?, allowed: Set<String>, unknown: String, _ bad: (Value) -> String?
+            _ key: String, _ map: [String: Value]?, allowed: Set<String>, districts: Bool = true, unknown: String,
+            _ bad: (Value) -> String?
         ) throws(PackError) {
+            let keys = districts ? Set(allowed.map(PlaceRules.districtKey)) : allowed
             for (name, value) in (map ?? [:]).sorted(by: { $0.key < $1.key }) {
-                guard allowed.contains(name) else {
+                guard allowed.contains(name) || keys.contains(districts ? PlaceRules.districtKey(name) : name) else {
                     throw PackError(file: file, location: "$.\(key).\(name)", reason: "\"\(name)\" \(unknown)")
                 }
                 if let reason = bad(value) { throw PackError(file: file, location: "$.\(key).\(name)", reason: reason) }
@@ -641,7 +644,8 @@ struct PackReader {
         let notADistrict =
             "is not a district of the pack's places" + (districts.isEmpty ? " (its hierarchy names no districts)" : "")
         try check(
-            "acuteByPlace", document.acuteByPlace, allowed: places, unknown: "is not one of the pack's places", badCode)
+            "acuteByPlace", document.acuteByPlace, allowed: places, districts: false,
+            unknown: "is not one of the pack's places", badCode)
         try check("councilByDistrict", document.councilByDistrict, allowed: districts, unknown: notADistrict, badCode)
         try check("districtDeciles", document.districtDeciles, allowed: districts, unknown: notADistrict, badDecile)
         if let mean = document.meanDecile, let reason = badDecile(mean) {
