@@ -110,6 +110,8 @@ struct ModuleMapTests {
             return
         }
         let particulars = try Self.particulars()
+        let systemCodes = try Dictionary(
+            uniqueKeysWithValues: PackLoader.bundledNames.map { ($0, try PackLoader.bundled($0).systemCode) })
         #expect(
             particulars["kent-medway"]?.isSuperset(of: ["QKS", "east-kent", "Thanet", "RVV", "887", "HSPKM"]) == true)
         #expect(particulars["llr"]?.isSuperset(of: ["RWE", "LOROS"]) == true)
@@ -121,6 +123,11 @@ struct ModuleMapTests {
             let code = text.split(separator: "\n").filter {
                 !$0.drop { $0 == " " }.hasPrefix("//")
             }.joined(separator: "\n")
+            // A system's code is named nowhere, not even in a comment: the pack is where it lives.
+            let words = Set(text.split { !$0.isLetter && !$0.isNumber }.map(String.init))
+            for (pack, code) in systemCodes.sorted(by: { $0.key < $1.key }) where words.contains(code) {
+                Issue.record("Sources/\(path) names \(code), the system code of the \(pack) pack")
+            }
             for (pack, values) in particulars.sorted(by: { $0.key < $1.key }) {
                 for value in values.sorted() where code.contains("\"\(value)\"") {
                     Issue.record("Sources/\(path) names \"\(value)\", a particular of the \(pack) pack")

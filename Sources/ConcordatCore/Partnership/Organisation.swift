@@ -8,7 +8,7 @@ public struct Organisation: Hashable, Sendable, Codable, Identifiable {
     public var role: OrganisationRole
     /// Whether it signs the memorandum (and so holds a seat). Advisers are non-signatories.
     public var isSignatory: Bool
-    /// How it relates to the agreement where the system distinguishes them (LLR: "parties" to the ACS
+    /// How it relates to the agreement where the system distinguishes them ("parties" to an ACS
     /// agreement and "partners" to it); `nil` where the papers draw no distinction.
     public var membership: Membership?
     /// Where the facts come from, so a reader can check them.
@@ -24,8 +24,9 @@ public struct Organisation: Hashable, Sendable, Codable, Identifiable {
     /// The organisation's code.
     public var id: String { code }
 
-    /// LLR's distinction between the parties to the ACS agreement (CCGs, UHL and LPT) and the partners
-    /// to it (local authorities, EMAS, DHU), from *Moving Towards an Accountable Care System in LLR* (2017).
+    /// The distinction between the parties to an ACS agreement (the CCGs and NHS trusts) and the partners
+    /// to it (local authorities, ambulance and urgent care services), as the Leicester, Leicestershire &
+    /// Rutland papers draw it (*Moving Towards an Accountable Care System*, 2017).
     public enum Membership: String, Hashable, Sendable, Codable, CaseIterable {
         /// A party to the agreement.
         case party

@@ -6,7 +6,8 @@
 /// sources count (practices, for Kent & Medway) and summed up the tree on construction, so every
 /// place and neighbourhood reconciles to its practices by construction.
 public struct HealthSystem: Sendable, Hashable {
-    /// The system's code (for Kent & Medway, the ICB code `QKS`).
+    /// The system's code: the ICB code for a system built from NHS files (`Q` and two more characters),
+    /// else its root area's code.
     public let code: String
     /// The system's name.
     public let name: String

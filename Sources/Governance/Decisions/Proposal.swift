@@ -35,7 +35,7 @@ public struct Proposal: Sendable, Hashable, Codable, Identifiable {
         }
     }
 
-    /// A short reference, e.g. `EKACP-2026-07`.
+    /// A short reference, e.g. `ACP-2026-07`.
     public var id: String
     /// What is proposed.
     public var title: String

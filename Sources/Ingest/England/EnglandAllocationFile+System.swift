@@ -2,7 +2,8 @@ import ConcordatCore
 
 extension EnglandAllocationFile {
     /// The published weighted populations an allocation of `system` uses: every row of the ICB whose
-    /// code is the system's (for Kent & Medway, `QKS`, the same 183 rows as the Kent & Medway file).
+    /// code is the system's (for a system built from published files, the same rows as its own
+    /// weighted-population file).
     /// Empty for a system that is not one of England's ICBs (an example), which then cannot be
     /// allocated on the published basis.
     /// - Throws: ``IngestError`` if the shipped file is unreadable or a value is not a number.

@@ -7,7 +7,7 @@ import ConcordatCore
 public struct PracticePCNMap: Sendable, Hashable {
     /// One practice's network.
     public struct Membership: Sendable, Hashable {
-        /// The PCN's ODS code (`U34235`).
+        /// The PCN's ODS code (`U` and five digits).
         public var code: String
         /// Its name.
         public var name: String

@@ -51,7 +51,7 @@ public struct PlaceRules: Sendable, Hashable {
 
 /// A place and the districts (and postcode districts) that make it up.
 public struct PlaceDefinition: Sendable, Hashable, Codable {
-    /// A short stable code used in URLs (`east-kent`).
+    /// A short stable code used in URLs (lower case words joined by hyphens).
     public var code: String
     /// The place's name.
     public var name: String

@@ -73,7 +73,7 @@ public enum FinanceInput {
         return PaceOfChange(floor: floor, cap: cap)
     }
 
-    /// Last year's budgets by area: `east-kent=£1.2bn,west-kent=£900m` (``money(_:)`` for each).
+    /// Last year's budgets by area: `north=£1.2bn,south=£900m` (``money(_:)`` for each).
     public static func baselines(_ text: String) throws(FinanceInputRefusal) -> [String: Money] {
         Dictionary(uniqueKeysWithValues: try pairs(text, money).map { ($0.name, $0.value) })
     }

@@ -27,7 +27,7 @@ public struct PacedBudget: Sendable, Hashable, Codable {
         growth = result.growth
     }
 
-    /// "east-kent: baseline £…, target £… (distance from target +1.00%), budget £… (growth +2.00%)".
+    /// "north: baseline £…, target £… (distance from target +1.00%), budget £… (growth +2.00%)".
     public var sentence: String {
         String(
             format: "%@: baseline %@, target %@ (distance from target %+.2f%%), budget %@ (growth %+.2f%%)",

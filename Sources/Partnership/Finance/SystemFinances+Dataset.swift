@@ -11,7 +11,7 @@ extension SystemFinances {
     /// agreement and care networks.
     public init(system: HealthSystem, analysis: PopulationAnalysis?, pack: SystemPack?) throws {
         // The published files the pack builds on, else NHS England's weighted populations of the system's ICB
-        // (empty for a system, such as the LLR example, whose code is no ICB's).
+        // (empty for a system, such as a pack of given areas, whose code is no ICB's).
         var weights: [String: WeightedPopulation]
         if let folder = pack?.publishedDataDirectory {
             weights = try PublishedReferenceData(directory: folder).weightedPopulations()

@@ -87,7 +87,7 @@ enum OpenAPIDocument {
                     "An area's code: the answer's explanation shows each step from the control total to its budget"
                 ),
                 ("pace", "Pace of change for places, floor=1%,cap=5%; needs baselines"),
-                ("baselines", "Last year's place budgets, code=amount,…, e.g. east-kent=£1.2bn,…; needs pace"),
+                ("baselines", "Last year's place budgets, code=amount,…, e.g. north=£1.2bn,south=£900m; needs pace"),
             ]),
         .init(
             method: "GET", path: "/api/v1/ledger", summary: "Budget, actual and forecast by partner, place or pool",
