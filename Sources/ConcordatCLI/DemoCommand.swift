@@ -80,11 +80,9 @@ struct DemoCommand: AsyncParsableCommand {
             say("\(system.name) has no registered population, so no synthetic dataset is generated.")
             return
         }
-        let synthetic = try SyntheticExtract(system: system, pack: pack, seed: seed, people: people)
-        let spec = synthetic.spec
         // The providers' fingerprint is part of the label and the cache's name: an extract made with other
         // particulars (an edited synthetic.json, or one made before packs had them) is made again.
-        let providers = spec.particulars.fingerprint
+        let providers = SyntheticExtract.particulars(for: pack).particulars.fingerprint
         let label =
             "synthetic population in real 2021 LSOAs, seed \(seed), \(people.map { "\($0) people" } ?? "every registered patient"), providers \(providers)"
         if try await store.datasetSummary()?.source == label { return }
@@ -92,6 +90,8 @@ struct DemoCommand: AsyncParsableCommand {
             .appendingPathComponent(".concordat-cache")
         let extract = cache.appendingPathComponent(
             "synthetic/\(system.code)-lsoa21-seed-\(seed)-\(people.map(String.init) ?? "all")-providers-\(providers)")
+        let synthetic = try SyntheticExtract(system: system, pack: pack, seed: seed, people: people)
+        let spec = synthetic.spec
         let complete = SyntheticPopulation.fileNames.allSatisfy {
             FileManager.default.fileExists(atPath: extract.appendingPathComponent($0).path)
         }

@@ -118,16 +118,26 @@ public struct DeprivationGeography: Sendable, Hashable {
         return try DeprivationGeography(table: CSVTable(parsing: data, file: fileName))
     }
 
+    /// The LSOAs of the files (``fileName``) in `folders`, each folder read once however often it is given
+    /// (folders without one are skipped, and an LSOA in more than one file is kept once, the first), or `nil`
+    /// when none has one.
+    /// - Throws: ``IngestError`` if a file is unreadable or malformed.
+    public static func reading(folders: [URL]) throws -> DeprivationGeography? {
+        var seen: Set<String> = []
+        let unique = folders.filter { seen.insert($0.standardizedFileURL.path).inserted }
+        let parts = try unique.compactMap(reading(folder:))
+        return parts.isEmpty ? nil : DeprivationGeography(merging: parts)
+    }
+
     /// The LSOAs of every file shipped with the project, one per folder of published data (today one:
     /// the 1,107 LSOAs of the published files the project ships). A system whose districts they do not
     /// cover gets none of them.
     /// - Throws: ``IngestError`` if a shipped file is unreadable or malformed, or none is shipped.
     public static func shipped() throws -> DeprivationGeography {
-        let parts = try PublishedReferenceData.bundledDirectories.compactMap(reading(folder:))
-        guard !parts.isEmpty else {
+        guard let shipped = try reading(folders: PublishedReferenceData.bundledDirectories) else {
             throw IngestError.unreadable(file: fileName, reason: "no LSOA file is shipped with the project")
         }
-        return DeprivationGeography(merging: parts)
+        return shipped
     }
 
     /// Whether `code` has the shape of a 2021 LSOA code: E01 or W01 and six digits.

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// What a synthetic dataset needs to know about one system beyond its hierarchy: which organisation
@@ -64,15 +65,14 @@ public struct SyntheticParticulars: Sendable, Hashable, Codable {
         return map.first { PlaceRules.districtKey($0.key) == key }?.value
     }
 
-    /// A short fingerprint of the particulars (16 hex digits, FNV-1a over their JSON with sorted keys), so
-    /// that an extract made with other particulars is never taken for one made with these.
+    /// A short fingerprint of the particulars (the first 8 bytes of the SHA-256 of their JSON with sorted
+    /// keys, in hex, as the import fingerprints extracts), so that an extract made with other particulars is
+    /// never taken for one made with these.
     public var fingerprint: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let bytes = (try? encoder.encode(self)) ?? Data()
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        return String(hash, radix: 16).leftPadded(to: 16)
+        return SHA256.hash(data: bytes).prefix(8).map { String(format: "%02x", $0) }.joined()
     }
 
     /// Every provider code named, sorted and without repeats.
@@ -82,9 +82,4 @@ public struct SyntheticParticulars: Sendable, Hashable, Codable {
                 + Array(councilByDistrict.values)
         ).sorted()
     }
-}
-
-extension String {
-    /// The string with zeros before it to make `width` characters.
-    fileprivate func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -26,16 +26,13 @@ public struct SyntheticExtract: Sendable {
             spec.ages = ages
             notes.append(SyntheticAges.sentence(for: system, reference: ages))
         }
-        var geographies: [DeprivationGeography] = []
-        if let folder = pack?.publishedDataDirectory, let own = try DeprivationGeography.reading(folder: folder) {
-            geographies.append(own)
-        }
-        geographies.append(try DeprivationGeography.shipped())
-        let deprivation = DeprivationGeography(merging: geographies)
+        // The pack's own published files first (when they hold an LSOA file), then those shipped.
+        let folders = (pack?.publishedDataDirectory.map { [$0] } ?? []) + PublishedReferenceData.bundledDirectories
+        let deprivation = try DeprivationGeography.reading(folders: folders)
         spec.deprivation = deprivation
         let covered = Set(
             system.areas(atLevel: system.levels.last!.key).compactMap { practice in
-                practice.district.flatMap { deprivation.lsoas(inDistrict: $0).isEmpty ? nil : $0 }
+                practice.district.flatMap { (deprivation?.lsoas(inDistrict: $0) ?? []).isEmpty ? nil : $0 }
             })
         notes.append(
             covered.isEmpty
@@ -43,32 +40,38 @@ public struct SyntheticExtract: Sendable {
                 : "Deprivation: people live in real 2021 LSOAs of their practice's district (\(covered.count) districts), "
                     + "chosen uniformly, with their IMD 2025 deciles (\(DeprivationGeography.publication)); "
                     + "practices elsewhere get synthetic LSOAs.")
-        if let particulars = pack?.synthetic {
-            spec.particulars = particulars
-            notes.append(
-                "Providers: as the pack's \(PackFile.synthetic) names them (\(particulars.providerCodes.joined(separator: ", ")))."
-            )
-        } else if let pack, let shipped = Self.shippedParticulars(for: pack) {
-            // A pack stored before synthetic.json existed: the shipped pack it was loaded from has them.
-            spec.particulars = shipped
-            notes.append(
-                "Providers: as the shipped \(pack.manifest.name) pack's \(PackFile.synthetic) names them "
-                    + "(\(shipped.providerCodes.joined(separator: ", "))); the stored pack predates the file.")
-        } else {
-            spec.particulars = .neutral
-            notes.append(
-                "Providers: the pack has no \(PackFile.synthetic), so activity is given placeholder providers "
-                    + "(\(SyntheticParticulars.neutral.providerCodes.joined(separator: ", "))) rather than any real trust or council."
-            )
-        }
+        let (particulars, note) = Self.particulars(for: pack)
+        spec.particulars = particulars
+        notes.append(note)
         self.spec = spec
         self.notes = notes
     }
 
-    /// The particulars of the pack shipped with Concordat that has `pack`'s manifest, if it has some: for a
-    /// pack stored before `synthetic.json` existed.
-    static func shippedParticulars(for pack: SystemPack) -> SyntheticParticulars? {
-        PackLoader.bundledNames.lazy.compactMap { try? PackLoader.bundled($0) }
-            .first { $0.manifest == pack.manifest }?.synthetic
+    /// Who provides the activity of a system loaded from `pack`, and the sentence saying where that comes
+    /// from: the pack's `synthetic.json`; for a pack stored before the file existed, that of the shipped pack
+    /// with the same manifest; else placeholders. Cheap enough to ask on every start (``spec`` reads files).
+    public static func particulars(for pack: SystemPack?) -> (particulars: SyntheticParticulars, note: String) {
+        if let own = pack?.synthetic {
+            return (
+                own,
+                "Providers: as the pack's \(PackFile.synthetic) names them (\(own.providerCodes.joined(separator: ", ")))."
+            )
+        }
+        if let pack,
+            let shipped = PackLoader.bundledNames.lazy.compactMap({ try? PackLoader.bundled($0) })
+                .first(where: { $0.manifest == pack.manifest })?.synthetic
+        {
+            // A pack stored before synthetic.json existed: the shipped pack it was loaded from has them.
+            return (
+                shipped,
+                "Providers: as the shipped \(pack.manifest.name) pack's \(PackFile.synthetic) names them "
+                    + "(\(shipped.providerCodes.joined(separator: ", "))); the stored pack predates the file."
+            )
+        }
+        return (
+            .neutral,
+            "Providers: the pack has no \(PackFile.synthetic), so activity is given placeholder providers "
+                + "(\(SyntheticParticulars.neutral.providerCodes.joined(separator: ", "))) rather than any real trust or council."
+        )
     }
 }
