@@ -63,17 +63,9 @@ struct SPCCommand: ParsableCommand {
     func run() throws {
         let table = try CSVTable(parsing: Data(contentsOf: URL(fileURLWithPath: file)), file: file)
         if chart != .xmr { return try runFamily(table) }
-        let (periodColumn, valueColumn) = (try table.column("period"), try table.column("value"))
-        var periods: [String] = []
-        var values: [Double] = []
-        for record in table.records {
-            guard let value = Double(record[valueColumn].trimmingCharacters(in: .whitespaces)), value.isFinite else {
-                throw IngestError.invalidValue(
-                    file: file, line: record.line, field: "value", reason: "'\(record[valueColumn])' is not a number")
-            }
-            periods.append(record[periodColumn])
-            values.append(value)
-        }
+        let periodColumn = try table.column("period")
+        let periods = table.records.map { $0[periodColumn] }
+        let values = try numbers("value", in: table)
         let chart = try XmRChart(
             values: values,
             options: .init(
@@ -96,21 +88,24 @@ struct SPCCommand: ParsableCommand {
         )
     }
 
+    /// Column `name` of `table` as finite numbers.
+    /// - Throws: ``IngestError`` naming the file, line and field of a value that is not one.
+    private func numbers(_ name: String, in table: CSVTable) throws -> [Double] {
+        let column = try table.column(name)
+        return try table.records.map { record in
+            guard let value = Double(record[column].trimmingCharacters(in: .whitespaces)), value.isFinite else {
+                throw IngestError.invalidValue(
+                    file: file, line: record.line, field: name, reason: "'\(record[column])' is not a number")
+            }
+            return value
+        }
+    }
+
     /// The chart `--chart` names (or `auto` chooses) from `table`.
     private func runFamily(_ table: CSVTable) throws {
         let periodColumn = try table.column("period")
         let hasDenominators = table.header.contains("denominator") && table.header.contains("events")
-        func numbers(_ name: String) throws -> [Double] {
-            let column = try table.column(name)
-            return try table.records.map { record in
-                let text = record[column].trimmingCharacters(in: .whitespaces)
-                guard let value = Double(text), value.isFinite else {
-                    throw IngestError.invalidValue(
-                        file: file, line: record.line, field: name, reason: "'\(record[column])' is not a number")
-                }
-                return value
-            }
-        }
+        func numbers(_ name: String) throws -> [Double] { try self.numbers(name, in: table) }
         let periods = table.records.map { $0[periodColumn] }
         let kind: ControlChartKind
         var reason: String

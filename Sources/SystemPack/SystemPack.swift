@@ -39,7 +39,7 @@ public struct SystemPack: Sendable, Hashable, Codable {
     /// `demo.json`, if the demo seeds more for this system.
     public var demo: PackDemo?
     /// `synthetic.json`: who provides a synthetic dataset's activity, if the pack says
-    /// (``SyntheticParticulars/neutral`` otherwise).
+    /// (Partnership's `SyntheticExtract.particulars(for:)` chooses when it does not).
     public var synthetic: SyntheticParticulars?
 
     /// Makes a pack from its parts.
@@ -70,9 +70,6 @@ public struct SystemPack: Sendable, Hashable, Codable {
 
     /// The place rules of a published hierarchy.
     public var placeRules: PlaceRules { PlaceRules(places: places, overrides: placeOverrides) }
-
-    /// The particulars a synthetic dataset of the system is made with: the pack's, or neutral ones.
-    public var syntheticParticulars: SyntheticParticulars { synthetic ?? .neutral }
 
     /// The pools sized from a year's spend.
     public func pools(spend: SpendSummary?) -> [Pool] { pools.map { $0.pool(spend: spend) } }

@@ -34,7 +34,6 @@ import Testing
         try FileManager.default.removeItem(at: scratch.file(PackFile.synthetic))
         let pack = try PackLoader.load(directory: scratch.url)
         #expect(pack.synthetic == nil)
-        #expect(pack.syntheticParticulars == .neutral)
         #expect(SyntheticParticulars.neutral.providerCodes.allSatisfy(OrganisationCode.isValid))
     }
 

@@ -628,7 +628,7 @@ struct PackReader {
         ) throws(PackError) {
             let keys = districts ? Set(allowed.map(PlaceRules.districtKey)) : allowed
             for (name, value) in (map ?? [:]).sorted(by: { $0.key < $1.key }) {
-                guard allowed.contains(name) || keys.contains(districts ? PlaceRules.districtKey(name) : name) else {
+                guard keys.contains(districts ? PlaceRules.districtKey(name) : name) else {
                     throw PackError(file: file, location: "$.\(key).\(name)", reason: "\"\(name)\" \(unknown)")
                 }
                 if let reason = bad(value) { throw PackError(file: file, location: "$.\(key).\(name)", reason: reason) }
