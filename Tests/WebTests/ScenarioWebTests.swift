@@ -228,6 +228,10 @@ struct ScenarioWebTests {
                 ("e1.perYear", "£-5", #"id="e1.perYear-error""#),
                 ("e1.perYear", "lots", #"id="e1.perYear-error""#),
                 ("e2.partner", "886", #"id="e2.partner-error">$.envelopes[1].partner: "#),
+                ("e1.perYear", "£99999999999999999999", #"id="e1.perYear-error""#),
+                ("e1.perYear", "£1e12", #"id="e1.perYear-error""#),
+                ("e1.partner", "", #"id="e1.partner-error""#),
+                ("e1.partner", "886\u{0}<script>", #"id="e1.partner-error""#),
             ] {
                 bad = fields
                 bad[field] = value
@@ -236,6 +240,7 @@ struct ScenarioWebTests {
                     response in
                     #expect(response.status == .badRequest, "\(field)=\(value)")
                     #expect(response.text.contains(shown), "\(field)=\(value)")
+                    #expect(!response.text.contains("<script>"), "what was typed is escaped: \(field)")
                 }
             }
             #expect(try await store.scenarios().isEmpty)
