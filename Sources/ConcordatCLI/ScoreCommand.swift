@@ -69,12 +69,12 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         guard let comorbidity = index.comorbidity else { return try runElectronicFrailtyIndex() }
-        let people = try CodedPeople.read(
-            diagnoses: URL(fileURLWithPath: diagnoses), patients: patients.map { URL(fileURLWithPath: $0) })
         let scorer = ComorbidityScorer(index: comorbidity)
-        let sets = scorer.categorySets(
-            personCount: people.ages.count, personOfRow: people.personOfRow, codeOfRow: people.codeOfRow,
-            codes: people.codes)
+        // Each code is classified where it is read; each person keeps only their categories.
+        let people = try CodedPeople.read(
+            diagnoses: URL(fileURLWithPath: diagnoses), patients: patients.map { URL(fileURLWithPath: $0) },
+            classify: { scorer.categories(ofCode: $0).bits })
+        let sets = people.flags.map { scorer.applyingHierarchy(CategorySet(bits: $0)) }
         let destination = out.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: "/dev/stdout")
         let header = ["person_id", "score"] + (comorbidity == .hospitalFrailty ? ["risk"] : scorer.categories)
         var writer = try CSVWriter(url: destination, header: header)

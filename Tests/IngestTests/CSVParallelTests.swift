@@ -208,6 +208,50 @@ struct CodedPeopleParallelTests {
         #expect(one.malformedExamples.count == 5)
     }
 
+    @Test("read with a classifier, each person's flags are the union of what their rows' codes classify as")
+    func classified() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coded-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var random = SeededRandom(seed: 11)
+        var diagnoses = "person_id,code\n"
+        var patients = "person_id,age\n"
+        let codes = ["I21.9", "E119", "c50", "J44", "F03", "XYZ!", "B20", "Z99.9", "\"I5\"\"0\"", "K70.3", "N18"]
+        for person in 0..<20_000 {
+            patients += "P\(person),\(random.below(100))\n"
+            // Unsorted and repeated people, as well as runs, and people only the diagnoses name.
+            for _ in 0..<random.below(6) {
+                diagnoses += "P\(random.below(25_000)),\(codes[random.below(codes.count)])\n"
+            }
+        }
+        try Data(diagnoses.utf8).write(to: folder.appendingPathComponent("d.csv"))
+        try Data(patients.utf8).write(to: folder.appendingPathComponent("p.csv"))
+        // A classifier that can tell every code apart: a bit per code's first byte and length.
+        let classify: @Sendable (UnsafeBufferPointer<UInt8>) -> UInt128 = { code in
+            UInt128(1) << (UInt128(code[0] &- 48) % 64) | UInt128(1) << (64 + UInt128(code.count))
+        }
+        let rows = try CodedPeople.read(
+            diagnoses: folder.appendingPathComponent("d.csv"), patients: folder.appendingPathComponent("p.csv"),
+            workers: 1)
+        var expected = [UInt128](repeating: 0, count: rows.ages.count)
+        for (person, code) in zip(rows.personOfRow, rows.codeOfRow) {
+            expected[Int(person)] |= Array(rows.codes[Int(code)].utf8).withUnsafeBufferPointer(classify)
+        }
+        #expect(rows.flags.isEmpty)
+        for workers in [1, 2, 3] {
+            let flagged = try CodedPeople.read(
+                diagnoses: folder.appendingPathComponent("d.csv"), patients: folder.appendingPathComponent("p.csv"),
+                workers: workers, classify: classify)
+            #expect(flagged.personIDs == rows.personIDs)
+            #expect(flagged.ages == rows.ages)
+            #expect(flagged.flags == expected)
+            #expect(flagged.personOfRow.isEmpty && flagged.codes.isEmpty)
+            #expect(flagged.malformedRows == rows.malformedRows)
+            #expect(flagged.malformedExamples == rows.malformedExamples)
+        }
+        #expect(expected.filter { $0 != 0 }.count > 10_000)
+    }
+
     @Test("a bad age is refused at its line on any number of threads")
     func badAge() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coded-\(UUID().uuidString)")

@@ -92,4 +92,53 @@ struct ComorbidityScorerTests {
             personCount: 3, personOfRow: [0, 2, 0], codeOfRow: [0, 1, 1], codes: ["I500", "F03"])
         #expect(sets.map(scorer.score) == [4, 0, 2])
     }
+
+    @Test("a code read from its bytes sets the same categories as from its string, for every index and shape")
+    func bytesAgreeWithStrings() {
+        // Every code-list prefix, each with the extensions that can change its categories, and codes no
+        // list names: three-character codes of every slot, an X in third place, long and odd ones.
+        var codes: Set<String> = []
+        let lists =
+            ComorbidityCodeLists.charlsonQuan2005.flatMap(\.prefixes)
+            + ComorbidityCodeLists.elixhauserQuan2005.flatMap(\.prefixes)
+            + ComorbidityCodeLists.hospitalFrailty.map(\.code)
+        for prefix in lists {
+            codes.insert(prefix)
+            for tail in ["0", "9", "X", "00", "19", "9A1", "0000"] { codes.insert(prefix + tail) }
+            codes.insert(String(prefix.prefix(3)))
+        }
+        for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" {
+            for second in 0...9 {
+                for third in (0...9).map(String.init) + ["X"] {
+                    codes.insert("\(letter)\(second)\(third)")
+                    codes.insert("\(letter)\(second)\(third)1")
+                }
+            }
+        }
+        codes.formUnion(["I2", "U07", "U071", "Z999999", "A0A", "I21X", "1234", "I2191234567"])
+        for index in ComorbidityIndex.allCases {
+            let scorer = ComorbidityScorer(index: index)
+            var disagreements: [String] = []
+            var categorised = 0
+            for code in codes {
+                let fromBytes = Array(code.utf8).withUnsafeBufferPointer { scorer.categories(ofCode: $0) }
+                let fromString = scorer.categories(forCode: code)
+                if fromBytes != fromString { disagreements.append(code) }
+                if !fromString.isEmpty { categorised += 1 }
+            }
+            #expect(disagreements.isEmpty, "\(index): \(disagreements.sorted().prefix(10))")
+            #expect(categorised > 1_000, "\(index) categorised only \(categorised) codes")
+        }
+    }
+
+    @Test("a category set's 128-bit form keeps every category")
+    func categoryBits() {
+        var set = CategorySet.empty
+        for position in [0, 1, 63, 64, 100, 127] { set.insert(position) }
+        let round = CategorySet(bits: set.bits)
+        #expect(round == set)
+        #expect((0..<128).filter { round.contains($0) } == [0, 1, 63, 64, 100, 127])
+        let expected: UInt128 = [0, 1, 63, 64, 100, 127].reduce(0) { $0 | UInt128(1) << UInt128($1) }
+        #expect(set.bits == expected)
+    }
 }

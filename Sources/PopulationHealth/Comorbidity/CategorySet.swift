@@ -14,6 +14,15 @@ public struct CategorySet: Hashable, Sendable {
         self.high = high
     }
 
+    /// Makes a set from the bits of one 128-bit word: bit `i` is category `i`.
+    @inlinable public init(bits: UInt128) {
+        self.low = UInt64(truncatingIfNeeded: bits)
+        self.high = UInt64(truncatingIfNeeded: bits >> 64)
+    }
+
+    /// The set as one 128-bit word: bit `i` is category `i`.
+    @inlinable public var bits: UInt128 { UInt128(high) << 64 | UInt128(low) }
+
     /// Whether category `index` is in the set.
     @inlinable public func contains(_ index: Int) -> Bool {
         index < 64 ? low & (1 << UInt64(index)) != 0 : high & (1 << UInt64(index - 64)) != 0

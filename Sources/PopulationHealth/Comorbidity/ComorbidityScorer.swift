@@ -19,6 +19,13 @@ public struct ComorbidityScorer: Sendable {
     private let prefixes: [String: CategorySet]
     private let prefixLengths: ClosedRange<Int>
     private let hierarchy: [(drop: Int, whenPresent: Int)]
+    /// The categories of each three-character code (letter, digit, digit or `X`), by ``slot(_:)``: the
+    /// list compiled for bytes, so a code costs an array read, not a string hash.
+    private let byThree: [CategorySet]
+    /// Whether any prefix longer than three characters starts with the slot's code.
+    private let extendsThree: [Bool]
+    /// The prefixes longer than three characters, packed (at most 8 bytes, little-endian).
+    private let longer: [UInt64: CategorySet]
 
     /// Compiles the code list of `index`.
     public init(index: ComorbidityIndex) {
@@ -65,19 +72,88 @@ public struct ComorbidityScorer: Sendable {
         prefixLengths = (lengths.min() ?? 3)...(lengths.max() ?? 3)
         let position = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($1, $0) })
         hierarchy = pairs.map { (position[$0.0]!, position[$0.1]!) }
+        var byThree = [CategorySet](repeating: .empty, count: Self.slotCount)
+        var extendsThree = [Bool](repeating: false, count: Self.slotCount)
+        var longer: [UInt64: CategorySet] = [:]
+        for letter in UInt8(ascii: "A")...UInt8(ascii: "Z") {
+            for second in UInt8(ascii: "0")...UInt8(ascii: "9") {
+                for third in Array(UInt8(ascii: "0")...UInt8(ascii: "9")) + [UInt8(ascii: "X")] {
+                    let code = [letter, second, third]
+                    let slot = code.withUnsafeBufferPointer { Self.slot($0)! }
+                    byThree[slot] = Self.categories(
+                        forCode: String(decoding: code, as: UTF8.self), index: index, prefixes: prefixes,
+                        lengths: prefixLengths)
+                }
+            }
+        }
+        for (prefix, set) in prefixes where prefix.utf8.count > 3 {
+            let bytes = Array(prefix.utf8)
+            // Not a letter, digit and digit or X first: `categories(ofCode:)` reads codes with such a
+            // start by their string.
+            guard let slot = bytes.withUnsafeBufferPointer(Self.slot) else { continue }
+            // The code lists' prefixes are at most 5 characters; one of more than 8 would not pack.
+            precondition(bytes.count <= 8, "a code-list prefix longer than 8 characters: \(prefix)")
+            longer[Self.pack(bytes)!] = set
+            extendsThree[slot] = true
+        }
+        self.byThree = byThree
+        self.extendsThree = extendsThree
+        self.longer = longer
+    }
+
+    private static let slotCount = 26 * 10 * 11
+
+    /// The table position of a code's first three characters (A–Z, 0–9, 0–9 or `X`), or `nil`.
+    @inline(__always) private static func slot(_ code: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard code.count >= 3 else { return nil }
+        let letter = Int(code[0]) - 65
+        let second = Int(code[1]) - 48
+        let third = code[2] == UInt8(ascii: "X") ? 10 : Int(code[2]) - 48
+        guard (0..<26).contains(letter), (0..<10).contains(second), (0..<11).contains(third) else { return nil }
+        return (letter * 10 + second) * 11 + third
+    }
+
+    /// Up to 8 bytes as one little-endian word, or `nil` for more.
+    @inline(__always) private static func pack(_ bytes: some Collection<UInt8>) -> UInt64? {
+        guard bytes.count <= 8 else { return nil }
+        var key: UInt64 = 0
+        for (position, byte) in bytes.enumerated() { key |= UInt64(byte) << (8 * UInt64(position)) }
+        return key
     }
 
     /// The categories a code sets. `code` is ICD-10, upper case, without the dot (`I252`); the HFRS
     /// reads only its first three characters.
     public func categories(forCode code: String) -> CategorySet {
+        Self.categories(forCode: code, index: index, prefixes: prefixes, lengths: prefixLengths)
+    }
+
+    private static func categories(
+        forCode code: String, index: ComorbidityIndex, prefixes: [String: CategorySet], lengths: ClosedRange<Int>
+    ) -> CategorySet {
         let characters = Array(code.utf8)
         var result = CategorySet.empty
         if index == .hospitalFrailty {
             guard characters.count >= 3 else { return result }
             return prefixes[String(decoding: characters[0..<3], as: UTF8.self)] ?? result
         }
-        for length in prefixLengths where length <= characters.count {
+        for length in lengths where length <= characters.count {
             if let set = prefixes[String(decoding: characters[0..<length], as: UTF8.self)] { result.formUnion(set) }
+        }
+        return result
+    }
+
+    /// The categories a code sets, from its bytes (upper case, without the dot): the same as
+    /// ``categories(forCode:)``, from a table of three-character codes and the few longer prefixes, so
+    /// millions of rows can be classified where they are read.
+    public func categories(ofCode code: UnsafeBufferPointer<UInt8>) -> CategorySet {
+        guard let slot = Self.slot(code) else {
+            return categories(forCode: String(decoding: code, as: UTF8.self))
+        }
+        var result = byThree[slot]
+        guard index != .hospitalFrailty, extendsThree[slot], code.count > 3 else { return result }
+        // Every longer prefix packs (the initialiser checked), so a longer one cannot match.
+        for length in 4...min(code.count, prefixLengths.upperBound) {
+            if let key = Self.pack(code[..<length]), let set = longer[key] { result.formUnion(set) }
         }
         return result
     }

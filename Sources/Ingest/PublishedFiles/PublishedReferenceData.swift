@@ -1,7 +1,7 @@
 import Foundation
 
-/// The four published NHS files a Kent & Medway style system is built from, parsed but not yet
-/// interpreted.
+/// The four published NHS files a system's hierarchy is built from (Kent & Medway's are shipped), parsed
+/// but not yet interpreted.
 ///
 /// | file | publication |
 /// |---|---|
