@@ -171,23 +171,31 @@ struct CSVParallelTests {
 
 @Suite("Scoring input read on several threads")
 struct CodedPeopleParallelTests {
-    @Test("people, codes, rows and malformed examples are the same on one thread and on several")
-    func sameResult() throws {
+    /// A new folder holding `p.csv` (`people` people with random ages) and `d.csv` (0–5 random rows for
+    /// each, of people drawn from `named`, so unsorted, repeated and diagnoses-only people, and runs).
+    static func randomFiles(seed: UInt64, people: Int, named: Int, codes: [String]) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coded-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        var random = SeededRandom(seed: 7)
+        var random = SeededRandom(seed: seed)
         var diagnoses = "person_id,code\n"
         var patients = "person_id,age\n"
-        let codes = ["I21.9", "E119", "c50", "J44", "F03", "XYZ!", "B20", "Z99.9", "\"I5\"\"0\""]
-        for person in 0..<30_000 {
+        for person in 0..<people {
             patients += "P\(person),\(random.below(100))\n"
             for _ in 0..<random.below(6) {
-                diagnoses += "P\(random.below(35_000)),\(codes[random.below(codes.count)])\n"
+                diagnoses += "P\(random.below(named)),\(codes[random.below(codes.count)])\n"
             }
         }
         try Data(diagnoses.utf8).write(to: folder.appendingPathComponent("d.csv"))
         try Data(patients.utf8).write(to: folder.appendingPathComponent("p.csv"))
+        return folder
+    }
+
+    @Test("people, codes, rows and malformed examples are the same on one thread and on several")
+    func sameResult() throws {
+        let folder = try Self.randomFiles(
+            seed: 7, people: 30_000, named: 35_000,
+            codes: ["I21.9", "E119", "c50", "J44", "F03", "XYZ!", "B20", "Z99.9", "\"I5\"\"0\""])
+        defer { try? FileManager.default.removeItem(at: folder) }
         let one = try CodedPeople.read(
             diagnoses: folder.appendingPathComponent("d.csv"), patients: folder.appendingPathComponent("p.csv"),
             workers: 1)
@@ -210,22 +218,10 @@ struct CodedPeopleParallelTests {
 
     @Test("read with a classifier, each person's flags are the union of what their rows' codes classify as")
     func classified() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coded-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Self.randomFiles(
+            seed: 11, people: 20_000, named: 25_000,
+            codes: ["I21.9", "E119", "c50", "J44", "F03", "XYZ!", "B20", "Z99.9", "\"I5\"\"0\"", "K70.3", "N18"])
         defer { try? FileManager.default.removeItem(at: folder) }
-        var random = SeededRandom(seed: 11)
-        var diagnoses = "person_id,code\n"
-        var patients = "person_id,age\n"
-        let codes = ["I21.9", "E119", "c50", "J44", "F03", "XYZ!", "B20", "Z99.9", "\"I5\"\"0\"", "K70.3", "N18"]
-        for person in 0..<20_000 {
-            patients += "P\(person),\(random.below(100))\n"
-            // Unsorted and repeated people, as well as runs, and people only the diagnoses name.
-            for _ in 0..<random.below(6) {
-                diagnoses += "P\(random.below(25_000)),\(codes[random.below(codes.count)])\n"
-            }
-        }
-        try Data(diagnoses.utf8).write(to: folder.appendingPathComponent("d.csv"))
-        try Data(patients.utf8).write(to: folder.appendingPathComponent("p.csv"))
         // A classifier that can tell every code apart: a bit per code's first byte and length.
         let classify: @Sendable (UnsafeBufferPointer<UInt8>) -> UInt128 = { code in
             UInt128(1) << (UInt128(code[0] &- 48) % 64) | UInt128(1) << (64 + UInt128(code.count))
