@@ -91,7 +91,7 @@ public struct ComorbidityScorer: Sendable {
             // Not a letter, digit and digit or X first: `categories(ofCode:)` reads codes with such a
             // start by their string.
             guard let slot = bytes.withUnsafeBufferPointer(Self.slot) else { continue }
-            // The code lists' prefixes are at most 5 characters; one of more than 8 would not pack.
+            // The code lists' prefixes are at most 4 characters; one of more than 8 would not pack.
             precondition(bytes.count <= 8, "a code-list prefix longer than 8 characters: \(prefix)")
             longer[Self.pack(bytes)!] = set
             extendsThree[slot] = true
