@@ -25,26 +25,44 @@ extension PopulationAnalysis {
         electronicFrailtyIndex: ElectronicFrailtyIndex? = nil,
         stage: (_ progress: Double, _ name: String) throws -> Void
     ) rethrows -> (analysis: PopulationAnalysis, cohort: [RiskCohortMember]) {
-        try stage(0.2, "segments and profiles")
+        try stage(0.2, "segments and profiles, the admission-risk model, spend and the person-based formula")
         let engine = PopulationHealthEngine(period: period, electronicFrailtyIndex: electronicFrailtyIndex)
-        let profiles = engine.profiles(of: dataset)
-        try stage(0.5, "admission-risk model")
-        var analysis = PopulationAnalysis(profiles: profiles, admissionRisk: nil)
-        var cohort: [RiskCohortMember] = []
-        switch AdmissionRiskStudy(period: period, dataset: dataset).evaluate(on: dataset) {
-        case .reported(let report, let members):
-            analysis.admissionRisk = report
-            cohort = members
-        case .refused(let reason): analysis.admissionRiskRefusal = reason
+        // The four parts read the dataset and return values, so they are made side by side, one per core.
+        let parts = sideBySide(4) { part -> Part in
+            switch part {
+            case 0: .profiles(engine.profiles(of: dataset))
+            case 1: .spend(SpendSummary(of: dataset, period: period))
+            case 2: .risk(AdmissionRiskStudy(period: period, dataset: dataset).evaluate(on: dataset))
+            default: .capitation(PersonBasedCapitation(referenceDate: period.endExclusive).fit(on: dataset))
+            }
         }
-        try stage(0.75, "spend and the person-based formula")
-        analysis.spend = SpendSummary(of: dataset, period: period)
-        analysis.personBasedCapitation = PersonBasedCapitation(referenceDate: period.endExclusive).fit(on: dataset)
+        try stage(0.9, "the analysis")
+        var analysis = PopulationAnalysis(profiles: [:], admissionRisk: nil)
+        var cohort: [RiskCohortMember] = []
+        for part in parts {
+            switch part {
+            case .profiles(let profiles): analysis.profiles = profiles
+            case .spend(let spend): analysis.spend = spend
+            case .risk(.reported(let report, let members)):
+                analysis.admissionRisk = report
+                cohort = members
+            case .risk(.refused(let reason)): analysis.admissionRiskRefusal = reason
+            case .capitation(let capitation): analysis.personBasedCapitation = capitation
+            }
+        }
         analysis.period = period
         analysis.extractDate = extractDate
         analysis.frailtyConfiguration = electronicFrailtyIndex?.configuration
         analysis.eventsOutsidePeriod = dataset.eventsOutside(period)
         analysis.version = currentVersion
         return (analysis, cohort)
+    }
+
+    /// One of the engine's parts, made side by side with the others.
+    private enum Part: Sendable {
+        case profiles([String: PracticeProfile])
+        case spend(SpendSummary)
+        case risk(AdmissionRiskStudy.Evaluation)
+        case capitation(PersonBasedCapitation.Result?)
     }
 }
