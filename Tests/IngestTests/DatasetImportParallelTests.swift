@@ -135,4 +135,24 @@ struct DatasetImportParallelTests {
         #expect(report.errors.filter { $0.field == "cost_pence" }.count == 1)
         #expect(report.goodRows["events.csv"] == nil)
     }
+
+    @Test("people's IDs are their NHS numbers' pseudonyms, in file order, on any number of threads")
+    func pseudonymsInOrder() throws {
+        var numbers: [String] = []
+        let folder = try Self.extract(people: 45_000) { name, lines in
+            guard name == "patients.csv" else { return }
+            numbers = lines.dropFirst().filter { !$0.isEmpty }.map { String($0.prefix { $0 != "," }) }
+        }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let key = try Self.key.get()
+        let expected = try numbers.map { key.pseudonym(for: try NHSNumber(validating: $0)) }
+        #expect(expected.count == 45_000 && Set(expected).count == 45_000)
+        for workers in [1, 2, 3, 7] {
+            let (dataset, report) = try Self.run(folder, workers: workers, key: key)
+            #expect(report.errorCount == 0, "\(workers) workers: \(report.errors.prefix(3))")
+            let ids = try #require(dataset).personIDs
+            #expect(ids.strings == expected, "\(workers) workers")
+            #expect(report.goodRows["events.csv", default: 0] > 100_000)
+        }
+    }
 }

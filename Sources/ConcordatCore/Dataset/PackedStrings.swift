@@ -46,6 +46,13 @@ public struct PackedStrings: Hashable, Sendable {
         offsets.append(UInt32(bytes.count))
     }
 
+    /// Adds every string of `other` at the end, in order.
+    public mutating func append(contentsOf other: PackedStrings) {
+        let base = UInt32(bytes.count)
+        bytes.append(contentsOf: other.bytes)
+        offsets.append(contentsOf: other.offsets.dropFirst().lazy.map { base + $0 })
+    }
+
     /// The string at `index`.
     public subscript(index: Int) -> String {
         String(decoding: bytes[Int(offsets[index])..<Int(offsets[index + 1])], as: UTF8.self)

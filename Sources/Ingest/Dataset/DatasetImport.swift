@@ -104,6 +104,9 @@ private struct ImportState: RowChecks {
     var codes = BytesInterner()
     var providers = BytesInterner()
     var rawWithoutKeyReported = false
+    /// The people whose `person_id` is an NHS number, held in `dataset.personIDs` only until the patients
+    /// file has been read, when ``pseudonymiseNumbers()`` replaces each with its pseudonym on every core.
+    var numbered: [UInt32] = []
     /// Scratch space for a code in stored form.
     var codeBuffer: [UInt8] = []
 
@@ -184,6 +187,7 @@ private struct ImportState: RowChecks {
                     patient(row, columns)
                     if report.errorCount == before { report.goodRows[file, default: 0] += 1 }
                 })
+            pseudonymiseNumbers()
             dataset.practiceCodes = PackedStrings(practiceIndex.sorted { $0.value < $1.value }.map(\.key))
             dataset.lsoaCodes = lsoas.table
             return
@@ -339,14 +343,12 @@ private struct ImportState: RowChecks {
         }
         let index = UInt32(dataset.personCount)
         people[keyBytes] = index
-        // NHS numbers are pseudonymised here and never kept; pseudonyms are kept as given.
-        if let pseudonymiser = settings.pseudonymiser, keyBytes.count == 10,
-            let number = try? NHSNumber(validating: row.string(c[0]))
-        {
-            dataset.personIDs.append(pseudonymiser.pseudonym(for: number))
-        } else {
-            dataset.personIDs.append(utf8: keyBytes)
+        // NHS numbers are pseudonymised once the file is read (``pseudonymiseNumbers()``) and never kept;
+        // pseudonyms are kept as given.
+        if settings.pseudonymiser != nil, keyBytes.count == 10, (try? NHSNumber(validating: row.string(c[0]))) != nil {
+            numbered.append(index)
         }
+        dataset.personIDs.append(utf8: keyBytes)
         dataset.birthYear.append(UInt16(year))
         dataset.birthMonth.append(UInt8(month))
         dataset.sex.append(sex)
@@ -362,6 +364,38 @@ private struct ImportState: RowChecks {
         dataset.practice.append(practiceNumber)
         dataset.registeredFrom.append(registered.daysSinceEpoch)
         dataset.diedOn.append(died?.daysSinceEpoch ?? IntegratedDataset.noDate)
+    }
+
+    /// Replaces the NHS numbers among the people's IDs with their pseudonyms, a range of people per core,
+    /// keeping their order. Called as soon as the patients file has been read, so no NHS number outlives
+    /// the reading of the file it came in.
+    private mutating func pseudonymiseNumbers() {
+        guard let pseudonymiser = settings.pseudonymiser, !numbered.isEmpty else { return }
+        let (ids, numbered, count) = (dataset.personIDs, numbered, dataset.personCount)
+        let workers = max(1, min(settings.workers, count / 10_000))
+        let pieces = sideBySide(workers) { piece in
+            var column = PackedStrings()
+            let people = (count * piece / workers)..<(count * (piece + 1) / workers)
+            // The first numbered person in this range, found by bisection in the ascending list.
+            var (next, end) = (0, numbered.count)
+            while next < end {
+                let middle = (next + end) / 2
+                if Int(numbered[middle]) < people.lowerBound { next = middle + 1 } else { end = middle }
+            }
+            for person in people {
+                if next < numbered.count, numbered[next] == person {
+                    pseudonymiser.appendPseudonym(ofDigits: ids.bytes(at: person), to: &column)
+                    next += 1
+                } else {
+                    column.append(utf8: ids.bytes(at: person))
+                }
+            }
+            return column
+        }
+        var pseudonymised = PackedStrings()
+        for piece in pieces { pseudonymised.append(contentsOf: piece) }
+        dataset.personIDs = pseudonymised
+        self.numbered = []
     }
 
     // MARK: Fields

@@ -64,17 +64,28 @@ public struct Pseudonymiser: @unchecked Sendable {
 
     /// The pseudonym for a valid NHS number.
     public func pseudonym(for number: NHSNumber) -> String {
-        let mac = authenticationCode(for: Array(number.digits.utf8))
-        var hex = ""
-        hex.reserveCapacity(32)
-        for byte in mac.prefix(16) {
-            hex.append(Self.hexDigits[Int(byte >> 4)])
-            hex.append(Self.hexDigits[Int(byte & 0x0F)])
-        }
-        return hex
+        var hex = PackedStrings()
+        appendPseudonym(ofDigits: Array(number.digits.utf8), to: &hex)
+        return hex[0]
     }
 
-    private static let hexDigits = Array("0123456789abcdef")
+    /// Appends the pseudonym of the NHS number whose ten digits are `digits` (ASCII, already checked) to
+    /// `column`, as ``pseudonym(for:)`` gives it, without making a `String`: the import's form.
+    public func appendPseudonym(ofDigits digits: some Collection<UInt8>, to column: inout PackedStrings) {
+        var mac = keyed
+        mac.update(data: Array(digits))
+        let code = mac.finalize()
+        var hex = [UInt8](repeating: 0, count: 32)
+        code.withUnsafeBytes { bytes in
+            for index in 0..<16 {
+                hex[2 * index] = Self.hexDigits[Int(bytes[index] >> 4)]
+                hex[2 * index + 1] = Self.hexDigits[Int(bytes[index] & 0x0F)]
+            }
+        }
+        column.append(utf8: hex)
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// Writes a new random 256-bit key as 64 hex digits, readable only by its owner.
     /// - Throws: when the file cannot be written.
